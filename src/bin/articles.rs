@@ -1,0 +1,121 @@
+//! `articles`: the authoring CLI.
+//!
+//! ```text
+//! articles check [DIR]      validate every article (default DIR: articles)
+//! articles build [DIR] OUT  write index.json and one <slug>.json per article into OUT
+//! articles md               markdown on stdin -> the widget's HTML on stdout
+//! ```
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    // The CLI reads files and stdin: it has nothing to do inside a browser.
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::io::Read;
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use article_widget::model::Catalog;
+    use article_widget::source::{self, Report};
+
+    const USAGE: &str = "usage:
+  articles check [DIR]       validate every article in DIR (default: articles)
+  articles build [DIR] OUT   validate, then write OUT/index.json and OUT/<slug>.json
+  articles md                read markdown on stdin, print the widget's HTML";
+
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let result = match args.as_slice() {
+            ["check"] => check(Path::new("articles")),
+            ["check", dir] => check(Path::new(dir)),
+            ["build", out] => build(Path::new("articles"), Path::new(out)),
+            ["build", dir, out] => build(Path::new(dir), Path::new(out)),
+            ["md"] => md(),
+            ["help" | "--help" | "-h"] => {
+                println!("{USAGE}");
+                Ok(true)
+            }
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        match result {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::FAILURE,
+            Err(message) => {
+                eprintln!("articles: {message}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn checked(dir: &Path) -> Result<Report, String> {
+        let report = source::check_dir(dir, source::today())
+            .map_err(|error| format!("cannot read {}: {error}", dir.display()))?;
+        for diagnostic in &report.diagnostics {
+            eprintln!("{diagnostic}");
+        }
+        Ok(report)
+    }
+
+    fn check(dir: &Path) -> Result<bool, String> {
+        let report = checked(dir)?;
+        if report.has_errors() {
+            return Ok(false);
+        }
+        println!(
+            "checked {} article(s) in {}: no errors",
+            report.articles.len(),
+            dir.display()
+        );
+        Ok(true)
+    }
+
+    fn build(dir: &Path, out: &Path) -> Result<bool, String> {
+        let report = checked(dir)?;
+        if report.has_errors() {
+            eprintln!("articles: nothing written to {}", out.display());
+            return Ok(false);
+        }
+        std::fs::create_dir_all(out)
+            .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
+        let catalog = Catalog {
+            articles: report.articles.iter().map(|article| article.catalog_entry()).collect(),
+        };
+        write_json(&out.join("index.json"), &catalog)?;
+        for article in &report.articles {
+            write_json(&out.join(format!("{}.json", article.slug)), article)?;
+        }
+        println!(
+            "built {} article(s) from {} into {}",
+            report.articles.len(),
+            dir.display(),
+            out.display()
+        );
+        Ok(true)
+    }
+
+    fn write_json(path: &PathBuf, value: &impl serde::Serialize) -> Result<(), String> {
+        let json = serde_json::to_string(value)
+            .map_err(|error| format!("cannot encode {}: {error}", path.display()))?;
+        std::fs::write(path, json).map_err(|error| format!("cannot write {}: {error}", path.display()))
+    }
+
+    fn md() -> Result<bool, String> {
+        let mut markdown = String::new();
+        std::io::stdin()
+            .read_to_string(&mut markdown)
+            .map_err(|error| format!("cannot read stdin: {error}"))?;
+        println!("{}", article_widget::ssr::markdown_to_html(&markdown));
+        Ok(true)
+    }
+}

@@ -1,0 +1,209 @@
+//! Browser glue: mounting into shadow roots, fetching, console, in-widget fragment
+//! links. Components reach the browser only through this module, which keeps them pure
+//! and renderable natively through Yew's server-side rendering.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, ShadowRoot};
+
+use crate::components::app::{App, AppProps};
+use crate::config::WidgetConfig;
+
+/// The widget's stylesheet; it lives inside each shadow root, never in the host page.
+pub const STYLESHEET: &str = include_str!("widget.css");
+
+/// Why article data could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// No response at all: offline, DNS, CORS, a dropped connection.
+    Network(String),
+    /// The server answered with an error status.
+    Status(u16),
+    /// The response was not the JSON we expect: truncated, or another shape.
+    Decode(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network(reason) => write!(f, "network error: {reason}"),
+            LoadError::Status(404) => f.write_str("not found (HTTP 404)"),
+            LoadError::Status(status) => write!(f, "the server answered HTTP {status}"),
+            LoadError::Decode(reason) => write!(f, "invalid article data: {reason}"),
+        }
+    }
+}
+
+/// Fetches `url` and decodes its JSON body as `T`.
+pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
+    let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|error| LoadError::Network(describe(&error)))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| LoadError::Network("fetch returned no response".into()))?;
+    if !response.ok() {
+        return Err(LoadError::Status(response.status()));
+    }
+    let body = response
+        .text()
+        .map_err(|error| LoadError::Network(describe(&error)))?;
+    let body = JsFuture::from(body)
+        .await
+        .map_err(|error| LoadError::Network(describe(&error)))?;
+    let body = body.as_string().unwrap_or_default();
+    serde_json::from_str(&body).map_err(|error| LoadError::Decode(error.to_string()))
+}
+
+/// Writes to the console as an error, for the page's developers.
+pub fn log_error(message: &str) {
+    gloo::console::error!(format!("article-widget: {message}"));
+}
+
+/// Writes to the console as a warning, for the page's developers.
+pub fn log_warning(message: &str) {
+    gloo::console::warn!(format!("article-widget: {message}"));
+}
+
+/// Mounts a widget into every `[data-article-widget]` element of the document that has
+/// none yet. The page's own URL may choose the article and audience (`?article=`,
+/// `?audience=`): this is the publisher's first-party page.
+pub fn mount_first_party() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let query = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default();
+    let query_pairs = search_params(&query);
+    let Ok(hosts) = document.query_selector_all("[data-article-widget]") else {
+        return;
+    };
+    for index in 0..hosts.length() {
+        let Some(host) = hosts.item(index).and_then(|node| node.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let mut settings = data_settings(&host);
+        settings.extend(query_pairs.iter().cloned());
+        let (config, warnings) = WidgetConfig::default()
+            .apply(settings.iter().map(|(key, value)| (key.as_str(), value.as_str())));
+        for warning in warnings {
+            log_warning(&warning.0);
+        }
+        if let Err(error) = mount(&host, config) {
+            log_error(&format!("could not mount: {}", describe(&error)));
+        }
+    }
+}
+
+/// Mounts one widget in an open shadow root of `host`, with the stylesheet inside.
+pub fn mount(host: &Element, config: WidgetConfig) -> Result<(), JsValue> {
+    if host.shadow_root().is_some() {
+        return Ok(());
+    }
+    let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
+    let shadow = host.attach_shadow(&init)?;
+    adopt_stylesheet(&shadow)?;
+    let document = host
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("host element has no document"))?;
+    let container = document.create_element("div")?;
+    container.set_class_name("article-widget-root");
+    shadow.append_child(&container)?;
+    yew::Renderer::<App>::with_root_and_props(container, AppProps { config }).render();
+    Ok(())
+}
+
+fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
+    // A constructable stylesheet passes a strict `style-src` policy; browsers without
+    // them get a `<style>` element instead.
+    match web_sys::CssStyleSheet::new() {
+        Ok(sheet) => {
+            sheet.replace_sync(STYLESHEET)?;
+            shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        }
+        Err(_) => {
+            let document = web_sys::window()
+                .and_then(|window| window.document())
+                .ok_or_else(|| JsValue::from_str("no document"))?;
+            let style = document.create_element("style")?;
+            style.set_text_content(Some(STYLESHEET));
+            shadow.append_child(&style)?;
+        }
+    }
+    Ok(())
+}
+
+/// The host's `data-*` settings, without the `data-` prefix.
+fn data_settings(host: &Element) -> Vec<(String, String)> {
+    ["article", "audience", "src", "followup-url"]
+        .into_iter()
+        .filter_map(|key| {
+            host.get_attribute(&format!("data-{key}"))
+                .map(|value| (key.to_owned(), value))
+        })
+        .collect()
+}
+
+fn search_params(query: &str) -> Vec<(String, String)> {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(query) else {
+        return Vec::new();
+    };
+    ["article", "audience"]
+        .into_iter()
+        .filter_map(|key| params.get(key).map(|value| (key.to_owned(), value)))
+        .collect()
+}
+
+/// Follows a click on an in-widget `#fragment` link inside the widget's shadow root,
+/// where the browser's own fragment navigation cannot see. Returns whether it did.
+pub fn follow_fragment_link(event: &web_sys::MouseEvent) -> bool {
+    let Some(target) = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+    else {
+        return false;
+    };
+    let Ok(Some(anchor)) = target.closest("a[href^='#']") else {
+        return false;
+    };
+    let Some(id) = anchor
+        .get_attribute("href")
+        .and_then(|href| href.strip_prefix('#').map(str::to_owned))
+    else {
+        return false;
+    };
+    let Some(root) = anchor.get_root_node().dyn_into::<ShadowRoot>().ok() else {
+        return false;
+    };
+    let Some(destination) = root.get_element_by_id(&id) else {
+        return false;
+    };
+    event.prevent_default();
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    destination.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(destination) = destination.dyn_into::<web_sys::HtmlElement>() {
+        // Move keyboard focus along with the view, so the next Tab continues from there.
+        if !destination.has_attribute("tabindex") {
+            let _ = destination.set_attribute("tabindex", "-1");
+        }
+        let _ = destination.focus();
+    }
+    true
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .as_string()
+        .or_else(|| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|error| String::from(error.message()))
+        })
+        .unwrap_or_else(|| format!("{error:?}"))
+}

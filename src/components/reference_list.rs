@@ -1,0 +1,53 @@
+use yew::prelude::*;
+
+use crate::markdown::{citation_id, reference_id};
+use crate::model::Reference;
+
+#[derive(Properties, PartialEq)]
+pub struct ReferenceListProps {
+    pub references: Vec<Reference>,
+    /// The labels the shown variant cites; each of those entries links back to its
+    /// first citation.
+    pub cited: Vec<String>,
+}
+
+/// The numbered References list that citations point into.
+#[function_component]
+pub fn ReferenceList(props: &ReferenceListProps) -> Html {
+    if props.references.is_empty() {
+        return Html::default();
+    }
+    let entries = props.references.iter().map(|reference| {
+        let label = reference.id.to_string();
+        let is_cited = props.cited.contains(&label);
+        let link = reference.link();
+        html! {
+            <li id={reference_id(&label)} value={label.clone()}>
+                <span class="reference-authors">{ reference.author_line() }</span>
+                { ". " }
+                if let Some(link) = link {
+                    <a class="reference-title" href={link} rel="noopener noreferrer">{ &reference.title }</a>
+                } else {
+                    <span class="reference-title">{ &reference.title }</span>
+                }
+                { ". " }
+                <cite>{ &reference.source }</cite>
+                { format!(". {}.", reference.locator()) }
+                if let Some(pmid) = &reference.pmid {
+                    { format!(" PMID {pmid}.") }
+                }
+                if is_cited {
+                    { " " }
+                    <a class="backlink" href={format!("#{}", citation_id(&label, 1))}
+                        aria-label={format!("Back to citation {label}")}>{ "↩" }</a>
+                }
+            </li>
+        }
+    });
+    html! {
+        <section class="references" aria-labelledby="references-heading">
+            <h2 id="references-heading">{ "References" }</h2>
+            <ol class="reference-list" role="doc-bibliography">{ for entries }</ol>
+        </section>
+    }
+}

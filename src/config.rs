@@ -1,0 +1,136 @@
+//! What the host page asks of a widget: which article, for which audience, and where
+//! its data and links live. Parsed from plain key/value pairs so that it is testable
+//! without a browser; `browser` collects the pairs from the URL and data attributes.
+
+use crate::model::Audience;
+
+/// The publisher whose articles the widget shows.
+pub const PUBLISHER_URL: &str = "https://www.droracle.ai/";
+
+/// Where the article data lives when the host page says nothing: beside the page.
+pub const DEFAULT_DATA_URL: &str = "articles/";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WidgetConfig {
+    /// The article to open; `None` shows the catalog.
+    pub article: Option<String>,
+    /// The audience the host page asks for; the article's default when `None`.
+    pub audience: Option<Audience>,
+    /// The base URL of `index.json` and `<slug>.json`, ending in `/`.
+    pub data_url: String,
+    /// Where "Have a follow-up question?" leads; `None` hides the call to action.
+    pub followup_url: Option<String>,
+    /// The publisher's editorial policy.
+    pub editorial_policy_url: String,
+}
+
+impl Default for WidgetConfig {
+    fn default() -> Self {
+        WidgetConfig {
+            article: None,
+            audience: None,
+            data_url: DEFAULT_DATA_URL.to_owned(),
+            followup_url: Some(PUBLISHER_URL.to_owned()),
+            editorial_policy_url: "editorial-policy.html".to_owned(),
+        }
+    }
+}
+
+/// A setting the widget could not use, and what it did instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigWarning(pub String);
+
+impl WidgetConfig {
+    /// Applies `key=value` settings (from the page URL or the host's `data-` attributes)
+    /// on top of `self`. Unknown keys are ignored: a host page has its own parameters.
+    pub fn apply<'a>(
+        mut self,
+        settings: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (WidgetConfig, Vec<ConfigWarning>) {
+        let mut warnings = Vec::new();
+        for (key, value) in settings {
+            let value = value.trim();
+            match key {
+                "article" => {
+                    let is_slug = !value.is_empty()
+                        && value
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                    if is_slug {
+                        self.article = Some(value.to_owned());
+                    } else {
+                        warnings.push(ConfigWarning(format!(
+                            "article: `{value}` is not an article slug; showing the catalog"
+                        )));
+                    }
+                }
+                "audience" => match value.parse::<Audience>() {
+                    Ok(audience) => self.audience = Some(audience),
+                    Err(error) => warnings.push(ConfigWarning(format!(
+                        "audience: {error}; using the article's default"
+                    ))),
+                },
+                "src" if !value.is_empty() => {
+                    let mut url = value.to_owned();
+                    if !url.ends_with('/') {
+                        url.push('/');
+                    }
+                    self.data_url = url;
+                }
+                "followup-url" if value == "none" => self.followup_url = None,
+                "followup-url" => match crate::safe_url::allowed(value) {
+                    Some(url) if !url.is_empty() => self.followup_url = Some(url),
+                    _ => warnings.push(ConfigWarning(format!(
+                        "followup-url: `{value}` is not an allowed URL; using {PUBLISHER_URL}"
+                    ))),
+                },
+                _ => {}
+            }
+        }
+        (self, warnings)
+    }
+
+    pub fn catalog_url(&self) -> String {
+        format!("{}index.json", self.data_url)
+    }
+
+    pub fn article_url(&self, slug: &str) -> String {
+        format!("{}{slug}.json", self.data_url)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_override_defaults() {
+        let (config, warnings) = WidgetConfig::default().apply([
+            ("article", "als-primary-treatment"),
+            ("audience", "caregiver"),
+            ("src", "https://widgets.example.org/data"),
+            ("followup-url", "none"),
+            ("utm_source", "newsletter"),
+        ]);
+        assert!(warnings.is_empty());
+        assert_eq!(config.article.as_deref(), Some("als-primary-treatment"));
+        assert_eq!(config.audience, Some(Audience::Caregiver));
+        assert_eq!(
+            config.article_url("x"),
+            "https://widgets.example.org/data/x.json"
+        );
+        assert_eq!(config.followup_url, None);
+    }
+
+    #[test]
+    fn bad_settings_warn_and_keep_defaults() {
+        let (config, warnings) = WidgetConfig::default().apply([
+            ("article", "../secrets"),
+            ("audience", "doctor"),
+            ("followup-url", "javascript:alert(1)"),
+        ]);
+        assert_eq!(config, WidgetConfig::default());
+        assert_eq!(warnings.len(), 3);
+        assert!(warnings[1].0.contains("unknown audience `doctor`"));
+    }
+}
