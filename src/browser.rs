@@ -84,13 +84,19 @@ pub fn mount_first_party() {
         return;
     };
     for index in 0..hosts.length() {
-        let Some(host) = hosts.item(index).and_then(|node| node.dyn_into::<Element>().ok()) else {
+        let Some(host) = hosts
+            .item(index)
+            .and_then(|node| node.dyn_into::<Element>().ok())
+        else {
             continue;
         };
         let mut settings = data_settings(&host);
         settings.extend(query_pairs.iter().cloned());
-        let (config, warnings) = WidgetConfig::default()
-            .apply(settings.iter().map(|(key, value)| (key.as_str(), value.as_str())));
+        let (config, warnings) = WidgetConfig::default().apply(
+            settings
+                .iter()
+                .map(|(key, value)| (key.as_str(), value.as_str())),
+        );
         for warning in warnings {
             log_warning(&warning.0);
         }

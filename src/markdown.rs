@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 use yew::virtual_dom::{VList, VNode, VTag, VText};
 use yew::{AttrValue, Html};
 
@@ -87,9 +89,10 @@ impl Writer {
             match event {
                 Event::Start(Tag::Image { .. }) => self.image_alts.push(String::new()),
                 Event::End(TagEnd::Image) => self.end_image(),
-                Event::Text(text) | Event::Code(text) | Event::InlineHtml(text) | Event::Html(text) => {
-                    alt.push_str(&text)
-                }
+                Event::Text(text)
+                | Event::Code(text)
+                | Event::InlineHtml(text)
+                | Event::Html(text) => alt.push_str(&text),
                 Event::SoftBreak | Event::HardBreak => alt.push(' '),
                 _ => {}
             }
@@ -207,13 +210,23 @@ impl Writer {
             Tag::Strikethrough => VTag::new("del"),
             Tag::Superscript => VTag::new("sup"),
             Tag::Subscript => VTag::new("sub"),
-            Tag::Link { dest_url, title, .. } => link(&dest_url, &title),
-            Tag::Image { dest_url, title, .. } => {
+            Tag::Link {
+                link_type: LinkType::Email,
+                dest_url,
+                title,
+                ..
+            } => link(&format!("mailto:{dest_url}"), &title),
+            Tag::Link {
+                dest_url, title, ..
+            } => link(&dest_url, &title),
+            Tag::Image {
+                dest_url, title, ..
+            } => {
                 // The image element is made at its end, once its alt text is known; the
                 // frame holds its attributes until then.
                 let mut image = VTag::new("img");
                 if let Some(src) = safe_url::allowed(&dest_url) {
-                    image.add_attribute("src", src);
+                    image.add_attribute("src", safe_url::percent_encode(&src));
                 }
                 if !title.is_empty() {
                     image.add_attribute("title", title.into_string());
@@ -370,7 +383,7 @@ fn link(dest_url: &str, title: &str) -> VTag {
     if safe_url::is_external(&href) {
         anchor.add_attribute("rel", "noopener noreferrer");
     }
-    anchor.add_attribute("href", href);
+    anchor.add_attribute("href", safe_url::percent_encode(&href));
     if !title.is_empty() {
         anchor.add_attribute("title", title.to_owned());
     }

@@ -21,7 +21,11 @@ pub enum Audience {
 
 impl Audience {
     /// Every audience, in the order the radio group shows them.
-    pub const ALL: [Audience; 3] = [Audience::Patient, Audience::Caregiver, Audience::Professional];
+    pub const ALL: [Audience; 3] = [
+        Audience::Patient,
+        Audience::Caregiver,
+        Audience::Professional,
+    ];
 
     /// The identifier used in files, URLs, JSON and storage.
     pub fn as_str(self) -> &'static str {
@@ -423,8 +427,14 @@ mod tests {
     #[test]
     fn epoch_days_become_civil_dates() {
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
-        assert_eq!(Date::from_days_since_epoch(20_317).to_string(), "2025-08-17");
-        assert_eq!(Date::from_days_since_epoch(11_016).to_string(), "2000-02-29");
+        assert_eq!(
+            Date::from_days_since_epoch(20_317).to_string(),
+            "2025-08-17"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(11_016).to_string(),
+            "2000-02-29"
+        );
     }
 
     #[test]
@@ -450,10 +460,16 @@ mod tests {
             pmid: Some("36129998".into()),
             url: None,
         };
-        assert_eq!(reference.link().unwrap(), "https://doi.org/10.1056/NEJMoa2204705");
+        assert_eq!(
+            reference.link().unwrap(),
+            "https://doi.org/10.1056/NEJMoa2204705"
+        );
         assert_eq!(reference.author_line(), "A, B, C et al.");
         assert_eq!(reference.locator(), "2022;387(12):1099-1110");
         reference.doi = None;
-        assert_eq!(reference.link().unwrap(), "https://pubmed.ncbi.nlm.nih.gov/36129998/");
+        assert_eq!(
+            reference.link().unwrap(),
+            "https://pubmed.ncbi.nlm.nih.gov/36129998/"
+        );
     }
 }

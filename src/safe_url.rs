@@ -19,7 +19,11 @@ pub fn allowed(url: &str) -> Option<String> {
     let cleaned = cleaned.trim_matches(' ');
     match scheme(cleaned) {
         None => Some(cleaned.to_owned()),
-        Some(scheme) if ALLOWED_SCHEMES.iter().any(|allowed| scheme.eq_ignore_ascii_case(allowed)) => {
+        Some(scheme)
+            if ALLOWED_SCHEMES
+                .iter()
+                .any(|allowed| scheme.eq_ignore_ascii_case(allowed)) =>
+        {
             Some(cleaned.to_owned())
         }
         Some(_) => None,
@@ -32,14 +36,36 @@ pub fn is_external(url: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
 }
 
+/// `url` with every byte that may not stand in a URL percent-encoded (as `encodeURI`
+/// does, keeping existing `%XX` escapes), so that the DOM gets the URL the author meant.
+pub fn percent_encode(url: &str) -> String {
+    const KEEP: &[u8] = b"-_.!~*'();/?:@&=+$,%#";
+    let mut encoded = String::with_capacity(url.len());
+    for &byte in url.as_bytes() {
+        if byte.is_ascii_alphanumeric() || KEEP.contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
 /// The text before the first `:`, when that colon comes before any `/`, `?` or `#` (after
 /// which a colon belongs to a path, query or fragment of a relative URL).
+/// Like a browser, text that is not a valid scheme (`[A-Za-z][A-Za-z0-9+.-]*`) makes the
+/// URL relative, so `foo):bar` is a path.
 fn scheme(url: &str) -> Option<&str> {
     let end = url.find([':', '/', '?', '#'])?;
     if url.as_bytes()[end] != b':' {
         return None;
     }
-    Some(&url[..end])
+    let scheme = &url[..end];
+    let mut bytes = scheme.bytes();
+    let starts_with_letter = bytes.next().is_some_and(|b| b.is_ascii_alphabetic());
+    let is_scheme = starts_with_letter
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    is_scheme.then_some(scheme)
 }
 
 #[cfg(test)]
@@ -60,6 +86,8 @@ mod tests {
             "#references",
             "//cdn.example.org/x.png",
             "a/b:c",
+            "foo):",
+            "java script:alert(1)",
             "",
         ] {
             assert!(allowed(url).is_some(), "{url:?} should be allowed");
@@ -94,7 +122,17 @@ mod tests {
 
     #[test]
     fn allowed_urls_come_back_without_control_characters() {
-        assert_eq!(allowed(" https://exa\tmple.org ").as_deref(), Some("https://example.org"));
+        assert_eq!(
+            allowed(" https://exa\tmple.org ").as_deref(),
+            Some("https://example.org")
+        );
+    }
+
+    #[test]
+    fn urls_are_percent_encoded_once() {
+        assert_eq!(percent_encode("/my uri"), "/my%20uri");
+        assert_eq!(percent_encode("/föö?a=[1]"), "/f%C3%B6%C3%B6?a=%5B1%5D");
+        assert_eq!(percent_encode("foo%20b"), "foo%20b");
     }
 
     #[test]

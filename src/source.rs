@@ -226,7 +226,10 @@ impl Checker<'_> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let lines: Vec<&str> = text.split_inclusive('\n').collect();
         if lines.first().map(|line| line.trim_end()) != Some("+++") {
-            self.error(1, "expected front matter: the file must start with a `+++` line");
+            self.error(
+                1,
+                "expected front matter: the file must start with a `+++` line",
+            );
             return None;
         }
         let Some(closing) = lines
@@ -270,7 +273,10 @@ impl Checker<'_> {
         if stem.is_some_and(|stem| stem != slug) {
             self.error(
                 slug_line,
-                format!("slug `{slug}` must equal the file name `{}`", stem.unwrap_or("")),
+                format!(
+                    "slug `{slug}` must equal the file name `{}`",
+                    stem.unwrap_or("")
+                ),
             );
         }
 
@@ -285,7 +291,10 @@ impl Checker<'_> {
         if let (Some((updated, updated_line)), Some((next, next_line))) = (updated, next_review_due)
         {
             if updated > today {
-                self.error(updated_line, format!("updated {updated} is after today ({today})"));
+                self.error(
+                    updated_line,
+                    format!("updated {updated} is after today ({today})"),
+                );
             }
             if next < updated {
                 self.error(
@@ -325,7 +334,10 @@ impl Checker<'_> {
             next_review_due: next_review_due?.0,
             review: review?,
             default_audience: default_audience?,
-            references: references.into_iter().map(|(reference, _)| reference).collect(),
+            references: references
+                .into_iter()
+                .map(|(reference, _)| reference)
+                .collect(),
             variants,
         };
         Some((article, slug_line))
@@ -374,7 +386,10 @@ impl Checker<'_> {
         };
         if let Some((reviewed, line)) = reviewed {
             if reviewed > today {
-                self.error(line, format!("review date {reviewed} is after today ({today})"));
+                self.error(
+                    line,
+                    format!("review date {reviewed} is after today ({today})"),
+                );
             }
         }
         let reviewers: Vec<Reviewer> = raw
@@ -402,10 +417,16 @@ impl Checker<'_> {
                 self.error(status_line, "an article under review names its reviewers");
             }
             ReviewStatus::Approved if reviewers.is_empty() => {
-                self.error(status_line, "an approved article names the humans who reviewed it");
+                self.error(
+                    status_line,
+                    "an approved article names the humans who reviewed it",
+                );
             }
             ReviewStatus::Approved if reviewed.is_none() => {
-                self.error(status_line, "an approved article gives its review date (`reviewed`)");
+                self.error(
+                    status_line,
+                    "an approved article gives its review date (`reviewed`)",
+                );
             }
             _ => {}
         }
@@ -444,17 +465,26 @@ impl Checker<'_> {
             }
             if let Some(pmid) = &raw.pmid {
                 if pmid.is_empty() || !pmid.bytes().all(|b| b.is_ascii_digit()) {
-                    self.error(line, format!("reference {id}: pmid `{pmid}` is not a PubMed id"));
+                    self.error(
+                        line,
+                        format!("reference {id}: pmid `{pmid}` is not a PubMed id"),
+                    );
                 }
             }
             if let Some(doi) = &raw.doi {
                 if !doi.starts_with("10.") || !doi.contains('/') {
-                    self.error(line, format!("reference {id}: doi `{doi}` does not look like 10.xxxx/yyyy"));
+                    self.error(
+                        line,
+                        format!("reference {id}: doi `{doi}` does not look like 10.xxxx/yyyy"),
+                    );
                 }
             }
             if let Some(url) = &raw.url {
                 if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    self.error(line, format!("reference {id}: url `{url}` must be http or https"));
+                    self.error(
+                        line,
+                        format!("reference {id}: url `{url}` must be http or https"),
+                    );
                 }
             }
             references.push((
@@ -533,7 +563,10 @@ impl Checker<'_> {
             }
         }
         if let Some((audience, line)) = open_fence {
-            self.error(line, format!("the `::: {audience}` fence is never closed: add a `:::` line"));
+            self.error(
+                line,
+                format!("the `::: {audience}` fence is never closed: add a `:::` line"),
+            );
         }
         segments
     }
@@ -543,7 +576,10 @@ impl Checker<'_> {
         segments: &[Segment],
         default_audience: Option<Audience>,
     ) -> BTreeMap<Audience, String> {
-        let fenced: BTreeSet<Audience> = segments.iter().filter_map(|segment| segment.audience).collect();
+        let fenced: BTreeSet<Audience> = segments
+            .iter()
+            .filter_map(|segment| segment.audience)
+            .collect();
         let audiences: Vec<Audience> = if fenced.is_empty() {
             default_audience.into_iter().collect()
         } else {
@@ -578,16 +614,16 @@ impl Checker<'_> {
     fn check_markdown(&mut self, segments: &[Segment], references: &[(Reference, usize)]) {
         let mut cited = BTreeSet::new();
         for segment in segments {
-            let line_at_offset = |offset: usize| segment.first_line + line_at(&segment.text, offset) - 1;
+            let line_at_offset =
+                |offset: usize| segment.first_line + line_at(&segment.text, offset) - 1;
             let parser = Parser::new_ext(&segment.text, markdown::parser_options());
             for (event, range) in parser.into_offset_iter() {
                 let line = line_at_offset(range.start);
                 match event {
                     Event::FootnoteReference(label) => {
-                        let reference = label
-                            .parse::<u32>()
-                            .ok()
-                            .filter(|id| references.iter().any(|(reference, _)| reference.id == *id));
+                        let reference = label.parse::<u32>().ok().filter(|id| {
+                            references.iter().any(|(reference, _)| reference.id == *id)
+                        });
                         match reference {
                             Some(id) => {
                                 cited.insert(id);
@@ -600,12 +636,16 @@ impl Checker<'_> {
                     }
                     Event::Start(Tag::FootnoteDefinition(label)) => self.error(
                         line,
-                        format!("footnote definition [^{label}]: references belong in the front matter"),
+                        format!(
+                            "footnote definition [^{label}]: references belong in the front matter"
+                        ),
                     ),
-                    Event::Html(_) | Event::InlineHtml(_) => {
-                        self.warning(line, "raw HTML is shown to readers as text, not interpreted")
-                    }
-                    Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+                    Event::Html(_) | Event::InlineHtml(_) => self.warning(
+                        line,
+                        "raw HTML is shown to readers as text, not interpreted",
+                    ),
+                    Event::Start(Tag::Link { dest_url, .. })
+                    | Event::Start(Tag::Image { dest_url, .. }) => {
                         if safe_url::allowed(&dest_url).is_none() {
                             self.error(
                                 line,
@@ -613,7 +653,10 @@ impl Checker<'_> {
                             );
                         }
                     }
-                    Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => self.warning(
+                    Event::Start(Tag::Heading {
+                        level: HeadingLevel::H1,
+                        ..
+                    }) => self.warning(
                         line,
                         "the question is the page's only h1: start the body's headings at ##",
                     ),
@@ -632,5 +675,8 @@ impl Checker<'_> {
 /// The 1-based line of byte `offset` in `text`.
 fn line_at(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    1 + text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count()
+    1 + text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
 }

@@ -89,7 +89,11 @@ mod cli {
         std::fs::create_dir_all(out)
             .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
         let catalog = Catalog {
-            articles: report.articles.iter().map(|article| article.catalog_entry()).collect(),
+            articles: report
+                .articles
+                .iter()
+                .map(|article| article.catalog_entry())
+                .collect(),
         };
         write_json(&out.join("index.json"), &catalog)?;
         for article in &report.articles {
@@ -107,7 +111,8 @@ mod cli {
     fn write_json(path: &PathBuf, value: &impl serde::Serialize) -> Result<(), String> {
         let json = serde_json::to_string(value)
             .map_err(|error| format!("cannot encode {}: {error}", path.display()))?;
-        std::fs::write(path, json).map_err(|error| format!("cannot write {}: {error}", path.display()))
+        std::fs::write(path, json)
+            .map_err(|error| format!("cannot write {}: {error}", path.display()))
     }
 
     fn md() -> Result<bool, String> {

@@ -102,7 +102,8 @@ pub fn App(props: &AppProps) -> Html {
 pub fn reader_message(error: &LoadError) -> String {
     match error {
         LoadError::Status(404) => {
-            "We could not find this article. It may have been withdrawn, or the link may be wrong.".into()
+            "We could not find this article. It may have been withdrawn, or the link may be wrong."
+                .into()
         }
         LoadError::Status(_) => {
             "The article server had a problem. Please try again in a moment.".into()

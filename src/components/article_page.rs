@@ -29,11 +29,18 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let article = &props.article;
     // Parsing and building the body is the costly part: redo it only when the article
     // or the audience changes.
-    let rendered = use_memo((props.article.clone(), props.audience), |(article, audience)| {
-        article
-            .variant(*audience)
-            .map(|variant| (variant.audience, variant.is_fallback, markdown::render(variant.markdown)))
-    });
+    let rendered = use_memo(
+        (props.article.clone(), props.audience),
+        |(article, audience)| {
+            article.variant(*audience).map(|variant| {
+                (
+                    variant.audience,
+                    variant.is_fallback,
+                    markdown::render(variant.markdown),
+                )
+            })
+        },
+    );
     let body = match &*rendered {
         Some((shown, is_fallback, rendered)) => html! {
             <>

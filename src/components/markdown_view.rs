@@ -10,6 +10,8 @@ pub struct MarkdownViewProps {
 /// Markdown rendered by [`markdown::render`]; what `articles md` prints through SSR.
 #[function_component]
 pub fn MarkdownView(props: &MarkdownViewProps) -> Html {
-    let rendered = use_memo(props.markdown.clone(), |markdown| markdown::render(markdown));
+    let rendered = use_memo(props.markdown.clone(), |markdown| {
+        markdown::render(markdown)
+    });
     rendered.html.clone()
 }
