@@ -645,13 +645,13 @@ impl Checker<'_> {
                         "raw HTML is shown to readers as text, not interpreted",
                     ),
                     Event::Start(Tag::Link { dest_url, .. })
-                    | Event::Start(Tag::Image { dest_url, .. }) => {
-                        if safe_url::allowed(&dest_url).is_none() {
-                            self.error(
-                                line,
-                                format!("URL `{dest_url}` is not allowed: use http, https, mailto, tel, a relative path or a #fragment"),
-                            );
-                        }
+                    | Event::Start(Tag::Image { dest_url, .. })
+                        if safe_url::allowed(&dest_url).is_none() =>
+                    {
+                        self.error(
+                            line,
+                            format!("URL `{dest_url}` is not allowed: use http, https, mailto, tel, a relative path or a #fragment"),
+                        );
                     }
                     Event::Start(Tag::Heading {
                         level: HeadingLevel::H1,

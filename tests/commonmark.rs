@@ -2,6 +2,8 @@
 //! renderer the widget runs. Every example without raw HTML must match after
 //! normalisation; raw HTML is shown as text by design, so those examples cannot.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod support;
 
 use std::io::Write;

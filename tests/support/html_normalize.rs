@@ -76,10 +76,7 @@ pub fn normalize(html: &str) -> String {
                     out.push('/');
                 }
                 out.push_str(&name);
-                let is_heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-                attributes.retain(|(key, _)| {
-                    !(is_heading && key == "id") && !(name == "a" && key == "rel")
-                });
+                attributes.retain(|(key, _)| !is_our_addition(&name, key));
                 attributes.sort();
                 for (key, value) in attributes {
                     out.push_str(&format!(" {key}=\"{}\"", encode(&value)));
@@ -89,6 +86,12 @@ pub fn normalize(html: &str) -> String {
         }
     }
     out.trim().to_owned()
+}
+
+/// Attributes the widget adds that the spec's HTML lacks: heading ids and link `rel`s.
+fn is_our_addition(tag: &str, attribute: &str) -> bool {
+    let is_heading = matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    (is_heading && attribute == "id") || (tag == "a" && attribute == "rel")
 }
 
 fn is_block(token: &Token) -> bool {

@@ -1,1 +1,191 @@
-fn main() {}
+//! `cargo xtask`: the project's automation, in Rust so it runs wherever cargo does.
+//!
+//! ```text
+//! cargo xtask serve   install what is missing, build, serve the widget's page on :8080
+//! cargo xtask test    install what is missing, run every test: lint, native, browser unit, end to end
+//! cargo xtask dist    build the deployable static site into dist/ (release, wasm-opt)
+//! ```
+
+mod server;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve   build and serve the widget's own page at http://127.0.0.1:8080
+  test    run every test: lint, native, browser unit (wasm-bindgen-test), end to end
+  dist    build the deployable static site into dist/";
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("xtask: error: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let root = project_root();
+    std::env::set_current_dir(&root).with_context(|| format!("cannot enter {}", root.display()))?;
+    let command = std::env::args().nth(1).unwrap_or_default();
+    match command.as_str() {
+        "serve" => serve(&root),
+        "test" => test(&root),
+        "dist" => {
+            let toolchain = tools::ensure_build_tools(&root)?;
+            dist(&toolchain)
+        }
+        "" | "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => bail!("unknown command `{other}`\n\n{USAGE}"),
+    }
+}
+
+fn project_root() -> PathBuf {
+    let xtask_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    xtask_dir
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or(xtask_dir)
+}
+
+/// Announces a step, so that a long run says what it is doing.
+pub fn step(message: &str) {
+    println!("\n==> {message}");
+}
+
+/// Runs a command to completion; a failure names the command.
+pub fn run_command(command: &mut Command) -> Result<()> {
+    let description = format!("{command:?}");
+    let status = command
+        .status()
+        .with_context(|| format!("cannot start {description}"))?;
+    if !status.success() {
+        bail!("{description} failed ({status})");
+    }
+    Ok(())
+}
+
+fn serve(root: &Path) -> Result<()> {
+    let toolchain = tools::ensure_build_tools(root)?;
+    step("serving the widget's page at http://127.0.0.1:8080 (Ctrl-C stops)");
+    run_command(toolchain.command("trunk").arg("serve"))
+}
+
+fn dist(toolchain: &tools::Toolchain) -> Result<()> {
+    step("building the release site into dist/ (trunk build --release, wasm-opt -Oz)");
+    run_command(toolchain.command("trunk").args(["build", "--release"]))?;
+    let mut total = 0;
+    for entry in std::fs::read_dir("dist").context("dist/ was not written")? {
+        let path = entry?.path();
+        if path.is_file() {
+            let size = std::fs::metadata(&path)?.len();
+            total += size;
+            println!("  {:>9} bytes  {}", size, path.display());
+        }
+    }
+    println!("  {total:>9} bytes  in dist/ (article data in dist/articles/)");
+    Ok(())
+}
+
+fn test(root: &Path) -> Result<()> {
+    let toolchain = tools::ensure_build_tools(root)?;
+    tools::ensure_test_tools(root)?;
+
+    step("lint: cargo fmt --check, cargo clippy -D warnings");
+    run_command(
+        toolchain
+            .command("cargo")
+            .args(["fmt", "--all", "--", "--check"]),
+    )?;
+    run_command(toolchain.command("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    // The Wasm build has code of its own (the browser glue's wasm32 paths).
+    run_command(toolchain.command("cargo").args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--lib",
+        "--bins",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    step("native tests: content model, checks, renderer, components (SSR), CommonMark spec");
+    run_command(toolchain.command("cargo").args(["test", "--workspace"]))?;
+
+    step("browser unit tests: wasm-bindgen-test in headless Chromium");
+    let article_data = root.join("target/article-data");
+    run_command(
+        toolchain
+            .command("cargo")
+            .args([
+                "run", "--quiet", "--bin", "articles", "--", "build", "articles",
+            ])
+            .arg(&article_data),
+    )?;
+    let data_server = server::serve_dir(&article_data, 0)?;
+    run_command(
+        toolchain
+            .command("cargo")
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "browser",
+            ])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env(
+                "ARTICLE_WIDGET_TEST_DATA_URL",
+                format!("{}/", data_server.url()),
+            ),
+    )?;
+
+    dist(&toolchain)?;
+    step("end-to-end tests: playwright-core driving Chromium against dist/");
+    let site = server::serve_dir(&root.join("dist"), 0)?;
+    let e2e_files = e2e_test_files(root)?;
+    run_command(
+        toolchain
+            .command("node")
+            .arg("--test")
+            .arg("--test-concurrency=1")
+            .args(&e2e_files)
+            .env("WIDGET_URL", site.url())
+            .env("CHROMIUM", tools::CHROMIUM),
+    )?;
+    step("all tests passed");
+    Ok(())
+}
+
+fn e2e_test_files(root: &Path) -> Result<Vec<PathBuf>> {
+    let dir = root.join("tests/e2e");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        bail!("no end-to-end tests (*.test.mjs) in {}", dir.display());
+    }
+    Ok(files)
+}

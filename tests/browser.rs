@@ -1,0 +1,213 @@
+//! Browser unit tests (wasm-bindgen-test in headless Chromium): the widget mounts into a
+//! shadow root, fetches real article data from a real server on another origin, and
+//! shows each part. `cargo xtask test` builds the data, serves it, and passes its URL.
+#![cfg(target_arch = "wasm32")]
+
+use article_widget::browser;
+use article_widget::components::markdown_view::{MarkdownView, MarkdownViewProps};
+use article_widget::config::WidgetConfig;
+use article_widget::model::Audience;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const QUESTION: &str = "What is the primary treatment for Amyotrophic Lateral Sclerosis (ALS)?";
+
+fn data_url() -> String {
+    env!(
+        "ARTICLE_WIDGET_TEST_DATA_URL",
+        "run the browser tests through `cargo xtask test`, which serves the article data"
+    )
+    .to_owned()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn new_host() -> Element {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// The first element matching `selector` in the shadow root, once it appears.
+async fn wait_for(shadow: &ShadowRoot, selector: &str) -> Element {
+    for _ in 0..200 {
+        if let Some(element) = shadow.query_selector(selector).unwrap() {
+            return element;
+        }
+        sleep(50).await;
+    }
+    panic!("`{selector}` never appeared in the widget");
+}
+
+fn text(shadow: &ShadowRoot, selector: &str) -> String {
+    shadow
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no `{selector}`"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn mount(article: &str, audience: Option<Audience>) -> ShadowRoot {
+    let host = new_host();
+    let config = WidgetConfig {
+        article: Some(article.to_owned()),
+        audience,
+        data_url: data_url(),
+        ..WidgetConfig::default()
+    };
+    browser::mount(&host, config).unwrap();
+    host.shadow_root()
+        .expect("the widget lives in an open shadow root")
+}
+
+#[wasm_bindgen_test]
+async fn mounts_fetches_and_shows_every_part_of_an_article() {
+    let shadow = mount("als-primary-treatment", None);
+    let heading = wait_for(&shadow, "h1").await;
+    assert_eq!(heading.text_content().unwrap(), QUESTION);
+
+    assert!(text(&shadow, ".advisory-badge")
+        .contains("All articles are reviewed for accuracy by our Medical Advisory Board"));
+    assert!(text(&shadow, "[aria-current='step']").starts_with("Submitted"));
+    assert!(text(&shadow, ".caution").contains("pending human review"));
+    assert!(shadow
+        .query_selector("time[datetime='2026-11-27']")
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        text(&shadow, "fieldset[role='radiogroup'] legend"),
+        "Which best describes you?"
+    );
+    let professional: HtmlInputElement = shadow
+        .query_selector("input[value='professional']")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(
+        professional.checked(),
+        "the article's default audience is chosen"
+    );
+    assert!(
+        shadow
+            .query_selector_all(".article-body sup.citation a[href^='#ref-']")
+            .unwrap()
+            .length()
+            > 5
+    );
+    assert!(shadow.query_selector("#ref-1").unwrap().is_some());
+    assert_eq!(
+        text(&shadow, ".disclaimer h2"),
+        "Professional Medical Disclaimer"
+    );
+    assert_eq!(text(&shadow, ".follow-up h2"), "Have a follow-up question?");
+
+    let adopted = js_sys::Reflect::get(&shadow, &"adoptedStyleSheets".into()).unwrap();
+    assert_eq!(
+        js_sys::Array::from(&adopted).length(),
+        1,
+        "the stylesheet lives in the shadow root"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_host_page_can_choose_the_audience() {
+    let shadow = mount("als-primary-treatment", Some(Audience::Patient));
+    wait_for(&shadow, ".disclaimer").await;
+    assert_eq!(text(&shadow, ".disclaimer h2"), "Medical Disclaimer");
+    let patient: HtmlInputElement = shadow
+        .query_selector("input[value='patient']")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(patient.checked());
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_article_shows_the_unavailable_panel_and_retries() {
+    let shadow = mount("no-such-article", None);
+    let panel = wait_for(&shadow, "[role='alert']").await;
+    assert!(panel
+        .text_content()
+        .unwrap()
+        .contains("This article is unavailable"));
+    let retry: HtmlElement = shadow
+        .query_selector("[role='alert'] button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(retry.text_content().unwrap(), "Try again");
+    retry.click();
+    // The retry shows the loading state, then the panel again: the article is still missing.
+    let panel = wait_for(&shadow, "[role='alert']").await;
+    assert!(panel.text_content().unwrap().contains("withdrawn"));
+}
+
+#[wasm_bindgen_test]
+async fn a_citation_leads_to_its_reference_and_back_inside_the_shadow_root() {
+    let shadow = mount("als-primary-treatment", None);
+    let citation: HtmlElement = wait_for(&shadow, ".article-body sup.citation a")
+        .await
+        .dyn_into()
+        .unwrap();
+    let target = citation.get_attribute("href").unwrap();
+    citation.click();
+    let focused = shadow
+        .active_element()
+        .expect("focus moved into the reference list");
+    assert_eq!(format!("#{}", focused.id()), target);
+    let backlink: HtmlElement = focused
+        .query_selector(".backlink")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    backlink.click();
+    assert_eq!(shadow.active_element().unwrap().id(), citation.id());
+}
+
+#[wasm_bindgen_test]
+async fn raw_html_and_script_urls_never_become_live_dom() {
+    let root = new_host();
+    let markdown = "<script>window.pwned = 1</script>\n\nText <img src=x onerror=\"window.pwned=1\"> [x](javascript:window.pwned=1) ![y](data:image/svg+xml,<svg/onload=alert(1)>)\n";
+    yew::Renderer::<MarkdownView>::with_root_and_props(
+        root.clone(),
+        MarkdownViewProps {
+            markdown: markdown.into(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    sleep(0).await;
+    assert!(root
+        .query_selector("script, img, [onerror]")
+        .unwrap()
+        .is_none());
+    assert!(root.query_selector("a[href]").unwrap().is_none());
+    let shown = root.text_content().unwrap();
+    assert!(
+        shown.contains("<script>window.pwned = 1</script>"),
+        "raw HTML is shown as text: {shown}"
+    );
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}

@@ -1,0 +1,614 @@
+//! The widget's components rendered natively through Yew SSR: the very components the
+//! browser runs, asserted on their HTML.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use article_widget::components::article_page::{ArticlePage, ArticlePageProps};
+use article_widget::components::catalog_list::{CatalogList, CatalogListProps};
+use article_widget::components::unavailable::{Unavailable, UnavailableProps};
+use article_widget::model::{
+    Article, Audience, Catalog, CatalogEntry, Date, Reference, Review, ReviewStatus, Reviewer,
+};
+use yew::{AttrValue, Callback};
+
+const POLICY_URL: &str = "https://publisher.example/editorial-policy";
+const FOLLOWUP_URL: &str = "https://ask.example/?q=als";
+
+fn date(text: &str) -> Date {
+    text.parse().expect("a valid date")
+}
+
+fn review(status: ReviewStatus) -> Review {
+    match status {
+        ReviewStatus::Submitted => Review {
+            status,
+            reviewers: Vec::new(),
+            reviewed: None,
+        },
+        ReviewStatus::UnderReview => Review {
+            status,
+            reviewers: vec![Reviewer {
+                name: "Jane Roe".into(),
+                credentials: "MD, FAAN".into(),
+            }],
+            reviewed: None,
+        },
+        ReviewStatus::Approved => Review {
+            status,
+            reviewers: vec![Reviewer {
+                name: "Jane Roe".into(),
+                credentials: "MD, FAAN".into(),
+            }],
+            reviewed: Some(date("2026-11-25")),
+        },
+    }
+}
+
+/// An article with patient and professional variants (no caregiver one), two
+/// references, of which the professional variant cites the first twice.
+fn fixture(status: ReviewStatus) -> Article {
+    let mut variants = BTreeMap::new();
+    variants.insert(
+        Audience::Patient,
+        "Riluzole is a pill that can slow ALS down.\n\n## Living with ALS\n\nPatient words."
+            .to_owned(),
+    );
+    variants.insert(
+        Audience::Professional,
+        "Riluzole 50 mg twice daily[^1] extends survival[^1][^2].\n\n## Dosing\n\nProfessional words.".to_owned(),
+    );
+    Article {
+        slug: "als-demo".into(),
+        question: "What is the primary treatment for ALS?".into(),
+        updated: date("2026-11-20"),
+        next_review_due: date("2027-05-20"),
+        review: review(status),
+        default_audience: Audience::Professional,
+        references: vec![
+            Reference {
+                id: 1,
+                authors: vec![
+                    "Bensimon G".into(),
+                    "Lacomblez L".into(),
+                    "Meininger V".into(),
+                ],
+                title: "A controlled trial of riluzole in amyotrophic lateral sclerosis".into(),
+                source: "N Engl J Med".into(),
+                year: 1994,
+                volume: Some("330".into()),
+                issue: Some("9".into()),
+                pages: Some("585-591".into()),
+                doi: Some("10.1056/NEJM199403033300901".into()),
+                pmid: Some("8302340".into()),
+                url: None,
+            },
+            Reference {
+                id: 2,
+                authors: vec!["Writing Group".into()],
+                title: "Edaravone in ALS".into(),
+                source: "Lancet Neurol".into(),
+                year: 2017,
+                volume: None,
+                issue: None,
+                pages: None,
+                doi: None,
+                pmid: None,
+                url: Some("https://example.org/edaravone".into()),
+            },
+        ],
+        variants,
+    }
+}
+
+/// The article page for `audience`, with or without the follow-up call to action.
+fn page(status: ReviewStatus, audience: Audience, followup: Option<&'static str>) -> String {
+    article_widget::ssr::render::<ArticlePage>(move || ArticlePageProps {
+        article: Rc::new(fixture(status)),
+        audience,
+        onaudiencechange: Callback::noop(),
+        followup_url: followup.map(AttrValue::from),
+        editorial_policy_url: AttrValue::from(POLICY_URL),
+    })
+}
+
+// ---------------------------------------------------------------------------------
+// A small reader of the rendered HTML: opening tags with their attributes, whatever
+// order Yew writes the attributes in.
+
+#[derive(Debug)]
+struct Tag {
+    name: String,
+    attributes: BTreeMap<String, String>,
+    /// The byte offset just after the tag's `>`.
+    end: usize,
+}
+
+impl Tag {
+    fn attr(&self, key: &str) -> Option<&str> {
+        self.attributes.get(key).map(String::as_str)
+    }
+
+    fn has(&self, key: &str, value: &str) -> bool {
+        self.attr(key) == Some(value)
+    }
+
+    /// The text right after the tag, up to the next tag.
+    fn text<'a>(&self, html: &'a str) -> &'a str {
+        let rest = &html[self.end..];
+        &rest[..rest.find('<').unwrap_or(rest.len())]
+    }
+
+    /// Everything after the tag up to its matching closing tag.
+    fn inner<'a>(&self, html: &'a str) -> &'a str {
+        let rest = &html[self.end..];
+        let open = format!("<{}", self.name);
+        let close = format!("</{}>", self.name);
+        let mut depth = 1;
+        let mut index = 0;
+        while index < rest.len() {
+            if rest[index..].starts_with(&close) {
+                depth -= 1;
+                if depth == 0 {
+                    return &rest[..index];
+                }
+            } else if rest[index..].starts_with(&open)
+                && rest[index + open.len()..].starts_with([' ', '>'])
+            {
+                depth += 1;
+            }
+            index += rest[index..].chars().next().map_or(1, char::len_utf8);
+        }
+        panic!("<{}> is never closed", self.name)
+    }
+}
+
+fn tags(html: &str) -> Vec<Tag> {
+    let mut tags = Vec::new();
+    let mut offset = 0;
+    while let Some(found) = html[offset..].find('<') {
+        let start = offset + found + 1;
+        let end = start + html[start..].find('>').expect("tag is closed");
+        offset = end + 1;
+        let inner = &html[start..end];
+        if !inner.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let name_end = inner.find(' ').unwrap_or(inner.len());
+        let mut attributes = BTreeMap::new();
+        let mut rest = inner[name_end..].trim_start();
+        while !rest.is_empty() {
+            let key_end = rest.find(['=', ' ']).unwrap_or(rest.len());
+            let key = rest[..key_end].to_owned();
+            rest = &rest[key_end..];
+            let value = if let Some(quoted) = rest.strip_prefix("=\"") {
+                let close = quoted.find('"').expect("attribute value is closed");
+                rest = &quoted[close + 1..];
+                quoted[..close].to_owned()
+            } else {
+                String::new()
+            };
+            attributes.insert(key, value);
+            rest = rest.trim_start();
+        }
+        tags.push(Tag {
+            name: inner[..name_end].to_owned(),
+            attributes,
+            end: offset,
+        });
+    }
+    tags
+}
+
+/// Every `name` element having all of `attributes`.
+fn all(html: &str, name: &str, attributes: &[(&str, &str)]) -> Vec<Tag> {
+    tags(html)
+        .into_iter()
+        .filter(|tag| tag.name == name && attributes.iter().all(|(k, v)| tag.has(k, v)))
+        .collect()
+}
+
+/// The one `name` element having all of `attributes`.
+#[track_caller]
+fn one(html: &str, name: &str, attributes: &[(&str, &str)]) -> Tag {
+    let mut found = all(html, name, attributes);
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one <{name}> with {attributes:?} in:\n{html}"
+    );
+    found.remove(0)
+}
+
+// ---------------------------------------------------------------------------------
+// The article page
+
+#[test]
+fn the_question_is_the_pages_only_h1() {
+    let html = page(ReviewStatus::Submitted, Audience::Professional, None);
+    let h1 = one(&html, "h1", &[]);
+    assert_eq!(h1.text(&html), "What is the primary treatment for ALS?");
+    assert!(h1.has("id", "question"));
+    assert!(one(&html, "article", &[]).has("aria-labelledby", "question"));
+}
+
+#[test]
+fn the_advisory_badge_is_shown() {
+    let html = page(ReviewStatus::Submitted, Audience::Professional, None);
+    let badge = one(&html, "p", &[("class", "advisory-badge")]);
+    let inner = badge.inner(&html);
+    assert!(
+        inner.contains("<strong>Medical Advisory Board</strong>"),
+        "{inner}"
+    );
+    assert!(
+        inner.contains(
+            "<span>All articles are reviewed for accuracy by our Medical Advisory Board</span>"
+        ),
+        "{inner}"
+    );
+}
+
+#[test]
+fn the_stepper_marks_the_current_review_step() {
+    for (status, label, done) in [
+        (ReviewStatus::Submitted, "Submitted", 0),
+        (ReviewStatus::UnderReview, "Under Review", 1),
+        (ReviewStatus::Approved, "Approved", 2),
+    ] {
+        let html = page(status, Audience::Professional, None);
+        let steps = one(&html, "ol", &[("class", "review-steps")]);
+        let steps_html = steps.inner(&html);
+        let items = all(steps_html, "li", &[]);
+        let labels: Vec<&str> = items.iter().map(|li| li.text(steps_html)).collect();
+        assert_eq!(labels, ["Submitted", "Under Review", "Approved"]);
+
+        let current = one(&html, "li", &[("aria-current", "step")]);
+        assert_eq!(current.text(&html), label, "status {status:?}");
+        assert!(current.has("class", "review-step current"));
+        assert_eq!(
+            all(&html, "li", &[("class", "review-step done")]).len(),
+            done
+        );
+        assert!(
+            current.inner(&html).contains("(current step)"),
+            "{}",
+            current.inner(&html)
+        );
+    }
+}
+
+#[test]
+fn the_caution_line_shows_until_the_article_is_approved() {
+    let caution = "Educational purpose only • Exercise caution as content is pending human review";
+    for status in [ReviewStatus::Submitted, ReviewStatus::UnderReview] {
+        let html = page(status, Audience::Professional, None);
+        let line = one(&html, "p", &[("class", "caution")]);
+        assert_eq!(line.text(&html), caution, "status {status:?}");
+        assert!(line.has("role", "note"));
+    }
+    let html = page(ReviewStatus::Approved, Audience::Professional, None);
+    assert!(all(&html, "p", &[("class", "caution")]).is_empty());
+    assert!(!html.contains("pending human review"), "{html}");
+}
+
+#[test]
+fn review_dates_are_machine_readable_times() {
+    let html = page(ReviewStatus::Submitted, Audience::Professional, None);
+    let updated = one(&html, "time", &[("datetime", "2026-11-20")]);
+    assert_eq!(updated.text(&html), "November 20, 2026");
+    let next = one(&html, "time", &[("datetime", "2027-05-20")]);
+    assert_eq!(next.text(&html), "May 20, 2027");
+    assert!(html.contains("Last updated: <time"), "{html}");
+    assert!(html.contains("Next review due: <time"), "{html}");
+    assert!(
+        !html.contains("Reviewed by"),
+        "a submitted article names no reviewer"
+    );
+
+    let html = page(ReviewStatus::Approved, Audience::Professional, None);
+    assert!(
+        html.contains("Reviewed by Jane Roe, MD, FAAN on <time"),
+        "{html}"
+    );
+    let reviewed = one(&html, "time", &[("datetime", "2026-11-25")]);
+    assert_eq!(reviewed.text(&html), "November 25, 2026");
+}
+
+#[test]
+fn the_editorial_policy_is_linked() {
+    let html = page(ReviewStatus::Submitted, Audience::Professional, None);
+    let link = one(&html, "a", &[("href", POLICY_URL)]);
+    assert_eq!(link.text(&html), "View editorial policy");
+}
+
+#[test]
+fn the_audience_picker_is_a_radio_group_with_the_selected_audience_checked() {
+    for selected in Audience::ALL {
+        let html = page(ReviewStatus::Submitted, selected, None);
+        let group = one(&html, "fieldset", &[("role", "radiogroup")]);
+        let group_html = group.inner(&html);
+        assert_eq!(
+            one(group_html, "legend", &[]).text(group_html),
+            "Which best describes you?"
+        );
+        let radios = all(
+            group_html,
+            "input",
+            &[("type", "radio"), ("name", "audience")],
+        );
+        let values: Vec<&str> = radios.iter().map(|r| r.attr("value").unwrap()).collect();
+        assert_eq!(values, ["patient", "caregiver", "professional"]);
+        let checked: Vec<&str> = radios
+            .iter()
+            .filter(|radio| radio.attributes.contains_key("checked"))
+            .map(|radio| radio.attr("value").unwrap())
+            .collect();
+        assert_eq!(checked, [selected.as_str()], "selected {selected:?}");
+        let labels: Vec<&str> = radios.iter().map(|r| r.text(group_html)).collect();
+        assert_eq!(labels, ["Patient", "Caregiver", "Healthcare professional"]);
+    }
+}
+
+#[test]
+fn the_body_is_the_chosen_audiences_variant() {
+    let html = page(ReviewStatus::Submitted, Audience::Professional, None);
+    let body = one(&html, "div", &[("class", "article-body")])
+        .inner(&html)
+        .to_owned();
+    assert!(body.contains("<p>Professional words.</p>"), "{body}");
+    assert!(body.contains("<h2 id=\"dosing\">Dosing</h2>"), "{body}");
+    assert!(!body.contains("Patient words."), "{body}");
+    let citation = one(&body, "a", &[("id", "cite-1-1")]);
+    assert!(citation.has("href", "#ref-1"));
+    assert_eq!(all(&body, "sup", &[("class", "citation")]).len(), 3);
+
+    let html = page(ReviewStatus::Submitted, Audience::Patient, None);
+    let body = one(&html, "div", &[("class", "article-body")])
+        .inner(&html)
+        .to_owned();
+    assert!(body.contains("<p>Patient words.</p>"), "{body}");
+    assert!(
+        body.contains("<h2 id=\"living-with-als\">Living with ALS</h2>"),
+        "{body}"
+    );
+    assert!(!body.contains("Professional words."), "{body}");
+    // The chosen variant exists: no note about a missing one.
+    assert!(all(&html, "p", &[("class", "note variant-note")]).is_empty());
+}
+
+#[test]
+fn references_are_listed_with_backlinks_to_their_first_citation() {
+    let html = page(ReviewStatus::Submitted, Audience::Professional, None);
+    let section = one(&html, "section", &[("class", "references")]);
+    let section_html = section.inner(&html);
+    assert_eq!(
+        one(section_html, "h2", &[]).text(section_html),
+        "References"
+    );
+    let list = one(section_html, "ol", &[("role", "doc-bibliography")]);
+    let list_html = list.inner(section_html);
+
+    let first = one(list_html, "li", &[("id", "ref-1")]);
+    let first_html = first.inner(list_html);
+    assert!(
+        first_html.contains("Bensimon G, Lacomblez L, Meininger V"),
+        "{first_html}"
+    );
+    assert!(
+        first_html.contains("1994;330(9):585-591. PMID 8302340."),
+        "{first_html}"
+    );
+    let title = one(first_html, "a", &[("class", "reference-title")]);
+    assert!(title.has("href", "https://doi.org/10.1056/NEJM199403033300901"));
+    assert!(title.has("rel", "noopener noreferrer"));
+    let backlink = one(first_html, "a", &[("class", "backlink")]);
+    assert!(backlink.has("href", "#cite-1-1"));
+    assert!(backlink.has("aria-label", "Back to citation 1"));
+
+    let second = one(list_html, "li", &[("id", "ref-2")]);
+    let second_html = second.inner(list_html);
+    assert!(one(second_html, "a", &[("class", "backlink")]).has("href", "#cite-2-1"));
+    assert!(one(second_html, "a", &[("class", "reference-title")])
+        .has("href", "https://example.org/edaravone"));
+}
+
+#[test]
+fn references_the_variant_does_not_cite_have_no_backlink() {
+    let html = page(ReviewStatus::Submitted, Audience::Patient, None);
+    assert_eq!(all(&html, "li", &[("id", "ref-1")]).len(), 1);
+    assert_eq!(all(&html, "li", &[("id", "ref-2")]).len(), 1);
+    assert!(
+        all(&html, "a", &[("class", "backlink")]).is_empty(),
+        "{html}"
+    );
+}
+
+#[test]
+fn each_audience_reads_its_own_disclaimer() {
+    let heading = |html: &str| {
+        one(html, "h2", &[("id", "disclaimer-heading")])
+            .text(html)
+            .to_owned()
+    };
+    let professional = page(ReviewStatus::Submitted, Audience::Professional, None);
+    assert_eq!(heading(&professional), "Professional Medical Disclaimer");
+    assert!(professional.contains("This information is intended for healthcare professionals."));
+
+    let patient = page(ReviewStatus::Submitted, Audience::Patient, None);
+    assert_eq!(heading(&patient), "Medical Disclaimer");
+    assert!(!patient.contains("Professional Medical Disclaimer"));
+    assert!(patient.contains("It is not medical advice for you"));
+}
+
+#[test]
+fn the_follow_up_section_needs_a_url() {
+    let html = page(
+        ReviewStatus::Submitted,
+        Audience::Professional,
+        Some(FOLLOWUP_URL),
+    );
+    let section = one(&html, "section", &[("class", "follow-up")]);
+    let section_html = section.inner(&html);
+    assert_eq!(
+        one(section_html, "h2", &[]).text(section_html),
+        "Have a follow-up question?"
+    );
+    let link = one(section_html, "a", &[("class", "follow-up-link")]);
+    assert!(link.has("href", FOLLOWUP_URL));
+    assert!(link.has("rel", "noopener noreferrer"));
+    assert_eq!(link.text(section_html), "Ask a follow-up question");
+
+    let html = page(ReviewStatus::Submitted, Audience::Professional, None);
+    assert!(all(&html, "section", &[("class", "follow-up")]).is_empty());
+    assert!(!html.contains("Have a follow-up question?"));
+}
+
+#[test]
+fn a_missing_variant_falls_back_to_the_default_with_a_note() {
+    let html = page(ReviewStatus::Submitted, Audience::Caregiver, None);
+    let note = one(&html, "p", &[("class", "note variant-note")]);
+    assert!(note.has("role", "note"));
+    assert_eq!(
+        note.text(&html),
+        "There is no caregiver version of this article yet; showing the version for healthcare professionals."
+    );
+    // The reader's choice stays checked; the body and disclaimer are the default's.
+    let checked: Vec<Tag> = all(&html, "input", &[("type", "radio")])
+        .into_iter()
+        .filter(|radio| radio.attributes.contains_key("checked"))
+        .collect();
+    assert_eq!(checked.len(), 1);
+    assert!(checked[0].has("value", "caregiver"));
+    assert!(html.contains("<p>Professional words.</p>"), "{html}");
+    assert_eq!(
+        one(&html, "h2", &[("id", "disclaimer-heading")]).text(&html),
+        "Professional Medical Disclaimer"
+    );
+}
+
+#[test]
+fn an_article_without_variants_says_so() {
+    let html = article_widget::ssr::render::<ArticlePage>(|| {
+        let mut article = fixture(ReviewStatus::Submitted);
+        article.variants.clear();
+        ArticlePageProps {
+            article: Rc::new(article),
+            audience: Audience::Patient,
+            onaudiencechange: Callback::noop(),
+            followup_url: None,
+            editorial_policy_url: AttrValue::from(POLICY_URL),
+        }
+    });
+    assert_eq!(
+        one(&html, "p", &[("class", "note")]).text(&html),
+        "This article has no text yet."
+    );
+    assert!(all(&html, "div", &[("class", "article-body")]).is_empty());
+    assert!(all(&html, "aside", &[("class", "disclaimer")]).is_empty());
+}
+
+// ---------------------------------------------------------------------------------
+// The catalog and the unavailable panel
+
+fn entry(slug: &str, question: &str, updated: &str, status: ReviewStatus) -> CatalogEntry {
+    CatalogEntry {
+        slug: slug.into(),
+        question: question.into(),
+        updated: date(updated),
+        review_status: status,
+        audiences: vec![Audience::Professional],
+    }
+}
+
+#[test]
+fn the_catalog_links_each_article() {
+    let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
+        catalog: Catalog {
+            articles: vec![
+                entry(
+                    "als-demo",
+                    "What treats ALS?",
+                    "2026-11-20",
+                    ReviewStatus::Approved,
+                ),
+                entry(
+                    "ms-demo",
+                    "What is MS?",
+                    "2026-10-01",
+                    ReviewStatus::UnderReview,
+                ),
+            ],
+        },
+    });
+    assert_eq!(one(&html, "h1", &[]).text(&html), "Articles");
+    let list = one(&html, "ul", &[("class", "catalog-list")]);
+    let list_html = list.inner(&html);
+    let links: Vec<(String, String)> = all(list_html, "a", &[])
+        .iter()
+        .map(|a| {
+            (
+                a.attr("href").unwrap().to_owned(),
+                a.text(list_html).to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                "?article=als-demo".to_owned(),
+                "What treats ALS?".to_owned()
+            ),
+            ("?article=ms-demo".to_owned(), "What is MS?".to_owned()),
+        ]
+    );
+    assert_eq!(
+        one(list_html, "time", &[("datetime", "2026-11-20")]).text(list_html),
+        "November 20, 2026"
+    );
+    assert_eq!(
+        one(list_html, "span", &[("class", "status approved")]).text(list_html),
+        "Approved"
+    );
+    assert_eq!(
+        one(list_html, "span", &[("class", "status pending")]).text(list_html),
+        "Under Review"
+    );
+    assert!(!html.contains("No articles are published yet."));
+}
+
+#[test]
+fn an_empty_catalog_says_so() {
+    let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
+        catalog: Catalog::default(),
+    });
+    assert!(
+        html.contains("<p>No articles are published yet.</p>"),
+        "{html}"
+    );
+    assert!(all(&html, "ul", &[]).is_empty());
+    assert!(all(&html, "a", &[]).is_empty());
+}
+
+#[test]
+fn the_unavailable_panel_explains_and_offers_a_retry() {
+    let html = article_widget::ssr::render::<Unavailable>(|| UnavailableProps {
+        message: AttrValue::from("We could not reach the article server."),
+        onretry: Callback::noop(),
+    });
+    let panel = one(&html, "div", &[("role", "alert")]);
+    let panel_html = panel.inner(&html);
+    assert_eq!(
+        one(panel_html, "h2", &[]).text(panel_html),
+        "This article is unavailable"
+    );
+    assert_eq!(
+        one(panel_html, "p", &[]).text(panel_html),
+        "We could not reach the article server."
+    );
+    let button = one(panel_html, "button", &[("type", "button")]);
+    assert_eq!(button.text(panel_html), "Try again");
+}

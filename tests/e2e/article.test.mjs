@@ -1,0 +1,140 @@
+// The publisher's own page, served from the release build: the ALS article found by
+// role and accessible name, the catalog, the unavailable panel, axe-core in light and dark.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ALS_QUESTION, WIDGET_URL, axeViolations, launchBrowser, newPage } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function openArticle(query = 'article=als-primary-treatment', contextOptions = {}) {
+  const opened = await newPage(browser, contextOptions);
+  await opened.page.goto(`${WIDGET_URL}/?${query}`);
+  await opened.page.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+  return opened;
+}
+
+test('the ALS article shows every part, found by role and accessible name', async () => {
+  const { context, page, pageErrors } = await openArticle();
+  try {
+    await page.getByText('All articles are reviewed for accuracy by our Medical Advisory Board').waitFor();
+    await page.getByText('Educational purpose only • Exercise caution as content is pending human review').waitFor();
+
+    const review = page.getByRole('region', { name: 'Article Review Status' });
+    const steps = review.getByRole('listitem');
+    assert.equal(await steps.count(), 3);
+    const current = review.locator('[aria-current="step"]');
+    assert.match(await current.innerText(), /^Submitted/);
+
+    assert.equal(await page.locator('time[datetime="2026-11-27"]').first().innerText(), 'November 27, 2026');
+    await page.getByText('Next review due:').waitFor();
+    await page.getByRole('link', { name: 'View editorial policy' }).waitFor();
+
+    const picker = page.getByRole('radiogroup', { name: 'Which best describes you?' });
+    for (const name of ['Patient', 'Caregiver', 'Healthcare professional']) {
+      await picker.getByRole('radio', { name }).waitFor();
+    }
+    assert.equal(await picker.getByRole('radio', { name: 'Healthcare professional' }).isChecked(), true);
+
+    await page.getByRole('heading', { level: 2, name: 'Disease-modifying treatments' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Riluzole (oral), first line' }).waitFor();
+    const references = page.getByRole('region', { name: 'References' });
+    assert.ok((await references.getByRole('listitem').count()) >= 10, 'the reference list is complete');
+    await page.getByRole('heading', { level: 2, name: 'Professional Medical Disclaimer' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Have a follow-up question?' }).waitFor();
+    await page.getByRole('link', { name: 'Ask a follow-up question' }).waitFor();
+
+    // A citation leads into the reference list, inside the shadow root.
+    const citation = page.getByRole('link', { name: 'Reference 3' }).first();
+    await citation.click();
+    const focusedId = await page.evaluate(() => {
+      const host = document.querySelector('[data-article-widget]');
+      return host.shadowRoot.activeElement?.id;
+    });
+    assert.equal(focusedId, 'ref-3');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the audience comes from ?audience= and the radio group switches it in page', async () => {
+  const { context, page } = await openArticle('article=als-primary-treatment&audience=patient');
+  try {
+    const picker = page.getByRole('radiogroup', { name: 'Which best describes you?' });
+    assert.equal(await picker.getByRole('radio', { name: 'Patient' }).isChecked(), true);
+    await page.getByRole('heading', { level: 2, name: 'Medical Disclaimer', exact: true }).waitFor();
+
+    await picker.getByRole('radio', { name: 'Caregiver' }).check();
+    await page.getByRole('heading', { level: 2, name: 'Caregiver Disclaimer' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Professional Medical Disclaimer' }).count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('without an article the page lists the catalog, and its links open articles', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await page.goto(`${WIDGET_URL}/`);
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    await page.getByRole('link', { name: ALS_QUESTION }).click();
+    await page.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    assert.match(page.url(), /\?article=als-primary-treatment$/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a missing article shows the unavailable panel with a retry, and logs why', async () => {
+  const { context, page, pageErrors, consoleErrors } = await newPage(browser);
+  try {
+    await page.goto(`${WIDGET_URL}/?article=no-such-article`);
+    const panel = page.getByRole('alert');
+    await panel.getByRole('heading', { name: 'This article is unavailable' }).waitFor();
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await panel.getByRole('heading', { name: 'This article is unavailable' }).waitFor();
+    assert.ok(consoleErrors.some((text) => text.includes('article-widget') && text.includes('404')), consoleErrors.join('\n'));
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the article is usable 320 px wide: nothing scrolls sideways', async () => {
+  const { context, page } = await openArticle('article=als-primary-treatment', { viewport: { width: 320, height: 640 } });
+  try {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the viewport`);
+  } finally {
+    await context.close();
+  }
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe-core finds no violations in ${colorScheme} mode`, async () => {
+    const { context, page } = await openArticle('article=als-primary-treatment', { colorScheme });
+    try {
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('axe-core finds no violations in the catalog', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await page.goto(`${WIDGET_URL}/`);
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,61 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core,
+// against the release build that `cargo xtask test` serves at WIDGET_URL.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+export const WIDGET_URL = process.env.WIDGET_URL;
+if (!WIDGET_URL) {
+  throw new Error('WIDGET_URL is not set: run the end-to-end tests through `cargo xtask test`');
+}
+
+export const ALS_QUESTION = 'What is the primary treatment for Amyotrophic Lateral Sclerosis (ALS)?';
+
+// Without the background-networking flags Chromium keeps trying to reach the internet,
+// which this machine does not have.
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A new page whose uncaught errors and console errors are collected. */
+export async function newPage(browser, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const pageErrors = [];
+  const consoleErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  return { context, page, pageErrors, consoleErrors };
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core over the page, open shadow roots included; returns its violations. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  const results = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }),
+  );
+  return results.violations.map((violation) => ({
+    id: violation.id,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target),
+  }));
+}

@@ -1,0 +1,193 @@
+//! Installs what the build and the tests need, when it is missing, and only then:
+//! Trunk and the wasm-bindgen CLI take many minutes to compile, so a tool already
+//! installed at the right version is never installed again.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+use crate::{run_command, step};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The PATH under which the project's tools are found: npm's local binaries (wasm-opt
+/// from binaryen) first, then cargo's.
+pub struct Toolchain {
+    path: String,
+}
+
+impl Toolchain {
+    pub fn command(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command.env("PATH", &self.path);
+        command
+    }
+}
+
+fn cargo_bin_dir() -> PathBuf {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"));
+    cargo_home.join("bin")
+}
+
+/// The Wasm target, Trunk, the wasm-bindgen CLI matching Cargo.lock, and the npm
+/// packages (wasm-opt among them).
+pub fn ensure_build_tools(root: &Path) -> Result<Toolchain> {
+    let mut paths = vec![root.join("node_modules/.bin"), cargo_bin_dir()];
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    let path = std::env::join_paths(paths)
+        .context("cannot build PATH")?
+        .to_string_lossy()
+        .into_owned();
+    let toolchain = Toolchain { path };
+
+    let targets = output(
+        toolchain
+            .command("rustup")
+            .args(["target", "list", "--installed"]),
+    )
+    .context(
+        "rustup is needed to add the wasm32 target: install Rust with rustup (https://rustup.rs)",
+    )?;
+    if !targets
+        .lines()
+        .any(|line| line.trim() == "wasm32-unknown-unknown")
+    {
+        step("installing the Rust target wasm32-unknown-unknown");
+        run_command(
+            toolchain
+                .command("rustup")
+                .args(["target", "add", "wasm32-unknown-unknown"]),
+        )?;
+    }
+
+    let trunk = output(toolchain.command("trunk").arg("--version")).unwrap_or_default();
+    if trunk.trim() != format!("trunk {TRUNK_VERSION}") {
+        step(&format!(
+            "installing Trunk {TRUNK_VERSION} (found: {}); this compiles for 10-15 minutes",
+            none_if_empty(&trunk)
+        ));
+        run_command(toolchain.command("cargo").args([
+            "install",
+            "trunk",
+            "--version",
+            &format!("={TRUNK_VERSION}"),
+            "--locked",
+        ]))?;
+    }
+
+    let wasm_bindgen_version = locked_version(root, "wasm-bindgen")?;
+    let wasm_bindgen =
+        output(toolchain.command("wasm-bindgen").arg("--version")).unwrap_or_default();
+    if wasm_bindgen.trim() != format!("wasm-bindgen {wasm_bindgen_version}") {
+        step(&format!(
+            "installing the wasm-bindgen CLI {wasm_bindgen_version} to match Cargo.lock (found: {}); this compiles for several minutes",
+            none_if_empty(&wasm_bindgen)
+        ));
+        // Without --locked: the CLI's own lock file names a crate version the registry lacks.
+        run_command(toolchain.command("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &format!("={wasm_bindgen_version}"),
+        ]))?;
+    }
+
+    ensure_npm_packages(root, &toolchain)?;
+    Ok(toolchain)
+}
+
+/// Headless Chromium and its driver, from Debian's packages.
+pub fn ensure_test_tools(_root: &Path) -> Result<()> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    step("installing Chromium and ChromeDriver (apt-get install chromium chromium-driver)");
+    let is_root = output(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0");
+    if !is_root {
+        bail!(
+            "{CHROMIUM} and {CHROMEDRIVER} are missing: run `sudo apt-get install chromium chromium-driver`"
+        );
+    }
+    run_command(Command::new("apt-get").arg("update"))?;
+    run_command(
+        Command::new("apt-get")
+            .args([
+                "install",
+                "-y",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
+            ])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
+        bail!("apt-get did not install {CHROMIUM} and {CHROMEDRIVER}");
+    }
+    Ok(())
+}
+
+fn ensure_npm_packages(root: &Path, toolchain: &Toolchain) -> Result<()> {
+    let lock = root.join("package-lock.json");
+    let installed = root.join("node_modules/.package-lock.json");
+    let up_to_date = match (std::fs::metadata(&lock), std::fs::metadata(&installed)) {
+        (Ok(lock), Ok(installed)) => match (lock.modified(), installed.modified()) {
+            (Ok(lock), Ok(installed)) => installed >= lock,
+            _ => false,
+        },
+        _ => false,
+    };
+    if up_to_date {
+        return Ok(());
+    }
+    step("installing npm packages (npm ci): wasm-opt, CommonMark spec, playwright-core, axe-core");
+    if output(toolchain.command("npm").arg("--version")).is_err() {
+        bail!(
+            "npm is missing: install Node.js 20 or newer with npm (`apt-get install nodejs npm`)"
+        );
+    }
+    run_command(
+        toolchain
+            .command("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(root),
+    )
+}
+
+/// The version of `package` that Cargo.lock pins.
+fn locked_version(root: &Path, package: &str) -> Result<String> {
+    let lock =
+        std::fs::read_to_string(root.join("Cargo.lock")).context("cannot read Cargo.lock")?;
+    let marker = format!("name = \"{package}\"\nversion = \"");
+    let start = lock
+        .find(&marker)
+        .with_context(|| format!("Cargo.lock has no {package}"))?
+        + marker.len();
+    let end = lock[start..]
+        .find('"')
+        .with_context(|| format!("Cargo.lock's {package} entry is malformed"))?;
+    Ok(lock[start..start + end].to_owned())
+}
+
+fn output(command: &mut Command) -> Result<String> {
+    let output = command.output()?;
+    if !output.status.success() {
+        bail!("{command:?} failed");
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+fn none_if_empty(text: &str) -> &str {
+    if text.trim().is_empty() {
+        "none"
+    } else {
+        text.trim()
+    }
+}
