@@ -80,10 +80,18 @@ struct Writer {
     table_cell: usize,
     in_table_head: bool,
     table_body_open: bool,
+    /// Whether the last node written was a citation, so that the next one gets a comma.
+    after_citation: bool,
 }
 
 impl Writer {
     fn event(&mut self, event: Event<'_>) {
+        let is_citation = matches!(event, Event::FootnoteReference(_));
+        self.event_inner(event);
+        self.after_citation = is_citation;
+    }
+
+    fn event_inner(&mut self, event: Event<'_>) {
         if let Some(alt) = self.image_alts.last_mut() {
             // Inside an image only its text matters: it becomes the alt attribute.
             match event {
@@ -302,12 +310,20 @@ impl Writer {
     fn citation(&mut self, label: &str) {
         let count = self.citation_counts.entry(label.to_owned()).or_insert(0);
         *count += 1;
-        if *count == 1 {
+        let count = *count;
+        if count == 1 {
             self.cited.push(label.to_owned());
+        }
+        if self.after_citation {
+            // Adjacent citations read "1, 2", as in print.
+            let mut separator = VTag::new("sup");
+            separator.add_attribute("class", "citation-separator");
+            separator.add_child(text_node(CowStr::Borrowed(",")));
+            self.push(separator.into());
         }
         let mut anchor = VTag::new("a");
         anchor.add_attribute("href", format!("#{}", reference_id(label)));
-        anchor.add_attribute("id", citation_id(label, *count));
+        anchor.add_attribute("id", citation_id(label, count));
         anchor.add_attribute("role", "doc-noteref");
         anchor.add_attribute("aria-label", format!("Reference {label}"));
         anchor.add_child(text_node(CowStr::from(label.to_owned())));

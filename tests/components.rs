@@ -388,7 +388,7 @@ fn references_are_listed_with_backlinks_to_their_first_citation() {
         one(section_html, "h2", &[]).text(section_html),
         "References"
     );
-    let list = one(section_html, "ol", &[("role", "doc-bibliography")]);
+    let list = one(section_html, "ol", &[("class", "reference-list")]);
     let list_html = list.inner(section_html);
 
     let first = one(list_html, "li", &[("id", "ref-1")]);

@@ -175,6 +175,14 @@ fn citations_link_to_their_reference() {
 }
 
 #[test]
+fn adjacent_citations_are_separated_by_a_comma() {
+    renders(
+        "Riluzole[^1][^2] and edaravone[^3].",
+        "<p>Riluzole<sup class=\"citation\"><a href=\"#ref-1\" id=\"cite-1-1\" role=\"doc-noteref\" aria-label=\"Reference 1\">1</a></sup><sup class=\"citation-separator\">,</sup><sup class=\"citation\"><a href=\"#ref-2\" id=\"cite-2-1\" role=\"doc-noteref\" aria-label=\"Reference 2\">2</a></sup> and edaravone<sup class=\"citation\"><a href=\"#ref-3\" id=\"cite-3-1\" role=\"doc-noteref\" aria-label=\"Reference 3\">3</a></sup>.</p>",
+    );
+}
+
+#[test]
 fn a_second_citation_of_a_reference_gets_the_next_id() {
     let html = markdown_to_html("A[^3] B[^1] C[^3]\n\nD[^3]");
     let ids: Vec<&str> = html

@@ -47,7 +47,7 @@ pub fn ReferenceList(props: &ReferenceListProps) -> Html {
     html! {
         <section class="references" aria-labelledby="references-heading">
             <h2 id="references-heading">{ "References" }</h2>
-            <ol class="reference-list" role="doc-bibliography">{ for entries }</ol>
+            <ol class="reference-list">{ for entries }</ol>
         </section>
     }
 }
