@@ -125,7 +125,12 @@ fn test(root: &Path) -> Result<()> {
     ]))?;
 
     step("native tests: content model, checks, renderer, components (SSR), CommonMark spec");
-    run_command(toolchain.command("cargo").args(["test", "--workspace"]))?;
+    // --show-output prints what passing tests report, such as the CommonMark pass count.
+    run_command(
+        toolchain
+            .command("cargo")
+            .args(["test", "--workspace", "--", "--show-output"]),
+    )?;
 
     step("browser unit tests: wasm-bindgen-test in headless Chromium");
     let article_data = root.join("target/article-data");
