@@ -9,6 +9,7 @@ pub mod components;
 pub mod config;
 pub mod markdown;
 pub mod model;
+pub mod preferences;
 pub mod safe_url;
 
 #[cfg(not(target_arch = "wasm32"))]

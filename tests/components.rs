@@ -12,6 +12,7 @@ use article_widget::components::unavailable::{Unavailable, UnavailableProps};
 use article_widget::model::{
     Article, Audience, Catalog, CatalogEntry, Date, Reference, Review, ReviewStatus, Reviewer,
 };
+use article_widget::preferences::Preferences;
 use yew::{AttrValue, Callback};
 
 const POLICY_URL: &str = "https://publisher.example/editorial-policy";
@@ -108,7 +109,9 @@ fn page(status: ReviewStatus, audience: Audience, followup: Option<&'static str>
     article_widget::ssr::render::<ArticlePage>(move || ArticlePageProps {
         article: Rc::new(fixture(status)),
         audience,
-        onaudiencechange: Callback::noop(),
+        preferences: Preferences::default(),
+        onaction: Callback::noop(),
+        storage_notice: None,
         followup_url: followup.map(AttrValue::from),
         editorial_policy_url: AttrValue::from(POLICY_URL),
     })
@@ -328,7 +331,14 @@ fn the_editorial_policy_is_linked() {
 fn the_audience_picker_is_a_radio_group_with_the_selected_audience_checked() {
     for selected in Audience::ALL {
         let html = page(ReviewStatus::Submitted, selected, None);
-        let group = one(&html, "fieldset", &[("role", "radiogroup")]);
+        let group = one(
+            &html,
+            "fieldset",
+            &[
+                ("role", "radiogroup"),
+                ("aria-describedby", "audience-hint"),
+            ],
+        );
         let group_html = group.inner(&html);
         assert_eq!(
             one(group_html, "legend", &[]).text(group_html),
@@ -476,7 +486,7 @@ fn a_missing_variant_falls_back_to_the_default_with_a_note() {
         "There is no caregiver version of this article yet; showing the version for healthcare professionals."
     );
     // The reader's choice stays checked; the body and disclaimer are the default's.
-    let checked: Vec<Tag> = all(&html, "input", &[("type", "radio")])
+    let checked: Vec<Tag> = all(&html, "input", &[("type", "radio"), ("name", "audience")])
         .into_iter()
         .filter(|radio| radio.attributes.contains_key("checked"))
         .collect();
@@ -497,7 +507,9 @@ fn an_article_without_variants_says_so() {
         ArticlePageProps {
             article: Rc::new(article),
             audience: Audience::Patient,
-            onaudiencechange: Callback::noop(),
+            preferences: Preferences::default(),
+            onaction: Callback::noop(),
+            storage_notice: None,
             followup_url: None,
             editorial_policy_url: AttrValue::from(POLICY_URL),
         }
@@ -611,4 +623,42 @@ fn the_unavailable_panel_explains_and_offers_a_retry() {
     );
     let button = one(panel_html, "button", &[("type", "button")]);
     assert_eq!(button.text(panel_html), "Try again");
+}
+
+#[test]
+fn the_preferences_panel_offers_text_size_and_theme_with_the_stored_choice_checked() {
+    use article_widget::preferences::{TextSize, Theme};
+    let html = article_widget::ssr::render::<ArticlePage>(|| ArticlePageProps {
+        article: Rc::new(fixture(ReviewStatus::Submitted)),
+        audience: Audience::Patient,
+        preferences: Preferences {
+            audience: Some(Audience::Patient),
+            text_size: TextSize::Larger,
+            theme: Theme::Dark,
+        },
+        onaction: Callback::noop(),
+        storage_notice: Some(AttrValue::from("kept for this page only")),
+        followup_url: None,
+        editorial_policy_url: AttrValue::from(POLICY_URL),
+    });
+    let toggle = one(&html, "button", &[("aria-controls", "preferences-panel")]);
+    assert_eq!(toggle.attr("aria-expanded"), Some("false"));
+    assert_eq!(toggle.text(&html), "Text size and theme");
+    let checked_size = one(&html, "input", &[("name", "text-size"), ("checked", "")]);
+    assert_eq!(checked_size.attr("value"), Some("larger"));
+    let checked_theme = one(&html, "input", &[("name", "theme"), ("checked", "")]);
+    assert_eq!(checked_theme.attr("value"), Some("dark"));
+    let notice = one(
+        &html,
+        "p",
+        &[("role", "status"), ("class", "note storage-notice")],
+    );
+    assert_eq!(notice.text(&html), "kept for this page only");
+}
+
+#[test]
+fn the_live_region_is_silent_until_the_audience_changes() {
+    let html = page(ReviewStatus::Submitted, Audience::Caregiver, None);
+    let live = one(&html, "p", &[("aria-live", "polite")]);
+    assert_eq!(live.text(&html), "");
 }

@@ -1,13 +1,15 @@
 use std::rc::Rc;
 
+use web_sys::Element;
 use yew::prelude::*;
 
 use super::article_page::ArticlePage;
 use super::catalog_list::CatalogList;
 use super::unavailable::Unavailable;
-use crate::browser::{self, LoadError};
+use crate::browser::{self, storage, LoadError, ReadingPlace};
 use crate::config::WidgetConfig;
-use crate::model::{Article, Audience, Catalog};
+use crate::model::{Article, Catalog};
+use crate::preferences::PreferencesAction;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -28,13 +30,22 @@ pub enum LoadState {
     Failed(LoadError),
 }
 
+const STORAGE_NOTICE: &str =
+    "This browser does not let us save your choices, so they will last only until you leave this page.";
+
 /// One widget: loads the catalog or an article and shows it, or says why it cannot.
+/// It holds the reader's preferences, stores them, and follows the other widgets and
+/// tabs that change them.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_state(|| LoadState::Loading);
     // Each retry bumps the attempt, which runs the loading effect again.
     let attempt = use_state(|| 0_u32);
-    let chosen_audience = use_state(|| props.config.audience);
+    let preferences = use_reducer(storage::load);
+    let storage_notice = use_state(|| None::<AttrValue>);
+    let root = use_node_ref();
+    // Where the reader was before the audience changed, to keep their place after.
+    let reading_place = use_mut_ref(|| None::<ReadingPlace>);
 
     {
         let state = state.clone();
@@ -61,16 +72,53 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Every change of preferences, by this reader here or arriving from elsewhere,
+    // goes through here: note the reader's place, then apply it.
+    let onaction = {
+        let dispatcher = preferences.dispatcher();
+        let root = root.clone();
+        let reading_place = reading_place.clone();
+        Callback::from(move |action: PreferencesAction| {
+            *reading_place.borrow_mut() = root
+                .cast::<Element>()
+                .and_then(|root| browser::reading_place(&root));
+            dispatcher.dispatch(action);
+        })
+    };
+
+    {
+        let onaction = onaction.clone();
+        use_effect_with((), move |_| {
+            let subscription = storage::subscribe(onaction.reform(PreferencesAction::Sync));
+            move || drop(subscription)
+        });
+    }
+    {
+        let storage_notice = storage_notice.clone();
+        use_effect_with(*preferences, move |preferences| {
+            let notice = storage::save(preferences)
+                .err()
+                .map(|_| AttrValue::from(STORAGE_NOTICE));
+            storage_notice.set(notice);
+        });
+    }
+    {
+        let root = root.clone();
+        let reading_place = reading_place.clone();
+        use_effect_with(preferences.audience, move |_| {
+            let place = reading_place.borrow_mut().take();
+            if let (Some(place), Some(root)) = (place, root.cast::<Element>()) {
+                browser::restore_reading_place(&root, &place);
+            }
+        });
+    }
+
     let onclick = Callback::from(|event: MouseEvent| {
         browser::follow_fragment_link(&event);
     });
     let onretry = {
         let attempt = attempt.clone();
         Callback::from(move |()| attempt.set(*attempt + 1))
-    };
-    let onaudiencechange = {
-        let chosen_audience = chosen_audience.clone();
-        Callback::from(move |audience: Audience| chosen_audience.set(Some(audience)))
     };
 
     let content = match &*state {
@@ -86,15 +134,22 @@ pub fn App(props: &AppProps) -> Html {
         LoadState::Loaded(Content::Article(article)) => html! {
             <ArticlePage
                 article={article.clone()}
-                audience={chosen_audience.unwrap_or(article.default_audience)}
-                {onaudiencechange}
+                audience={preferences.effective_audience(props.config.audience, article.default_audience)}
+                preferences={*preferences}
+                {onaction}
+                storage_notice={(*storage_notice).clone()}
                 followup_url={props.config.followup_url.clone().map(AttrValue::from)}
                 editorial_policy_url={props.config.editorial_policy_url.clone()}
             />
         },
     };
+    let class = classes!(
+        "article-widget",
+        format!("text-{}", preferences.text_size.as_str()),
+        format!("theme-{}", preferences.theme.as_str()),
+    );
     html! {
-        <div class="article-widget" {onclick}>{ content }</div>
+        <div ref={root} {class} {onclick}>{ content }</div>
     }
 }
 

@@ -3,27 +3,32 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::advisory_badge::AdvisoryBadge;
-use super::audience_picker::AudiencePicker;
 use super::disclaimer::Disclaimer;
 use super::follow_up::FollowUp;
+use super::personalize::Personalize;
 use super::reference_list::ReferenceList;
 use super::review_dates::ReviewDates;
 use super::review_stepper::ReviewStepper;
 use crate::markdown;
 use crate::model::{Article, Audience};
+use crate::preferences::{Preferences, PreferencesAction};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticlePageProps {
     pub article: Rc<Article>,
-    /// The audience the reader asked for; the article may lack a variant for it.
+    /// The audience the reader asked for, or the host page's, or the article's default;
+    /// the article may lack a variant for it.
     pub audience: Audience,
-    pub onaudiencechange: Callback<Audience>,
+    pub preferences: Preferences,
+    pub onaction: Callback<PreferencesAction>,
+    #[prop_or_default]
+    pub storage_notice: Option<AttrValue>,
     pub followup_url: Option<AttrValue>,
     pub editorial_policy_url: AttrValue,
 }
 
 /// One article for one audience, laid out as the publisher's page: header and trust
-/// signals, the audience picker, the body, references, disclaimer, call to action.
+/// signals, the personalization block, the body, references, disclaimer, call to action.
 #[function_component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let article = &props.article;
@@ -41,26 +46,47 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             })
         },
     );
-    let body = match &*rendered {
-        Some((shown, is_fallback, rendered)) => html! {
-            <>
-                if *is_fallback {
-                    <p class="note variant-note" role="note">
-                        { format!(
-                            "There is no {} version of this article yet; showing the version for {}.",
-                            props.audience.label().to_lowercase(),
-                            shown.plural(),
-                        ) }
-                    </p>
-                }
-                <div class="article-body">{ rendered.html.clone() }</div>
-                <ReferenceList references={article.references.clone()} cited={rendered.cited.clone()} />
-                <Disclaimer audience={*shown} />
-            </>
-        },
-        None => html! {
-            <p class="note" role="note">{ "This article has no text yet." }</p>
-        },
+    // The live region stays silent on first render and speaks once the audience changes.
+    let last_audience = use_mut_ref(|| props.audience);
+    let has_switched = use_mut_ref(|| false);
+    if *last_audience.borrow() != props.audience {
+        *last_audience.borrow_mut() = props.audience;
+        *has_switched.borrow_mut() = true;
+    }
+
+    let (body, announcement) = match &*rendered {
+        Some((shown, is_fallback, rendered)) => {
+            let fallback_note = is_fallback.then(|| {
+                format!(
+                    "There is no {} version of this article yet; showing the version for {}.",
+                    props.audience.label().to_lowercase(),
+                    shown.plural(),
+                )
+            });
+            let announcement = fallback_note
+                .clone()
+                .unwrap_or_else(|| format!("Showing the version for {}.", shown.plural()));
+            let body = html! {
+                <>
+                    if let Some(note) = fallback_note {
+                        <p class="note variant-note" role="note">{ note }</p>
+                    }
+                    <div class="article-body">{ rendered.html.clone() }</div>
+                    <ReferenceList references={article.references.clone()} cited={rendered.cited.clone()} />
+                    <Disclaimer audience={*shown} />
+                </>
+            };
+            (body, announcement)
+        }
+        None => (
+            html! { <p class="note" role="note">{ "This article has no text yet." }</p> },
+            String::new(),
+        ),
+    };
+    let announcement = if *has_switched.borrow() {
+        announcement
+    } else {
+        String::new()
     };
     html! {
         <article class="article" aria-labelledby="question">
@@ -75,7 +101,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     editorial_policy_url={props.editorial_policy_url.clone()}
                 />
             </header>
-            <AudiencePicker selected={props.audience} onchange={props.onaudiencechange.clone()} />
+            <Personalize
+                audience={props.audience}
+                preferences={props.preferences}
+                onaction={props.onaction.clone()}
+                storage_notice={props.storage_notice.clone()}
+            />
+            <p class="visually-hidden" role="status" aria-live="polite">{ announcement }</p>
             { body }
             if let Some(url) = &props.followup_url {
                 <FollowUp url={url.clone()} />

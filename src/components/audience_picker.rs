@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::radio_group::{emit_parsed, RadioGroup, RadioOption};
 use crate::model::Audience;
 
 #[derive(Properties, PartialEq)]
@@ -8,38 +9,25 @@ pub struct AudiencePickerProps {
     pub onchange: Callback<Audience>,
 }
 
-/// "Which best describes you?": a native radio group, so arrow keys move within it as
-/// in any form.
+/// "Which best describes you?": the audience radio group.
 #[function_component]
 pub fn AudiencePicker(props: &AudiencePickerProps) -> Html {
-    let options = Audience::ALL.into_iter().map(|audience| {
-        let onchange = props.onchange.reform(move |_: Event| audience);
-        let id = format!("audience-{audience}");
-        html! {
-            <label class="audience-option" for={id.clone()}>
-                <input
-                    type="radio"
-                    id={id}
-                    name="audience"
-                    value={audience.as_str()}
-                    checked={audience == props.selected}
-                    {onchange}
-                />
-                { audience.label() }
-            </label>
-        }
-    });
+    let options = Audience::ALL
+        .into_iter()
+        .map(|audience| RadioOption {
+            value: audience.as_str(),
+            label: audience.label(),
+        })
+        .collect::<Vec<_>>();
+    let onchange = emit_parsed(&props.onchange);
     html! {
-        <section class="personalize" aria-labelledby="personalize-heading">
-            <h2 id="personalize-heading" class="personalize-heading">{ "Personalize" }</h2>
-            <p class="personalize-lead">{ "Help us tailor your experience" }</p>
-            <fieldset role="radiogroup" aria-describedby="audience-hint">
-                <legend>{ "Which best describes you?" }</legend>
-                <p id="audience-hint" class="hint">
-                    { "Your choice helps us use language that's most understandable for you." }
-                </p>
-                <div class="audience-options">{ for options }</div>
-            </fieldset>
-        </section>
+        <RadioGroup
+            name="audience"
+            legend="Which best describes you?"
+            hint={Some(AttrValue::from("Your choice helps us use language that's most understandable for you."))}
+            {options}
+            selected={props.selected.as_str()}
+            {onchange}
+        />
     }
 }

@@ -1,6 +1,8 @@
-//! Browser glue: mounting into shadow roots, fetching, console, in-widget fragment
-//! links. Components reach the browser only through this module, which keeps them pure
+//! Browser glue: mounting into shadow roots, fetching, storage, console, in-widget
+//! fragment links, the reader's place in the page. Components reach the browser only through this module, which keeps them pure
 //! and renderable natively through Yew's server-side rendering.
+
+pub mod storage;
 
 use std::fmt;
 
@@ -13,7 +15,7 @@ use crate::components::app::{App, AppProps};
 use crate::config::WidgetConfig;
 
 /// The widget's stylesheet; it lives inside each shadow root, never in the host page.
-pub const STYLESHEET: &str = include_str!("widget.css");
+pub const STYLESHEET: &str = include_str!("../widget.css");
 
 /// Why article data could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -212,4 +214,52 @@ fn describe(error: &JsValue) -> String {
                 .map(|error| String::from(error.message()))
         })
         .unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// Where the reader is in an article: the last section heading scrolled past, and how
+/// far it stands above the top of the viewport.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadingPlace {
+    heading_id: String,
+    top: f64,
+}
+
+/// The reader's place in the article under `root`, if they have scrolled into its body.
+pub fn reading_place(root: &Element) -> Option<ReadingPlace> {
+    let headings = root
+        .query_selector_all(".article-body :is(h2, h3, h4, h5, h6)[id]")
+        .ok()?;
+    let mut place = None;
+    for index in 0..headings.length() {
+        let Some(heading) = headings
+            .item(index)
+            .and_then(|node| node.dyn_into::<Element>().ok())
+        else {
+            continue;
+        };
+        let top = heading.get_bounding_client_rect().top();
+        if top > 1.0 {
+            break;
+        }
+        place = Some(ReadingPlace {
+            heading_id: heading.id(),
+            top,
+        });
+    }
+    place
+}
+
+/// Scrolls so that the heading of `place` stands where it stood, if the new body has it.
+pub fn restore_reading_place(root: &Element, place: &ReadingPlace) {
+    let Ok(Some(heading)) =
+        root.query_selector(&format!(".article-body [id='{}']", place.heading_id))
+    else {
+        return;
+    };
+    let drift = heading.get_bounding_client_rect().top() - place.top;
+    if drift.abs() >= 1.0 {
+        if let Some(window) = web_sys::window() {
+            window.scroll_by_with_x_and_y(0.0, drift);
+        }
+    }
 }

@@ -1,0 +1,423 @@
+//! The reader's own choices: audience, text size and theme. One serde model, one
+//! reducer, and the codec of the record kept in localStorage. Native-testable: the
+//! browser side (`browser::storage`) only moves strings in and out.
+
+use std::rc::Rc;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use yew::Reducible;
+
+use crate::model::Audience;
+
+/// The localStorage key. Its `/v1` names the layout family; the record's own
+/// `version` field says which revision of it was written.
+pub const STORAGE_KEY: &str = "article-widget/v1";
+
+/// The revision of the stored record this build writes.
+pub const SCHEMA_VERSION: u64 = 1;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Large,
+    Larger,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::Larger];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextSize::Normal => "normal",
+            TextSize::Large => "large",
+            TextSize::Larger => "larger",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TextSize::Normal => "Normal",
+            TextSize::Large => "Large",
+            TextSize::Larger => "Larger",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Follow the reader's system setting (`prefers-color-scheme`).
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Auto => "Automatic",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+}
+
+impl FromStr for TextSize {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        TextSize::ALL
+            .into_iter()
+            .find(|size| size.as_str() == s)
+            .ok_or_else(|| format!("unknown text size `{s}` (expected normal, large or larger)"))
+    }
+}
+
+impl FromStr for Theme {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Theme::ALL
+            .into_iter()
+            .find(|theme| theme.as_str() == s)
+            .ok_or_else(|| format!("unknown theme `{s}` (expected auto, light or dark)"))
+    }
+}
+
+/// What the reader chose. `audience` is `None` until they choose one: then the host
+/// page's setting, and after it the article's default, decide.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preferences {
+    pub audience: Option<Audience>,
+    pub text_size: TextSize,
+    pub theme: Theme,
+}
+
+impl Preferences {
+    /// The audience to show: the reader's choice, then the host page's, then the
+    /// article's default.
+    pub fn effective_audience(
+        &self,
+        host: Option<Audience>,
+        article_default: Audience,
+    ) -> Audience {
+        self.audience.or(host).unwrap_or(article_default)
+    }
+}
+
+pub enum PreferencesAction {
+    ChooseAudience(Audience),
+    SetTextSize(TextSize),
+    SetTheme(Theme),
+    /// Another widget on this page, or another tab, stored new preferences.
+    Sync(Preferences),
+}
+
+impl Reducible for Preferences {
+    type Action = PreferencesAction;
+
+    fn reduce(self: Rc<Self>, action: Self::Action) -> Rc<Self> {
+        let mut next = *self;
+        match action {
+            PreferencesAction::ChooseAudience(audience) => next.audience = Some(audience),
+            PreferencesAction::SetTextSize(text_size) => next.text_size = text_size,
+            PreferencesAction::SetTheme(theme) => next.theme = theme,
+            PreferencesAction::Sync(preferences) => next = preferences,
+        }
+        // Returning the same Rc tells Yew nothing changed, which ends sync echoes.
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+/// The stored record as this build writes it.
+#[derive(Serialize)]
+struct StoredRecord {
+    version: u64,
+    #[serde(flatten)]
+    preferences: Preferences,
+}
+
+/// Encodes preferences as the record stored under [`STORAGE_KEY`].
+pub fn encode(preferences: &Preferences) -> String {
+    let record = StoredRecord {
+        version: SCHEMA_VERSION,
+        preferences: *preferences,
+    };
+    serde_json::to_string(&record).unwrap_or_default()
+}
+
+/// What reading the stored record gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub preferences: Preferences,
+    /// Whether the stored record should be rewritten: it was repaired or migrated.
+    pub needs_rewrite: bool,
+    /// What was wrong with the record, for the console.
+    pub problems: Vec<String>,
+}
+
+/// Reads a stored record. Never fails: garbage gives defaults, a bad field gives that
+/// field's default, an unknown audience is forgotten, and an older revision is migrated.
+pub fn decode(stored: Option<&str>) -> Decoded {
+    let mut decoded = Decoded {
+        preferences: Preferences::default(),
+        needs_rewrite: false,
+        problems: Vec::new(),
+    };
+    let Some(stored) = stored else {
+        return decoded;
+    };
+    let mut record = match serde_json::from_str::<Value>(stored) {
+        Ok(Value::Object(record)) => record,
+        Ok(_) | Err(_) => {
+            decoded.needs_rewrite = true;
+            decoded
+                .problems
+                .push("stored preferences are not a JSON object; using defaults".into());
+            return decoded;
+        }
+    };
+
+    let version = match record.get("version") {
+        None => 0,
+        Some(Value::Number(number)) if number.as_u64().is_some() => number.as_u64().unwrap_or(0),
+        Some(other) => {
+            decoded.needs_rewrite = true;
+            decoded.problems.push(format!(
+                "stored version {other} is not a number; reading it as the current one"
+            ));
+            SCHEMA_VERSION
+        }
+    };
+    if version < SCHEMA_VERSION {
+        migrate(&mut record, version);
+        decoded.needs_rewrite = true;
+    } else if version > SCHEMA_VERSION {
+        // Written by a newer widget: read what we understand, and do not overwrite
+        // the record unless the reader changes something.
+        decoded.problems.push(format!(
+            "stored version {version} is newer than this widget's {SCHEMA_VERSION}"
+        ));
+    }
+
+    decoded.preferences.audience = field(&mut decoded, &record, "audience").flatten();
+    if let Some(text_size) = field(&mut decoded, &record, "text_size").flatten() {
+        decoded.preferences.text_size = text_size;
+    }
+    if let Some(theme) = field(&mut decoded, &record, "theme").flatten() {
+        decoded.preferences.theme = theme;
+    }
+    decoded
+}
+
+/// One field of the record: `None` when absent or unreadable (noted as a problem).
+fn field<T: serde::de::DeserializeOwned>(
+    decoded: &mut Decoded,
+    record: &Map<String, Value>,
+    name: &str,
+) -> Option<Option<T>> {
+    let value = record.get(name)?;
+    match serde_json::from_value::<Option<T>>(value.clone()) {
+        Ok(value) => Some(value),
+        Err(_) => {
+            decoded.needs_rewrite = true;
+            decoded.problems.push(format!(
+                "stored {name} {value} is not valid; using the default"
+            ));
+            None
+        }
+    }
+}
+
+/// Brings a record of an older revision up to the current one, one revision at a time.
+/// Revision 0 is a record without a `version` field, with the fields of revision 1.
+/// When revision 2 comes, its step goes here, after revision 0's.
+fn migrate(record: &mut Map<String, Value>, from: u64) {
+    if from == 0 {
+        record.insert("version".into(), Value::from(1_u64));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(preferences: Preferences, action: PreferencesAction) -> Preferences {
+        *Rc::new(preferences).reduce(action)
+    }
+
+    #[test]
+    fn the_reducer_applies_each_action() {
+        let chosen = reduce(
+            Preferences::default(),
+            PreferencesAction::ChooseAudience(Audience::Caregiver),
+        );
+        assert_eq!(chosen.audience, Some(Audience::Caregiver));
+        let larger = reduce(chosen, PreferencesAction::SetTextSize(TextSize::Larger));
+        assert_eq!(larger.text_size, TextSize::Larger);
+        assert_eq!(larger.audience, Some(Audience::Caregiver));
+        let dark = reduce(larger, PreferencesAction::SetTheme(Theme::Dark));
+        assert_eq!(dark.theme, Theme::Dark);
+        let synced = reduce(dark, PreferencesAction::Sync(Preferences::default()));
+        assert_eq!(synced, Preferences::default());
+    }
+
+    #[test]
+    fn an_unchanged_state_is_the_same_rc_so_sync_echoes_stop() {
+        let state = Rc::new(Preferences::default());
+        let same = state
+            .clone()
+            .reduce(PreferencesAction::Sync(Preferences::default()));
+        assert!(Rc::ptr_eq(&state, &same));
+        let changed = state
+            .clone()
+            .reduce(PreferencesAction::SetTheme(Theme::Light));
+        assert!(!Rc::ptr_eq(&state, &changed));
+    }
+
+    #[test]
+    fn precedence_is_reader_then_host_then_article() {
+        let mut preferences = Preferences::default();
+        assert_eq!(
+            preferences.effective_audience(None, Audience::Professional),
+            Audience::Professional
+        );
+        assert_eq!(
+            preferences.effective_audience(Some(Audience::Patient), Audience::Professional),
+            Audience::Patient
+        );
+        preferences.audience = Some(Audience::Caregiver);
+        assert_eq!(
+            preferences.effective_audience(Some(Audience::Patient), Audience::Professional),
+            Audience::Caregiver
+        );
+    }
+
+    #[test]
+    fn records_round_trip() {
+        let preferences = Preferences {
+            audience: Some(Audience::Patient),
+            text_size: TextSize::Large,
+            theme: Theme::Dark,
+        };
+        let stored = encode(&preferences);
+        assert_eq!(
+            stored,
+            r#"{"version":1,"audience":"patient","text_size":"large","theme":"dark"}"#
+        );
+        let decoded = decode(Some(&stored));
+        assert_eq!(decoded.preferences, preferences);
+        assert!(!decoded.needs_rewrite);
+        assert!(decoded.problems.is_empty());
+    }
+
+    #[test]
+    fn nothing_stored_gives_defaults_without_rewriting() {
+        assert_eq!(
+            decode(None),
+            Decoded {
+                preferences: Preferences::default(),
+                needs_rewrite: false,
+                problems: vec![]
+            }
+        );
+    }
+
+    #[test]
+    fn garbage_gives_defaults_and_is_rewritten() {
+        for garbage in [
+            "",
+            "not json",
+            "{",
+            "[1,2]",
+            "42",
+            "\"patient\"",
+            "null",
+            "true",
+        ] {
+            let decoded = decode(Some(garbage));
+            assert_eq!(decoded.preferences, Preferences::default(), "{garbage:?}");
+            assert!(decoded.needs_rewrite, "{garbage:?}");
+            assert_eq!(decoded.problems.len(), 1, "{garbage:?}");
+        }
+    }
+
+    #[test]
+    fn a_bad_field_loses_only_itself() {
+        let decoded = decode(Some(
+            r#"{"version":1,"audience":"caregiver","text_size":7,"theme":"dark"}"#,
+        ));
+        assert_eq!(
+            decoded.preferences,
+            Preferences {
+                audience: Some(Audience::Caregiver),
+                text_size: TextSize::Normal,
+                theme: Theme::Dark
+            }
+        );
+        assert!(decoded.needs_rewrite);
+
+        let decoded = decode(Some(
+            r#"{"version":1,"audience":["patient"],"text_size":"huge","theme":null}"#,
+        ));
+        assert_eq!(decoded.preferences, Preferences::default());
+        assert_eq!(decoded.problems.len(), 2, "{:?}", decoded.problems);
+    }
+
+    #[test]
+    fn an_unknown_audience_is_forgotten_and_the_rest_kept() {
+        let decoded = decode(Some(
+            r#"{"version":1,"audience":"doctor","text_size":"larger","theme":"light"}"#,
+        ));
+        assert_eq!(decoded.preferences.audience, None);
+        assert_eq!(decoded.preferences.text_size, TextSize::Larger);
+        assert_eq!(decoded.preferences.theme, Theme::Light);
+        assert!(decoded.needs_rewrite);
+        assert!(decoded.problems[0].contains("doctor"));
+    }
+
+    #[test]
+    fn an_unversioned_record_is_migrated_to_the_current_version() {
+        let decoded = decode(Some(r#"{"audience":"professional","theme":"dark"}"#));
+        assert_eq!(decoded.preferences.audience, Some(Audience::Professional));
+        assert_eq!(decoded.preferences.theme, Theme::Dark);
+        assert!(
+            decoded.needs_rewrite,
+            "a migrated record is written back in the current layout"
+        );
+        assert!(encode(&decoded.preferences).starts_with(r#"{"version":1,"#));
+    }
+
+    #[test]
+    fn a_newer_record_is_read_but_not_rewritten() {
+        let decoded = decode(Some(r#"{"version":7,"audience":"patient","font":"serif"}"#));
+        assert_eq!(decoded.preferences.audience, Some(Audience::Patient));
+        assert!(!decoded.needs_rewrite);
+    }
+
+    #[test]
+    fn a_version_of_the_wrong_type_is_read_as_current() {
+        let decoded = decode(Some(r#"{"version":"1","audience":"caregiver"}"#));
+        assert_eq!(decoded.preferences.audience, Some(Audience::Caregiver));
+        assert!(decoded.needs_rewrite);
+    }
+}
