@@ -3,7 +3,6 @@
 //! browser side (`browser::storage`) only moves strings in and out.
 
 use std::rc::Rc;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -74,28 +73,6 @@ impl Theme {
             Theme::Light => "Light",
             Theme::Dark => "Dark",
         }
-    }
-}
-
-impl FromStr for TextSize {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        TextSize::ALL
-            .into_iter()
-            .find(|size| size.as_str() == s)
-            .ok_or_else(|| format!("unknown text size `{s}` (expected normal, large or larger)"))
-    }
-}
-
-impl FromStr for Theme {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Theme::ALL
-            .into_iter()
-            .find(|theme| theme.as_str() == s)
-            .ok_or_else(|| format!("unknown theme `{s}` (expected auto, light or dark)"))
     }
 }
 

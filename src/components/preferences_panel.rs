@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::radio_group::{emit_parsed, RadioGroup, RadioOption};
+use super::radio_group::RadioGroup;
 use crate::preferences::{TextSize, Theme};
 
 #[derive(Properties, PartialEq)]
@@ -19,22 +19,6 @@ pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let text_sizes = TextSize::ALL
-        .into_iter()
-        .map(|size| RadioOption {
-            value: size.as_str(),
-            label: size.label(),
-        })
-        .collect::<Vec<_>>();
-    let themes = Theme::ALL
-        .into_iter()
-        .map(|theme| RadioOption {
-            value: theme.as_str(),
-            label: theme.label(),
-        })
-        .collect::<Vec<_>>();
-    let ontextsize = emit_parsed(&props.ontextsize);
-    let ontheme = emit_parsed(&props.ontheme);
     html! {
         <div class="preferences">
             <button
@@ -47,19 +31,17 @@ pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
                 { "Text size and theme" }
             </button>
             <div id="preferences-panel" class="preferences-panel" hidden={!*open}>
-                <RadioGroup
+                <RadioGroup<TextSize>
                     name="text-size"
                     legend="Text size"
-                    options={text_sizes}
-                    selected={props.text_size.as_str()}
-                    onchange={ontextsize}
+                    selected={props.text_size}
+                    onchange={props.ontextsize.clone()}
                 />
-                <RadioGroup
+                <RadioGroup<Theme>
                     name="theme"
                     legend="Theme"
-                    options={themes}
-                    selected={props.theme.as_str()}
-                    onchange={ontheme}
+                    selected={props.theme}
+                    onchange={props.ontheme.clone()}
                 />
             </div>
         </div>

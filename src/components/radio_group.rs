@@ -1,47 +1,84 @@
-use std::str::FromStr;
-
 use yew::prelude::*;
 
-/// One choice of a [`RadioGroup`]: the value sent back, and the label shown.
-#[derive(Clone, PartialEq)]
-pub struct RadioOption {
-    pub value: &'static str,
-    pub label: &'static str,
+use crate::model::Audience;
+use crate::preferences::{TextSize, Theme};
+
+/// A closed set of choices that a [`RadioGroup`] offers.
+pub trait Choice: Copy + PartialEq + 'static {
+    /// Every choice, in the order shown.
+    fn all() -> &'static [Self];
+    /// The form value, the same identifier as in URLs, JSON and storage.
+    fn value(self) -> &'static str;
+    fn label(self) -> &'static str;
+}
+
+impl Choice for Audience {
+    fn all() -> &'static [Self] {
+        &Audience::ALL
+    }
+    fn value(self) -> &'static str {
+        self.as_str()
+    }
+    fn label(self) -> &'static str {
+        Audience::label(self)
+    }
+}
+
+impl Choice for TextSize {
+    fn all() -> &'static [Self] {
+        &TextSize::ALL
+    }
+    fn value(self) -> &'static str {
+        self.as_str()
+    }
+    fn label(self) -> &'static str {
+        TextSize::label(self)
+    }
+}
+
+impl Choice for Theme {
+    fn all() -> &'static [Self] {
+        &Theme::ALL
+    }
+    fn value(self) -> &'static str {
+        self.as_str()
+    }
+    fn label(self) -> &'static str {
+        Theme::label(self)
+    }
 }
 
 #[derive(Properties, PartialEq)]
-pub struct RadioGroupProps {
+pub struct RadioGroupProps<T: Choice> {
     /// The form name of the radios; unique within the widget.
     pub name: AttrValue,
     /// The group's accessible name.
     pub legend: AttrValue,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
-    pub options: Vec<RadioOption>,
-    pub selected: &'static str,
-    pub onchange: Callback<&'static str>,
+    pub selected: T,
+    pub onchange: Callback<T>,
 }
 
 /// Native radio buttons in a `fieldset` with the `radiogroup` role: arrow keys move
 /// within the group as in any form, and Tab leaves it.
 #[function_component]
-pub fn RadioGroup(props: &RadioGroupProps) -> Html {
+pub fn RadioGroup<T: Choice>(props: &RadioGroupProps<T>) -> Html {
     let hint_id = format!("{}-hint", props.name);
-    let options = props.options.iter().map(|option| {
-        let value = option.value;
-        let onchange = props.onchange.reform(move |_: Event| value);
-        let id = format!("{}-{}", props.name, option.value);
+    let options = T::all().iter().map(|&choice| {
+        let onchange = props.onchange.reform(move |_: Event| choice);
+        let id = format!("{}-{}", props.name, choice.value());
         html! {
             <label class="choice" for={id.clone()}>
                 <input
                     type="radio"
                     id={id}
                     name={props.name.clone()}
-                    value={option.value}
-                    checked={option.value == props.selected}
+                    value={choice.value()}
+                    checked={choice == props.selected}
                     {onchange}
                 />
-                { option.label }
+                { choice.label() }
             </label>
         }
     });
@@ -54,14 +91,4 @@ pub fn RadioGroup(props: &RadioGroupProps) -> Html {
             <div class="choices">{ for options }</div>
         </fieldset>
     }
-}
-
-/// A [`RadioGroup`] callback that emits the chosen value parsed as `T`.
-pub fn emit_parsed<T: FromStr + 'static>(callback: &Callback<T>) -> Callback<&'static str> {
-    let callback = callback.clone();
-    Callback::from(move |value: &'static str| {
-        if let Ok(choice) = value.parse() {
-            callback.emit(choice);
-        }
-    })
 }
