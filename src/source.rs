@@ -243,7 +243,8 @@ impl Checker<'_> {
         };
         let front_matter: String = lines[1..closing].concat();
         // File lines are 1-based and the front matter starts on line 2.
-        let front_matter_line = |offset: usize| line_at(&front_matter, offset) + 1;
+        let front_matter_lines = LineIndex::new(&front_matter);
+        let front_matter_line = |offset: usize| front_matter_lines.line(offset) + 1;
 
         let segments = self.segments(&lines[closing + 1..], closing + 2);
 
@@ -614,8 +615,8 @@ impl Checker<'_> {
     fn check_markdown(&mut self, segments: &[Segment], references: &[(Reference, usize)]) {
         let mut cited = BTreeSet::new();
         for segment in segments {
-            let line_at_offset =
-                |offset: usize| segment.first_line + line_at(&segment.text, offset) - 1;
+            let lines = LineIndex::new(&segment.text);
+            let line_at_offset = |offset: usize| segment.first_line + lines.line(offset) - 1;
             let parser = Parser::new_ext(&segment.text, markdown::parser_options());
             for (event, range) in parser.into_offset_iter() {
                 let line = line_at_offset(range.start);
@@ -672,11 +673,22 @@ impl Checker<'_> {
     }
 }
 
-/// The 1-based line of byte `offset` in `text`.
-fn line_at(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    1 + text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
+/// Where each line of a text starts, so that the line of any byte offset is a binary
+/// search away: a long article has hundreds of thousands of markdown events.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(index, _)| index + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// The 1-based line of byte `offset`.
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
 }

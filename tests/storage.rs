@@ -56,6 +56,8 @@ fn preferences(audience: Audience, text_size: TextSize, theme: Theme) -> Prefere
 // would depend on the order the runner picks.
 #[wasm_bindgen_test]
 fn the_store_survives_absence_garbage_old_records_and_throwing_storage() {
+    let widget = storage::subscribe(Callback::noop());
+
     // Nothing stored: defaults, and nothing is written on the reader's behalf.
     local_storage().remove_item(STORAGE_KEY).unwrap();
     assert_eq!(storage::load(), Preferences::default());
@@ -63,7 +65,7 @@ fn the_store_survives_absence_garbage_old_records_and_throwing_storage() {
 
     // A choice is stored under the one namespaced, versioned key.
     let chosen = preferences(Audience::Caregiver, TextSize::Large, Theme::Dark);
-    assert_eq!(storage::save(&chosen), Ok(()));
+    assert_eq!(widget.save(&chosen), Ok(()));
     assert_eq!(stored().as_deref(), Some(encode(&chosen).as_str()));
     assert_eq!(storage::load(), chosen);
 
@@ -108,11 +110,11 @@ fn the_store_survives_absence_garbage_old_records_and_throwing_storage() {
     // thrown into the page, and the choice lives on in this page's session copy.
     let original = make_throw("setItem");
     let in_memory = preferences(Audience::Professional, TextSize::Large, Theme::Light);
-    assert_eq!(storage::save(&in_memory), Err(storage::StorageUnavailable));
+    assert_eq!(widget.save(&in_memory), Err(storage::StorageUnavailable));
     assert_eq!(storage::load(), in_memory);
     restore("setItem", &original);
     let after = preferences(Audience::Caregiver, TextSize::Normal, Theme::Auto);
-    assert_eq!(storage::save(&after), Ok(()));
+    assert_eq!(widget.save(&after), Ok(()));
     assert_eq!(stored().as_deref(), Some(encode(&after).as_str()));
 
     // getItem throws too: the session copy answers.
@@ -123,28 +125,35 @@ fn the_store_survives_absence_garbage_old_records_and_throwing_storage() {
 
 #[wasm_bindgen_test]
 fn widgets_of_one_page_hear_each_others_saves_until_they_unsubscribe() {
-    let heard = Rc::new(RefCell::new(Vec::new()));
-    let subscription = {
+    let heard_by = |heard: &Rc<RefCell<Vec<Preferences>>>| {
         let heard = heard.clone();
-        storage::subscribe(Callback::from(move |preferences| {
-            heard.borrow_mut().push(preferences)
-        }))
+        Callback::from(move |preferences| heard.borrow_mut().push(preferences))
     };
-    let first = preferences(Audience::Patient, TextSize::Larger, Theme::Dark);
-    storage::save(&first).unwrap();
-    // Saving the same record again is not news.
-    storage::save(&first).unwrap();
-    assert_eq!(*heard.borrow(), vec![first]);
+    let heard_by_first = Rc::new(RefCell::new(Vec::new()));
+    let heard_by_second = Rc::new(RefCell::new(Vec::new()));
+    let first_widget = storage::subscribe(heard_by(&heard_by_first));
+    let second_widget = storage::subscribe(heard_by(&heard_by_second));
 
-    drop(subscription);
-    storage::save(&preferences(
-        Audience::Professional,
-        TextSize::Normal,
-        Theme::Light,
-    ))
-    .unwrap();
+    let chosen = preferences(Audience::Patient, TextSize::Larger, Theme::Dark);
+    first_widget.save(&chosen).unwrap();
+    // Saving the same record again is not news.
+    first_widget.save(&chosen).unwrap();
+    assert_eq!(*heard_by_second.borrow(), vec![chosen]);
+    assert!(
+        heard_by_first.borrow().is_empty(),
+        "a widget does not hear its own save"
+    );
+
+    drop(second_widget);
+    first_widget
+        .save(&preferences(
+            Audience::Professional,
+            TextSize::Normal,
+            Theme::Light,
+        ))
+        .unwrap();
     assert_eq!(
-        heard.borrow().len(),
+        heard_by_second.borrow().len(),
         1,
         "an ended subscription hears nothing"
     );

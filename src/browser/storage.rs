@@ -1,5 +1,5 @@
-//! The reader's preferences in localStorage, behind four functions: `load`, `save`,
-//! `subscribe`, and the `Subscription` that ends one. Components never touch storage
+//! The reader's preferences in localStorage, behind `load`, `subscribe`, and the
+//! `Subscription` through which a widget saves and hears the others. Components never touch storage
 //! themselves.
 //!
 //! localStorage may be absent, may throw on every access (disabled, private mode,
@@ -78,25 +78,28 @@ pub fn load() -> Preferences {
     decoded.preferences
 }
 
-/// Stores the preferences and tells every widget of this page. An unchanged record is
-/// not written again, which ends the echo of one widget's save through the others.
-pub fn save(preferences: &Preferences) -> Result<(), StorageUnavailable> {
-    let record = preferences::encode(preferences);
-    if SESSION_COPY.with_borrow(|copy| copy.as_deref() == Some(record.as_str())) {
-        return if WRITE_FAILED.get() {
-            Err(StorageUnavailable)
-        } else {
-            Ok(())
-        };
-    }
-    let written = write_stored(&record);
-    notify(*preferences);
-    written
-}
-
-/// Ends a subscription when dropped.
+/// One widget's link to the store: it hears what other widgets and tabs store, and
+/// stores its reader's choices. Dropping it ends the link.
 pub struct Subscription {
     id: u64,
+}
+
+impl Subscription {
+    /// Stores the preferences and tells the other widgets of this page. An unchanged
+    /// record is not written again, which ends the echo of a save through the others.
+    pub fn save(&self, preferences: &Preferences) -> Result<(), StorageUnavailable> {
+        let record = preferences::encode(preferences);
+        if SESSION_COPY.with_borrow(|copy| copy.as_deref() == Some(record.as_str())) {
+            return if WRITE_FAILED.get() {
+                Err(StorageUnavailable)
+            } else {
+                Ok(())
+            };
+        }
+        let written = write_stored(&record);
+        notify(*preferences, Some(self.id));
+        written
+    }
 }
 
 impl Drop for Subscription {
@@ -115,11 +118,13 @@ pub fn subscribe(callback: Callback<Preferences>) -> Subscription {
     Subscription { id }
 }
 
-fn notify(preferences: Preferences) {
+/// Tells every subscriber but `except` (the one that saved).
+fn notify(preferences: Preferences, except: Option<u64>) {
     // Clone the list first: a callback may subscribe or unsubscribe.
     let subscribers: Vec<Callback<Preferences>> = SUBSCRIBERS.with_borrow(|subscribers| {
         subscribers
             .iter()
+            .filter(|(id, _)| Some(*id) != except)
             .map(|(_, callback)| callback.clone())
             .collect()
     });
@@ -146,7 +151,7 @@ fn listen_to_other_tabs() {
         let decoded = preferences::decode(event.new_value().as_deref());
         SESSION_COPY.set(Some(preferences::encode(&decoded.preferences)));
         WRITE_FAILED.set(false);
-        notify(decoded.preferences);
+        notify(decoded.preferences, None);
     });
     STORAGE_EVENTS.set(Some(listener));
 }

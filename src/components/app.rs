@@ -73,32 +73,43 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // Every change of preferences, by this reader here or arriving from elsewhere,
-    // goes through here: note the reader's place, then apply it.
+    // goes through here. A change from another widget or tab may come while the reader
+    // is deep in the body: note their place first. (A change made here comes from the
+    // picker, which is in view above the body; reading the place would force a layout.)
     let onaction = {
         let dispatcher = preferences.dispatcher();
         let root = root.clone();
         let reading_place = reading_place.clone();
         Callback::from(move |action: PreferencesAction| {
-            *reading_place.borrow_mut() = root
-                .cast::<Element>()
-                .and_then(|root| browser::reading_place(&root));
+            if matches!(action, PreferencesAction::Sync(_)) {
+                *reading_place.borrow_mut() = root
+                    .cast::<Element>()
+                    .and_then(|root| browser::reading_place(&root));
+            }
             dispatcher.dispatch(action);
         })
     };
 
+    // This widget's link to the store, made once it is mounted.
+    let subscription = use_mut_ref(|| None::<storage::Subscription>);
     {
         let onaction = onaction.clone();
+        let subscription = subscription.clone();
         use_effect_with((), move |_| {
-            let subscription = storage::subscribe(onaction.reform(PreferencesAction::Sync));
-            move || drop(subscription)
+            *subscription.borrow_mut() =
+                Some(storage::subscribe(onaction.reform(PreferencesAction::Sync)));
+            move || drop(subscription.borrow_mut().take())
         });
     }
     {
         let storage_notice = storage_notice.clone();
+        let subscription = subscription.clone();
         use_effect_with(*preferences, move |preferences| {
-            let notice = storage::save(preferences)
-                .err()
-                .map(|_| AttrValue::from(STORAGE_NOTICE));
+            let saved = subscription
+                .borrow()
+                .as_ref()
+                .map(|link| link.save(preferences));
+            let notice = matches!(saved, Some(Err(_))).then(|| AttrValue::from(STORAGE_NOTICE));
             storage_notice.set(notice);
         });
     }

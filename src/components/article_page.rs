@@ -66,14 +66,18 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             let announcement = fallback_note
                 .clone()
                 .unwrap_or_else(|| format!("Showing the version for {}.", shown.plural()));
+            // The body is keyed by its variant: a switch swaps the whole subtree in one
+            // DOM operation instead of patching every paragraph of one text into another.
             let body = html! {
                 <>
-                    if let Some(note) = fallback_note {
-                        <p class="note variant-note" role="note">{ note }</p>
-                    }
-                    <div class="article-body">{ rendered.html.clone() }</div>
-                    <ReferenceList references={article.references.clone()} cited={rendered.cited.clone()} />
-                    <Disclaimer audience={*shown} />
+                    <div key="variant-note">
+                        if let Some(note) = fallback_note {
+                            <p class="note variant-note" role="note">{ note }</p>
+                        }
+                    </div>
+                    <div key={shown.as_str()} class="article-body">{ rendered.html.clone() }</div>
+                    <ReferenceList key="references" references={article.references.clone()} cited={rendered.cited.clone()} />
+                    <Disclaimer key="disclaimer" audience={*shown} />
                 </>
             };
             (body, announcement)

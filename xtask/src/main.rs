@@ -4,6 +4,7 @@
 //! cargo xtask serve   install what is missing, build, serve the widget's page on :8080
 //! cargo xtask test    install what is missing, run every test: lint, native, browser unit, end to end
 //! cargo xtask dist    build the deployable static site into dist/ (release, wasm-opt)
+//! cargo xtask bench   measure the release build; prints a table, writes target/bench/report.md
 //! ```
 
 mod server;
@@ -19,7 +20,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve   build and serve the widget's own page at http://127.0.0.1:8080
   test    run every test: lint, native, browser unit (wasm-bindgen-test), end to end
-  dist    build the deployable static site into dist/";
+  dist    build the deployable static site into dist/
+  bench   measure the release build in headless Chromium; writes target/bench/report.md";
 
 fn main() {
     if let Err(error) = run() {
@@ -39,6 +41,7 @@ fn run() -> Result<()> {
             let toolchain = tools::ensure_build_tools(&root)?;
             dist(&toolchain)
         }
+        "bench" => bench(&root),
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -178,6 +181,81 @@ fn test(root: &Path) -> Result<()> {
             .env("CHROMIUM", tools::CHROMIUM),
     )?;
     step("all tests passed");
+    Ok(())
+}
+
+/// Builds the release site, adds a generated 1 MB article beside the real ones, serves
+/// it, and runs `benches/bench.mjs` against it.
+fn bench(root: &Path) -> Result<()> {
+    let toolchain = tools::ensure_build_tools(root)?;
+    tools::ensure_test_tools(root)?;
+    dist(&toolchain)?;
+
+    step("preparing the benchmark site: dist/ plus a generated 1 MB article");
+    let bench_dir = root.join("target/bench");
+    let sources = bench_dir.join("articles");
+    let site = bench_dir.join("site");
+    for dir in [&sources, &site] {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir)
+                .with_context(|| format!("cannot clear {}", dir.display()))?;
+        }
+    }
+    copy_dir(&root.join("dist"), &site)?;
+    copy_dir(&root.join("articles"), &sources)?;
+    run_command(
+        toolchain
+            .command("node")
+            .arg("benches/generate-article.mjs")
+            .arg(&sources),
+    )?;
+    run_command(
+        toolchain
+            .command("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "--bin",
+                "articles",
+                "--",
+                "build",
+            ])
+            .arg(&sources)
+            .arg(site.join("articles")),
+    )?;
+
+    step("measuring in headless Chromium (benches/bench.mjs)");
+    let server = server::serve_dir(&site, 0)?;
+    run_command(
+        toolchain
+            .command("node")
+            .arg("benches/bench.mjs")
+            .env("BENCH_URL", server.url())
+            .env("BENCH_REPORT", bench_dir.join("report.md"))
+            .env("CHROMIUM", tools::CHROMIUM),
+    )
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
+    for entry in
+        std::fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))?
+    {
+        let path = entry?.path();
+        let destination = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_dir(&path, &destination)?;
+        } else {
+            std::fs::copy(&path, &destination).with_context(|| {
+                format!(
+                    "cannot copy {} to {}",
+                    path.display(),
+                    destination.display()
+                )
+            })?;
+        }
+    }
     Ok(())
 }
 
