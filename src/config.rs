@@ -3,6 +3,18 @@
 //! without a browser; `browser` collects the pairs from the URL and data attributes.
 
 use crate::model::Audience;
+use crate::preferences::Theme;
+
+/// The settings a host page may give, by their `data-` attribute names (`?article=` and
+/// `?audience=` on the publisher's own page).
+pub const SETTINGS: [&str; 6] = [
+    "article",
+    "audience",
+    "theme",
+    "src",
+    "followup-url",
+    "canonical-base",
+];
 
 /// The publisher whose articles the widget shows.
 pub const PUBLISHER_URL: &str = "https://www.droracle.ai/";
@@ -16,12 +28,17 @@ pub struct WidgetConfig {
     pub article: Option<String>,
     /// The audience the host page asks for; the article's default when `None`.
     pub audience: Option<Audience>,
+    /// The theme the host page asks for while the reader has not chosen one.
+    pub theme: Option<Theme>,
     /// The base URL of `index.json` and `<slug>.json`, ending in `/`.
     pub data_url: String,
     /// Where "Have a follow-up question?" leads; `None` hides the call to action.
     pub followup_url: Option<String>,
     /// The publisher's editorial policy.
     pub editorial_policy_url: String,
+    /// Embedded on a partner's page: the publisher's page that each article links back
+    /// to. `None` on the publisher's own page.
+    pub canonical_base: Option<String>,
 }
 
 impl Default for WidgetConfig {
@@ -29,9 +46,11 @@ impl Default for WidgetConfig {
         WidgetConfig {
             article: None,
             audience: None,
+            theme: None,
             data_url: DEFAULT_DATA_URL.to_owned(),
             followup_url: Some(PUBLISHER_URL.to_owned()),
             editorial_policy_url: "editorial-policy.html".to_owned(),
+            canonical_base: None,
         }
     }
 }
@@ -70,6 +89,21 @@ impl WidgetConfig {
                         "audience: {error}; using the article's default"
                     ))),
                 },
+                "theme" => match Theme::ALL.into_iter().find(|theme| theme.as_str() == value) {
+                    Some(theme) => self.theme = Some(theme),
+                    None => warnings.push(ConfigWarning(format!(
+                        "theme: unknown theme `{value}` (expected auto, light or dark); using auto"
+                    ))),
+                },
+                "canonical-base" => match crate::safe_url::allowed(value) {
+                    Some(url) if crate::safe_url::is_external(&url) => {
+                        self.editorial_policy_url = join_url(&url, "editorial-policy.html");
+                        self.canonical_base = Some(url);
+                    }
+                    _ => warnings.push(ConfigWarning(format!(
+                        "canonical-base: `{value}` is not an http(s) URL; articles will not link back"
+                    ))),
+                },
                 "src" if !value.is_empty() => {
                     let mut url = value.to_owned();
                     if !url.ends_with('/') {
@@ -90,12 +124,40 @@ impl WidgetConfig {
         (self, warnings)
     }
 
+    /// The publisher's page of an article, when the widget is embedded elsewhere.
+    pub fn canonical_url(&self, slug: &str) -> Option<String> {
+        self.canonical_base
+            .as_deref()
+            .map(|base| article_link(Some(base), slug))
+    }
+
     pub fn catalog_url(&self) -> String {
         format!("{}index.json", self.data_url)
     }
 
     pub fn article_url(&self, slug: &str) -> String {
         format!("{}{slug}.json", self.data_url)
+    }
+}
+
+/// The link that opens an article: on the publisher's page at `base`, or, with no base,
+/// on the current page.
+pub fn article_link(base: Option<&str>, slug: &str) -> String {
+    match base {
+        Some(base) if base.contains('?') => format!("{base}&article={slug}"),
+        Some(base) => format!("{base}?article={slug}"),
+        None => format!("?article={slug}"),
+    }
+}
+
+/// `relative` resolved against the folder of `base` (a page or folder URL).
+fn join_url(base: &str, relative: &str) -> String {
+    let without_query = base.split(['?', '#']).next().unwrap_or(base);
+    match without_query.rfind('/') {
+        Some(index) if index > without_query.find("//").map_or(0, |scheme| scheme + 1) => {
+            format!("{}{relative}", &without_query[..=index])
+        }
+        _ => format!("{without_query}/{relative}"),
     }
 }
 
@@ -123,14 +185,43 @@ mod tests {
     }
 
     #[test]
+    fn an_embed_links_back_to_the_publisher() {
+        let (config, warnings) = WidgetConfig::default().apply([
+            ("canonical-base", "https://articles.example.org/"),
+            ("theme", "dark"),
+        ]);
+        assert!(warnings.is_empty());
+        assert_eq!(config.theme, Some(Theme::Dark));
+        assert_eq!(
+            config.canonical_url("als").as_deref(),
+            Some("https://articles.example.org/?article=als")
+        );
+        assert_eq!(
+            config.editorial_policy_url,
+            "https://articles.example.org/editorial-policy.html"
+        );
+        assert_eq!(WidgetConfig::default().canonical_url("als"), None);
+        assert_eq!(
+            join_url("https://a.example/x/page.html?q=1", "p.html"),
+            "https://a.example/x/p.html"
+        );
+        assert_eq!(
+            join_url("https://a.example", "p.html"),
+            "https://a.example/p.html"
+        );
+    }
+
+    #[test]
     fn bad_settings_warn_and_keep_defaults() {
         let (config, warnings) = WidgetConfig::default().apply([
             ("article", "../secrets"),
             ("audience", "doctor"),
             ("followup-url", "javascript:alert(1)"),
+            ("theme", "sepia"),
+            ("canonical-base", "javascript:alert(1)"),
         ]);
         assert_eq!(config, WidgetConfig::default());
-        assert_eq!(warnings.len(), 3);
+        assert_eq!(warnings.len(), 5);
         assert!(warnings[1].0.contains("unknown audience `doctor`"));
     }
 }

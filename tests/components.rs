@@ -114,6 +114,7 @@ fn page(status: ReviewStatus, audience: Audience, followup: Option<&'static str>
         storage_notice: None,
         followup_url: followup.map(AttrValue::from),
         editorial_policy_url: AttrValue::from(POLICY_URL),
+        canonical_url: None,
     })
 }
 
@@ -512,6 +513,7 @@ fn an_article_without_variants_says_so() {
             storage_notice: None,
             followup_url: None,
             editorial_policy_url: AttrValue::from(POLICY_URL),
+            canonical_url: None,
         }
     });
     assert_eq!(
@@ -538,6 +540,7 @@ fn entry(slug: &str, question: &str, updated: &str, status: ReviewStatus) -> Cat
 #[test]
 fn the_catalog_links_each_article() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
+        canonical_base: None,
         catalog: Catalog {
             articles: vec![
                 entry(
@@ -595,6 +598,7 @@ fn the_catalog_links_each_article() {
 #[test]
 fn an_empty_catalog_says_so() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
+        canonical_base: None,
         catalog: Catalog::default(),
     });
     assert!(
@@ -640,6 +644,7 @@ fn the_preferences_panel_offers_text_size_and_theme_with_the_stored_choice_check
         storage_notice: Some(AttrValue::from("kept for this page only")),
         followup_url: None,
         editorial_policy_url: AttrValue::from(POLICY_URL),
+        canonical_url: None,
     });
     let toggle = one(&html, "button", &[("aria-controls", "preferences-panel")]);
     assert_eq!(toggle.attr("aria-expanded"), Some("false"));

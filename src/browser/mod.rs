@@ -1,9 +1,11 @@
-//! Browser glue: mounting into shadow roots, fetching, storage, console, in-widget
-//! fragment links, the reader's place in the page. Components reach the browser only through this module, which keeps them pure
-//! and renderable natively through Yew's server-side rendering.
+//! Browser glue: mounting into shadow roots, fetching, storage, console, events for the
+//! host page, in-widget fragment links, the reader's place in the page. Components reach
+//! the browser only through this module, which keeps them pure and renderable natively
+//! through Yew's server-side rendering.
 
 pub mod storage;
 
+use std::cell::RefCell;
 use std::fmt;
 
 use serde::de::DeserializeOwned;
@@ -108,22 +110,170 @@ pub fn mount_first_party() {
     }
 }
 
-/// Mounts one widget in an open shadow root of `host`, with the stylesheet inside.
+/// Mounts a widget that `embed.js` found on a partner's page, with the options of its
+/// `data-` attributes. Invalid options are named in a console warning with the default
+/// used instead.
+pub fn mount_embedded(host: &Element, options: &JsValue) {
+    let pairs = option_pairs(options);
+    let (config, warnings) = WidgetConfig::default().apply(
+        pairs
+            .iter()
+            .map(|(key, value)| (key.as_str(), value.as_str())),
+    );
+    for warning in warnings {
+        log_warning(&format!("data-{}", warning.0));
+    }
+    if let Err(error) = mount(host, config) {
+        log_error(&format!("could not mount: {}", describe(&error)));
+    }
+}
+
+/// A Yew app with its container element. Yew 0.23 never removes the event listeners it
+/// puts on an app's container, so a destroyed app would leave them, and the container,
+/// behind for good. Unmounting therefore parks the app and its container here, and the
+/// next mount, on any host, takes them up again: mounting and unmounting forever
+/// costs no more than the most widgets ever shown at once.
+struct Slot {
+    container: Element,
+    handle: yew::AppHandle<App>,
+    /// The host it is mounted on; `None` while parked.
+    host: Option<Element>,
+    mounts: u64,
+}
+
+thread_local! {
+    static SLOTS: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Mounts one widget in an open shadow root of `host`, with the stylesheet inside. A
+/// host that already has a shadow root (the loader's placeholder, or an earlier widget
+/// since unmounted) has it reused; a host that already shows a widget is left alone.
 pub fn mount(host: &Element, config: WidgetConfig) -> Result<(), JsValue> {
-    if host.shadow_root().is_some() {
+    if is_mounted(host) {
         return Ok(());
     }
-    let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
-    let shadow = host.attach_shadow(&init)?;
+    let shadow = match host.shadow_root() {
+        Some(shadow) => {
+            shadow.set_text_content(None);
+            shadow
+        }
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
     adopt_stylesheet(&shadow)?;
+    let parked = SLOTS.with_borrow_mut(|slots| {
+        let slot = slots.iter_mut().find(|slot| slot.host.is_none())?;
+        if shadow.append_child(&slot.container).is_err() {
+            return None;
+        }
+        slot.host = Some(host.clone());
+        slot.mounts += 1;
+        slot.handle.update(AppProps {
+            config: config.clone(),
+            host: Some(host.clone()),
+            mount: slot.mounts,
+        });
+        Some(())
+    });
+    if parked.is_some() {
+        return Ok(());
+    }
     let document = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("host element has no document"))?;
     let container = document.create_element("div")?;
     container.set_class_name("article-widget-root");
     shadow.append_child(&container)?;
-    yew::Renderer::<App>::with_root_and_props(container, AppProps { config }).render();
+    let props = AppProps {
+        config,
+        host: Some(host.clone()),
+        mount: 0,
+    };
+    let handle = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
+    SLOTS.with_borrow_mut(|slots| {
+        slots.push(Slot {
+            container,
+            handle,
+            host: Some(host.clone()),
+            mounts: 0,
+        })
+    });
     Ok(())
+}
+
+/// Takes the widget off `host`, if it has one, and empties its shadow root. Returns
+/// whether there was one.
+pub fn unmount(host: &Element) -> bool {
+    SLOTS.with_borrow_mut(|slots| {
+        let Some(slot) = slots
+            .iter_mut()
+            .find(|slot| slot.host.as_ref() == Some(host))
+        else {
+            return false;
+        };
+        slot.host = None;
+        slot.mounts += 1;
+        slot.handle.update(AppProps {
+            config: WidgetConfig::default(),
+            host: None,
+            mount: slot.mounts,
+        });
+        slot.container.remove();
+        if let Some(shadow) = host.shadow_root() {
+            shadow.set_text_content(None);
+        }
+        true
+    })
+}
+
+pub fn is_mounted(host: &Element) -> bool {
+    SLOTS.with_borrow(|slots| slots.iter().any(|slot| slot.host.as_ref() == Some(host)))
+}
+
+/// How many widgets are mounted on the page.
+pub fn mounted_count() -> usize {
+    SLOTS.with_borrow(|slots| slots.iter().filter(|slot| slot.host.is_some()).count())
+}
+
+/// Dispatches `article-widget:<name>` on the host element, bubbling out of any shadow
+/// tree, with `detail` as a plain object.
+pub fn emit(host: &Element, name: &str, detail: &[(&str, JsValue)]) {
+    let object = js_sys::Object::new();
+    for (key, value) in detail {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&object);
+    if let Ok(event) =
+        web_sys::CustomEvent::new_with_event_init_dict(&format!("article-widget:{name}"), &init)
+    {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// Whether the page loaded the widget through `embed.js`, whose loader mounts each
+/// widget itself: then the page's own URL must not choose any article.
+pub fn loaded_by_embed_loader() -> bool {
+    web_sys::window()
+        .and_then(|window| js_sys::Reflect::get(&window, &JsValue::from_str("ArticleWidget")).ok())
+        .and_then(|api| js_sys::Reflect::get(&api, &JsValue::from_str("loader")).ok())
+        .is_some_and(|loader| loader.is_truthy())
+}
+
+/// The embed options the loader passes (`{ article, audience, theme, ... }`, named
+/// as the `data-` attributes), as key/value pairs.
+pub fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
+    let Some(object) = options.dyn_ref::<js_sys::Object>() else {
+        return Vec::new();
+    };
+    js_sys::Object::entries(object)
+        .iter()
+        .filter_map(|entry| {
+            let entry = js_sys::Array::from(&entry);
+            Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+        })
+        .collect()
 }
 
 fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
@@ -148,7 +298,7 @@ fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
 
 /// The host's `data-*` settings, without the `data-` prefix.
 fn data_settings(host: &Element) -> Vec<(String, String)> {
-    ["article", "audience", "src", "followup-url"]
+    crate::config::SETTINGS
         .into_iter()
         .filter_map(|key| {
             host.get_attribute(&format!("data-{key}"))

@@ -8,12 +8,21 @@ use super::catalog_list::CatalogList;
 use super::unavailable::Unavailable;
 use crate::browser::{self, storage, LoadError, ReadingPlace};
 use crate::config::WidgetConfig;
-use crate::model::{Article, Catalog};
-use crate::preferences::PreferencesAction;
+use crate::model::{Article, Audience, Catalog};
+use crate::preferences::{PreferencesAction, Theme};
+use wasm_bindgen::JsValue;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub config: WidgetConfig,
+    /// The element the widget is mounted on, which receives its events. `None` parks
+    /// the widget: it renders nothing and loads nothing until mounted again.
+    #[prop_or_default]
+    pub host: Option<Element>,
+    /// Counts the mounts of this app, so that a remount with the same configuration
+    /// still loads afresh and announces itself.
+    #[prop_or_default]
+    pub mount: u64,
 }
 
 /// What the widget has to show.
@@ -50,26 +59,33 @@ pub fn App(props: &AppProps) -> Html {
     {
         let state = state.clone();
         let config = props.config.clone();
-        use_effect_with((props.config.clone(), *attempt), move |_| {
-            state.set(LoadState::Loading);
-            wasm_bindgen_futures::spawn_local(async move {
-                let loaded = match &config.article {
-                    Some(slug) => browser::fetch_json::<Article>(&config.article_url(slug))
-                        .await
-                        .map(|article| Content::Article(Rc::new(article))),
-                    None => browser::fetch_json::<Catalog>(&config.catalog_url())
-                        .await
-                        .map(|catalog| Content::Catalog(Rc::new(catalog))),
-                };
-                match loaded {
-                    Ok(content) => state.set(LoadState::Loaded(content)),
-                    Err(error) => {
-                        browser::log_error(&error.to_string());
-                        state.set(LoadState::Failed(error));
-                    }
+        let parked = props.host.is_none();
+        use_effect_with(
+            (props.config.clone(), *attempt, props.mount, parked),
+            move |_| {
+                state.set(LoadState::Loading);
+                if parked {
+                    return;
                 }
-            });
-        });
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = match &config.article {
+                        Some(slug) => browser::fetch_json::<Article>(&config.article_url(slug))
+                            .await
+                            .map(|article| Content::Article(Rc::new(article))),
+                        None => browser::fetch_json::<Catalog>(&config.catalog_url())
+                            .await
+                            .map(|catalog| Content::Catalog(Rc::new(catalog))),
+                    };
+                    match loaded {
+                        Ok(content) => state.set(LoadState::Loaded(content)),
+                        Err(error) => {
+                            browser::log_error(&error.to_string());
+                            state.set(LoadState::Failed(error));
+                        }
+                    }
+                });
+            },
+        );
     }
 
     // Every change of preferences, by this reader here or arriving from elsewhere,
@@ -124,6 +140,74 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The host page hears of the widget through events on its host element.
+    let shown_audience = match &*state {
+        LoadState::Loaded(Content::Article(article)) => {
+            Some(preferences.effective_audience(props.config.audience, article.default_audience))
+        }
+        _ => None,
+    };
+    {
+        let host = props.host.clone();
+        let article = props.config.article.clone();
+        use_effect_with(state.clone(), move |state| {
+            let Some(host) = host else {
+                return;
+            };
+            let article = article.map_or(JsValue::NULL, |slug| JsValue::from_str(&slug));
+            match &**state {
+                LoadState::Loaded(_) => {
+                    // The closure is made in the render that loaded, so this is the
+                    // audience shown then (none for the catalog).
+                    let audience = shown_audience.map_or(JsValue::NULL, |audience| {
+                        JsValue::from_str(audience.as_str())
+                    });
+                    browser::emit(
+                        &host,
+                        "ready",
+                        &[("article", article), ("audience", audience)],
+                    );
+                }
+                LoadState::Failed(error) => {
+                    let status = match error {
+                        LoadError::Status(status) => JsValue::from(*status),
+                        _ => JsValue::NULL,
+                    };
+                    browser::emit(
+                        &host,
+                        "error",
+                        &[
+                            ("article", article),
+                            ("message", JsValue::from_str(&reader_message(error))),
+                            ("reason", JsValue::from_str(&error.to_string())),
+                            ("status", status),
+                        ],
+                    );
+                }
+                LoadState::Loading => {}
+            }
+        });
+    }
+    {
+        let host = props.host.clone();
+        let previous = use_mut_ref(|| None::<Audience>);
+        use_effect_with(shown_audience, move |shown| {
+            let before = previous.replace(*shown);
+            if let (Some(host), Some(before), Some(now)) = (host, before, *shown) {
+                if before != now {
+                    browser::emit(
+                        &host,
+                        "audience-change",
+                        &[
+                            ("audience", JsValue::from_str(now.as_str())),
+                            ("previous", JsValue::from_str(before.as_str())),
+                        ],
+                    );
+                }
+            }
+        });
+    }
+
     let onclick = Callback::from(|event: MouseEvent| {
         browser::follow_fragment_link(&event);
     });
@@ -132,6 +216,9 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| attempt.set(*attempt + 1))
     };
 
+    if props.host.is_none() {
+        return Html::default();
+    }
     let content = match &*state {
         LoadState::Loading => html! {
             <p class="loading" role="status">{ "Loading article…" }</p>
@@ -140,7 +227,10 @@ pub fn App(props: &AppProps) -> Html {
             <Unavailable message={reader_message(error)} {onretry} />
         },
         LoadState::Loaded(Content::Catalog(catalog)) => html! {
-            <CatalogList catalog={(**catalog).clone()} />
+            <CatalogList
+                catalog={(**catalog).clone()}
+                canonical_base={props.config.canonical_base.clone().map(AttrValue::from)}
+            />
         },
         LoadState::Loaded(Content::Article(article)) => html! {
             <ArticlePage
@@ -151,13 +241,19 @@ pub fn App(props: &AppProps) -> Html {
                 storage_notice={(*storage_notice).clone()}
                 followup_url={props.config.followup_url.clone().map(AttrValue::from)}
                 editorial_policy_url={props.config.editorial_policy_url.clone()}
+                canonical_url={props.config.canonical_url(&article.slug).map(AttrValue::from)}
             />
         },
+    };
+    // The reader's theme, else the host page's, else the system's.
+    let theme = match (preferences.theme, props.config.theme) {
+        (Theme::Auto, Some(host_theme)) => host_theme,
+        (theme, _) => theme,
     };
     let class = classes!(
         "article-widget",
         format!("text-{}", preferences.text_size.as_str()),
-        format!("theme-{}", preferences.theme.as_str()),
+        format!("theme-{}", theme.as_str()),
     );
     html! {
         <div ref={root} {class} {onclick}>{ content }</div>

@@ -25,10 +25,15 @@ pub struct ArticlePageProps {
     pub storage_notice: Option<AttrValue>,
     pub followup_url: Option<AttrValue>,
     pub editorial_policy_url: AttrValue,
+    /// Embedded on a partner's page: the article's page on the publisher's site.
+    #[prop_or_default]
+    pub canonical_url: Option<AttrValue>,
 }
 
 /// One article for one audience, laid out as the publisher's page: header and trust
 /// signals, the personalization block, the body, references, disclaimer, call to action.
+/// Its sections are headed but not named landmarks: several widgets on one page would
+/// repeat every landmark.
 #[function_component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let article = &props.article;
@@ -115,6 +120,11 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             { body }
             if let Some(url) = &props.followup_url {
                 <FollowUp url={url.clone()} />
+            }
+            if let Some(url) = &props.canonical_url {
+                <p class="attribution">
+                    <a href={url.clone()}>{ "Read this article on the publisher's site" }</a>
+                </p>
             }
         </article>
     }

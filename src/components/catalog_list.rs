@@ -1,10 +1,14 @@
 use yew::prelude::*;
 
+use crate::config::article_link;
 use crate::model::{Catalog, ReviewStatus};
 
 #[derive(Properties, PartialEq)]
 pub struct CatalogListProps {
     pub catalog: Catalog,
+    /// Embedded on a partner's page: articles open on the publisher's page.
+    #[prop_or_default]
+    pub canonical_base: Option<AttrValue>,
 }
 
 /// Every article, newest first, each a link that opens it.
@@ -17,7 +21,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
         };
         html! {
             <li key={entry.slug.clone()}>
-                <a href={format!("?article={}", entry.slug)}>{ &entry.question }</a>
+                <a href={article_link(props.canonical_base.as_deref(), &entry.slug)}>{ &entry.question }</a>
                 <p class="catalog-meta">
                     { "Updated " }
                     <time datetime={entry.updated.to_string()}>{ entry.updated.long() }</time>

@@ -25,7 +25,8 @@ test('the ALS article shows every part, found by role and accessible name', asyn
     await page.getByText('All articles are reviewed for accuracy by our Medical Advisory Board').waitFor();
     await page.getByText('Educational purpose only • Exercise caution as content is pending human review').waitFor();
 
-    const review = page.getByRole('region', { name: 'Article Review Status' });
+    await page.getByRole('heading', { level: 2, name: 'Article Review Status' }).waitFor();
+    const review = page.locator('[data-article-widget] .review');
     const steps = review.getByRole('listitem');
     assert.equal(await steps.count(), 3);
     const current = review.locator('[aria-current="step"]');
@@ -43,7 +44,8 @@ test('the ALS article shows every part, found by role and accessible name', asyn
 
     await page.getByRole('heading', { level: 2, name: 'Disease-modifying treatments' }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Riluzole (oral), first line' }).waitFor();
-    const references = page.getByRole('region', { name: 'References' });
+    await page.getByRole('heading', { level: 2, name: 'References', exact: true }).waitFor();
+    const references = page.locator('[data-article-widget] .reference-list');
     assert.ok((await references.getByRole('listitem').count()) >= 10, 'the reference list is complete');
     await page.getByRole('heading', { level: 2, name: 'Professional Medical Disclaimer' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Have a follow-up question?' }).waitFor();

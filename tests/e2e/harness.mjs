@@ -11,6 +11,11 @@ if (!WIDGET_URL) {
   throw new Error('WIDGET_URL is not set: run the end-to-end tests through `cargo xtask test`');
 }
 
+export const PARTNER_URL = process.env.PARTNER_URL;
+if (!PARTNER_URL) {
+  throw new Error('PARTNER_URL is not set: run the end-to-end tests through `cargo xtask test`');
+}
+
 export const ALS_QUESTION = 'What is the primary treatment for Amyotrophic Lateral Sclerosis (ALS)?';
 
 // Without the background-networking flags Chromium keeps trying to reach the internet,

@@ -1,7 +1,7 @@
 //! `cargo xtask`: the project's automation, in Rust so it runs wherever cargo does.
 //!
 //! ```text
-//! cargo xtask serve   install what is missing, build, serve the widget's page on :8080
+//! cargo xtask serve   install what is missing, build, serve the widget on :8080 and a partner demo on :8081
 //! cargo xtask test    install what is missing, run every test: lint, native, browser unit, end to end
 //! cargo xtask dist    build the deployable static site into dist/ (release, wasm-opt)
 //! cargo xtask bench   measure the release build; prints a table, writes target/bench/report.md
@@ -18,7 +18,7 @@ use anyhow::{bail, Context, Result};
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  serve   build and serve the widget's own page at http://127.0.0.1:8080
+  serve   build and serve the widget at http://127.0.0.1:8080, a partner demo at :8081
   test    run every test: lint, native, browser unit (wasm-bindgen-test), end to end
   dist    build the deployable static site into dist/
   bench   measure the release build in headless Chromium; writes target/bench/report.md";
@@ -75,10 +75,25 @@ pub fn run_command(command: &mut Command) -> Result<()> {
     Ok(())
 }
 
+/// The widget's host on :8080 (its own page, `embed.js`, the Wasm, the article data,
+/// with CORS), and a demo partner site on :8081 that embeds it by script tag.
 fn serve(root: &Path) -> Result<()> {
     let toolchain = tools::ensure_build_tools(root)?;
-    step("serving the widget's page at http://127.0.0.1:8080 (Ctrl-C stops)");
-    run_command(toolchain.command("trunk").arg("serve"))
+    step("building the widget (trunk build)");
+    run_command(toolchain.command("trunk").arg("build"))?;
+    let widget = server::serve_dir(&root.join("dist"), 8080)?;
+    let partner = server::serve_dir_with(
+        &root.join("www/partner-demo"),
+        8081,
+        vec![("{{WIDGET_URL}}".into(), widget.url())],
+    )?;
+    step(&format!(
+        "serving the widget's page at {}/ and a partner site embedding it at {}/ (Ctrl-C stops)",
+        widget.url(),
+        partner.url()
+    ));
+    step("rebuilding on every change (trunk watch)");
+    run_command(toolchain.command("trunk").arg("watch"))
 }
 
 fn dist(toolchain: &tools::Toolchain) -> Result<()> {
@@ -168,8 +183,13 @@ fn test(root: &Path) -> Result<()> {
     )?;
 
     dist(&toolchain)?;
-    step("end-to-end tests: playwright-core driving Chromium against dist/");
+    step("end-to-end tests: playwright-core driving Chromium against dist/ and partner pages on another origin");
     let site = server::serve_dir(&root.join("dist"), 0)?;
+    let partner = server::serve_dir_with(
+        &root.join("tests/e2e/partner"),
+        0,
+        vec![("{{WIDGET_URL}}".into(), site.url())],
+    )?;
     let e2e_files = e2e_test_files(root)?;
     run_command(
         toolchain
@@ -178,6 +198,7 @@ fn test(root: &Path) -> Result<()> {
             .arg("--test-concurrency=1")
             .args(&e2e_files)
             .env("WIDGET_URL", site.url())
+            .env("PARTNER_URL", partner.url())
             .env("CHROMIUM", tools::CHROMIUM),
     )?;
     step("all tests passed");

@@ -1,5 +1,7 @@
-//! A small static file server for the tests: serves a folder on loopback with the CORS
-//! headers a cross-origin page needs, as the widget's host will.
+//! A small static file server: serves a folder on loopback with the headers the widget's
+//! host needs (CORS for cross-origin partner pages, `application/wasm` for streaming
+//! compilation, long caching for content-hashed files). It serves the widget and the
+//! partner pages for `cargo xtask serve`, the tests and the benchmarks.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -12,6 +14,9 @@ pub struct StaticServer {
     port: u16,
 }
 
+/// Text replaced in every HTML file served, such as `{{WIDGET_URL}}` in partner pages.
+pub type Substitutions = Vec<(String, String)>;
+
 impl StaticServer {
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
@@ -21,21 +26,38 @@ impl StaticServer {
 /// Serves `root` on 127.0.0.1:`port` (0 picks a free port) from background threads that
 /// live as long as the process.
 pub fn serve_dir(root: &Path, port: u16) -> Result<StaticServer> {
-    let listener = TcpListener::bind(("127.0.0.1", port)).context("cannot listen on loopback")?;
+    serve_dir_with(root, port, Vec::new())
+}
+
+/// Like [`serve_dir`], replacing `substitutions` in HTML files.
+pub fn serve_dir_with(
+    root: &Path,
+    port: u16,
+    substitutions: Substitutions,
+) -> Result<StaticServer> {
+    let listener = TcpListener::bind(("127.0.0.1", port)).with_context(|| {
+        format!("cannot listen on 127.0.0.1:{port}: is another server running there?")
+    })?;
     let port = listener.local_addr()?.port();
     let root = root.to_path_buf();
+    let substitutions = std::sync::Arc::new(substitutions);
     thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let root = root.clone();
+            let substitutions = substitutions.clone();
             thread::spawn(move || {
-                let _ = handle(stream, &root);
+                let _ = handle(stream, &root, &substitutions);
             });
         }
     });
     Ok(StaticServer { port })
 }
 
-fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+fn handle(
+    mut stream: TcpStream,
+    root: &Path,
+    substitutions: &Substitutions,
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -50,33 +72,47 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let path = target.split(['?', '#']).next().unwrap_or("/");
 
     if method == "OPTIONS" {
-        return respond(&mut stream, "204 No Content", "text/plain", &[], false);
-    }
-    let Some(file) = resolve(root, path) else {
         return respond(
             &mut stream,
-            "404 Not Found",
+            "204 No Content",
             "text/plain",
-            b"not found",
-            method != "HEAD",
+            &[],
+            false,
+            path,
         );
-    };
-    match std::fs::read(&file) {
-        Ok(body) => respond(
-            &mut stream,
-            "200 OK",
-            content_type(&file),
-            &body,
-            method != "HEAD",
-        ),
-        Err(_) => respond(
-            &mut stream,
+    }
+    let with_body = method != "HEAD";
+    let not_found = |stream: &mut TcpStream| {
+        respond(
+            stream,
             "404 Not Found",
             "text/plain",
             b"not found",
-            method != "HEAD",
-        ),
+            with_body,
+            path,
+        )
+    };
+    let Some(file) = resolve(root, path) else {
+        return not_found(&mut stream);
+    };
+    let Ok(mut body) = std::fs::read(&file) else {
+        return not_found(&mut stream);
+    };
+    if file.extension().is_some_and(|ext| ext == "html") && !substitutions.is_empty() {
+        let mut text = String::from_utf8_lossy(&body).into_owned();
+        for (from, to) in substitutions.iter() {
+            text = text.replace(from, to);
+        }
+        body = text.into_bytes();
     }
+    respond(
+        &mut stream,
+        "200 OK",
+        content_type(&file),
+        &body,
+        with_body,
+        path,
+    )
 }
 
 /// The file for a URL path, never outside `root`.
@@ -129,16 +165,38 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// Trunk's content-hashed file names (`name-0123456789abcdef.ext`) never change
+/// content, so they may be cached forever; everything else is revalidated.
+fn cache_control(path: &str) -> &'static str {
+    let stem = path.rsplit('/').next().unwrap_or(path);
+    let stem = stem
+        .split('.')
+        .next()
+        .unwrap_or(stem)
+        .trim_end_matches("_bg");
+    let is_hashed = stem
+        .rsplit('-')
+        .next()
+        .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
+    if is_hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
 fn respond(
     stream: &mut TcpStream,
     status: &str,
     content_type: &str,
     body: &[u8],
     with_body: bool,
+    path: &str,
 ) -> std::io::Result<()> {
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET, HEAD, OPTIONS\r\nAccess-Control-Allow-Headers: *\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-        body.len()
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET, HEAD, OPTIONS\r\nAccess-Control-Allow-Headers: *\r\nCache-Control: {}\r\nConnection: close\r\n\r\n",
+        body.len(),
+        cache_control(path),
     );
     stream.write_all(head.as_bytes())?;
     if with_body {

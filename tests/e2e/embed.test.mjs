@@ -1,0 +1,235 @@
+// Partner sites embed the widget by one script tag, from another origin: the partner
+// pages are served on PARTNER_URL, the widget host on WIDGET_URL.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ALS_QUESTION, PARTNER_URL, WIDGET_URL, axeViolations, launchBrowser, newPage } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+// Collects the widget's events on the document, from before any script runs.
+async function recordEvents(context) {
+  await context.addInitScript(() => {
+    window.__widgetEvents = [];
+    for (const name of ['ready', 'audience-change', 'error']) {
+      document.addEventListener(`article-widget:${name}`, (event) => {
+        window.__widgetEvents.push({ name, detail: event.detail, host: event.target.id || event.target.localName });
+      });
+    }
+  });
+}
+
+const events = (page) => page.evaluate(() => window.__widgetEvents);
+
+test('one script tag renders the article where it stands, loading everything from the widget host', async () => {
+  assert.notEqual(new URL(PARTNER_URL).origin, new URL(WIDGET_URL).origin, 'the partner is another origin');
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await recordEvents(context);
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${PARTNER_URL}/script-tag.html`);
+    await page.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+
+    // The widget stands right after its script tag, before the paragraph that follows.
+    const order = await page.evaluate(() => {
+      const host = document.querySelector('article-widget');
+      return [host.previousElementSibling.localName, host.nextElementSibling.id];
+    });
+    assert.deepEqual(order, ['script', 'after']);
+
+    const fromPartner = requests.filter((url) => url.startsWith(PARTNER_URL) && !url.endsWith('/script-tag.html'));
+    assert.deepEqual(fromPartner, [], 'nothing but the page itself comes from the partner');
+    assert.ok(requests.some((url) => url.startsWith(WIDGET_URL) && url.endsWith('_bg.wasm')));
+    assert.ok(requests.some((url) => url === `${WIDGET_URL}/articles/als-primary-treatment.json`));
+
+    await page.getByRole('link', { name: "Read this article on the publisher's site" }).waitFor();
+    const canonical = await page.getByRole('link', { name: "Read this article on the publisher's site" }).getAttribute('href');
+    assert.equal(canonical, `${WIDGET_URL}/?article=als-primary-treatment`);
+
+    const ready = (await events(page)).filter((event) => event.name === 'ready');
+    assert.deepEqual(ready.map((event) => event.detail), [{ article: 'als-primary-treatment', audience: 'professional' }]);
+
+    await page.getByRole('radiogroup', { name: 'Which best describes you?' }).getByRole('radio', { name: 'Patient' }).click();
+    await page.waitForFunction(() => window.__widgetEvents.some((event) => event.name === 'audience-change'));
+    const change = (await events(page)).find((event) => event.name === 'audience-change');
+    assert.deepEqual(change.detail, { audience: 'patient', previous: 'professional' });
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('three containers and the script included twice: one Wasm download, three widgets', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    const wasmRequests = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.wasm')) wasmRequests.push(request.url());
+    });
+    await page.goto(`${PARTNER_URL}/containers.html`);
+    const hosts = page.locator('[data-article-widget]');
+    await hosts.nth(0).getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    await hosts.nth(1).locator('h1').waitFor();
+    await hosts.nth(2).locator('h1').waitFor();
+    const questions = await hosts.evaluateAll((elements) => elements.map((host) => host.shadowRoot.querySelector('h1').textContent));
+    assert.equal(new Set(questions).size, 3, `three different articles: ${questions}`);
+    assert.equal(await hosts.nth(0).locator('.disclaimer h2').innerText(), 'Medical Disclaimer');
+    assert.equal(await hosts.nth(1).locator('.disclaimer h2').innerText(), 'Caregiver Disclaimer');
+    assert.equal(wasmRequests.length, 1, `one Wasm download: ${wasmRequests}`);
+    assert.equal(await page.evaluate(() => window.ArticleWidget.count()), 3);
+    assert.equal(await page.locator('article-widget, [data-article-widget]').count(), 3, 'no duplicate widgets');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a broken slug gets an error panel and an error event; the other widget is unaffected', async () => {
+  const { context, page, pageErrors, consoleErrors } = await newPage(browser);
+  const warnings = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  try {
+    await recordEvents(context);
+    await page.goto(`${PARTNER_URL}/broken.html`);
+    const broken = page.locator('#broken');
+    await broken.getByRole('alert').getByRole('heading', { name: 'This article is unavailable' }).waitFor();
+    await page.locator('#good').getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    await page.waitForFunction(() => window.__widgetEvents.some((event) => event.name === 'error'));
+    const error = (await events(page)).find((event) => event.name === 'error');
+    assert.equal(error.host, 'broken');
+    assert.equal(error.detail.article, 'no-such-article');
+    assert.equal(error.detail.status, 404);
+    assert.ok(consoleErrors.some((text) => text.includes('404')));
+    // An invalid option: a warning naming the attribute, and the default used.
+    assert.ok(warnings.some((text) => text.includes('data-audience') && text.includes('sideways')), warnings.join('\n'));
+    assert.equal(await page.locator('#good .disclaimer h2').innerText(), 'Professional Medical Disclaimer');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// The computed type and box of the widget's own elements, by a stable selector each.
+async function widgetStyles(page) {
+  await page.locator('[data-article-widget] .disclaimer').waitFor();
+  return page.evaluate(() => {
+    const root = document.querySelector('[data-article-widget]').shadowRoot;
+    const properties = ['font-family', 'font-size', 'line-height', 'color', 'background-color', 'margin-top', 'padding-top', 'display', 'text-transform', 'letter-spacing', 'border-top-style', 'list-style-type'];
+    const selectors = ['.article-widget', 'h1', '.article-body h2', '.article-body p', '.article-body li', '.article-body a', 'sup.citation a', '.reference-list li', 'button', 'fieldset legend'];
+    const styles = {};
+    for (const selector of selectors) {
+      const element = root.querySelector(selector);
+      const computed = getComputedStyle(element);
+      styles[selector] = Object.fromEntries(properties.map((property) => [property, computed.getPropertyValue(property)]));
+      styles[selector].width = Math.round(element.getBoundingClientRect().width);
+    }
+    return styles;
+  });
+}
+
+test("a partner stylesheet that fights back changes nothing of the widget's layout and type", async () => {
+  const blank = await newPage(browser, { viewport: { width: 900, height: 900 } });
+  const hostile = await newPage(browser, { viewport: { width: 900, height: 900 } });
+  try {
+    await blank.page.goto(`${PARTNER_URL}/blank.html`);
+    await hostile.page.goto(`${PARTNER_URL}/hostile.html`);
+    const expected = await widgetStyles(blank.page);
+    const actual = await widgetStyles(hostile.page);
+    assert.deepEqual(actual, expected);
+    // And the widget's styles never reach the partner's page.
+    const partnerBody = await hostile.page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    assert.match(partnerBody, /Comic Sans/);
+  } finally {
+    await blank.context.close();
+    await hostile.context.close();
+  }
+});
+
+test('a partner page with a strict CSP that allows only what the README documents', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await context.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    await page.goto(`${PARTNER_URL}/csp.html`);
+    await page.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    const background = await page.locator('article-widget .article-widget').evaluate((element) => getComputedStyle(element).backgroundColor);
+    assert.equal(background, 'rgb(255, 255, 255)', 'the stylesheet applies under style-src none');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a single-page app mounts, unmounts and remounts 50 times, and nothing is left behind', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await page.goto(`${PARTNER_URL}/spa.html`);
+    await page.waitForFunction(() => window.ArticleWidget?.loader);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const metric = (name) => metrics.find((entry) => entry.name === name).value;
+      return { heap: metric('JSHeapUsedSize'), nodes: metric('Nodes'), listeners: metric('JSEventListeners') };
+    };
+    // Half the cycles through the JS API, half by adding and removing containers.
+    const cycle = (index) =>
+      page.evaluate(async (index) => {
+        const app = document.getElementById('app');
+        const host = document.createElement('div');
+        host.setAttribute('data-article', 'als-primary-treatment');
+        const ready = new Promise((resolve) => host.addEventListener('article-widget:ready', resolve, { once: true }));
+        if (index % 2 === 0) {
+          app.appendChild(host);
+          await window.ArticleWidget.mount(host);
+          await ready;
+          await window.ArticleWidget.unmount(host);
+          host.remove();
+        } else {
+          host.setAttribute('data-article-widget', '');
+          app.appendChild(host);
+          await ready;
+          host.remove();
+          // The MutationObserver unmounts it.
+          while ((await window.ArticleWidget.count()) !== 0) await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }, index);
+    for (let index = 0; index < 4; index += 1) await cycle(index);
+    const baseline = await measure();
+    for (let index = 0; index < 50; index += 1) await cycle(index);
+    const afterwards = await measure();
+    assert.equal(await page.evaluate(() => window.ArticleWidget.count()), 0, 'no widget is left mounted');
+    assert.equal(await page.locator('#app > *').count(), 1, 'only the app heading is left');
+    assert.ok(afterwards.listeners <= baseline.listeners, `event listeners: ${baseline.listeners} -> ${afterwards.listeners}`);
+    assert.ok(afterwards.nodes <= baseline.nodes + 50, `DOM nodes: ${baseline.nodes} -> ${afterwards.nodes}`);
+    assert.ok(afterwards.heap - baseline.heap < 1024 * 1024, `JS heap grew ${afterwards.heap - baseline.heap} bytes`);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('axe-core finds no violations inside the shadow roots of a partner page', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await page.goto(`${PARTNER_URL}/containers.html`);
+    await page.locator('[data-article-widget]').nth(2).locator('.disclaimer').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  } finally {
+    await context.close();
+  }
+});

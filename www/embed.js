@@ -1,0 +1,178 @@
+// article-widget loader: the one script a partner page includes.
+//
+//   <script src="https://WIDGET_HOST/embed.js" data-article="als-primary-treatment" async></script>
+//   <div data-article-widget data-article="als-primary-treatment"></div>
+//
+// It finds its own origin from its own URL and loads everything from there: the Wasm
+// and its JS glue (content-hashed names, filled in at build time) and the article
+// data. One Wasm instance serves every widget of the page, however many times this
+// script is included. No inline script or style: it works under a strict CSP.
+(function () {
+  'use strict';
+
+  var GLUE = '__ARTICLE_WIDGET_GLUE__';
+  var WASM = '__ARTICLE_WIDGET_WASM__';
+  var OPTIONS = ['article', 'audience', 'theme', 'followup-url', 'src', 'canonical-base'];
+  var PLACEHOLDER_CSS =
+    ':host{display:block;min-height:var(--article-widget-placeholder-height,640px)}' +
+    'p{font:16px/1.6 system-ui,sans-serif;color:#4a5560;margin:0;padding:1.25em}';
+
+  var script = document.currentScript;
+  var api = window.ArticleWidget;
+  if (api && api.loader) {
+    // Included again: the page keeps its one instance; this tag only adds its widget.
+    if (script && script.hasAttribute('data-article')) api.mount(hostFor(script));
+    api.scan(document);
+    return;
+  }
+  if (!script) {
+    var scripts = document.querySelectorAll('script[src]');
+    for (var i = 0; i < scripts.length && !script; i++) {
+      if (/\/embed\.js(?:[?#]|$)/.test(scripts[i].src)) script = scripts[i];
+    }
+  }
+  if (!script) {
+    console.warn('article-widget: cannot find the embed.js script tag; nothing mounted');
+    return;
+  }
+  var base = new URL('.', script.src).href;
+  var known = new Set();
+  var loading = null;
+
+  function bindings() {
+    if (!loading) {
+      loading = import(base + GLUE).then(function (glue) {
+        // The glue compiles the Wasm by streaming when the host serves application/wasm.
+        return glue.default({ module_or_path: base + WASM }).then(function () {
+          return glue;
+        });
+      });
+      loading.catch(function (error) {
+        console.error('article-widget: could not load from ' + base + ': ' + error);
+      });
+    }
+    return loading;
+  }
+
+  function optionsOf(host, extra) {
+    var options = {};
+    OPTIONS.forEach(function (name) {
+      var value = host.getAttribute('data-' + name);
+      if (value !== null) options[name] = value;
+    });
+    Object.keys(extra || {}).forEach(function (name) {
+      options[name] = String(extra[name]);
+    });
+    if (!options.src) options.src = base + 'articles/';
+    if (!options['canonical-base']) options['canonical-base'] = base;
+    return options;
+  }
+
+  // A placeholder of reserved height, so nothing below the widget jumps when it renders.
+  function placeholder(host) {
+    if (host.shadowRoot) return;
+    var shadow = host.attachShadow({ mode: 'open' });
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(PLACEHOLDER_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+    } catch (error) {
+      // Without constructable stylesheets the placeholder goes unstyled.
+    }
+    var status = document.createElement('p');
+    status.setAttribute('role', 'status');
+    status.textContent = 'Loading article…';
+    shadow.appendChild(status);
+  }
+
+  function mount(host, extra) {
+    if (!(host instanceof Element)) return Promise.reject(new TypeError('ArticleWidget.mount needs an element'));
+    known.add(host);
+    placeholder(host);
+    var options = optionsOf(host, extra);
+    return bindings().then(function (glue) {
+      if (known.has(host) && host.isConnected) glue.mountWidget(host, options);
+    });
+  }
+
+  function mountWhenNear(host) {
+    var loadingMode = host.getAttribute('data-loading');
+    if (loadingMode !== null && loadingMode !== 'lazy' && loadingMode !== 'eager') {
+      console.warn('article-widget: data-loading: unknown value `' + loadingMode + '` (expected lazy or eager); loading now');
+    }
+    if (loadingMode !== 'lazy' || !('IntersectionObserver' in window)) return mount(host);
+    known.add(host);
+    placeholder(host);
+    var observer = new IntersectionObserver(
+      function (entries) {
+        if (entries.some(function (entry) { return entry.isIntersecting; })) {
+          observer.disconnect();
+          mount(host);
+        }
+      },
+      { rootMargin: '400px' },
+    );
+    observer.observe(host);
+  }
+
+  function unmount(host) {
+    known.delete(host);
+    if (!loading) return Promise.resolve(false);
+    return loading.then(function (glue) {
+      return glue.unmountWidget(host);
+    });
+  }
+
+  // The tag itself carries the options: the widget goes right after it.
+  function hostFor(tag) {
+    var host = document.createElement('article-widget');
+    OPTIONS.concat(['loading']).forEach(function (name) {
+      var value = tag.getAttribute('data-' + name);
+      if (value !== null) host.setAttribute('data-' + name, value);
+    });
+    tag.parentNode.insertBefore(host, tag.nextSibling);
+    return host;
+  }
+
+  function scan(root) {
+    var hosts = root.querySelectorAll ? root.querySelectorAll('[data-article-widget]') : [];
+    for (var i = 0; i < hosts.length; i++) {
+      if (!known.has(hosts[i])) mountWhenNear(hosts[i]);
+    }
+  }
+
+  // Single-page apps add and remove containers: follow them.
+  var observer = new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      record.addedNodes.forEach(function (node) {
+        if (node.nodeType !== 1) return;
+        if (node.hasAttribute('data-article-widget') && !known.has(node)) mountWhenNear(node);
+        scan(node);
+      });
+    });
+    known.forEach(function (host) {
+      if (!host.isConnected) unmount(host);
+    });
+  });
+
+  window.ArticleWidget = {
+    loader: true,
+    mount: function (host, options) {
+      return mount(host, options);
+    },
+    unmount: unmount,
+    scan: scan,
+    /** How many widgets are mounted (for the page's own checks). */
+    count: function () {
+      return loading ? loading.then(function (glue) { return glue.mountedWidgets(); }) : Promise.resolve(0);
+    },
+  };
+
+  if (script.hasAttribute('data-article')) mountWhenNear(hostFor(script));
+  function start() {
+    scan(document);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
