@@ -80,7 +80,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                             <p class="note variant-note" role="note">{ note }</p>
                         }
                     </div>
-                    <div key={shown.as_str()} class="article-body">{ rendered.html.clone() }</div>
+                    <div key={shown.as_str()} class="article-body" part="body">{ rendered.html.clone() }</div>
                     <ReferenceList key="references" references={article.references.clone()} cited={rendered.cited.clone()} />
                     <Disclaimer key="disclaimer" audience={*shown} />
                 </>
@@ -98,9 +98,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         String::new()
     };
     html! {
-        <article class="article" aria-labelledby="question">
-            <header class="article-header">
-                <h1 id="question">{ &article.question }</h1>
+        <article class="article" part="article" aria-labelledby="question">
+            <header class="article-header" part="header">
+                <h1 id="question" part="question">{ &article.question }</h1>
                 <AdvisoryBadge />
                 <ReviewStepper status={article.review.status} />
                 <ReviewDates
@@ -122,7 +122,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 <FollowUp url={url.clone()} />
             }
             if let Some(url) = &props.canonical_url {
-                <p class="attribution">
+                <p class="attribution" part="attribution">
                     <a href={url.clone()}>{ "Read this article on the publisher's site" }</a>
                 </p>
             }

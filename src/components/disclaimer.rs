@@ -30,7 +30,7 @@ pub fn disclaimer_text(audience: Audience) -> (&'static str, &'static str) {
 pub fn Disclaimer(props: &DisclaimerProps) -> Html {
     let (heading, text) = disclaimer_text(props.audience);
     html! {
-        <aside class="disclaimer" aria-labelledby="disclaimer-heading">
+        <aside class="disclaimer" part="disclaimer" aria-labelledby="disclaimer-heading">
             <h2 id="disclaimer-heading">{ heading }</h2>
             <p>{ text }</p>
         </aside>

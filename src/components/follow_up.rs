@@ -9,7 +9,7 @@ pub struct FollowUpProps {
 #[function_component]
 pub fn FollowUp(props: &FollowUpProps) -> Html {
     html! {
-        <section class="follow-up">
+        <section class="follow-up" part="follow-up">
             <h2 id="follow-up-heading">{ "Have a follow-up question?" }</h2>
             <p>
                 { "Our Medical A.I. is used by practicing medical doctors at top research institutions around the world. Ask any follow up question and get world-class guideline-backed answers instantly." }

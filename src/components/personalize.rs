@@ -23,7 +23,7 @@ pub fn Personalize(props: &PersonalizeProps) -> Html {
     let ontextsize = props.onaction.reform(PreferencesAction::SetTextSize);
     let ontheme = props.onaction.reform(PreferencesAction::SetTheme);
     html! {
-        <section class="personalize">
+        <section class="personalize" part="personalize">
             <h2 id="personalize-heading" class="personalize-heading">{ "Personalize" }</h2>
             <p class="personalize-lead">{ "Help us tailor your experience" }</p>
             <AudiencePicker selected={props.audience} onchange={onaudiencechange} />

@@ -45,7 +45,7 @@ pub fn ReferenceList(props: &ReferenceListProps) -> Html {
         }
     });
     html! {
-        <section class="references">
+        <section class="references" part="references">
             <h2 id="references-heading">{ "References" }</h2>
             <ol class="reference-list">{ for entries }</ol>
         </section>

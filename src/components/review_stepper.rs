@@ -26,7 +26,7 @@ pub fn ReviewStepper(props: &ReviewStepperProps) -> Html {
         }
     });
     html! {
-        <section class="review">
+        <section class="review" part="review">
             if props.status != ReviewStatus::Approved {
                 <p class="caution" role="note">
                     { "Educational purpose only • Exercise caution as content is pending human review" }

@@ -248,11 +248,18 @@ fn bench(root: &Path) -> Result<()> {
 
     step("measuring in headless Chromium (benches/bench.mjs)");
     let server = server::serve_dir(&site, 0)?;
+    let partner = server::serve_dir_with(
+        &root.join("benches/partner"),
+        0,
+        vec![("{{WIDGET_URL}}".into(), server.url())],
+    )?;
     run_command(
         toolchain
             .command("node")
             .arg("benches/bench.mjs")
             .env("BENCH_URL", server.url())
+            .env("BENCH_PARTNER_URL", partner.url())
+            .env("BENCH_DIST", root.join("dist"))
             .env("BENCH_REPORT", bench_dir.join("report.md"))
             .env("CHROMIUM", tools::CHROMIUM),
     )
