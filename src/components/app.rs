@@ -1,3 +1,4 @@
+use std::cell::Cell;
 use std::rc::Rc;
 
 use web_sys::Element;
@@ -64,8 +65,15 @@ pub fn App(props: &AppProps) -> Html {
             (props.config.clone(), *attempt, props.mount, parked),
             move |_| {
                 state.set(LoadState::Loading);
+                // A load that the next mount, retry or configuration overtakes must not
+                // land: its cleanup below marks it stale.
+                let stale = Rc::new(Cell::new(false));
+                let cleanup = {
+                    let stale = stale.clone();
+                    move || stale.set(true)
+                };
                 if parked {
-                    return;
+                    return cleanup;
                 }
                 wasm_bindgen_futures::spawn_local(async move {
                     let loaded = match &config.article {
@@ -76,6 +84,9 @@ pub fn App(props: &AppProps) -> Html {
                             .await
                             .map(|catalog| Content::Catalog(Rc::new(catalog))),
                     };
+                    if stale.get() {
+                        return;
+                    }
                     match loaded {
                         Ok(content) => state.set(LoadState::Loaded(content)),
                         Err(error) => {
@@ -84,6 +95,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     }
                 });
+                cleanup
             },
         );
     }

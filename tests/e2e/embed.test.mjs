@@ -223,6 +223,43 @@ test('a single-page app mounts, unmounts and remounts 50 times, and nothing is l
   }
 });
 
+test('a widget unmounted while loading never shows that load after its next mount', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    // The first article answers slowly, after the widget has moved on.
+    await page.route('**/articles/als-primary-treatment.json', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
+    await page.goto(`${PARTNER_URL}/spa.html`);
+    await page.waitForFunction(() => window.ArticleWidget?.loader);
+    const shown = await page.evaluate(async () => {
+      const app = document.getElementById('app');
+      const first = document.createElement('div');
+      first.setAttribute('data-article', 'als-primary-treatment');
+      app.appendChild(first);
+      await window.ArticleWidget.mount(first);
+      await window.ArticleWidget.unmount(first);
+      first.remove();
+      const second = document.createElement('div');
+      second.id = 'second';
+      second.setAttribute('data-article', 'hypertension-first-line-treatment');
+      const ready = new Promise((resolve) => second.addEventListener('article-widget:ready', resolve, { once: true }));
+      app.appendChild(second);
+      await window.ArticleWidget.mount(second);
+      await ready;
+      // Past the moment the first article's response lands.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return second.shadowRoot.querySelector('h1').textContent;
+    });
+    assert.match(shown, /blood pressure/i);
+    assert.equal(await page.evaluate(() => window.ArticleWidget.count()), 1);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('axe-core finds no violations inside the shadow roots of a partner page', async () => {
   const { context, page } = await newPage(browser);
   try {
