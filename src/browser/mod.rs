@@ -3,14 +3,15 @@
 //! the browser only through this module, which keeps them pure and renderable natively
 //! through Yew's server-side rendering.
 
+pub mod network;
+pub mod offline;
 pub mod storage;
 
-use std::cell::RefCell;
-use std::fmt;
+pub use network::LoadError;
 
-use serde::de::DeserializeOwned;
+use std::cell::RefCell;
+
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, ShadowRoot};
 
 use crate::components::app::{App, AppProps};
@@ -18,50 +19,6 @@ use crate::config::WidgetConfig;
 
 /// The widget's stylesheet; it lives inside each shadow root, never in the host page.
 pub const STYLESHEET: &str = include_str!("../widget.css");
-
-/// Why article data could not be loaded.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LoadError {
-    /// No response at all: offline, DNS, CORS, a dropped connection.
-    Network(String),
-    /// The server answered with an error status.
-    Status(u16),
-    /// The response was not the JSON we expect: truncated, or another shape.
-    Decode(String),
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Network(reason) => write!(f, "network error: {reason}"),
-            LoadError::Status(404) => f.write_str("not found (HTTP 404)"),
-            LoadError::Status(status) => write!(f, "the server answered HTTP {status}"),
-            LoadError::Decode(reason) => write!(f, "invalid article data: {reason}"),
-        }
-    }
-}
-
-/// Fetches `url` and decodes its JSON body as `T`.
-pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
-    let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|error| LoadError::Network(describe(&error)))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| LoadError::Network("fetch returned no response".into()))?;
-    if !response.ok() {
-        return Err(LoadError::Status(response.status()));
-    }
-    let body = response
-        .text()
-        .map_err(|error| LoadError::Network(describe(&error)))?;
-    let body = JsFuture::from(body)
-        .await
-        .map_err(|error| LoadError::Network(describe(&error)))?;
-    let body = body.as_string().unwrap_or_default();
-    serde_json::from_str(&body).map_err(|error| LoadError::Decode(error.to_string()))
-}
 
 /// Writes to the console as an error, for the page's developers.
 pub fn log_error(message: &str) {

@@ -8,8 +8,9 @@ use super::article_page::ArticlePage;
 use super::catalog_list::CatalogList;
 use super::unavailable::Unavailable;
 use crate::browser::{self, storage, LoadError, ReadingPlace};
+use crate::browser::{network, offline};
 use crate::config::WidgetConfig;
-use crate::model::{Article, Audience, Catalog};
+use crate::model::{Article, Audience, Catalog, Date};
 use crate::preferences::{PreferencesAction, Theme};
 use wasm_bindgen::JsValue;
 
@@ -33,12 +34,29 @@ pub enum Content {
     Article(Rc<Article>),
 }
 
+/// Where the shown content came from.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Freshness {
+    /// From the network, or a saved copy being checked against it.
+    Live,
+    /// A saved copy, because the network failed: `offline` when nothing answered.
+    Saved {
+        saved_on: Option<Date>,
+        offline: bool,
+    },
+}
+
 #[derive(Clone, PartialEq)]
 pub enum LoadState {
     Loading,
-    Loaded(Content),
+    Loaded(Content, Freshness),
+    /// Offline, with no saved copy: it loads by itself once the reader is back online.
+    Offline,
     Failed(LoadError),
 }
+
+const OFFLINE_MESSAGE: &str =
+    "This article has not been saved on this device yet. It will open by itself when you are back online.";
 
 const STORAGE_NOTICE: &str =
     "This browser does not let us save your choices, so they will last only until you leave this page.";
@@ -75,25 +93,16 @@ pub fn App(props: &AppProps) -> Html {
                 if parked {
                     return cleanup;
                 }
-                wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = match &config.article {
-                        Some(slug) => browser::fetch_json::<Article>(&config.article_url(slug))
-                            .await
-                            .map(|article| Content::Article(Rc::new(article))),
-                        None => browser::fetch_json::<Catalog>(&config.catalog_url())
-                            .await
-                            .map(|catalog| Content::Catalog(Rc::new(catalog))),
-                    };
-                    if stale.get() {
-                        return;
-                    }
-                    match loaded {
-                        Ok(content) => state.set(LoadState::Loaded(content)),
-                        Err(error) => {
-                            browser::log_error(&error.to_string());
-                            state.set(LoadState::Failed(error));
+                let show = {
+                    let stale = stale.clone();
+                    move |next: LoadState| {
+                        if !stale.get() {
+                            state.set(next);
                         }
                     }
+                };
+                wasm_bindgen_futures::spawn_local(async move {
+                    load(&config, &show).await;
                 });
                 cleanup
             },
@@ -154,7 +163,7 @@ pub fn App(props: &AppProps) -> Html {
 
     // The host page hears of the widget through events on its host element.
     let shown_audience = match &*state {
-        LoadState::Loaded(Content::Article(article)) => {
+        LoadState::Loaded(Content::Article(article), _) => {
             Some(preferences.effective_audience(props.config.audience, article.default_audience))
         }
         _ => None,
@@ -162,13 +171,33 @@ pub fn App(props: &AppProps) -> Html {
     {
         let host = props.host.clone();
         let article = props.config.article.clone();
+        // `ready` once per load, though a saved copy may show before the network's.
+        let ready_sent = use_mut_ref(|| false);
         use_effect_with(state.clone(), move |state| {
+            // Parking sets `Loading` too, so a remount announces itself again.
+            if **state == LoadState::Loading {
+                *ready_sent.borrow_mut() = false;
+            }
             let Some(host) = host else {
                 return;
             };
             let article = article.map_or(JsValue::NULL, |slug| JsValue::from_str(&slug));
+            let error = |status: JsValue, message: String, reason: String| {
+                browser::emit(
+                    &host,
+                    "error",
+                    &[
+                        ("article", article.clone()),
+                        ("message", JsValue::from_str(&message)),
+                        ("reason", JsValue::from_str(&reason)),
+                        ("status", status),
+                    ],
+                );
+            };
             match &**state {
-                LoadState::Loaded(_) => {
+                LoadState::Loading => {}
+                LoadState::Loaded(..) if !*ready_sent.borrow() => {
+                    *ready_sent.borrow_mut() = true;
                     // The closure is made in the render that loaded, so this is the
                     // audience shown then (none for the catalog).
                     let audience = shown_audience.map_or(JsValue::NULL, |audience| {
@@ -177,27 +206,34 @@ pub fn App(props: &AppProps) -> Html {
                     browser::emit(
                         &host,
                         "ready",
-                        &[("article", article), ("audience", audience)],
+                        &[("article", article.clone()), ("audience", audience)],
                     );
                 }
-                LoadState::Failed(error) => {
-                    let status = match error {
+                LoadState::Loaded(..) => {}
+                LoadState::Offline => {
+                    error(JsValue::NULL, OFFLINE_MESSAGE.into(), "offline".into())
+                }
+                LoadState::Failed(failure) => {
+                    let status = match failure {
                         LoadError::Status(status) => JsValue::from(*status),
                         _ => JsValue::NULL,
                     };
-                    browser::emit(
-                        &host,
-                        "error",
-                        &[
-                            ("article", article),
-                            ("message", JsValue::from_str(&reader_message(error))),
-                            ("reason", JsValue::from_str(&error.to_string())),
-                            ("status", status),
-                        ],
-                    );
+                    error(status, reader_message(failure), failure.to_string());
                 }
-                LoadState::Loading => {}
             }
+        });
+    }
+    // Offline with nothing saved: load as soon as the browser is back online.
+    {
+        let attempt = attempt.clone();
+        let is_offline = *state == LoadState::Offline;
+        use_effect_with(is_offline, move |is_offline| {
+            let listener = is_offline.then(web_sys::window).flatten().map(|window| {
+                gloo::events::EventListener::once(&window, "online", move |_| {
+                    attempt.set(*attempt + 1);
+                })
+            });
+            move || drop(listener)
         });
     }
     {
@@ -238,13 +274,19 @@ pub fn App(props: &AppProps) -> Html {
         LoadState::Failed(error) => html! {
             <Unavailable message={reader_message(error)} {onretry} />
         },
-        LoadState::Loaded(Content::Catalog(catalog)) => html! {
+        LoadState::Offline => html! {
+            <div class="panel offline" role="status">
+                <h2>{ "You're offline" }</h2>
+                <p>{ OFFLINE_MESSAGE }</p>
+            </div>
+        },
+        LoadState::Loaded(Content::Catalog(catalog), _) => html! {
             <CatalogList
                 catalog={(**catalog).clone()}
                 canonical_base={props.config.canonical_base.clone().map(AttrValue::from)}
             />
         },
-        LoadState::Loaded(Content::Article(article)) => html! {
+        LoadState::Loaded(Content::Article(article), _) => html! {
             <ArticlePage
                 article={article.clone()}
                 audience={preferences.effective_audience(props.config.audience, article.default_audience)}
@@ -267,8 +309,90 @@ pub fn App(props: &AppProps) -> Html {
         format!("text-{}", preferences.text_size.as_str()),
         format!("theme-{}", theme.as_str()),
     );
+    let saved_banner = match &*state {
+        LoadState::Loaded(_, Freshness::Saved { saved_on, offline }) => {
+            let when = saved_on.map_or_else(
+                || "earlier".to_owned(),
+                |date| format!("on {}", date.long()),
+            );
+            let why = if *offline {
+                "You're offline."
+            } else {
+                "The article server is not answering."
+            };
+            Some(format!("{why} Showing the copy saved {when}."))
+        }
+        _ => None,
+    };
     html! {
-        <div ref={root} {class} {onclick}>{ content }</div>
+        <div ref={root} {class} {onclick}>
+            if let Some(banner) = saved_banner {
+                <p class="note offline-banner" role="status">{ banner }</p>
+            }
+            { content }
+        </div>
+    }
+}
+
+/// Turns fetched or saved text into content.
+type Decoder = fn(&str) -> Result<Content, LoadError>;
+
+/// Loads the configured article or the catalog: a saved copy shows at once, then the
+/// network's copy replaces it if it differs. When the network fails the saved copy
+/// stays, marked as such; with no saved copy the reader is told they are offline or
+/// what went wrong. A 404 means the article was withdrawn, and its copy is dropped.
+/// Only data that decoded is ever saved.
+async fn load(config: &WidgetConfig, show: &dyn Fn(LoadState)) {
+    let (url, decode): (String, Decoder) = match &config.article {
+        Some(slug) => (config.article_url(slug), |text| {
+            serde_json::from_str::<Article>(text)
+                .map(|article| Content::Article(Rc::new(article)))
+                .map_err(|error| LoadError::Decode(error.to_string()))
+        }),
+        None => (config.catalog_url(), |text| {
+            serde_json::from_str::<Catalog>(text)
+                .map(|catalog| Content::Catalog(Rc::new(catalog)))
+                .map_err(|error| LoadError::Decode(error.to_string()))
+        }),
+    };
+    let saved = offline::load(&url)
+        .await
+        .and_then(|copy| decode(&copy.text).ok().map(|content| (copy, content)));
+    if let Some((_, content)) = &saved {
+        show(LoadState::Loaded(content.clone(), Freshness::Live));
+    }
+    let fetched = network::fetch_text(&url)
+        .await
+        .and_then(|text| decode(&text).map(|content| (text, content)));
+    match (fetched, saved) {
+        (Ok((text, content)), saved) => {
+            offline::save(&url, &text).await;
+            let unchanged = saved.as_ref().is_some_and(|(copy, _)| copy.text == text);
+            if !unchanged {
+                show(LoadState::Loaded(content, Freshness::Live));
+            }
+        }
+        (Err(LoadError::Status(404)), _) => {
+            browser::log_error(&format!("{url}: {}", LoadError::Status(404)));
+            offline::forget(&url).await;
+            show(LoadState::Failed(LoadError::Status(404)));
+        }
+        (Err(error), Some((copy, content))) => {
+            browser::log_error(&format!("{url}: {error}; showing the saved copy"));
+            let freshness = Freshness::Saved {
+                saved_on: copy.saved_on,
+                offline: error.is_offline(),
+            };
+            show(LoadState::Loaded(content, freshness));
+        }
+        (Err(error), None) => {
+            browser::log_error(&format!("{url}: {error}"));
+            show(if error.is_offline() {
+                LoadState::Offline
+            } else {
+                LoadState::Failed(error)
+            });
+        }
     }
 }
 
@@ -282,7 +406,7 @@ pub fn reader_message(error: &LoadError) -> String {
         LoadError::Status(_) => {
             "The article server had a problem. Please try again in a moment.".into()
         }
-        LoadError::Network(_) => {
+        LoadError::Network(_) | LoadError::Timeout => {
             "We could not reach the article server. Check your connection and try again.".into()
         }
         LoadError::Decode(_) => "The article arrived damaged. Please try again.".into(),

@@ -1,0 +1,138 @@
+//! Fetching article data: each request has a timeout, and what may pass (a 5xx, a
+//! timeout, a dropped connection) is retried with backoff a bounded number of times.
+//! A 404 is an answer, not a fault: the article was withdrawn.
+
+use std::cell::Cell;
+use std::fmt;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::describe;
+
+/// How long one request may take, body included.
+pub const TIMEOUT_MS: u32 = 6_000;
+/// The waits before the second and third attempts.
+const BACKOFF_MS: [u32; 2] = [500, 1_500];
+
+/// Why article data could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// No response at all: offline, DNS, CORS, a dropped connection.
+    Network(String),
+    /// No complete response within [`TIMEOUT_MS`].
+    Timeout,
+    /// The server answered with an error status.
+    Status(u16),
+    /// The response was not the JSON we expect: truncated, or another shape.
+    Decode(String),
+}
+
+impl LoadError {
+    /// Whether trying again may help: server errors, timeouts, dropped connections.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            LoadError::Network(_) | LoadError::Timeout => true,
+            LoadError::Status(status) => *status >= 500,
+            LoadError::Decode(_) => false,
+        }
+    }
+
+    /// Whether the reader is, as far as we can tell, offline.
+    pub fn is_offline(&self) -> bool {
+        matches!(self, LoadError::Network(_) | LoadError::Timeout)
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network(reason) => write!(f, "network error: {reason}"),
+            LoadError::Timeout => write!(f, "no response within {} s", TIMEOUT_MS / 1000),
+            LoadError::Status(404) => f.write_str("not found (HTTP 404)"),
+            LoadError::Status(status) => write!(f, "the server answered HTTP {status}"),
+            LoadError::Decode(reason) => write!(f, "invalid article data: {reason}"),
+        }
+    }
+}
+
+/// The body of `url` as text, retrying transient failures with backoff.
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let mut attempt = 0;
+    loop {
+        let result = fetch_text_once(url).await;
+        match result {
+            Err(error) if error.is_transient() && attempt < BACKOFF_MS.len() => {
+                super::log_warning(&format!("{url}: {error}; trying again"));
+                TimeoutFuture::new(BACKOFF_MS[attempt]).await;
+                attempt += 1;
+            }
+            result => return result,
+        }
+    }
+}
+
+/// One GET of `url`, aborted after [`TIMEOUT_MS`].
+async fn fetch_text_once(url: &str) -> Result<String, LoadError> {
+    let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
+    let controller =
+        web_sys::AbortController::new().map_err(|error| LoadError::Network(describe(&error)))?;
+    let timed_out = Rc::new(Cell::new(false));
+    // Dropping the timeout cancels it: it only fires while this request is running.
+    let _timeout = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        Timeout::new(TIMEOUT_MS, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let fail = |error: wasm_bindgen::JsValue| {
+        if timed_out.get() {
+            LoadError::Timeout
+        } else {
+            LoadError::Network(describe(&error))
+        }
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(fail)?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| LoadError::Network("fetch returned no response".into()))?;
+    if !response.ok() {
+        return Err(LoadError::Status(response.status()));
+    }
+    let body = JsFuture::from(response.text().map_err(fail)?)
+        .await
+        .map_err(fail)?;
+    Ok(body.as_string().unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_transient_failures_are_retried() {
+        assert!(LoadError::Status(500).is_transient());
+        assert!(LoadError::Status(503).is_transient());
+        assert!(LoadError::Timeout.is_transient());
+        assert!(LoadError::Network("reset".into()).is_transient());
+        assert!(!LoadError::Status(404).is_transient());
+        assert!(!LoadError::Status(403).is_transient());
+        assert!(!LoadError::Decode("EOF".into()).is_transient());
+    }
+
+    #[test]
+    fn offline_means_no_answer_at_all() {
+        assert!(LoadError::Timeout.is_offline());
+        assert!(LoadError::Network("offline".into()).is_offline());
+        assert!(!LoadError::Status(500).is_offline());
+    }
+}
