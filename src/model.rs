@@ -408,9 +408,76 @@ pub struct Catalog {
     pub articles: Vec<CatalogEntry>,
 }
 
+impl Catalog {
+    /// The entries whose question holds every word of `query` (case-insensitive) and
+    /// that have a variant for `audience`, if one is given; in catalog order.
+    pub fn search(&self, query: &str, audience: Option<Audience>) -> Vec<&CatalogEntry> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        self.articles
+            .iter()
+            .filter(|entry| audience.is_none_or(|audience| entry.audiences.contains(&audience)))
+            .filter(|entry| {
+                let question = entry.question.to_lowercase();
+                words.iter().all(|word| question.contains(word.as_str()))
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entry(slug: &str, question: &str, audiences: &[Audience]) -> CatalogEntry {
+        CatalogEntry {
+            slug: slug.into(),
+            question: question.into(),
+            updated: Date::new(2026, 11, 27).unwrap(),
+            review_status: ReviewStatus::Submitted,
+            audiences: audiences.to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_catalog_is_searched_by_every_word_and_filtered_by_audience() {
+        let catalog = Catalog {
+            articles: vec![
+                entry(
+                    "als",
+                    "What is the primary treatment for ALS?",
+                    &Audience::ALL,
+                ),
+                entry(
+                    "bp",
+                    "What is the first-line treatment for high blood pressure?",
+                    &[Audience::Professional],
+                ),
+                entry(
+                    "asthma",
+                    "How is mild asthma treated?",
+                    &[Audience::Patient, Audience::Professional],
+                ),
+            ],
+        };
+        let slugs = |entries: Vec<&CatalogEntry>| {
+            entries
+                .iter()
+                .map(|entry| entry.slug.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(slugs(catalog.search("", None)), ["als", "bp", "asthma"]);
+        assert_eq!(slugs(catalog.search("TREATMENT", None)), ["als", "bp"]);
+        assert_eq!(slugs(catalog.search("treatment blood", None)), ["bp"]);
+        assert_eq!(
+            slugs(catalog.search("", Some(Audience::Patient))),
+            ["als", "asthma"]
+        );
+        assert_eq!(
+            slugs(catalog.search("treat", Some(Audience::Caregiver))),
+            ["als"]
+        );
+        assert!(catalog.search("diabetes", None).is_empty());
+    }
 
     #[test]
     fn dates_parse_validate_and_print() {

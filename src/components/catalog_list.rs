@@ -1,7 +1,39 @@
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::radio_group::{Choice, RadioGroup};
 use crate::config::article_link;
-use crate::model::{Catalog, ReviewStatus};
+use crate::model::{Audience, Catalog, ReviewStatus};
+
+/// The catalog's audience filter: every article, or those with a variant for one audience.
+#[derive(Clone, Copy, PartialEq)]
+pub enum AudienceFilter {
+    Any,
+    Only(Audience),
+}
+
+impl Choice for AudienceFilter {
+    fn all() -> &'static [Self] {
+        &[
+            AudienceFilter::Any,
+            AudienceFilter::Only(Audience::Patient),
+            AudienceFilter::Only(Audience::Caregiver),
+            AudienceFilter::Only(Audience::Professional),
+        ]
+    }
+    fn value(self) -> &'static str {
+        match self {
+            AudienceFilter::Any => "any",
+            AudienceFilter::Only(audience) => audience.as_str(),
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            AudienceFilter::Any => "Everyone",
+            AudienceFilter::Only(audience) => audience.label(),
+        }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct CatalogListProps {
@@ -11,10 +43,34 @@ pub struct CatalogListProps {
     pub canonical_base: Option<AttrValue>,
 }
 
-/// Every article, newest first, each a link that opens it.
+/// Every article, newest first, each a link that opens it; searchable by the words of
+/// its question and filtered by audience.
 #[function_component]
 pub fn CatalogList(props: &CatalogListProps) -> Html {
-    let entries = props.catalog.articles.iter().map(|entry| {
+    let query = use_state(String::new);
+    let filter = use_state(|| AudienceFilter::Any);
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                query.set(input.value());
+            }
+        })
+    };
+    let onfilter = {
+        let filter = filter.clone();
+        Callback::from(move |chosen| filter.set(chosen))
+    };
+    let audience = match *filter {
+        AudienceFilter::Any => None,
+        AudienceFilter::Only(audience) => Some(audience),
+    };
+    let found = props.catalog.search(&query, audience);
+    let count = match found.len() {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    };
+    let entries = found.into_iter().map(|entry| {
         let status_class = match entry.review_status {
             ReviewStatus::Approved => "status approved",
             _ => "status pending",
@@ -37,6 +93,17 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
             if props.catalog.articles.is_empty() {
                 <p>{ "No articles are published yet." }</p>
             } else {
+                <div class="catalog-tools" role="search">
+                    <label class="search-label" for="catalog-search">{ "Search questions" }</label>
+                    <input id="catalog-search" class="search" type="search" value={(*query).clone()} {oninput} />
+                    <RadioGroup<AudienceFilter>
+                        name="catalog-audience"
+                        legend="Show articles for"
+                        selected={*filter}
+                        onchange={onfilter}
+                    />
+                </div>
+                <p class="catalog-count" role="status">{ count }</p>
                 <ul class="catalog-list">{ for entries }</ul>
             }
         </section>

@@ -93,6 +93,36 @@ test('without an article the page lists the catalog, and its links open articles
   }
 });
 
+test('the catalog is searched by the words of its questions and filtered by audience', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    // One article without a caregiver variant, so that the filter has something to do.
+    await page.route('**/articles/index.json', async (route) => {
+      const response = await route.fetch();
+      const catalog = await response.json();
+      const als = catalog.articles.find((entry) => entry.slug === 'als-primary-treatment');
+      als.audiences = als.audiences.filter((audience) => audience !== 'caregiver');
+      await route.fulfill({ response, json: catalog });
+    });
+    await page.goto(`${WIDGET_URL}/`);
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    const total = await page.locator('[data-article-widget] .catalog-list > li').count();
+    assert.ok(total >= 8, `the catalog lists ${total} articles`);
+    await page.getByRole('status').filter({ hasText: `${total} articles` }).waitFor();
+
+    await page.getByRole('searchbox', { name: 'Search questions' }).fill('blood PRESSURE');
+    await page.getByRole('status').filter({ hasText: /^1 article$/ }).waitFor();
+    await page.getByRole('link', { name: /high blood pressure/ }).waitFor();
+
+    await page.getByRole('searchbox', { name: 'Search questions' }).fill('');
+    await page.getByRole('radiogroup', { name: 'Show articles for' }).getByRole('radio', { name: 'Caregiver' }).check();
+    await page.getByRole('status').filter({ hasText: `${total - 1} articles` }).waitFor();
+    assert.equal(await page.getByRole('link', { name: ALS_QUESTION }).count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a missing article shows the unavailable panel with a retry, and logs why', async () => {
   const { context, page, pageErrors, consoleErrors } = await newPage(browser);
   try {
