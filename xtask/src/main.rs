@@ -161,26 +161,29 @@ fn test(root: &Path) -> Result<()> {
             .arg(&article_data),
     )?;
     let data_server = server::serve_dir(&article_data, 0)?;
-    run_command(
-        toolchain
-            .command("cargo")
-            .args([
-                "test",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--test",
-                "browser",
-            ])
-            .env(
-                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-                "wasm-bindgen-test-runner",
-            )
-            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-            .env(
-                "ARTICLE_WIDGET_TEST_DATA_URL",
-                format!("{}/", data_server.url()),
-            ),
-    )?;
+    // One cargo run per test file: each is its own page in its own browser session.
+    for test_file in ["browser", "storage"] {
+        run_command(
+            toolchain
+                .command("cargo")
+                .args([
+                    "test",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--test",
+                    test_file,
+                ])
+                .env(
+                    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                    "wasm-bindgen-test-runner",
+                )
+                .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+                .env(
+                    "ARTICLE_WIDGET_TEST_DATA_URL",
+                    format!("{}/", data_server.url()),
+                ),
+        )?;
+    }
 
     dist(&toolchain)?;
     step("end-to-end tests: playwright-core driving Chromium against dist/ and partner pages on another origin");
