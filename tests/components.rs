@@ -115,6 +115,7 @@ fn page(status: ReviewStatus, audience: Audience, followup: Option<&'static str>
         followup_url: followup.map(AttrValue::from),
         editorial_policy_url: AttrValue::from(POLICY_URL),
         canonical_url: None,
+        oncatalog: None,
     })
 }
 
@@ -514,6 +515,7 @@ fn an_article_without_variants_says_so() {
             followup_url: None,
             editorial_policy_url: AttrValue::from(POLICY_URL),
             canonical_url: None,
+            oncatalog: None,
         }
     });
     assert_eq!(
@@ -541,6 +543,7 @@ fn entry(slug: &str, question: &str, updated: &str, status: ReviewStatus) -> Cat
 fn the_catalog_links_each_article() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
         canonical_base: None,
+        onopen: None,
         catalog: Catalog {
             articles: vec![
                 entry(
@@ -599,6 +602,7 @@ fn the_catalog_links_each_article() {
 fn an_empty_catalog_says_so() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
         canonical_base: None,
+        onopen: None,
         catalog: Catalog::default(),
     });
     assert!(
@@ -645,6 +649,7 @@ fn the_preferences_panel_offers_text_size_and_theme_with_the_stored_choice_check
         followup_url: None,
         editorial_policy_url: AttrValue::from(POLICY_URL),
         canonical_url: None,
+        oncatalog: None,
     });
     let toggle = one(&html, "button", &[("aria-controls", "preferences-panel")]);
     assert_eq!(toggle.attr("aria-expanded"), Some("false"));

@@ -264,6 +264,50 @@ fn data_settings(host: &Element) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Whether a click should open a link in page: the main button, no modifier key (those
+/// ask for a new tab or window, which the browser does itself).
+pub fn is_plain_click(event: &web_sys::MouseEvent) -> bool {
+    event.button() == 0
+        && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key())
+}
+
+/// Records in the browser's history that the page now shows `slug` (or the catalog),
+/// keeping the page's other query parameters.
+pub fn push_article_url(slug: Option<&str>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&window.location().href().unwrap_or_default()) else {
+        return;
+    };
+    match slug {
+        Some(slug) => url.search_params().set("article", slug),
+        None => url.search_params().delete("article"),
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+/// The article the page's URL names, if any.
+pub fn article_in_url() -> Option<String> {
+    let query = web_sys::window()?.location().search().ok()?;
+    search_params(&query)
+        .into_iter()
+        .find(|(key, _)| key == "article")
+        .map(|(_, slug)| slug)
+}
+
+/// Moves focus to the main heading under `root`: after an in-page navigation, keyboard
+/// and screen-reader users land where sighted readers look.
+pub fn focus_heading(root: &Element) {
+    if let Ok(Some(heading)) = root.query_selector("h1") {
+        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+            let _ = heading.focus();
+        }
+    }
+}
+
 fn search_params(query: &str) -> Vec<(String, String)> {
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(query) else {
         return Vec::new();

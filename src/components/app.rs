@@ -74,39 +74,90 @@ pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
     // Where the reader was before the audience changed, to keep their place after.
     let reading_place = use_mut_ref(|| None::<ReadingPlace>);
+    // The article shown: the configured one at first, then where the reader browses.
+    // On the publisher's own page browsing follows the browser's history; embedded,
+    // links lead to the publisher's page instead and the partner's URL is never touched.
+    // A navigation belongs to the mount it was made in: a parked app mounted again on
+    // another host starts from that host's configuration.
+    let browsed = use_state(|| None::<(u64, Option<String>)>);
+    let article = match &*browsed {
+        Some((mount, slug)) if *mount == props.mount => slug.clone(),
+        _ => props.config.article.clone(),
+    };
+    let browses_in_page = props.config.canonical_base.is_none() && props.host.is_some();
+    // Set by an in-page navigation, until the new page has focused its heading.
+    let navigated = use_mut_ref(|| false);
+    let onopen = {
+        let browsed = browsed.clone();
+        let navigated = navigated.clone();
+        let mount = props.mount;
+        Callback::from(move |slug: Option<String>| {
+            browser::push_article_url(slug.as_deref());
+            *navigated.borrow_mut() = true;
+            browsed.set(Some((mount, slug)));
+        })
+    };
+    {
+        let browsed = browsed.clone();
+        let navigated = navigated.clone();
+        let mount = props.mount;
+        use_effect_with((browses_in_page, mount), move |(browses_in_page, mount)| {
+            let mount = *mount;
+            let listener = browses_in_page
+                .then(web_sys::window)
+                .flatten()
+                .map(|window| {
+                    gloo::events::EventListener::new(&window, "popstate", move |_| {
+                        *navigated.borrow_mut() = true;
+                        browsed.set(Some((mount, browser::article_in_url())));
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+    {
+        let root = root.clone();
+        let navigated = navigated.clone();
+        use_effect_with((*state).clone(), move |state| {
+            // After an in-page navigation, focus goes to the new page's heading.
+            if matches!(state, LoadState::Loaded(..)) && navigated.replace(false) {
+                if let Some(root) = root.cast::<Element>() {
+                    browser::focus_heading(&root);
+                }
+            }
+        });
+    }
 
     {
         let state = state.clone();
-        let config = props.config.clone();
+        let mut config = props.config.clone();
+        config.article = article;
         let parked = props.host.is_none();
-        use_effect_with(
-            (props.config.clone(), *attempt, props.mount, parked),
-            move |_| {
-                state.set(LoadState::Loading);
-                // A load that the next mount, retry or configuration overtakes must not
-                // land: its cleanup below marks it stale.
-                let stale = Rc::new(Cell::new(false));
-                let cleanup = {
-                    let stale = stale.clone();
-                    move || stale.set(true)
-                };
-                if parked {
-                    return cleanup;
-                }
-                let show = {
-                    let stale = stale.clone();
-                    move |next: LoadState| {
-                        if !stale.get() {
-                            state.set(next);
-                        }
+        use_effect_with((config.clone(), *attempt, props.mount, parked), move |_| {
+            state.set(LoadState::Loading);
+            // A load that the next mount, retry or configuration overtakes must not
+            // land: its cleanup below marks it stale.
+            let stale = Rc::new(Cell::new(false));
+            let cleanup = {
+                let stale = stale.clone();
+                move || stale.set(true)
+            };
+            if parked {
+                return cleanup;
+            }
+            let show = {
+                let stale = stale.clone();
+                move |next: LoadState| {
+                    if !stale.get() {
+                        state.set(next);
                     }
-                };
-                wasm_bindgen_futures::spawn_local(async move {
-                    load(&config, &show).await;
-                });
-                cleanup
-            },
-        );
+                }
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                load(&config, &show).await;
+            });
+            cleanup
+        });
     }
 
     // Every change of preferences, by this reader here or arriving from elsewhere,
@@ -284,6 +335,7 @@ pub fn App(props: &AppProps) -> Html {
             <CatalogList
                 catalog={(**catalog).clone()}
                 canonical_base={props.config.canonical_base.clone().map(AttrValue::from)}
+                onopen={browses_in_page.then(|| onopen.reform(Some))}
             />
         },
         LoadState::Loaded(Content::Article(article), _) => html! {
@@ -296,6 +348,7 @@ pub fn App(props: &AppProps) -> Html {
                 followup_url={props.config.followup_url.clone().map(AttrValue::from)}
                 editorial_policy_url={props.config.editorial_policy_url.clone()}
                 canonical_url={props.config.canonical_url(&article.slug).map(AttrValue::from)}
+                oncatalog={browses_in_page.then(|| onopen.reform(|()| None))}
             />
         },
     };

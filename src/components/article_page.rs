@@ -28,6 +28,9 @@ pub struct ArticlePageProps {
     /// Embedded on a partner's page: the article's page on the publisher's site.
     #[prop_or_default]
     pub canonical_url: Option<AttrValue>,
+    /// Browsing in page: goes back to the catalog.
+    #[prop_or_default]
+    pub oncatalog: Option<Callback<()>>,
 }
 
 /// One article for one audience, laid out as the publisher's page: header and trust
@@ -100,7 +103,20 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     html! {
         <article class="article" part="article" aria-labelledby="question">
             <header class="article-header" part="header">
-                <h1 id="question" part="question">{ &article.question }</h1>
+                if let Some(oncatalog) = &props.oncatalog {
+                    <p class="breadcrumb">
+                        <a href="./" onclick={
+                            let oncatalog = oncatalog.clone();
+                            Callback::from(move |event: MouseEvent| {
+                                if crate::browser::is_plain_click(&event) {
+                                    event.prevent_default();
+                                    oncatalog.emit(());
+                                }
+                            })
+                        }>{ "All articles" }</a>
+                    </p>
+                }
+                <h1 id="question" part="question" tabindex="-1">{ &article.question }</h1>
                 <AdvisoryBadge />
                 <ReviewStepper status={article.review.status} />
                 <ReviewDates

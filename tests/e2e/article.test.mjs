@@ -93,6 +93,36 @@ test('without an article the page lists the catalog, and its links open articles
   }
 });
 
+test('on the publisher page, articles open in page and back and forward follow the history', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await page.goto(`${WIDGET_URL}/`);
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    await page.evaluate(() => {
+      window.__samePage = true;
+    });
+    await page.getByRole('link', { name: ALS_QUESTION }).click();
+    const heading = page.getByRole('heading', { level: 1, name: ALS_QUESTION });
+    await heading.waitFor();
+    assert.match(page.url(), /\?article=als-primary-treatment$/);
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'no reload');
+    await page.waitForFunction(() => document.querySelector('[data-article-widget]').shadowRoot.activeElement?.id === 'question');
+
+    await page.getByRole('link', { name: 'All articles' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    await page.goBack();
+    await heading.waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    await page.goForward();
+    await heading.waitFor();
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'still no reload');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the catalog is searched by the words of its questions and filtered by audience', async () => {
   const { context, page } = await newPage(browser);
   try {
