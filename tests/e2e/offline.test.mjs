@@ -47,6 +47,14 @@ function unmount(page, id) {
   }, id);
 }
 
+/** Reads the ALS article once, online, so that it is saved, then takes its widget away. */
+async function readAlsOnce(page) {
+  await mount(page, 'first', 'als-primary-treatment');
+  await page.locator('#first').getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+  await page.waitForFunction(async (name) => (await (await caches.open(name)).keys()).length === 1, CACHE);
+  await unmount(page, 'first');
+}
+
 function savedUrls(page) {
   return page.evaluate(async (name) => {
     const cache = await caches.open(name);
@@ -57,10 +65,7 @@ function savedUrls(page) {
 test('offline: a saved article opens with the banner, an unsaved one says so and loads when back online', async () => {
   const { context, page, pageErrors } = await openSpa(browser);
   try {
-    await mount(page, 'first', 'als-primary-treatment');
-    await page.locator('#first').getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
-    await page.waitForFunction(async (name) => (await (await caches.open(name)).keys()).length === 1, CACHE);
-    await unmount(page, 'first');
+    await readAlsOnce(page);
 
     await context.setOffline(true);
     await mount(page, 'saved', 'als-primary-treatment');
@@ -84,10 +89,7 @@ test('offline: a saved article opens with the banner, an unsaved one says so and
 test('online, a saved copy shows at once and the fresh one replaces it when it changed', async () => {
   const { context, page } = await openSpa(browser);
   try {
-    await mount(page, 'first', 'als-primary-treatment');
-    await page.locator('#first').getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
-    await page.waitForFunction(async (name) => (await (await caches.open(name)).keys()).length === 1, CACHE);
-    await unmount(page, 'first');
+    await readAlsOnce(page);
 
     // The publisher has since updated the article; its server answers slowly.
     await page.route(ALS_JSON, async (route) => {
@@ -110,10 +112,7 @@ test('online, a saved copy shows at once and the fresh one replaces it when it c
 test('a 404 means withdrawn: the reader is told and the saved copy is dropped', async () => {
   const { context, page } = await openSpa(browser);
   try {
-    await mount(page, 'first', 'als-primary-treatment');
-    await page.locator('#first').getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
-    await page.waitForFunction(async (name) => (await (await caches.open(name)).keys()).length === 1, CACHE);
-    await unmount(page, 'first');
+    await readAlsOnce(page);
 
     await page.route(ALS_JSON, (route) => route.fulfill({ status: 404, body: 'gone' }));
     await mount(page, 'withdrawn', 'als-primary-treatment');
