@@ -341,6 +341,18 @@ pub struct Article {
     /// The full markdown of each audience's variant: the shared parts and that audience's
     /// own parts, in the order of the source file.
     pub variants: BTreeMap<Audience, String>,
+    /// Other articles of the catalog a reader of this one may want next, with their
+    /// questions, so that the links need no second request. Data built before related
+    /// articles existed has none.
+    #[serde(default)]
+    pub related: Vec<RelatedArticle>,
+}
+
+/// A link from one article to another of the catalog.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedArticle {
+    pub slug: String,
+    pub question: String,
 }
 
 /// The variant a reader gets for the audience they asked for.

@@ -12,7 +12,9 @@ use toml::value::Datetime;
 use toml::Spanned;
 
 use crate::markdown;
-use crate::model::{Article, Audience, Date, Reference, Review, ReviewStatus, Reviewer};
+use crate::model::{
+    Article, Audience, Date, Reference, RelatedArticle, Review, ReviewStatus, Reviewer,
+};
 use crate::safe_url;
 
 /// How bad a problem is: an error stops the build, a warning does not.
@@ -83,10 +85,18 @@ pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
 
     let mut report = Report::default();
     let mut first_use_of_slug: HashMap<String, PathBuf> = HashMap::new();
+    // The related slugs of each article kept, in the order of `report.articles`.
+    let mut related = Vec::new();
+    // Every slug of the directory, even of articles with errors, so that a related
+    // link to a broken article is reported once, on that article.
+    let mut questions: HashMap<String, Option<String>> = HashMap::new();
     for path in paths {
         let text = std::fs::read_to_string(&path)?;
         let parsed = parse_article(&path, &text, today);
         report.diagnostics.extend(parsed.diagnostics);
+        if let Some(stem) = path.file_stem().and_then(|stem| stem.to_str()) {
+            questions.entry(stem.to_owned()).or_insert(None);
+        }
         let Some(article) = parsed.article else {
             continue;
         };
@@ -103,8 +113,31 @@ pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
             });
             continue;
         }
-        first_use_of_slug.insert(article.slug.clone(), path);
+        first_use_of_slug.insert(article.slug.clone(), path.clone());
+        questions.insert(article.slug.clone(), Some(article.question.clone()));
+        related.push((path, parsed.related));
         report.articles.push(article);
+    }
+    for (article, (path, slugs)) in report.articles.iter_mut().zip(related) {
+        for (slug, line) in slugs {
+            match questions.get(&slug) {
+                Some(Some(question)) => article.related.push(RelatedArticle {
+                    slug,
+                    question: question.clone(),
+                }),
+                // That article has errors of its own, reported on it.
+                Some(None) => {}
+                None => report.diagnostics.push(Diagnostic {
+                    path: path.clone(),
+                    line,
+                    severity: Severity::Error,
+                    message: format!(
+                        "related: no article `{slug}` in {}: related articles must be in the same catalog",
+                        dir.display()
+                    ),
+                }),
+            }
+        }
     }
     report
         .articles
@@ -120,6 +153,9 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// Where the slug is written, for problems that involve other files.
     pub slug_line: usize,
+    /// The slugs of the related articles and their lines: only the whole directory
+    /// can tell whether they exist, see [`check_dir`].
+    pub related: Vec<(String, usize)>,
 }
 
 /// Parses and checks one article source. `path` is used in diagnostics and, through its
@@ -129,7 +165,8 @@ pub fn parse_article(path: &Path, text: &str, today: Date) -> Parsed {
         path,
         diagnostics: Vec::new(),
     };
-    let article = checker.article(text, today);
+    let mut related = Vec::new();
+    let article = checker.article(text, today, &mut related);
     let slug_line = article.as_ref().map_or(1, |(_, line)| *line);
     let has_errors = checker
         .diagnostics
@@ -139,6 +176,7 @@ pub fn parse_article(path: &Path, text: &str, today: Date) -> Parsed {
         article: article.filter(|_| !has_errors).map(|(article, _)| article),
         diagnostics: checker.diagnostics,
         slug_line,
+        related,
     }
 }
 
@@ -155,6 +193,8 @@ struct RawFrontMatter {
     review: Spanned<RawReview>,
     #[serde(default)]
     references: Vec<Spanned<RawReference>>,
+    #[serde(default)]
+    related: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -222,7 +262,12 @@ impl Checker<'_> {
     }
 
     /// The article and the line of its slug, or `None` when the front matter is unusable.
-    fn article(&mut self, text: &str, today: Date) -> Option<(Article, usize)> {
+    fn article(
+        &mut self,
+        text: &str,
+        today: Date,
+        related: &mut Vec<(String, usize)>,
+    ) -> Option<(Article, usize)> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let lines: Vec<&str> = text.split_inclusive('\n').collect();
         if lines.first().map(|line| line.trim_end()) != Some("+++") {
@@ -316,6 +361,17 @@ impl Checker<'_> {
 
         let review = self.review(raw.review, today, &line_of);
         let references = self.references(raw.references, &line_of);
+        for entry in raw.related {
+            let line = line_of(entry.span());
+            let other = entry.into_inner();
+            if other == slug {
+                self.error(line, format!("related: `{other}` is this article itself"));
+            } else if related.iter().any(|(seen, _)| *seen == other) {
+                self.error(line, format!("related: `{other}` is listed twice"));
+            } else {
+                related.push((other, line));
+            }
+        }
 
         let variants = self.variants(&segments, default_audience);
         if let Some(audience) = default_audience {
@@ -340,6 +396,8 @@ impl Checker<'_> {
                 .map(|(reference, _)| reference)
                 .collect(),
             variants,
+            // Filled in by `check_dir`, which sees the whole catalog.
+            related: Vec::new(),
         };
         Some((article, slug_line))
     }

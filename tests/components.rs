@@ -10,7 +10,8 @@ use article_widget::components::article_page::{ArticlePage, ArticlePageProps};
 use article_widget::components::catalog_list::{CatalogList, CatalogListProps};
 use article_widget::components::unavailable::{Unavailable, UnavailableProps};
 use article_widget::model::{
-    Article, Audience, Catalog, CatalogEntry, Date, Reference, Review, ReviewStatus, Reviewer,
+    Article, Audience, Catalog, CatalogEntry, Date, Reference, RelatedArticle, Review,
+    ReviewStatus, Reviewer,
 };
 use article_widget::preferences::Preferences;
 use yew::{AttrValue, Callback};
@@ -101,21 +102,35 @@ fn fixture(status: ReviewStatus) -> Article {
             },
         ],
         variants,
+        related: vec![RelatedArticle {
+            slug: "edaravone-demo".into(),
+            question: "Does edaravone slow ALS?".into(),
+        }],
+    }
+}
+
+/// The props of `article`'s page for patients, on the publisher's own page.
+fn props(article: Article) -> ArticlePageProps {
+    ArticlePageProps {
+        article: Rc::new(article),
+        audience: Audience::Patient,
+        preferences: Preferences::default(),
+        onaction: Callback::noop(),
+        storage_notice: None,
+        followup_url: None,
+        editorial_policy_url: AttrValue::from(POLICY_URL),
+        canonical_url: None,
+        canonical_base: None,
+        onopen: None,
     }
 }
 
 /// The article page for `audience`, with or without the follow-up call to action.
 fn page(status: ReviewStatus, audience: Audience, followup: Option<&'static str>) -> String {
     article_widget::ssr::render::<ArticlePage>(move || ArticlePageProps {
-        article: Rc::new(fixture(status)),
         audience,
-        preferences: Preferences::default(),
-        onaction: Callback::noop(),
-        storage_notice: None,
         followup_url: followup.map(AttrValue::from),
-        editorial_policy_url: AttrValue::from(POLICY_URL),
-        canonical_url: None,
-        oncatalog: None,
+        ..props(fixture(status))
     })
 }
 
@@ -506,17 +521,7 @@ fn an_article_without_variants_says_so() {
     let html = article_widget::ssr::render::<ArticlePage>(|| {
         let mut article = fixture(ReviewStatus::Submitted);
         article.variants.clear();
-        ArticlePageProps {
-            article: Rc::new(article),
-            audience: Audience::Patient,
-            preferences: Preferences::default(),
-            onaction: Callback::noop(),
-            storage_notice: None,
-            followup_url: None,
-            editorial_policy_url: AttrValue::from(POLICY_URL),
-            canonical_url: None,
-            oncatalog: None,
-        }
+        props(article)
     });
     assert_eq!(
         one(&html, "p", &[("class", "note")]).text(&html),
@@ -524,6 +529,48 @@ fn an_article_without_variants_says_so() {
     );
     assert!(all(&html, "div", &[("class", "article-body")]).is_empty());
     assert!(all(&html, "aside", &[("class", "disclaimer")]).is_empty());
+}
+
+#[test]
+fn related_articles_link_to_the_publishers_page_when_embedded() {
+    let own_page = page(ReviewStatus::Submitted, Audience::Patient, None);
+    let section = one(&own_page, "section", &[("class", "related")]);
+    let inner = section.inner(&own_page);
+    assert_eq!(one(inner, "h2", &[]).text(inner), "Related articles");
+    let link = one(inner, "a", &[("href", "?article=edaravone-demo")]);
+    assert_eq!(link.text(inner), "Does edaravone slow ALS?");
+
+    let embedded = article_widget::ssr::render::<ArticlePage>(|| ArticlePageProps {
+        canonical_url: Some(AttrValue::from(
+            "https://publisher.example/?article=als-demo",
+        )),
+        canonical_base: Some(AttrValue::from("https://publisher.example/")),
+        onopen: Some(Callback::noop()),
+        ..props(fixture(ReviewStatus::Submitted))
+    });
+    let inner = one(&embedded, "section", &[("class", "related")]).inner(&embedded);
+    one(
+        inner,
+        "a",
+        &[("href", "https://publisher.example/?article=edaravone-demo")],
+    );
+    // Browsing inside the widget, the catalog is one click away.
+    let breadcrumb = one(&embedded, "p", &[("class", "breadcrumb")]).inner(&embedded);
+    assert_eq!(
+        one(breadcrumb, "a", &[("href", "https://publisher.example/")]).text(breadcrumb),
+        "All articles"
+    );
+}
+
+#[test]
+fn an_article_with_no_related_articles_has_no_such_section() {
+    let html = article_widget::ssr::render::<ArticlePage>(|| {
+        let mut article = fixture(ReviewStatus::Submitted);
+        article.related.clear();
+        props(article)
+    });
+    assert!(all(&html, "section", &[("class", "related")]).is_empty());
+    assert!(!html.contains("Related articles"));
 }
 
 // ---------------------------------------------------------------------------------
@@ -649,7 +696,8 @@ fn the_preferences_panel_offers_text_size_and_theme_with_the_stored_choice_check
         followup_url: None,
         editorial_policy_url: AttrValue::from(POLICY_URL),
         canonical_url: None,
-        oncatalog: None,
+        canonical_base: None,
+        onopen: None,
     });
     let toggle = one(&html, "button", &[("aria-controls", "preferences-panel")]);
     assert_eq!(toggle.attr("aria-expanded"), Some("false"));

@@ -890,6 +890,59 @@ fn duplicate_slugs_across_files_are_an_error() {
     );
 }
 
+/// `VALID` as the article `slug`, related to `related` (a TOML array's items).
+fn related_article(slug: &str, related: &str) -> String {
+    variant(
+        "slug = \"demo\"\nquestion = \"Does the demo work?\"",
+        &format!("slug = \"{slug}\"\nquestion = \"What about {slug}?\""),
+    )
+    .replace(
+        "default_audience = \"professional\"\n",
+        &format!("default_audience = \"professional\"\nrelated = [{related}]\n"),
+    )
+}
+
+#[test]
+fn related_articles_get_their_questions_from_the_catalog() {
+    let dir = TempDir::new("related");
+    dir.write("first.md", &related_article("first", r#""second""#));
+    dir.write("second.md", &related_article("second", r#""first""#));
+    let report = check_dir(&dir.0, today()).unwrap();
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    let first = report.articles.iter().find(|a| a.slug == "first").unwrap();
+    assert_eq!(first.related.len(), 1);
+    assert_eq!(first.related[0].slug, "second");
+    assert_eq!(first.related[0].question, "What about second?");
+}
+
+#[test]
+fn a_related_article_missing_from_the_catalog_is_an_error_at_its_line() {
+    let dir = TempDir::new("related-missing");
+    let path = dir.write("first.md", &related_article("first", r#""nowhere""#));
+    let report = check_dir(&dir.0, today()).unwrap();
+    assert!(report.has_errors());
+    assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
+    let missing = &report.diagnostics[0];
+    assert_eq!(missing.path, path);
+    // `related` is written on line 7, right after `default_audience`.
+    assert_eq!(missing.line, 7);
+    assert!(
+        missing
+            .message
+            .starts_with("related: no article `nowhere` in "),
+        "{}",
+        missing.message
+    );
+}
+
+#[test]
+fn an_article_related_to_itself_or_twice_to_another_is_an_error() {
+    let parsed = parse(&related_article("demo", r#""demo""#));
+    only_error(&parsed, 7, "related: `demo` is this article itself");
+    let parsed = parse(&related_article("demo", "\"other\",\n  \"other\""));
+    only_error(&parsed, 8, "related: `other` is listed twice");
+}
+
 // ---------------------------------------------------------------------------------
 // The `articles` binary
 

@@ -209,6 +209,12 @@ pub fn emit(host: &Element, name: &str, detail: &[(&str, JsValue)]) {
     }
 }
 
+/// Whether the browser believes it has a network (`navigator.onLine`); a `false` is
+/// reliable, a `true` is not.
+pub fn is_online() -> bool {
+    web_sys::window().is_none_or(|window| window.navigator().on_line())
+}
+
 /// Whether the page loaded the widget through `embed.js`, whose loader mounts each
 /// widget itself: then the page's own URL must not choose any article.
 pub fn loaded_by_embed_loader() -> bool {

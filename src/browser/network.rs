@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::describe;
+use crate::model::Date;
 
 /// How long one request may take, body included.
 pub const TIMEOUT_MS: u32 = 6_000;
@@ -59,8 +60,16 @@ impl fmt::Display for LoadError {
     }
 }
 
+/// A response's body, and when it was saved if it is a saved copy: on the publisher's
+/// page the service worker answers from its cache and marks its copies so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fetched {
+    pub text: String,
+    pub saved_on: Option<Date>,
+}
+
 /// The body of `url` as text, retrying transient failures with backoff.
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+pub async fn fetch_text(url: &str) -> Result<Fetched, LoadError> {
     let mut attempt = 0;
     loop {
         let result = fetch_text_once(url).await;
@@ -76,7 +85,7 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
 }
 
 /// One GET of `url`, aborted after [`TIMEOUT_MS`].
-async fn fetch_text_once(url: &str) -> Result<String, LoadError> {
+async fn fetch_text_once(url: &str) -> Result<Fetched, LoadError> {
     let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
     let controller =
         web_sys::AbortController::new().map_err(|error| LoadError::Network(describe(&error)))?;
@@ -108,10 +117,14 @@ async fn fetch_text_once(url: &str) -> Result<String, LoadError> {
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
+    let saved_on = super::offline::saved_on(&response);
     let body = JsFuture::from(response.text().map_err(fail)?)
         .await
         .map_err(fail)?;
-    Ok(body.as_string().unwrap_or_default())
+    Ok(Fetched {
+        text: body.as_string().unwrap_or_default(),
+        saved_on,
+    })
 }
 
 #[cfg(test)]

@@ -10,8 +10,10 @@ use wasm_bindgen_futures::JsFuture;
 use crate::model::Date;
 
 pub const CACHE_NAME: &str = "article-widget/v1/articles";
-/// The response header that records when a copy was saved (`YYYY-MM-DD`).
-const SAVED_ON: &str = "x-article-widget-saved-on";
+/// The response header that records when a copy was saved (`YYYY-MM-DD`). The
+/// publisher's service worker marks its copies with it too (xtask/build-service-worker.mjs,
+/// www/app-shell.js), so that a copy it serves offline says when it was saved.
+const SAVED_ON_HEADER: &str = "x-article-widget-saved-on";
 /// How many copies are kept; the oldest saved go first.
 pub const LIMIT: usize = 50;
 
@@ -34,17 +36,18 @@ fn today() -> Option<Date> {
     iso.get(..10)?.parse().ok()
 }
 
+/// When `response` was saved, if it is a saved copy.
+pub fn saved_on(response: &web_sys::Response) -> Option<Date> {
+    let date = response.headers().get(SAVED_ON_HEADER).ok()??;
+    date.parse().ok()
+}
+
 /// The saved copy of `url`, if any.
 pub async fn load(url: &str) -> Option<SavedCopy> {
     let cache = open().await?;
     let found = JsFuture::from(cache.match_with_str(url)).await.ok()?;
     let response: web_sys::Response = found.dyn_into().ok()?;
-    let saved_on = response
-        .headers()
-        .get(SAVED_ON)
-        .ok()
-        .flatten()
-        .and_then(|date| date.parse().ok());
+    let saved_on = saved_on(&response);
     let text = JsFuture::from(response.text().ok()?)
         .await
         .ok()?
@@ -62,7 +65,7 @@ pub async fn save(url: &str, text: &str) {
     };
     let _ = headers.set("content-type", "application/json");
     if let Some(today) = today() {
-        let _ = headers.set(SAVED_ON, &today.to_string());
+        let _ = headers.set(SAVED_ON_HEADER, &today.to_string());
     }
     let init = web_sys::ResponseInit::new();
     init.set_headers(&headers);

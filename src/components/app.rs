@@ -74,42 +74,68 @@ pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
     // Where the reader was before the audience changed, to keep their place after.
     let reading_place = use_mut_ref(|| None::<ReadingPlace>);
-    // The article shown: the configured one at first, then where the reader browses.
-    // On the publisher's own page browsing follows the browser's history; embedded,
-    // links lead to the publisher's page instead and the partner's URL is never touched.
-    // A navigation belongs to the mount it was made in: a parked app mounted again on
-    // another host starts from that host's configuration.
-    let browsed = use_state(|| None::<(u64, Option<String>)>);
-    let article = match &*browsed {
-        Some((mount, slug)) if *mount == props.mount => slug.clone(),
-        _ => props.config.article.clone(),
+    // The article shown: the configured one at first, then where the reader browses
+    // inside the widget. On the publisher's own page browsing follows the browser's
+    // history; embedded, the widget keeps its own trail, with a Back button, and the
+    // partner's URL is never touched. A trail belongs to the mount it was made in: a
+    // parked app mounted again on another host starts from that host's configuration.
+    let trail = use_state(|| None::<(u64, Vec<Option<String>>)>);
+    let trail_here: &[Option<String>] = match &*trail {
+        Some((mount, pages)) if *mount == props.mount => pages,
+        _ => &[],
     };
-    let browses_in_page = props.config.canonical_base.is_none() && props.host.is_some();
-    // Set by an in-page navigation, until the new page has focused its heading.
+    let article = match trail_here.last() {
+        Some(slug) => slug.clone(),
+        None => props.config.article.clone(),
+    };
+    let uses_history = props.config.canonical_base.is_none();
+    let can_go_back = !uses_history && !trail_here.is_empty();
+    // Set by a navigation, until the new page has focused its heading.
     let navigated = use_mut_ref(|| false);
     let onopen = {
-        let browsed = browsed.clone();
+        let trail = trail.clone();
         let navigated = navigated.clone();
         let mount = props.mount;
+        let pages = trail_here.to_vec();
         Callback::from(move |slug: Option<String>| {
-            browser::push_article_url(slug.as_deref());
+            // The browser's history does the going back on the publisher's page.
+            let mut pages = if uses_history {
+                browser::push_article_url(slug.as_deref());
+                Vec::new()
+            } else {
+                pages.clone()
+            };
+            pages.push(slug);
             *navigated.borrow_mut() = true;
-            browsed.set(Some((mount, slug)));
+            trail.set(Some((mount, pages)));
+        })
+    };
+    let onback = {
+        let trail = trail.clone();
+        let navigated = navigated.clone();
+        let mount = props.mount;
+        let pages = trail_here.to_vec();
+        Callback::from(move |_: MouseEvent| {
+            let mut pages = pages.clone();
+            pages.pop();
+            *navigated.borrow_mut() = true;
+            trail.set(Some((mount, pages)));
         })
     };
     {
-        let browsed = browsed.clone();
+        let trail = trail.clone();
         let navigated = navigated.clone();
         let mount = props.mount;
-        use_effect_with((browses_in_page, mount), move |(browses_in_page, mount)| {
+        let follows_history = uses_history && props.host.is_some();
+        use_effect_with((follows_history, mount), move |(follows_history, mount)| {
             let mount = *mount;
-            let listener = browses_in_page
+            let listener = follows_history
                 .then(web_sys::window)
                 .flatten()
                 .map(|window| {
                     gloo::events::EventListener::new(&window, "popstate", move |_| {
                         *navigated.borrow_mut() = true;
-                        browsed.set(Some((mount, browser::article_in_url())));
+                        trail.set(Some((mount, vec![browser::article_in_url()])));
                     })
                 });
             move || drop(listener)
@@ -335,7 +361,7 @@ pub fn App(props: &AppProps) -> Html {
             <CatalogList
                 catalog={(**catalog).clone()}
                 canonical_base={props.config.canonical_base.clone().map(AttrValue::from)}
-                onopen={browses_in_page.then(|| onopen.reform(Some))}
+                onopen={onopen.clone()}
             />
         },
         LoadState::Loaded(Content::Article(article), _) => html! {
@@ -348,7 +374,8 @@ pub fn App(props: &AppProps) -> Html {
                 followup_url={props.config.followup_url.clone().map(AttrValue::from)}
                 editorial_policy_url={props.config.editorial_policy_url.clone()}
                 canonical_url={props.config.canonical_url(&article.slug).map(AttrValue::from)}
-                oncatalog={browses_in_page.then(|| onopen.reform(|()| None))}
+                canonical_base={props.config.canonical_base.clone().map(AttrValue::from)}
+                onopen={onopen.clone()}
             />
         },
     };
@@ -381,6 +408,9 @@ pub fn App(props: &AppProps) -> Html {
         <div ref={root} {class} {onclick}>
             if let Some(banner) = saved_banner {
                 <p class="note offline-banner" role="status">{ banner }</p>
+            }
+            if can_go_back {
+                <button type="button" class="back" part="back" onclick={onback}>{ "Back" }</button>
             }
             { content }
         </div>
@@ -416,11 +446,21 @@ async fn load(config: &WidgetConfig, show: &dyn Fn(LoadState)) {
     }
     let fetched = network::fetch_text(&url)
         .await
-        .and_then(|text| decode(&text).map(|content| (text, content)));
+        .and_then(|fetched| decode(&fetched.text).map(|content| (fetched, content)));
     match (fetched, saved) {
-        (Ok((text, content)), saved) => {
-            offline::save(&url, &text).await;
-            let unchanged = saved.as_ref().is_some_and(|(copy, _)| copy.text == text);
+        // Offline on the publisher's page, the service worker answers with its copy.
+        (Ok((fetched, content)), _) if fetched.saved_on.is_some() && !browser::is_online() => {
+            let freshness = Freshness::Saved {
+                saved_on: fetched.saved_on,
+                offline: true,
+            };
+            show(LoadState::Loaded(content, freshness));
+        }
+        (Ok((fetched, content)), saved) => {
+            offline::save(&url, &fetched.text).await;
+            let unchanged = saved
+                .as_ref()
+                .is_some_and(|(copy, _)| copy.text == fetched.text);
             if !unchanged {
                 show(LoadState::Loaded(content, Freshness::Live));
             }

@@ -3,10 +3,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::advisory_badge::AdvisoryBadge;
+use super::article_link::ArticleLink;
 use super::disclaimer::Disclaimer;
 use super::follow_up::FollowUp;
 use super::personalize::Personalize;
 use super::reference_list::ReferenceList;
+use super::related_articles::RelatedArticles;
 use super::review_dates::ReviewDates;
 use super::review_stepper::ReviewStepper;
 use crate::markdown;
@@ -28,9 +30,12 @@ pub struct ArticlePageProps {
     /// Embedded on a partner's page: the article's page on the publisher's site.
     #[prop_or_default]
     pub canonical_url: Option<AttrValue>,
-    /// Browsing in page: goes back to the catalog.
+    /// Embedded on a partner's page: the publisher's catalog page, where links lead.
     #[prop_or_default]
-    pub oncatalog: Option<Callback<()>>,
+    pub canonical_base: Option<AttrValue>,
+    /// Opens another article, or the catalog (`None`), inside the widget.
+    #[prop_or_default]
+    pub onopen: Option<Callback<Option<String>>>,
 }
 
 /// One article for one audience, laid out as the publisher's page: header and trust
@@ -103,17 +108,14 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     html! {
         <article class="article" part="article" aria-labelledby="question">
             <header class="article-header" part="header">
-                if let Some(oncatalog) = &props.oncatalog {
+                if props.onopen.is_some() {
                     <p class="breadcrumb">
-                        <a href="./" onclick={
-                            let oncatalog = oncatalog.clone();
-                            Callback::from(move |event: MouseEvent| {
-                                if crate::browser::is_plain_click(&event) {
-                                    event.prevent_default();
-                                    oncatalog.emit(());
-                                }
-                            })
-                        }>{ "All articles" }</a>
+                        <ArticleLink
+                            href={props.canonical_base.clone().unwrap_or_else(|| AttrValue::from("./"))}
+                            onopen={props.onopen.clone()}
+                        >
+                            { "All articles" }
+                        </ArticleLink>
                     </p>
                 }
                 <h1 id="question" part="question" tabindex="-1">{ &article.question }</h1>
@@ -134,6 +136,11 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             />
             <p class="visually-hidden" role="status" aria-live="polite">{ announcement }</p>
             { body }
+            <RelatedArticles
+                related={article.related.clone()}
+                canonical_base={props.canonical_base.clone()}
+                onopen={props.onopen.clone()}
+            />
             if let Some(url) = &props.followup_url {
                 <FollowUp url={url.clone()} />
             }

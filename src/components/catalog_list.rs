@@ -1,6 +1,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::article_link::ArticleLink;
 use super::radio_group::{Choice, RadioGroup};
 use crate::config::article_link;
 use crate::model::{Audience, Catalog, ReviewStatus};
@@ -41,9 +42,9 @@ pub struct CatalogListProps {
     /// Embedded on a partner's page: articles open on the publisher's page.
     #[prop_or_default]
     pub canonical_base: Option<AttrValue>,
-    /// Opens an article in page instead of following its link.
+    /// Opens an article inside the widget on a plain click.
     #[prop_or_default]
-    pub onopen: Option<Callback<String>>,
+    pub onopen: Option<Callback<Option<String>>>,
 }
 
 /// Every article, newest first, each a link that opens it; searchable by the words of
@@ -78,18 +79,15 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
             ReviewStatus::Approved => "status approved",
             _ => "status pending",
         };
-        let onclick = props.onopen.clone().map(|onopen| {
-            let slug = entry.slug.clone();
-            Callback::from(move |event: MouseEvent| {
-                if crate::browser::is_plain_click(&event) {
-                    event.prevent_default();
-                    onopen.emit(slug.clone());
-                }
-            })
-        });
         html! {
             <li key={entry.slug.clone()}>
-                <a href={article_link(props.canonical_base.as_deref(), &entry.slug)} {onclick}>{ &entry.question }</a>
+                <ArticleLink
+                    href={article_link(props.canonical_base.as_deref(), &entry.slug)}
+                    slug={Some(entry.slug.clone())}
+                    onopen={props.onopen.clone()}
+                >
+                    { &entry.question }
+                </ArticleLink>
                 <p class="catalog-meta">
                     { "Updated " }
                     <time datetime={entry.updated.to_string()}>{ entry.updated.long() }</time>

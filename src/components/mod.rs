@@ -3,6 +3,7 @@
 
 pub mod advisory_badge;
 pub mod app;
+pub mod article_link;
 pub mod article_page;
 pub mod audience_picker;
 pub mod catalog_list;
@@ -13,6 +14,7 @@ pub mod personalize;
 pub mod preferences_panel;
 pub mod radio_group;
 pub mod reference_list;
+pub mod related_articles;
 pub mod review_dates;
 pub mod review_stepper;
 pub mod unavailable;

@@ -123,6 +123,26 @@ test('on the publisher page, articles open in page and back and forward follow t
   }
 });
 
+test('related articles open in page, and back returns to the article that linked them', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await page.goto(`${WIDGET_URL}/?article=hypertension-first-line-treatment`);
+    const hypertension = page.getByRole('heading', { level: 1, name: /high blood pressure/ });
+    await hypertension.waitFor();
+    const related = page.locator('[data-article-widget] section.related');
+    await related.getByRole('heading', { level: 2, name: 'Related articles' }).waitFor();
+    assert.equal(await related.getByRole('link').count(), 2);
+    await related.getByRole('link', { name: /atrial fibrillation/ }).click();
+    await page.getByRole('heading', { level: 1, name: /atrial fibrillation/ }).waitFor();
+    assert.match(page.url(), /\?article=atrial-fibrillation-stroke-prevention$/);
+    await page.goBack();
+    await hypertension.waitFor();
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the catalog is searched by the words of its questions and filtered by audience', async () => {
   const { context, page } = await newPage(browser);
   try {

@@ -260,6 +260,50 @@ test('a widget unmounted while loading never shows that load after its next moun
   }
 });
 
+test("browsing inside an embedded widget: related articles, Back and the catalog, the partner's URL untouched", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await page.goto(`${PARTNER_URL}/browse.html`);
+    const widget = page.locator('article-widget');
+    const hypertension = widget.getByRole('heading', { level: 1, name: /high blood pressure/ });
+    await hypertension.waitFor();
+    const partnerUrl = page.url();
+    const historyLength = await page.evaluate(() => history.length);
+    const focusedId = () => page.evaluate(() => document.querySelector('article-widget').shadowRoot.activeElement?.id);
+
+    const related = widget.locator('section.related');
+    await related.getByRole('heading', { level: 2, name: 'Related articles' }).waitFor();
+    const diabetesLink = related.getByRole('link', { name: /type 2 diabetes/ });
+    // Still a real link, to the publisher's page, for a new tab or a copied address.
+    assert.match(await diabetesLink.getAttribute('href'), new RegExp(`^${WIDGET_URL}/.*\\?article=type-2-diabetes-first-line-treatment$`));
+    await diabetesLink.click();
+    await widget.getByRole('heading', { level: 1, name: /type 2 diabetes/ }).waitFor();
+    await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.activeElement?.id === 'question');
+
+    await widget.getByRole('link', { name: 'All articles' }).click();
+    await widget.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    await widget.getByRole('link', { name: ALS_QUESTION }).click();
+    await widget.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+
+    // Back retraces the trail inside the widget: the catalog, diabetes, hypertension.
+    const back = widget.getByRole('button', { name: 'Back' });
+    await back.click();
+    await widget.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    await back.click();
+    await widget.getByRole('heading', { level: 1, name: /type 2 diabetes/ }).waitFor();
+    await back.click();
+    await hypertension.waitFor();
+    assert.equal(await focusedId(), 'question');
+    assert.equal(await back.count(), 0, 'back at the start, there is nowhere to go back to');
+
+    assert.equal(page.url(), partnerUrl);
+    assert.equal(await page.evaluate(() => history.length), historyLength);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('axe-core finds no violations inside the shadow roots of a partner page', async () => {
   const { context, page } = await newPage(browser);
   try {

@@ -20,19 +20,26 @@ export const ALS_QUESTION = 'What is the primary treatment for Amyotrophic Later
 
 // Without the background-networking flags Chromium keeps trying to reach the internet,
 // which this machine does not have.
+const LAUNCH_OPTIONS = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(LAUNCH_OPTIONS);
+}
+
+/** A browser with a profile in `userDataDir`, for what incognito contexts do not do. */
+export function launchPersistentContext(userDataDir) {
+  return chromium.launchPersistentContext(userDataDir, LAUNCH_OPTIONS);
 }
 
 /** A new page whose uncaught errors and console errors are collected. */

@@ -202,6 +202,8 @@ fn test(root: &Path) -> Result<()> {
             .args(&e2e_files)
             .env("WIDGET_URL", site.url())
             .env("PARTNER_URL", partner.url())
+            // The app tests serve copies of the site themselves, to deploy a new build.
+            .env("SITE_DIR", root.join("dist"))
             .env("CHROMIUM", tools::CHROMIUM),
     )?;
     step("all tests passed");
