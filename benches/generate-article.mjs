@@ -1,5 +1,7 @@
 // Writes a generated article for the benchmarks: every markdown construct the widget
 // renders, many citations, and a variant per audience of about 1 MB of markdown each.
+// Each variant ends with the paragraph LAST_PARAGRAPH, so that a benchmark can tell
+// when any renderer has shown the whole body.
 // Usage: node benches/generate-article.mjs OUT_DIR [TARGET_BYTES]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ if (!outDir) {
 }
 const TARGET_BYTES = Number(targetArg ?? 1_000_000);
 const REFERENCES = 120;
+const LAST_PARAGRAPH = 'End of the generated article.';
 
 const today = new Date().toISOString().slice(0, 10);
 const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
@@ -89,6 +92,7 @@ function variant(audience) {
     sections.push(text);
     bytes += Buffer.byteLength(text) + 2;
   }
+  sections.push(LAST_PARAGRAPH);
   return sections.join('\n\n');
 }
 
