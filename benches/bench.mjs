@@ -1,22 +1,60 @@
-// `cargo xtask bench` drives this against the release build it serves at BENCH_URL:
-// headless Chromium through playwright-core, a table on stdout, and the same table in
-// target/bench/report.md. Wall-clock figures live here, never in the tests.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `cargo xtask bench` drives this against the release build it serves at BENCH_URL,
+// with partner pages on another origin at BENCH_PARTNER_URL: headless Chromium through
+// playwright-core, one table on stdout, and the same table in target/bench/report.md.
+// Wall-clock figures live here, never in the tests.
+//
+// Three ways to show an article on a partner page are measured side by side, in the
+// same run, their runs interleaved so that drift in the machine hits all three alike:
+//
+// - widget: embed.js, the Rust/Wasm widget;
+// - peer:   benches/peer/, the JavaScript widget a partner would build (marked and
+//           DOMPurify), fetching the same article data;
+// - floor:  the peer's HTML rendered ahead of time, in the page, set into a shadow root
+//           by an inline script: nothing can show the article faster.
+//
+// Each timing is the median of BENCH_*_RUNS runs (15 unless set), with min and max.
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { Marked } from 'marked';
 import { chromium } from 'playwright-core';
+import { createMarked } from './peer/render.mjs';
 
 const BENCH_URL = process.env.BENCH_URL;
-const REPORT = process.env.BENCH_REPORT ?? 'target/bench/report.md';
-const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 100);
-const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
 const PARTNER_URL = process.env.BENCH_PARTNER_URL;
-const DIST = process.env.BENCH_DIST ?? 'dist';
-if (!BENCH_URL) {
-  console.error('BENCH_URL is not set: run `cargo xtask bench`');
+const SITE = process.env.BENCH_SITE ?? 'target/bench/site';
+const PARTNER_DIR = process.env.BENCH_PARTNER_DIR ?? 'target/bench/partner';
+const CRITERION = process.env.BENCH_CRITERION ?? 'target/criterion';
+const REPORT = process.env.BENCH_REPORT ?? 'target/bench/report.md';
+const count = (name, fallback) => Number(process.env[name] ?? fallback);
+const RUNS = {
+  cold: count('BENCH_COLD_RUNS', 15),
+  warm: count('BENCH_WARM_RUNS', 15),
+  large: count('BENCH_LARGE_RUNS', 15),
+  many: count('BENCH_MANY_RUNS', 15),
+  switches: count('BENCH_SWITCHES', 100),
+  memorySwitches: count('BENCH_MEMORY_SWITCHES', 200),
+  mountCycles: count('BENCH_MOUNT_CYCLES', 50),
+  parse: count('BENCH_PARSE_RUNS', 20),
+};
+if (!BENCH_URL || !PARTNER_URL) {
+  console.error('BENCH_URL and BENCH_PARTNER_URL are not set: run `cargo xtask bench`');
   process.exit(2);
 }
+
+const ALS = 'als-primary-treatment';
+const LARGE = 'bench-1mb';
+// generate-article.mjs ends every variant of the 1 MB article with this paragraph.
+const LAST_PARAGRAPH = 'End of the generated article.';
+const IMPLEMENTATIONS = ['widget', 'peer', 'floor'];
+const PAGES = {
+  als: { widget: 'script-tag.html', peer: 'peer.html', floor: 'floor.html' },
+  large: { widget: 'script-tag-1mb.html', peer: 'peer-1mb.html', floor: 'floor-1mb.html' },
+};
+// The element each implementation puts its shadow root on.
+const HOSTS = { widget: 'article-widget', peer: 'peer-article', floor: 'floor-article' };
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -33,127 +71,444 @@ function summary(samples) {
 }
 
 /**
- * Audience switches in one widget: from the radio's input event to the new body
- * committed (the first microtask after the DOM changed) and to the next animation
- * frame after that commit, alternating patient and professional.
+ * Runs in each page before its own scripts. On every animation frame it checks whether
+ * `count` hosts show what is waited for (their h1, or the last paragraph of the body);
+ * once they do, it records the time, in ms since navigation start, after that frame
+ * has been rendered: a task queued from requestAnimationFrame runs after the frame's
+ * style, layout and paint. The same definition for all three implementations.
+ */
+function watchVisible({ hosts, count: wanted, lastParagraph }) {
+  const shows = (root) =>
+    lastParagraph ? root.querySelector('[part="body"] > :last-child')?.textContent === lastParagraph : root.querySelector('h1') !== null;
+  const poll = () => {
+    const found = document.querySelectorAll(hosts);
+    if (found.length >= wanted && [...found].every((host) => host.shadowRoot && shows(host.shadowRoot))) {
+      setTimeout(() => {
+        window.benchVisibleAt = performance.now();
+      }, 0);
+    } else {
+      requestAnimationFrame(poll);
+    }
+  };
+  requestAnimationFrame(poll);
+}
+
+async function watchingContext(watch) {
+  const context = await browser.newContext();
+  await context.addInitScript(watchVisible, { count: 1, lastParagraph: null, ...watch });
+  return context;
+}
+
+/**
+ * Navigates and waits until the watched content is visible. Returns ms from navigation
+ * start, and from the article data's arrival: the response end of its JSON for the
+ * widget and the peer, of the page itself for the floor, whose page is its data.
+ */
+async function visit(page, url, slug) {
+  const errors = [];
+  const onError = (error) => errors.push(error.message);
+  page.on('pageerror', onError);
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    // Polled from node every 50 ms; the time itself was taken in the page.
+    await page.waitForFunction(() => window.benchVisibleAt !== undefined, null, { polling: 50, timeout: 120_000 });
+  } catch (error) {
+    throw new Error(`${url}: the article never showed: ${errors.join('; ') || error.message}`);
+  } finally {
+    page.off('pageerror', onError);
+  }
+  return page.evaluate((slug) => {
+    const data = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith(`/articles/${slug}.json`));
+    const arrived = data ? data.responseEnd : performance.getEntriesByType('navigation')[0].responseEnd;
+    return { navigation: window.benchVisibleAt, data: window.benchVisibleAt - arrived };
+  }, slug);
+}
+
+/**
+ * Cold cache: a fresh browser context (empty HTTP cache, no saved copies) per run.
+ * `watchFor(name)` says what to wait for on page `name` (see watchVisible).
+ */
+async function coldRuns(pages, slug, watchFor, runs) {
+  const samples = Object.fromEntries(Object.keys(pages).map((name) => [name, { navigation: [], data: [] }]));
+  for (let run = 0; run < runs; run += 1) {
+    for (const [name, file] of Object.entries(pages)) {
+      const context = await watchingContext(watchFor(name));
+      const page = await context.newPage();
+      const times = await visit(page, `${PARTNER_URL}/${file}`, slug);
+      samples[name].navigation.push(times.navigation);
+      samples[name].data.push(times.data);
+      await context.close();
+    }
+  }
+  return samples;
+}
+
+/**
+ * Warm cache: one context per implementation, visited once unmeasured, then each run
+ * navigates away (about:blank, so that the next visit is a plain navigation, not a
+ * reload) and back. The HTTP cache keeps what the server marked immutable.
+ */
+async function warmRuns(pages, slug, runs) {
+  const visitors = {};
+  for (const [name, file] of Object.entries(pages)) {
+    const context = await watchingContext({ hosts: HOSTS[name] });
+    const page = await context.newPage();
+    const url = `${PARTNER_URL}/${file}`;
+    await visit(page, url, slug);
+    visitors[name] = { context, page, url, samples: [] };
+  }
+  for (let run = 0; run < runs; run += 1) {
+    for (const visitor of Object.values(visitors)) {
+      await visitor.page.goto('about:blank');
+      visitor.samples.push((await visit(visitor.page, visitor.url, slug)).navigation);
+    }
+  }
+  for (const visitor of Object.values(visitors)) await visitor.context.close();
+  return Object.fromEntries(Object.entries(visitors).map(([name, visitor]) => [name, visitor.samples]));
+}
+
+/**
+ * Audience switches in one widget on the publisher's page: from the radio's input
+ * event to the new body committed (the first microtask after the DOM changed) and to
+ * the next animation frame after that commit, alternating patient and professional.
  */
 async function audienceSwitch(slug) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${BENCH_URL}/?article=${slug}`);
   await page.locator('[data-article-widget] .disclaimer').waitFor({ timeout: 60_000 });
-  const samples = await page.evaluate(async (switches) => {
-    const root = document.querySelector('[data-article-widget]').shadowRoot;
-    const commits = [];
-    const frames = [];
-    const audiences = ['patient', 'professional'];
-    for (let i = 0; i < switches; i += 1) {
-      const radio = root.querySelector(`input[name="audience"][value="${audiences[i % 2]}"]`);
-      const expected = audiences[i % 2] === 'patient' ? 'Medical Disclaimer' : 'Professional Medical Disclaimer';
-      const isCommitted = () => root.querySelector('.disclaimer h2')?.textContent === expected;
-      // Committed: the first moment the DOM shows the new variant's disclaimer.
-      const committed = new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (isCommitted()) {
-            observer.disconnect();
-            resolve(performance.now());
-          }
-        });
-        observer.observe(root, { childList: true, subtree: true, characterData: true });
-      });
-      const start = performance.now();
-      radio.click();
-      const commit = await committed;
-      const frame = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-      commits.push(commit - start);
-      frames.push(frame - start);
-      // Let the page settle between switches, as a reader would.
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return { commits, frames };
-  }, SWITCHES);
+  const samples = await page.evaluate(switchAudience, { host: '[data-article-widget]', switches: RUNS.switches });
   await context.close();
   return { commit: summary(samples.commits), frame: summary(samples.frames) };
 }
 
-/** Bytes of each file a partner page downloads, raw, gzip -9 and brotli -q 11. */
-function downloadSizes() {
-  const files = readdirSync(DIST);
-  const pick = (pattern) => files.find((name) => pattern.test(name));
-  const parts = [
-    ['loader (embed.js)', 'embed.js'],
-    ['JS glue', pick(/^article-widget-[0-9a-f]+\.js$/)],
-    ['Wasm (stylesheet inside)', pick(/_bg\.wasm$/)],
-    ['article data (als-primary-treatment.json)', 'articles/als-primary-treatment.json'],
-  ];
-  return parts.map(([label, name]) => {
-    const bytes = readFileSync(join(DIST, name));
-    const gzip = gzipSync(bytes, { level: 9 }).length;
-    const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    return { label, raw: bytes.length, gzip, brotli };
-  });
+/** Switches the widget on `host` `switches` times; runs in the page. */
+async function switchAudience({ host, switches }) {
+  const root = document.querySelector(host).shadowRoot;
+  const commits = [];
+  const frames = [];
+  const audiences = ['patient', 'professional'];
+  for (let i = 0; i < switches; i += 1) {
+    const radio = root.querySelector(`input[name="audience"][value="${audiences[i % 2]}"]`);
+    const expected = audiences[i % 2] === 'patient' ? 'Medical Disclaimer' : 'Professional Medical Disclaimer';
+    const isCommitted = () => root.querySelector('.disclaimer h2')?.textContent === expected;
+    // Committed: the first moment the DOM shows the new variant's disclaimer.
+    const committed = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (isCommitted()) {
+          observer.disconnect();
+          resolve(performance.now());
+        }
+      });
+      observer.observe(root, { childList: true, subtree: true, characterData: true });
+    });
+    const start = performance.now();
+    radio.click();
+    const commit = await committed;
+    const frame = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+    commits.push(commit - start);
+    frames.push(frame - start);
+    // Let the page settle between switches, as a reader would.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { commits, frames };
 }
 
 /**
- * Cold cache, a partner page on another origin: from the embed.js request starting to
- * the article's heading in the widget, median of COLD_RUNS fresh browser contexts.
+ * Memory of a partner page after the first of `repeat`'s steps and after all of them,
+ * each reading after a forced garbage collection: the page's JS heap (CDP), and the
+ * Wasm instance's linear memory, which only grows, so its size is its high-water mark.
+ * The JS glue's init function returns the Wasm exports, `memory` among them, once the
+ * instance exists; importing the glue again yields the page's one instance.
  */
-async function coldTimeToArticle() {
+async function memoryGrowth(file, ready, repeat, steps) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${PARTNER_URL}/${file}`);
+  await page.waitForFunction(ready, null, { timeout: 60_000 });
+  const glueUrl = `${BENCH_URL}/${readdirSync(SITE).find((name) => /^article-widget-[0-9a-f]+\.js$/.test(name))}`;
+  const reading = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, glueUrl);
+    return { js: usedSize, wasm };
+  };
+  await page.evaluate(repeat, 1);
+  const first = await reading();
+  await page.evaluate(repeat, steps - 1);
+  const last = await reading();
+  await context.close();
+  return { first, last, steps };
+}
+
+function audienceSwitchMemory() {
+  return memoryGrowth(
+    'script-tag.html',
+    () => document.querySelector('article-widget')?.shadowRoot?.querySelector('.disclaimer h2'),
+    async (switches) => {
+      const root = document.querySelector('article-widget').shadowRoot;
+      for (let i = 0; i < switches; i += 1) {
+        const target = root.querySelector('input[name="audience"]:not(:checked)');
+        const before = root.querySelector('.disclaimer h2').textContent;
+        target.click();
+        while (root.querySelector('.disclaimer h2').textContent === before) {
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+      }
+    },
+    RUNS.memorySwitches,
+  );
+}
+
+function mountCycleMemory() {
+  return memoryGrowth(
+    'mount-cycles.html',
+    () => window.ArticleWidget !== undefined,
+    async (cycles) => {
+      for (let i = 0; i < cycles; i += 1) {
+        const host = document.createElement('div');
+        document.body.append(host);
+        const ready = new Promise((resolve) => host.addEventListener('article-widget:ready', resolve, { once: true }));
+        await window.ArticleWidget.mount(host, { article: 'als-primary-treatment' });
+        await ready;
+        await window.ArticleWidget.unmount(host);
+        host.remove();
+      }
+      // Let the loader's MutationObserver see the removals.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    RUNS.mountCycles,
+  );
+}
+
+function articleData(slug) {
+  return JSON.parse(readFileSync(join(SITE, 'articles', `${slug}.json`), 'utf8'));
+}
+
+/**
+ * The peer's parse step in node, markdown to an HTML string with its marked set-up,
+ * beside the native figures: MB/s (10^6 bytes) of each sample, a sample being as many
+ * parses as fit in 50 ms (at least one), after a warm-up.
+ */
+function markedThroughput(markdown) {
+  const marked = createMarked(Marked);
+  const bytes = Buffer.byteLength(markdown);
+  for (let i = 0; i < 3; i += 1) marked.parse(markdown);
   const samples = [];
-  for (let run = 0; run < COLD_RUNS; run += 1) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${PARTNER_URL}/script-tag.html`);
-    const handle = await page.waitForFunction(
-      () => {
-        const heading = document.querySelector('article-widget')?.shadowRoot?.querySelector('h1');
-        if (!heading) return false;
-        const loader = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/embed.js'));
-        return performance.now() - loader.startTime;
-      },
-      null,
-      { polling: 'raf', timeout: 60_000 },
-    );
-    samples.push(await handle.jsonValue());
-    await context.close();
+  for (let run = 0; run < RUNS.parse; run += 1) {
+    const start = performance.now();
+    let iterations = 0;
+    do {
+      marked.parse(markdown);
+      iterations += 1;
+    } while (performance.now() - start < 50);
+    samples.push(bytes / 1e6 / ((performance.now() - start) / iterations / 1e3));
   }
   return summary(samples);
 }
 
-const chromiumVersion = browser.version();
-const rows = [];
-if (PARTNER_URL) {
-  const cold = await coldTimeToArticle();
-  rows.push({ figure: 'cold cache, partner page: embed.js request → article visible', unit: 'ms', ...cold, goal: '' });
+/**
+ * Criterion's figures from `cargo bench --bench renderer`: MB/s of each sample
+ * (sample.json holds each sample's iterations and total ns; benchmark.json its bytes).
+ */
+function criterionThroughput(implementation, input) {
+  const dir = join(CRITERION, 'renderer', implementation, input, 'new');
+  if (!existsSync(dir)) return null;
+  const { throughput } = JSON.parse(readFileSync(join(dir, 'benchmark.json'), 'utf8'));
+  const { iters, times } = JSON.parse(readFileSync(join(dir, 'sample.json'), 'utf8'));
+  return summary(iters.map((iterations, i) => throughput.Bytes / 1e6 / (times[i] / iterations / 1e9)));
 }
-for (const [label, slug] of [
-  ['ALS article', 'als-primary-treatment'],
-  ['generated 1 MB article', 'bench-1mb'],
-]) {
-  const { commit, frame } = await audienceSwitch(slug);
-  rows.push({ figure: `audience switch, ${label}: input → body committed`, unit: 'ms', ...commit, goal: '' });
-  rows.push({ figure: `audience switch, ${label}: input → next frame`, unit: 'ms', ...frame, goal: slug === 'als-primary-treatment' ? 'p95 < 16 ms' : '' });
-}
-await browser.close();
 
-const fmt = (value) => (typeof value === 'number' ? value.toFixed(1) : value);
-const header = '| figure | p50 | p95 | min | max | n | goal |';
-const lines = [header, '|:--|--:|--:|--:|--:|--:|:--|', ...rows.map((row) => `| ${row.figure} (${row.unit}) | ${fmt(row.p50)} | ${fmt(row.p95)} | ${fmt(row.min)} | ${fmt(row.max)} | ${row.n} | ${row.goal} |`)];
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}; Chromium ${chromiumVersion}`;
+function compressed(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** Bytes of each file a partner page downloads for each implementation. */
+function downloadSizes() {
+  const site = readdirSync(SITE);
+  const peer = readdirSync(join(SITE, 'peer'));
+  const file = (dir, names, pattern) => join(dir, names.find((name) => pattern.test(name)));
+  const floorPage = readFileSync(join(PARTNER_DIR, 'floor.html'), 'utf8');
+  const floorScript = /<script>([\s\S]*)<\/script>/.exec(floorPage)[1];
+  const data = join(SITE, 'articles', `${ALS}.json`);
+  const sizes = (entries) => entries.map(([label, path, isData]) => ({ label, isData, ...compressed(typeof path === 'string' ? readFileSync(path) : path) }));
+  return {
+    widget: sizes([
+      ['embed.js', join(SITE, 'embed.js')],
+      ['JS glue', file(SITE, site, /^article-widget-[0-9a-f]+\.js$/)],
+      ['Wasm (stylesheet inside)', file(SITE, site, /_bg\.wasm$/)],
+      [`${ALS}.json`, data, true],
+    ]),
+    peer: sizes([
+      ['peer.js', join(SITE, 'peer', 'peer.js')],
+      ['marked', file(join(SITE, 'peer'), peer, /^marked-/)],
+      ['DOMPurify', file(join(SITE, 'peer'), peer, /^purify-/)],
+      ['peer renderer', file(join(SITE, 'peer'), peer, /^render-/)],
+      [`${ALS}.json`, data, true],
+    ]),
+    floor: sizes([['inline script (article HTML and stylesheet)', Buffer.from(floorScript), true]]),
+  };
+}
+
+// ---- measuring --------------------------------------------------------------------
+
+const chromiumVersion = browser.version();
+const cold = await coldRuns(PAGES.als, ALS, (name) => ({ hosts: HOSTS[name] }), RUNS.cold);
+const warm = await warmRuns(PAGES.als, ALS, RUNS.warm);
+const large = await coldRuns(PAGES.large, LARGE, (name) => ({ hosts: HOSTS[name], lastParagraph: LAST_PARAGRAPH }), RUNS.large);
+const many = await coldRuns(
+  { one: 'containers-1.html', twenty: 'containers-20.html' },
+  ALS,
+  (name) => ({ hosts: '[data-article-widget]', count: name === 'one' ? 1 : 20 }),
+  RUNS.many,
+);
+const switches = [];
+for (const [label, slug] of [
+  ['ALS article', ALS],
+  ['generated 1 MB article', LARGE],
+]) {
+  switches.push({ label, slug, ...(await audienceSwitch(slug)) });
+}
+const switchMemory = await audienceSwitchMemory();
+const mountMemory = await mountCycleMemory();
+await browser.close();
+const parsing = [
+  ['ALS article, professional', 'als-professional', ALS],
+  ['generated 1 MB article, professional', 'bench-1mb-professional', LARGE],
+].map(([label, input, slug]) => ({
+  label,
+  widget: criterionThroughput('widget', input),
+  peer: markedThroughput(articleData(slug).variants.professional),
+  floor: criterionThroughput('push_html', input),
+}));
 const sizes = downloadSizes();
-const total = sizes.reduce((sum, size) => ({ raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip, brotli: sum.brotli + size.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const code = sizes.filter((size) => !size.label.startsWith('article data'));
-const codeGzip = code.reduce((sum, size) => sum + size.gzip, 0);
+
+// ---- the table --------------------------------------------------------------------
+
+const ms = (value) => value.toFixed(1);
+const spread = (s, digits = 1) => `${s.p50.toFixed(digits)} [${s.min.toFixed(digits)}–${s.max.toFixed(digits)}]`;
 const kb = (bytes) => (bytes / 1024).toFixed(1);
-const sizeGoal = (size) => (size.label.startsWith('loader') ? '≤ 5 KB gzip' : '');
-const sizeLines = [
-  '| file a partner page downloads | raw KB | gzip KB | brotli KB | goal |',
-  '|:--|--:|--:|--:|:--|',
-  ...sizes.map((size) => `| ${size.label} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${sizeGoal(size)} |`),
-  `| everything but the article data | ${kb(code.reduce((sum, size) => sum + size.raw, 0))} | ${kb(codeGzip)} | ${kb(code.reduce((sum, size) => sum + size.brotli, 0))} | ≤ 150 KB gzip |`,
-  `| total | ${kb(total.raw)} | ${kb(total.gzip)} | ${kb(total.brotli)} | |`,
+const mb = (bytes) => (bytes / 2 ** 20).toFixed(2);
+const verdict = (checks) => {
+  const failed = checks.filter(([, ok]) => !ok).map(([name]) => name);
+  return failed.length === 0 ? 'yes' : `no (${failed.join(', ')})`;
+};
+const rows = [];
+const row = (figure, cells, goal = '', met = '') => rows.push({ figure, ...cells, goal, met });
+
+const coldSummary = Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, summary(cold[name].navigation)]));
+row(
+  `ALS article, cold cache: navigation → h1 visible (ms, median [min–max] of ${RUNS.cold})`,
+  Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, spread(coldSummary[name])])),
+  'widget ≤ peer; widget ≤ 1.5 × floor',
+  verdict([
+    ['slower than peer', coldSummary.widget.p50 <= coldSummary.peer.p50],
+    [`${(coldSummary.widget.p50 / coldSummary.floor.p50).toFixed(1)} × floor`, coldSummary.widget.p50 <= 1.5 * coldSummary.floor.p50],
+  ]),
+);
+row(
+  `ALS article, warm cache: navigation → h1 visible (ms, median [min–max] of ${RUNS.warm})`,
+  Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, spread(summary(warm[name]))])),
+);
+const largeSummary = Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, summary(large[name].navigation)]));
+row(
+  `1 MB article, cold cache: navigation → last body paragraph visible (ms, median [min–max] of ${RUNS.large})`,
+  Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, spread(largeSummary[name])])),
+  'widget ≤ peer',
+  verdict([['slower than peer', largeSummary.widget.p50 <= largeSummary.peer.p50]]),
+);
+row(
+  `1 MB article, same runs: article data received → last body paragraph visible (ms; floor: from its page received)`,
+  Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, spread(summary(large[name].data))])),
+);
+const one = summary(many.one.navigation);
+const twenty = summary(many.twenty.navigation);
+row(`1 widget in a container, cold cache: navigation → h1 visible (ms, median [min–max] of ${RUNS.many})`, { widget: spread(one) });
+row(
+  `20 widgets on one page (the 8 articles repeated), cold cache: navigation → all 20 h1 visible (ms, same runs)`,
+  { widget: spread(twenty) },
+  '≤ 2 × one widget',
+  verdict([[`${(twenty.p50 / one.p50).toFixed(2)} × one`, twenty.p50 <= 2 * one.p50]]),
+);
+for (const { label, slug, commit, frame } of switches) {
+  const cell = (s) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)} [${ms(s.min)}–${ms(s.max)}]`;
+  row(`audience switch, ${label}: input → body committed (ms, of ${commit.n})`, { widget: cell(commit) });
+  const isAls = slug === ALS;
+  row(
+    `audience switch, ${label}: input → next frame (ms, of ${frame.n})`,
+    { widget: cell(frame) },
+    isAls ? 'p95 < 16 ms' : '',
+    isAls ? verdict([['p95', frame.p95 < 16]]) : '',
+  );
+}
+for (const [label, memory] of [
+  [`after ${switchMemory.steps} audience switches (ALS article)`, switchMemory],
+  [`after ${mountMemory.steps} mount/unmount cycles (ALS article)`, mountMemory],
+]) {
+  for (const [kind, key] of [
+    ['JS heap', 'js'],
+    ['Wasm memory', 'wasm'],
+  ]) {
+    const growth = memory.last[key] - memory.first[key];
+    row(
+      `memory: ${kind} ${label}, against after the first (MiB, GC forced before each reading)`,
+      { widget: `${growth >= 0 ? '+' : ''}${mb(growth)} (${mb(memory.first[key])} → ${mb(memory.last[key])})` },
+      '< 1 MiB growth',
+      verdict([['growth', growth < 2 ** 20]]),
+    );
+  }
+}
+for (const parse of parsing) {
+  const cell = (s) => (s ? spread(s) : 'not measured');
+  row(
+    `markdown → document, ${parse.label} (MB/s, median [min–max] of samples; widget: its renderer to Yew Html, native; peer: marked in node; floor: pulldown-cmark push_html, native)`,
+    { widget: cell(parse.widget), peer: cell(parse.peer), floor: cell(parse.floor) },
+  );
+}
+const sizeCell = (size) => `${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`;
+for (const name of IMPLEMENTATIONS) {
+  for (const size of sizes[name]) {
+    const isLoader = size.label === 'embed.js';
+    row(
+      `download, ${name}: ${size.label} (KB raw / gzip / brotli)`,
+      { [name]: sizeCell(size) },
+      isLoader ? '≤ 5 KB gzip' : '',
+      isLoader ? verdict([['gzip', size.gzip <= 5 * 1024]]) : '',
+    );
+  }
+}
+const sum = (list) => list.reduce((total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const code = Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, sum(sizes[name].filter((size) => !size.isData))]));
+row(
+  'download: everything but the article data (KB raw / gzip / brotli)',
+  { widget: sizeCell(code.widget), peer: sizeCell(code.peer), floor: sizeCell(code.floor) },
+  'widget ≤ 150 KB gzip',
+  verdict([['gzip', code.widget.gzip <= 150 * 1024]]),
+);
+row(
+  'download: total, ALS article (KB raw / gzip / brotli)',
+  Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, sizeCell(sum(sizes[name]))])),
+);
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}; Chromium ${chromiumVersion}`;
+const table = [
+  '| figure | widget | peer | floor | goal | met |',
+  '|:--|--:|--:|--:|:--|:--|',
+  ...rows.map((r) => `| ${r.figure} | ${r.widget ?? ''} | ${r.peer ?? ''} | ${r.floor ?? ''} | ${r.goal} | ${r.met} |`),
 ];
-const report = `# article-widget benchmark\n\nRun ${new Date().toISOString()} on ${machine}.\n\n${lines.join('\n')}\n\n${sizeLines.join('\n')}\n`;
-mkdirSync(REPORT.replace(/\/[^/]*$/, ''), { recursive: true });
+const report = `# article-widget benchmark
+
+Run ${new Date().toISOString()} on ${machine}.
+
+widget: embed.js, the Rust/Wasm widget; peer: a JavaScript widget built with marked and DOMPurify (benches/peer/), fetching the same article data; floor: the peer's HTML pre-rendered into the page and set into a shadow root by an inline script. Partner pages on another origin than the widget's host; "visible" is the end of the first frame that shows it.
+
+${table.join('\n')}
+`;
+mkdirSync(dirname(REPORT), { recursive: true });
 writeFileSync(REPORT, report);
 console.log(report);

@@ -210,25 +210,40 @@ fn test(root: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Builds the release site, adds a generated 1 MB article beside the real ones, serves
-/// it, and runs `benches/bench.mjs` against it.
+/// Builds the release site into target/bench/dist (never dist/, which the tests rebuild
+/// meanwhile), adds a generated 1 MB article, the peer widget and the floor pages beside
+/// it, measures the native renderer with criterion, serves everything and runs
+/// `benches/bench.mjs`, which writes the one table of target/bench/report.md.
 fn bench(root: &Path) -> Result<()> {
     let toolchain = tools::ensure_build_tools(root)?;
     tools::ensure_test_tools(root)?;
-    dist(&toolchain)?;
-
-    step("preparing the benchmark site: dist/ plus a generated 1 MB article");
     let bench_dir = root.join("target/bench");
+    let release = bench_dir.join("dist");
+    step("building the release site into target/bench/dist (trunk build --release, wasm-opt -Oz)");
+    // A cargo target directory of its own: Trunk writes the Wasm through fixed paths
+    // under it (wasm-bindgen's output), which a concurrent `cargo xtask test` or `dist`
+    // would overwrite while this build reads them.
+    run_command(
+        toolchain
+            .command("trunk")
+            .args(["build", "--release", "--dist"])
+            .arg(&release)
+            .env("CARGO_TARGET_DIR", bench_dir.join("cargo-target")),
+    )?;
+
+    step("preparing the benchmark sites: a generated 1 MB article, the peer, the floor pages");
     let sources = bench_dir.join("articles");
     let site = bench_dir.join("site");
-    for dir in [&sources, &site] {
+    let partner_pages = bench_dir.join("partner");
+    for dir in [&sources, &site, &partner_pages] {
         if dir.exists() {
             std::fs::remove_dir_all(dir)
                 .with_context(|| format!("cannot clear {}", dir.display()))?;
         }
     }
-    copy_dir(&root.join("dist"), &site)?;
+    copy_dir(&release, &site)?;
     copy_dir(&root.join("articles"), &sources)?;
+    copy_dir(&root.join("benches/partner"), &partner_pages)?;
     run_command(
         toolchain
             .command("node")
@@ -250,11 +265,26 @@ fn bench(root: &Path) -> Result<()> {
             .arg(&sources)
             .arg(site.join("articles")),
     )?;
+    run_command(
+        toolchain
+            .command("node")
+            .arg("benches/prepare-site.mjs")
+            .arg(&site)
+            .arg(&partner_pages),
+    )?;
+
+    // Reads the article data just written under target/bench/site/articles.
+    step("native renderer throughput (cargo bench --bench renderer, criterion)");
+    run_command(
+        toolchain
+            .command("cargo")
+            .args(["bench", "--bench", "renderer"]),
+    )?;
 
     step("measuring in headless Chromium (benches/bench.mjs)");
     let server = server::serve_dir(&site, 0)?;
     let partner = server::serve_dir_with(
-        &root.join("benches/partner"),
+        &partner_pages,
         0,
         vec![("{{WIDGET_URL}}".into(), server.url())],
     )?;
@@ -264,7 +294,9 @@ fn bench(root: &Path) -> Result<()> {
             .arg("benches/bench.mjs")
             .env("BENCH_URL", server.url())
             .env("BENCH_PARTNER_URL", partner.url())
-            .env("BENCH_DIST", root.join("dist"))
+            .env("BENCH_SITE", &site)
+            .env("BENCH_PARTNER_DIR", &partner_pages)
+            .env("BENCH_CRITERION", root.join("target/criterion"))
             .env("BENCH_REPORT", bench_dir.join("report.md"))
             .env("CHROMIUM", tools::CHROMIUM),
     )
