@@ -211,3 +211,26 @@ async fn raw_html_and_script_urls_never_become_live_dom() {
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
     assert!(pwned.is_undefined());
 }
+
+#[wasm_bindgen_test]
+async fn widgets_asking_for_the_same_data_at_once_share_one_request() {
+    use article_widget::browser::network;
+
+    // A URL of its own, so that this test counts only its own requests.
+    let url = format!(
+        "{}hypertension-first-line-treatment.json?shared",
+        data_url()
+    );
+    let (first, second) = futures::join!(network::fetch_text(&url), network::fetch_text(&url));
+    let first = first.expect("the article is fetched");
+    assert_eq!(Ok(first.clone()), second);
+    assert!(first
+        .text
+        .contains("\"slug\":\"hypertension-first-line-treatment\""));
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    assert_eq!(performance.get_entries_by_name(&url).length(), 1);
+
+    // Done, the next caller asks afresh.
+    network::fetch_text(&url).await.expect("fetched again");
+    assert_eq!(performance.get_entries_by_name(&url).length(), 2);
+}

@@ -37,13 +37,18 @@
   }
   var base = new URL('.', script.src).href;
   var known = new Set();
+  var preloaded = new Set();
+  var ready = false;
   var loading = null;
 
   function bindings() {
     if (!loading) {
+      // The Wasm downloads while the glue does, not after it; the glue compiles it by
+      // streaming (the host serves application/wasm).
+      var wasm = fetch(base + WASM);
       loading = import(base + GLUE).then(function (glue) {
-        // The glue compiles the Wasm by streaming when the host serves application/wasm.
-        return glue.default({ module_or_path: base + WASM }).then(function () {
+        return glue.default({ module_or_path: wasm }).then(function () {
+          ready = true;
           return glue;
         });
       });
@@ -68,6 +73,30 @@
     return options;
   }
 
+  // The article's data is requested while the Wasm loads, not once it runs: the
+  // widget's own request then finds it in the preload cache. The URL is made as the
+  // widget makes it (src/config.rs); an invalid slug is left to the widget to report.
+  function preloadArticle(options) {
+    var slug = (options.article || '').trim();
+    if (!/^[a-z0-9-]+$/.test(slug)) return;
+    var src = options.src.trim();
+    if (src.slice(-1) !== '/') src += '/';
+    var href;
+    try {
+      href = new URL(src + slug + '.json', document.baseURI).href;
+    } catch (error) {
+      return;
+    }
+    if (preloaded.has(href)) return;
+    preloaded.add(href);
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.appendChild(link);
+  }
+
   // A placeholder of reserved height, so nothing below the widget jumps when it renders.
   function placeholder(host) {
     if (host.shadowRoot) return;
@@ -90,6 +119,8 @@
     known.add(host);
     placeholder(host);
     var options = optionsOf(host, extra);
+    // Once the Wasm runs, the widget's own request is as early as a preload.
+    if (!ready) preloadArticle(options);
     return bindings().then(function (glue) {
       if (known.has(host) && host.isConnected) glue.mountWidget(host, options);
     });

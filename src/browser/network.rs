@@ -2,9 +2,12 @@
 //! timeout, a dropped connection) is retried with backoff a bounded number of times.
 //! A 404 is an answer, not a fault: the article was withdrawn.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
 use gloo::timers::callback::Timeout;
 use gloo::timers::future::TimeoutFuture;
@@ -68,8 +71,45 @@ pub struct Fetched {
     pub saved_on: Option<Date>,
 }
 
-/// The body of `url` as text, retrying transient failures with backoff.
+type SharedFetch = Shared<LocalBoxFuture<'static, Result<Fetched, LoadError>>>;
+
+thread_local! {
+    /// The requests under way, by URL: twenty widgets of one page showing eight
+    /// articles make eight requests, not twenty.
+    static IN_FLIGHT: RefCell<HashMap<String, SharedFetch>> = RefCell::new(HashMap::new());
+}
+
+/// The body of `url` as text, retrying transient failures with backoff. Callers asking
+/// for a URL already being fetched share that request and its outcome.
 pub async fn fetch_text(url: &str) -> Result<Fetched, LoadError> {
+    let request = IN_FLIGHT.with(|in_flight| {
+        in_flight
+            .borrow_mut()
+            .entry(url.to_owned())
+            .or_insert_with(|| {
+                let url = url.to_owned();
+                async move { fetch_with_retries(&url).await }
+                    .boxed_local()
+                    .shared()
+            })
+            .clone()
+    });
+    let result = request.clone().await;
+    // Done: the next caller asks afresh. (Another request for the URL may have started
+    // since; that one stays.)
+    IN_FLIGHT.with(|in_flight| {
+        let mut in_flight = in_flight.borrow_mut();
+        if in_flight
+            .get(url)
+            .is_some_and(|current| current.ptr_eq(&request))
+        {
+            in_flight.remove(url);
+        }
+    });
+    result
+}
+
+async fn fetch_with_retries(url: &str) -> Result<Fetched, LoadError> {
     let mut attempt = 0;
     loop {
         let result = fetch_text_once(url).await;

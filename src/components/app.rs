@@ -12,6 +12,7 @@ use crate::browser::{network, offline};
 use crate::config::WidgetConfig;
 use crate::model::{Article, Audience, Catalog, Date};
 use crate::preferences::{PreferencesAction, Theme};
+use futures::future::{select, Either};
 use wasm_bindgen::JsValue;
 
 #[derive(Properties, PartialEq)]
@@ -438,15 +439,33 @@ async fn load(config: &WidgetConfig, show: &dyn Fn(LoadState)) {
                 .map_err(|error| LoadError::Decode(error.to_string()))
         }),
     };
-    let saved = offline::load(&url)
-        .await
-        .and_then(|copy| decode(&copy.text).ok().map(|content| (copy, content)));
-    if let Some((_, content)) = &saved {
-        show(LoadState::Loaded(content.clone(), Freshness::Live));
-    }
-    let fetched = network::fetch_text(&url)
-        .await
-        .and_then(|fetched| decode(&fetched.text).map(|content| (fetched, content)));
+    // The network and the saved copy are asked at once; whichever answers first shows
+    // first. The saved copy only matters if it comes first or the network fails.
+    let decode_saved = |copy: Option<offline::SavedCopy>| {
+        copy.and_then(|copy| decode(&copy.text).ok().map(|content| (copy, content)))
+    };
+    let fetch = Box::pin(async {
+        network::fetch_text(&url)
+            .await
+            .and_then(|fetched| decode(&fetched.text).map(|content| (fetched, content)))
+    });
+    let lookup = Box::pin(offline::load(&url));
+    let (fetched, saved) = match select(fetch, lookup).await {
+        Either::Left((fetched, lookup)) => {
+            let saved = match fetched {
+                Ok(_) => None,
+                Err(_) => decode_saved(lookup.await),
+            };
+            (fetched, saved)
+        }
+        Either::Right((copy, fetch)) => {
+            let saved = decode_saved(copy);
+            if let Some((_, content)) = &saved {
+                show(LoadState::Loaded(content.clone(), Freshness::Live));
+            }
+            (fetch.await, saved)
+        }
+    };
     match (fetched, saved) {
         // Offline on the publisher's page, the service worker answers with its copy.
         (Ok((fetched, content)), _) if fetched.saved_on.is_some() && !browser::is_online() => {
@@ -457,13 +476,14 @@ async fn load(config: &WidgetConfig, show: &dyn Fn(LoadState)) {
             show(LoadState::Loaded(content, freshness));
         }
         (Ok((fetched, content)), saved) => {
-            offline::save(&url, &fetched.text).await;
             let unchanged = saved
                 .as_ref()
                 .is_some_and(|(copy, _)| copy.text == fetched.text);
             if !unchanged {
                 show(LoadState::Loaded(content, Freshness::Live));
             }
+            // After showing it: saving is off the reader's path.
+            offline::save(&url, &fetched.text).await;
         }
         (Err(LoadError::Status(404)), _) => {
             browser::log_error(&format!("{url}: {}", LoadError::Status(404)));
