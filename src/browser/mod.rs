@@ -239,12 +239,30 @@ pub fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
+thread_local! {
+    /// The one stylesheet every widget of the page adopts: parsed once, and shared
+    /// styles let the browser reuse its style work across widgets.
+    static SHARED_STYLESHEET: RefCell<Option<web_sys::CssStyleSheet>> =
+        const { RefCell::new(None) };
+}
+
+fn shared_stylesheet() -> Result<web_sys::CssStyleSheet, JsValue> {
+    SHARED_STYLESHEET.with_borrow_mut(|shared| {
+        if let Some(sheet) = shared {
+            return Ok(sheet.clone());
+        }
+        let sheet = web_sys::CssStyleSheet::new()?;
+        sheet.replace_sync(STYLESHEET)?;
+        *shared = Some(sheet.clone());
+        Ok(sheet)
+    })
+}
+
 fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     // A constructable stylesheet passes a strict `style-src` policy; browsers without
     // them get a `<style>` element instead.
-    match web_sys::CssStyleSheet::new() {
+    match shared_stylesheet() {
         Ok(sheet) => {
-            sheet.replace_sync(STYLESHEET)?;
             shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         }
         Err(_) => {

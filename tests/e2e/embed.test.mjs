@@ -82,8 +82,9 @@ test('three containers and the script included twice: one Wasm download, three w
     await hosts.nth(2).locator('h1').waitFor();
     const questions = await hosts.evaluateAll((elements) => elements.map((host) => host.shadowRoot.querySelector('h1').textContent));
     assert.equal(new Set(questions).size, 3, `three different articles: ${questions}`);
-    assert.equal(await hosts.nth(0).locator('.disclaimer h2').innerText(), 'Medical Disclaimer');
-    assert.equal(await hosts.nth(1).locator('.disclaimer h2').innerText(), 'Caregiver Disclaimer');
+    // textContent: a widget below the fold is not laid out yet, so it has no innerText.
+    assert.equal(await hosts.nth(0).locator('.disclaimer h2').textContent(), 'Medical Disclaimer');
+    assert.equal(await hosts.nth(1).locator('.disclaimer h2').textContent(), 'Caregiver Disclaimer');
     assert.equal(wasmRequests.length, 1, `one Wasm download: ${wasmRequests}`);
     assert.equal(await page.evaluate(() => window.ArticleWidget.count()), 3);
     assert.equal(await page.locator('article-widget, [data-article-widget]').count(), 3, 'no duplicate widgets');
