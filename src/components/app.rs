@@ -71,7 +71,9 @@ pub fn App(props: &AppProps) -> Html {
     // Each retry bumps the attempt, which runs the loading effect again.
     let attempt = use_state(|| 0_u32);
     let preferences = use_reducer(storage::load);
-    let storage_notice = use_state(|| None::<AttrValue>);
+    // `_eq`: every change of preferences sets it, nearly always to what it was; an
+    // unchanged notice must not render the whole widget a second time.
+    let storage_notice = use_state_eq(|| None::<AttrValue>);
     let root = use_node_ref();
     // Where the reader was before the audience changed, to keep their place after.
     let reading_place = use_mut_ref(|| None::<ReadingPlace>);
