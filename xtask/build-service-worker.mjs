@@ -14,7 +14,7 @@ import { generateSW } from 'workbox-build';
 
 // The cache that holds the articles read on the publisher's page; www/app-shell.js
 // fills the same cache when the reader saves every article.
-export const ARTICLE_CACHE = 'article-widget/v1/app-articles';
+const ARTICLE_CACHE = 'article-widget/v1/app-articles';
 
 const site = process.argv[2];
 if (!site) {

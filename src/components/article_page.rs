@@ -111,7 +111,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 if props.onopen.is_some() {
                     <p class="breadcrumb">
                         <ArticleLink
-                            href={props.canonical_base.clone().unwrap_or_else(|| AttrValue::from("./"))}
+                            canonical_base={props.canonical_base.clone()}
                             onopen={props.onopen.clone()}
                         >
                             { "All articles" }

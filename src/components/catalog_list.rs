@@ -3,7 +3,6 @@ use yew::prelude::*;
 
 use super::article_link::ArticleLink;
 use super::radio_group::{Choice, RadioGroup};
-use crate::config::article_link;
 use crate::model::{Audience, Catalog, ReviewStatus};
 
 /// The catalog's audience filter: every article, or those with a variant for one audience.
@@ -82,8 +81,8 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
         html! {
             <li key={entry.slug.clone()}>
                 <ArticleLink
-                    href={article_link(props.canonical_base.as_deref(), &entry.slug)}
                     slug={Some(entry.slug.clone())}
+                    canonical_base={props.canonical_base.clone()}
                     onopen={props.onopen.clone()}
                 >
                     { &entry.question }

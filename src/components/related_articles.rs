@@ -1,7 +1,6 @@
 use yew::prelude::*;
 
 use super::article_link::ArticleLink;
-use crate::config::article_link;
 use crate::model::RelatedArticle;
 
 #[derive(Properties, PartialEq)]
@@ -25,8 +24,8 @@ pub fn RelatedArticles(props: &RelatedArticlesProps) -> Html {
         html! {
             <li key={related.slug.clone()}>
                 <ArticleLink
-                    href={article_link(props.canonical_base.as_deref(), &related.slug)}
                     slug={Some(related.slug.clone())}
+                    canonical_base={props.canonical_base.clone()}
                     onopen={props.onopen.clone()}
                 >
                     { &related.question }
