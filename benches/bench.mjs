@@ -8,7 +8,7 @@
 //
 // - widget: embed.js, the Rust/Wasm widget;
 // - peer:   benches/peer/, the JavaScript widget a partner would build (marked and
-//           DOMPurify), fetching the same article data;
+//           DOMPurify), fetching the same article as markdown (`articles markdown`);
 // - floor:  the peer's HTML rendered ahead of time, in the page, set into a shadow root
 //           by an inline script: nothing can show the article faster.
 //
@@ -282,8 +282,9 @@ function mountCycleMemory() {
   );
 }
 
-function articleData(slug) {
-  return JSON.parse(readFileSync(join(SITE, 'articles', `${slug}.json`), 'utf8'));
+/** The article as the peer fetches it: each variant as markdown. */
+function peerArticleData(slug) {
+  return JSON.parse(readFileSync(join(SITE, 'peer', 'articles', `${slug}.json`), 'utf8'));
 }
 
 /**
@@ -335,7 +336,9 @@ function downloadSizes() {
   const file = (dir, names, pattern) => join(dir, names.find((name) => pattern.test(name)));
   const floorPage = readFileSync(join(PARTNER_DIR, 'floor.html'), 'utf8');
   const floorScript = /<script>([\s\S]*)<\/script>/.exec(floorPage)[1];
+  // Each its own data: the widget's holds parsed bodies, the peer's markdown.
   const data = join(SITE, 'articles', `${ALS}.json`);
+  const peerData = join(SITE, 'peer', 'articles', `${ALS}.json`);
   const sizes = (entries) => entries.map(([label, path, isData]) => ({ label, isData, ...compressed(typeof path === 'string' ? readFileSync(path) : path) }));
   return {
     widget: sizes([
@@ -349,7 +352,7 @@ function downloadSizes() {
       ['marked', file(join(SITE, 'peer'), peer, /^marked-/)],
       ['DOMPurify', file(join(SITE, 'peer'), peer, /^purify-/)],
       ['peer renderer', file(join(SITE, 'peer'), peer, /^render-/)],
-      [`${ALS}.json`, data, true],
+      [`${ALS}.json (markdown)`, peerData, true],
     ]),
     floor: sizes([['inline script (article HTML and stylesheet)', Buffer.from(floorScript), true]]),
   };
@@ -383,7 +386,8 @@ const parsing = [
 ].map(([label, input, slug]) => ({
   label,
   widget: criterionThroughput('widget', input),
-  peer: markedThroughput(articleData(slug).variants.professional),
+  widgetRender: criterionThroughput('widget-render', input),
+  peer: markedThroughput(peerArticleData(slug).variants.professional),
   floor: criterionThroughput('push_html', input),
 }));
 const sizes = downloadSizes();
@@ -466,8 +470,12 @@ for (const [label, memory] of [
 for (const parse of parsing) {
   const cell = (s) => (s ? spread(s) : 'not measured');
   row(
-    `markdown → document, ${parse.label} (MB/s, median [min–max] of samples; widget: its renderer to Yew Html, native; peer: marked in node; floor: pulldown-cmark push_html, native)`,
+    `markdown → document, ${parse.label} (MB/s, median [min–max] of samples; widget: parse and render to Yew Html, native; peer: marked in node; floor: pulldown-cmark push_html, native)`,
     { widget: cell(parse.widget), peer: cell(parse.peer), floor: cell(parse.floor) },
+  );
+  row(
+    `parsed body → Yew Html, ${parse.label}: the widget's part in the reader's browser, the parse having run in \`articles build\` (MB/s of markdown, native)`,
+    { widget: cell(parse.widgetRender) },
   );
 }
 const sizeCell = (size) => `${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`;
@@ -505,7 +513,7 @@ const report = `# article-widget benchmark
 
 Run ${new Date().toISOString()} on ${machine}.
 
-widget: embed.js, the Rust/Wasm widget; peer: a JavaScript widget built with marked and DOMPurify (benches/peer/), fetching the same article data; floor: the peer's HTML pre-rendered into the page and set into a shadow root by an inline script. Partner pages on another origin than the widget's host; "visible" is the end of the first frame that shows it.
+widget: embed.js, the Rust/Wasm widget; peer: a JavaScript widget built with marked and DOMPurify (benches/peer/), fetching the same article with its variants as markdown; floor: the peer's HTML pre-rendered into the page and set into a shadow root by an inline script. Partner pages on another origin than the widget's host; "visible" is the end of the first frame that shows it.
 
 ${table.join('\n')}
 `;

@@ -7,7 +7,8 @@
 //   of time, and set into a shadow root by a tiny inline script.
 //
 // Usage: node benches/prepare-site.mjs SITE_DIR PARTNER_DIR
-// SITE_DIR already holds the release site and its article data (articles/<slug>.json).
+// SITE_DIR already holds the release site, its article data (articles/<slug>.json) and
+// the peer's, with markdown variants (peer/articles/<slug>.json).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,7 +57,7 @@ function preparePeer() {
 
 /** A partner page showing `slug` the fastest way there is: its HTML already in the page. */
 function writeFloorPage(file, slug) {
-  const article = JSON.parse(readFileSync(join(siteDir, 'articles', `${slug}.json`), 'utf8'));
+  const article = JSON.parse(readFileSync(join(siteDir, 'peer', 'articles', `${slug}.json`), 'utf8'));
   const html = `<style>${STYLESHEET}</style>${articleHtml(article, article.default_audience, createMarked(Marked))}`;
   // `<` escaped, so that no `</script>` in the article can end the script early.
   const literal = JSON.stringify(html).replace(/</g, '\\u003c');

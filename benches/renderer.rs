@@ -1,23 +1,31 @@
-//! Native throughput of the widget's markdown renderer (markdown → Yew virtual DOM)
-//! against pulldown-cmark's own HTML writer on the same events: the cost of building
-//! virtual DOM over writing a string from the same parser.
+//! Native throughput of the widget's renderer against pulldown-cmark's own HTML writer
+//! on the same markdown:
 //!
-//! Inputs are the article data the widget fetches, as `cargo xtask bench` writes it
-//! (the ALS article and the generated 1 MB article, professional variants), so run
-//! `cargo xtask bench` once before `cargo bench --bench renderer` on its own.
+//! - `widget`: markdown → document → Yew virtual DOM, the whole pipeline (the parse
+//!   runs in `articles build`, the render in the reader's browser);
+//! - `widget-render`: document → Yew virtual DOM, what the reader's browser does;
+//! - `push_html`: markdown → HTML string, pulldown-cmark alone.
+//!
+//! Throughput is always per byte of markdown. Inputs are the markdown the bench's peer
+//! fetches, as `cargo xtask bench` writes it (the ALS article and the generated 1 MB
+//! article, professional variants), so run `cargo xtask bench` once before
+//! `cargo bench --bench renderer` on its own.
 //! `cargo xtask bench` folds the figures (target/criterion/renderer/) into its report.
 
 use std::hint::black_box;
 use std::path::Path;
 
-use article_widget::markdown::{parser_options, render};
-use article_widget::model::{Article, Audience};
+use article_widget::markdown::{parse, parser_options};
+use article_widget::render::render;
 use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
 use pulldown_cmark::Parser;
 
-const ARTICLE_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench/site/articles");
+const ARTICLE_DATA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/target/bench/site/peer/articles"
+);
 
 /// The (input name, article slug) pairs measured; `cargo xtask bench` reads these names.
 const INPUTS: [(&str, &str); 2] = [
@@ -33,13 +41,12 @@ fn professional_markdown(slug: &str) -> String {
             path.display()
         )
     });
-    let article: Article = serde_json::from_str(&json)
-        .unwrap_or_else(|error| panic!("{} is not article data: {error}", path.display()));
-    article
-        .variants
-        .get(&Audience::Professional)
-        .cloned()
-        .unwrap_or_else(|| panic!("{slug} has no professional variant"))
+    let article: serde_json::Value = serde_json::from_str(&json)
+        .unwrap_or_else(|error| panic!("{} is not JSON: {error}", path.display()));
+    article["variants"]["professional"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{slug} has no professional markdown"))
+        .to_owned()
 }
 
 fn push_html(markdown: &str) -> String {
@@ -60,7 +67,13 @@ fn renderers(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("widget", name),
             &markdown,
-            |b, markdown| b.iter(|| render(black_box(markdown))),
+            |b, markdown| b.iter(|| render(&parse(black_box(markdown)))),
+        );
+        let document = parse(&markdown);
+        group.bench_with_input(
+            BenchmarkId::new("widget-render", name),
+            &document,
+            |b, document| b.iter(|| render(black_box(document))),
         );
         group.bench_with_input(
             BenchmarkId::new("push_html", name),

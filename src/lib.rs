@@ -7,9 +7,11 @@
 pub mod browser;
 pub mod components;
 pub mod config;
+pub mod document;
 pub mod markdown;
 pub mod model;
 pub mod preferences;
+pub mod render;
 pub mod safe_url;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,19 +1,14 @@
-//! The markdown renderer: pulldown-cmark events become Yew virtual DOM directly.
+//! Markdown to [`Document`]: the one place pulldown-cmark's events are read.
 //!
-//! Article content never becomes an HTML string on its way to the DOM: every piece of
-//! text is a text node, raw HTML included, and every URL passes the allow-list in
-//! [`crate::safe_url`]. Citations (`[^3]`) become superscript links into the reference
-//! list, and headings get stable ids.
+//! `articles build` runs this once per variant; the widget never does, so no markdown
+//! parser is compiled into the Wasm. Citations (`[^3]`) are numbered, heading ids made
+//! unique and adjacent text merged here, so the renderer only walks the tree.
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{
-    Alignment, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
-};
-use yew::virtual_dom::{VList, VNode, VTag, VText};
-use yew::{AttrValue, Html};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag};
 
-use crate::safe_url;
+use crate::document::{inlines_text, Alignment, Block, Document, Inline};
 
 /// The markdown dialect of articles: CommonMark plus GFM tables, strikethrough, task lists
 /// and footnote references. Footnotes use the older syntax because an article's
@@ -26,311 +21,322 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_OLD_FOOTNOTES
 }
 
-/// A rendered markdown document.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Rendered {
-    pub html: Html,
-    /// The label of every citation, once each, in order of first appearance.
-    pub cited: Vec<String>,
-}
-
-/// The id of reference `label`'s entry in the reference list.
-pub fn reference_id(label: &str) -> String {
-    format!("ref-{label}")
-}
-
-/// The id of the `n`th (1-based) citation of reference `label`.
-pub fn citation_id(label: &str, n: usize) -> String {
-    format!("cite-{label}-{n}")
-}
-
-/// Renders markdown to Yew virtual DOM.
+/// Parses markdown into a document.
 ///
 /// ```
-/// let rendered = article_widget::markdown::render("Riluzole[^1] <b>works</b>");
-/// assert_eq!(rendered.cited, vec!["1".to_string()]);
+/// use article_widget::document::{Block, Inline};
+///
+/// let document = article_widget::markdown::parse("Riluzole[^1] <b>works</b>");
+/// assert_eq!(document.cited, vec!["1".to_string()]);
+/// let Block::Paragraph(content) = &document.blocks[0] else { panic!() };
+/// // Raw HTML stays text.
+/// assert_eq!(content[2], Inline::Text(" <b>works</b>".into()));
 /// ```
-pub fn render(markdown: &str) -> Rendered {
-    let mut writer = Writer::default();
+pub fn parse(markdown: &str) -> Document {
+    let mut builder = Builder::default();
     for event in Parser::new_ext(markdown, parser_options()) {
-        writer.event(event);
+        let is_citation = matches!(event, Event::FootnoteReference(_));
+        builder.event(event);
+        builder.after_citation = is_citation;
     }
-    writer.finish()
+    builder.finish()
 }
 
-/// An element under construction and the children gathered for it so far.
+/// What an open element of the markdown becomes once closed.
+enum Container {
+    Paragraph,
+    Heading(u8),
+    Quote,
+    Code(Option<String>),
+    RawHtml,
+    List(Option<u64>),
+    Item,
+    Footnote(String),
+    Table(Vec<Alignment>),
+    TableHead,
+    TableRow,
+    TableCell,
+    Emphasis,
+    Strong,
+    Strikethrough,
+    Link {
+        href: String,
+        title: String,
+    },
+    Image {
+        src: String,
+        title: String,
+    },
+    /// An element outside the dialect: its content joins its parent's.
+    Transparent,
+}
+
+/// An open container and what has been gathered into it so far.
 struct Frame {
-    tag: VTag,
-    children: Vec<VNode>,
+    container: Container,
+    blocks: Vec<Block>,
+    inlines: Vec<Inline>,
+    /// A list's items.
+    items: Vec<Vec<Block>>,
+    /// A table row's (or head's) cells.
+    cells: Vec<Vec<Inline>>,
+    /// A table's head and body rows.
+    head: Vec<Vec<Inline>>,
+    rows: Vec<Vec<Vec<Inline>>>,
+}
+
+impl Frame {
+    fn new(container: Container) -> Frame {
+        Frame {
+            container,
+            blocks: Vec::new(),
+            inlines: Vec::new(),
+            items: Vec::new(),
+            cells: Vec::new(),
+            head: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// The frame's blocks, its loose inline content (a tight list item's) made a block.
+    fn into_blocks(mut self) -> Vec<Block> {
+        flush_plain(&mut self.blocks, &mut self.inlines);
+        self.blocks
+    }
+}
+
+fn flush_plain(blocks: &mut Vec<Block>, inlines: &mut Vec<Inline>) {
+    if !inlines.is_empty() {
+        blocks.push(Block::Plain(std::mem::take(inlines)));
+    }
 }
 
 #[derive(Default)]
-struct Writer {
-    /// Open elements; the document's top-level nodes collect in `top`.
+struct Builder {
     stack: Vec<Frame>,
-    top: Vec<VNode>,
-    /// The plain text of the heading being written, from which its id is made.
-    heading_text: Option<String>,
-    /// The alt text of each open image; images inside image alt text only add text.
-    image_alts: Vec<String>,
+    /// The document's own blocks, and inline content outside any block (none in
+    /// CommonMark, kept rather than lost).
+    blocks: Vec<Block>,
+    inlines: Vec<Inline>,
     used_heading_ids: HashMap<String, usize>,
     citation_counts: HashMap<String, usize>,
     cited: Vec<String>,
-    table_alignments: Vec<Alignment>,
-    table_cell: usize,
-    in_table_head: bool,
-    table_body_open: bool,
-    /// Whether the last node written was a citation, so that the next one gets a comma.
     after_citation: bool,
 }
 
-impl Writer {
+impl Builder {
     fn event(&mut self, event: Event<'_>) {
-        let is_citation = matches!(event, Event::FootnoteReference(_));
-        self.event_inner(event);
-        self.after_citation = is_citation;
-    }
-
-    fn event_inner(&mut self, event: Event<'_>) {
-        if let Some(alt) = self.image_alts.last_mut() {
-            // Inside an image only its text matters: it becomes the alt attribute.
-            match event {
-                Event::Start(Tag::Image { .. }) => self.image_alts.push(String::new()),
-                Event::End(TagEnd::Image) => self.end_image(),
-                Event::Text(text)
-                | Event::Code(text)
-                | Event::InlineHtml(text)
-                | Event::Html(text) => alt.push_str(&text),
-                Event::SoftBreak | Event::HardBreak => alt.push(' '),
-                _ => {}
-            }
-            return;
-        }
         match event {
             Event::Start(tag) => self.start(tag),
-            Event::End(tag) => self.end(tag),
-            Event::Text(text) => self.text(text),
-            Event::Code(code) => {
-                self.capture(&code);
-                let mut tag = VTag::new("code");
-                tag.add_child(text_node(code));
-                self.push(tag.into());
-            }
-            // Raw HTML is shown as the text it is, never interpreted.
-            Event::Html(html) | Event::InlineHtml(html) => self.text(html),
-            Event::InlineMath(math) | Event::DisplayMath(math) => self.text(math),
-            Event::FootnoteReference(label) => self.citation(&label),
-            Event::SoftBreak => self.text(CowStr::Borrowed("\n")),
-            Event::HardBreak => self.push(VTag::new("br").into()),
-            Event::Rule => self.push(VTag::new("hr").into()),
-            Event::TaskListMarker(checked) => {
-                let mut input = VTag::new("input");
-                input.add_attribute("type", "checkbox");
-                input.add_attribute("disabled", "");
-                input.set_checked(checked);
-                self.push(input.into());
-            }
+            Event::End(_) => self.close(),
+            Event::Text(text) => self.text(&text),
+            Event::Code(code) => self.inline(Inline::Code(code.into_string())),
+            // Raw HTML is kept as the text it is, never interpreted.
+            Event::Html(html) | Event::InlineHtml(html) => self.text(&html),
+            Event::InlineMath(math) | Event::DisplayMath(math) => self.text(&math),
+            Event::FootnoteReference(label) => self.citation(label.into_string()),
+            // Inside an image's alt text a line break is a space.
+            Event::SoftBreak if self.in_image() => self.text(" "),
+            Event::SoftBreak => self.text("\n"),
+            Event::HardBreak => self.inline(Inline::LineBreak),
+            Event::Rule => self.block(Block::Rule),
+            Event::TaskListMarker(checked) => self.inline(Inline::Task(checked)),
         }
     }
 
     fn start(&mut self, tag: Tag<'_>) {
-        let element = match tag {
-            Tag::Paragraph => VTag::new("p"),
-            Tag::Heading { level, .. } => {
-                self.heading_text = Some(String::new());
-                VTag::new(level.to_string())
+        let container = match tag {
+            Tag::Paragraph => Container::Paragraph,
+            Tag::Heading { level, .. } => Container::Heading(level as u8),
+            Tag::BlockQuote(_) => Container::Quote,
+            Tag::CodeBlock(CodeBlockKind::Fenced(info)) => {
+                Container::Code(info.split_whitespace().next().map(str::to_owned))
             }
-            Tag::BlockQuote(_) => VTag::new("blockquote"),
-            Tag::CodeBlock(kind) => {
-                // `<pre><code>`: the `pre` frame is opened here and closed with the code.
-                self.open(VTag::new("pre"));
-                let mut code = VTag::new("code");
-                if let CodeBlockKind::Fenced(info) = kind {
-                    if let Some(language) = info.split_whitespace().next() {
-                        code.add_attribute("class", format!("language-{language}"));
-                    }
-                }
-                code
-            }
-            Tag::HtmlBlock => {
-                let mut block = VTag::new("p");
-                block.add_attribute("class", "raw-html");
-                block
-            }
-            Tag::List(Some(start)) => {
-                let mut list = VTag::new("ol");
-                if start != 1 {
-                    list.add_attribute("start", start.to_string());
-                }
-                list
-            }
-            Tag::List(None) => VTag::new("ul"),
-            Tag::Item => VTag::new("li"),
-            Tag::FootnoteDefinition(label) => {
-                let mut definition = VTag::new("div");
-                definition.add_attribute("class", "footnote-definition");
-                definition.add_attribute("id", reference_id(&label));
-                let mut marker = VTag::new("sup");
-                marker.add_attribute("class", "footnote-definition-label");
-                marker.add_child(text_node(label));
-                self.open(definition);
-                self.push(marker.into());
-                return;
-            }
-            Tag::DefinitionList => VTag::new("dl"),
-            Tag::DefinitionListTitle => VTag::new("dt"),
-            Tag::DefinitionListDefinition => VTag::new("dd"),
-            Tag::Table(alignments) => {
-                self.table_alignments = alignments;
-                self.table_body_open = false;
-                VTag::new("table")
-            }
-            Tag::TableHead => {
-                self.in_table_head = true;
-                self.table_cell = 0;
-                self.open(VTag::new("thead"));
-                VTag::new("tr")
-            }
-            Tag::TableRow => {
-                if !self.table_body_open {
-                    self.table_body_open = true;
-                    self.open(VTag::new("tbody"));
-                }
-                self.table_cell = 0;
-                VTag::new("tr")
-            }
-            Tag::TableCell => {
-                let mut cell = VTag::new(if self.in_table_head { "th" } else { "td" });
-                let class = match self.table_alignments.get(self.table_cell) {
-                    Some(Alignment::Left) => Some("align-left"),
-                    Some(Alignment::Center) => Some("align-center"),
-                    Some(Alignment::Right) => Some("align-right"),
-                    _ => None,
-                };
-                if let Some(class) = class {
-                    cell.add_attribute("class", class);
-                }
-                self.table_cell += 1;
-                cell
-            }
-            Tag::Emphasis => VTag::new("em"),
-            Tag::Strong => VTag::new("strong"),
-            Tag::Strikethrough => VTag::new("del"),
-            Tag::Superscript => VTag::new("sup"),
-            Tag::Subscript => VTag::new("sub"),
+            Tag::CodeBlock(CodeBlockKind::Indented) => Container::Code(None),
+            Tag::HtmlBlock => Container::RawHtml,
+            Tag::List(start) => Container::List(start),
+            Tag::Item => Container::Item,
+            Tag::FootnoteDefinition(label) => Container::Footnote(label.into_string()),
+            Tag::Table(alignments) => Container::Table(
+                alignments
+                    .into_iter()
+                    .map(|alignment| match alignment {
+                        pulldown_cmark::Alignment::None => Alignment::None,
+                        pulldown_cmark::Alignment::Left => Alignment::Left,
+                        pulldown_cmark::Alignment::Center => Alignment::Center,
+                        pulldown_cmark::Alignment::Right => Alignment::Right,
+                    })
+                    .collect(),
+            ),
+            Tag::TableHead => Container::TableHead,
+            Tag::TableRow => Container::TableRow,
+            Tag::TableCell => Container::TableCell,
+            Tag::Emphasis => Container::Emphasis,
+            Tag::Strong => Container::Strong,
+            Tag::Strikethrough => Container::Strikethrough,
             Tag::Link {
                 link_type: LinkType::Email,
                 dest_url,
                 title,
                 ..
-            } => link(&format!("mailto:{dest_url}"), &title),
+            } => Container::Link {
+                href: format!("mailto:{dest_url}"),
+                title: title.into_string(),
+            },
             Tag::Link {
                 dest_url, title, ..
-            } => link(&dest_url, &title),
+            } => Container::Link {
+                href: dest_url.into_string(),
+                title: title.into_string(),
+            },
             Tag::Image {
                 dest_url, title, ..
-            } => {
-                // The image element is made at its end, once its alt text is known; the
-                // frame holds its attributes until then.
-                let mut image = VTag::new("img");
-                if let Some(src) = safe_url::allowed(&dest_url) {
-                    image.add_attribute("src", safe_url::percent_encode(&src));
-                }
-                if !title.is_empty() {
-                    image.add_attribute("title", title.into_string());
-                }
-                self.image_alts.push(String::new());
-                image
-            }
-            Tag::MetadataBlock(_) => VTag::new("pre"),
+            } => Container::Image {
+                src: dest_url.into_string(),
+                title: title.into_string(),
+            },
+            Tag::Superscript
+            | Tag::Subscript
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::MetadataBlock(_) => Container::Transparent,
         };
-        self.open(element);
+        self.stack.push(Frame::new(container));
     }
 
-    fn end(&mut self, tag: TagEnd) {
-        match tag {
-            TagEnd::Heading(_) => {
-                let text = self.heading_text.take().unwrap_or_default();
-                let id = self.heading_id(&text);
-                if let Some(frame) = self.stack.last_mut() {
-                    frame.tag.add_attribute("id", id);
-                }
-                self.close();
-            }
-            TagEnd::CodeBlock => {
-                self.close();
-                self.close();
-            }
-            TagEnd::TableHead => {
-                self.in_table_head = false;
-                self.close();
-                self.close();
-            }
-            TagEnd::Table => {
-                if self.table_body_open {
-                    self.close();
-                }
-                self.close();
-            }
-            TagEnd::Image => self.end_image(),
-            _ => self.close(),
-        }
-    }
-
-    fn end_image(&mut self) {
-        let alt = self.image_alts.pop().unwrap_or_default();
-        if let Some(outer) = self.image_alts.last_mut() {
-            outer.push_str(&alt);
-            return;
-        }
+    fn close(&mut self) {
         let Some(mut frame) = self.stack.pop() else {
             return;
         };
-        let has_source = frame.tag.attributes.iter().any(|(key, _)| key == "src");
-        if has_source {
-            frame.tag.add_attribute("alt", alt);
-            self.push(frame.tag.into());
-        } else {
-            // A neutralised image shows its description instead.
-            self.text(CowStr::from(alt));
+        match std::mem::replace(&mut frame.container, Container::Transparent) {
+            Container::Paragraph => self.block(Block::Paragraph(frame.inlines)),
+            Container::Heading(level) => {
+                let mut text = String::new();
+                inlines_text(&frame.inlines, &mut text);
+                let id = self.heading_id(&text);
+                self.block(Block::Heading {
+                    level,
+                    id,
+                    content: frame.inlines,
+                });
+            }
+            Container::Quote => self.block(Block::Quote(frame.into_blocks())),
+            Container::Code(language) => {
+                let mut text = String::new();
+                inlines_text(&frame.inlines, &mut text);
+                self.block(Block::Code { language, text });
+            }
+            Container::RawHtml => {
+                let mut text = String::new();
+                inlines_text(&frame.inlines, &mut text);
+                self.block(Block::RawHtml(text));
+            }
+            Container::List(start) => self.block(Block::List {
+                start,
+                items: frame.items,
+            }),
+            Container::Item => {
+                let item = frame.into_blocks();
+                if let Some(list) = self.stack.last_mut() {
+                    list.items.push(item);
+                }
+            }
+            Container::Footnote(label) => {
+                let blocks = frame.into_blocks();
+                self.block(Block::Footnote { label, blocks });
+            }
+            Container::Table(alignments) => self.block(Block::Table {
+                alignments,
+                head: frame.head,
+                rows: frame.rows,
+            }),
+            Container::TableHead => {
+                if let Some(table) = self.stack.last_mut() {
+                    table.head = frame.cells;
+                }
+            }
+            Container::TableRow => {
+                if let Some(table) = self.stack.last_mut() {
+                    table.rows.push(frame.cells);
+                }
+            }
+            Container::TableCell => {
+                if let Some(row) = self.stack.last_mut() {
+                    row.cells.push(frame.inlines);
+                }
+            }
+            Container::Emphasis => self.inline(Inline::Emphasis(frame.inlines)),
+            Container::Strong => self.inline(Inline::Strong(frame.inlines)),
+            Container::Strikethrough => self.inline(Inline::Strikethrough(frame.inlines)),
+            Container::Link { href, title } => self.inline(Inline::Link {
+                href,
+                title,
+                content: frame.inlines,
+            }),
+            Container::Image { src, title } => {
+                let mut alt = String::new();
+                inlines_text(&frame.inlines, &mut alt);
+                self.inline(Inline::Image { src, title, alt });
+            }
+            Container::Transparent => {
+                for block in frame.blocks {
+                    self.block(block);
+                }
+                for inline in frame.inlines {
+                    self.inline(inline);
+                }
+            }
         }
     }
 
-    fn text(&mut self, text: CowStr<'_>) {
-        self.capture(&text);
-        self.push(text_node(text));
+    fn in_image(&self) -> bool {
+        self.stack
+            .iter()
+            .any(|frame| matches!(frame.container, Container::Image { .. }))
     }
 
-    fn capture(&mut self, text: &str) {
-        if let Some(heading) = &mut self.heading_text {
-            heading.push_str(text);
+    fn block(&mut self, block: Block) {
+        let (blocks, inlines) = match self.stack.last_mut() {
+            Some(frame) => (&mut frame.blocks, &mut frame.inlines),
+            None => (&mut self.blocks, &mut self.inlines),
+        };
+        flush_plain(blocks, inlines);
+        blocks.push(block);
+    }
+
+    fn inline(&mut self, inline: Inline) {
+        match self.stack.last_mut() {
+            Some(frame) => frame.inlines.push(inline),
+            None => self.inlines.push(inline),
         }
     }
 
-    fn citation(&mut self, label: &str) {
-        let count = self.citation_counts.entry(label.to_owned()).or_insert(0);
+    /// Adds text, joined to the text before it: one text node instead of several.
+    fn text(&mut self, text: &str) {
+        let inlines = match self.stack.last_mut() {
+            Some(frame) => &mut frame.inlines,
+            None => &mut self.inlines,
+        };
+        match inlines.last_mut() {
+            Some(Inline::Text(previous)) => previous.push_str(text),
+            _ => inlines.push(Inline::Text(text.to_owned())),
+        }
+    }
+
+    fn citation(&mut self, label: String) {
+        let count = self.citation_counts.entry(label.clone()).or_insert(0);
         *count += 1;
-        let count = *count;
-        if count == 1 {
-            self.cited.push(label.to_owned());
+        let number = *count;
+        if number == 1 {
+            self.cited.push(label.clone());
         }
-        if self.after_citation {
-            // Adjacent citations read "1, 2", as in print.
-            let mut separator = VTag::new("sup");
-            separator.add_attribute("class", "citation-separator");
-            separator.add_child(text_node(CowStr::Borrowed(",")));
-            self.push(separator.into());
-        }
-        let mut anchor = VTag::new("a");
-        anchor.add_attribute("href", format!("#{}", reference_id(label)));
-        anchor.add_attribute("id", citation_id(label, count));
-        anchor.add_attribute("role", "doc-noteref");
-        anchor.add_attribute("aria-label", format!("Reference {label}"));
-        anchor.add_child(text_node(CowStr::from(label.to_owned())));
-        let mut sup = VTag::new("sup");
-        sup.add_attribute("class", "citation");
-        sup.add_child(anchor.into());
-        self.push(sup.into());
+        let follows_citation = self.after_citation;
+        self.inline(Inline::Citation {
+            label,
+            number,
+            follows_citation,
+        });
     }
 
     /// A stable, unique id from a heading's text: "Early Palliative Care" becomes
@@ -355,57 +361,14 @@ impl Writer {
         }
     }
 
-    fn open(&mut self, tag: VTag) {
-        self.stack.push(Frame {
-            tag,
-            children: Vec::new(),
-        });
-    }
-
-    fn close(&mut self) {
-        if let Some(frame) = self.stack.pop() {
-            let mut tag = frame.tag;
-            tag.add_children(frame.children);
-            self.push(tag.into());
-        }
-    }
-
-    fn push(&mut self, node: VNode) {
-        match self.stack.last_mut() {
-            Some(frame) => frame.children.push(node),
-            None => self.top.push(node),
-        }
-    }
-
-    fn finish(mut self) -> Rendered {
+    fn finish(mut self) -> Document {
         while !self.stack.is_empty() {
             self.close();
         }
-        Rendered {
-            html: VList::with_children(self.top, None).into(),
+        flush_plain(&mut self.blocks, &mut self.inlines);
+        Document {
+            blocks: self.blocks,
             cited: self.cited,
         }
     }
-}
-
-fn link(dest_url: &str, title: &str) -> VTag {
-    let Some(href) = safe_url::allowed(dest_url) else {
-        // A neutralised link keeps its text and loses its destination.
-        let mut span = VTag::new("span");
-        span.add_attribute("class", "blocked-link");
-        return span;
-    };
-    let mut anchor = VTag::new("a");
-    if safe_url::is_external(&href) {
-        anchor.add_attribute("rel", "noopener noreferrer");
-    }
-    anchor.add_attribute("href", safe_url::percent_encode(&href));
-    if !title.is_empty() {
-        anchor.add_attribute("title", title.to_owned());
-    }
-    anchor
-}
-
-fn text_node(text: CowStr<'_>) -> VNode {
-    VText::new(AttrValue::from(text.into_string())).into()
 }

@@ -10,6 +10,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::document::Document;
+
 /// Who an article variant is written for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -327,8 +329,8 @@ impl Reference {
     }
 }
 
-/// One article as the widget fetches it: validated front matter plus the markdown of each
-/// audience's variant.
+/// One article as the widget fetches it: validated front matter plus the parsed body of
+/// each audience's variant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     pub slug: String,
@@ -338,9 +340,9 @@ pub struct Article {
     pub review: Review,
     pub default_audience: Audience,
     pub references: Vec<Reference>,
-    /// The full markdown of each audience's variant: the shared parts and that audience's
-    /// own parts, in the order of the source file.
-    pub variants: BTreeMap<Audience, String>,
+    /// The body of each audience's variant: the shared parts and that audience's own
+    /// parts, in the order of the source file, parsed when the article was built.
+    pub variants: BTreeMap<Audience, Document>,
     /// Other articles of the catalog a reader of this one may want next, with their
     /// questions, so that the links need no second request. Data built before related
     /// articles existed has none.
@@ -360,7 +362,7 @@ pub struct RelatedArticle {
 pub struct Variant<'a> {
     /// The audience the variant was written for.
     pub audience: Audience,
-    pub markdown: &'a str,
+    pub document: &'a Document,
     /// Whether this is the default variant standing in for a missing one.
     pub is_fallback: bool,
 }
@@ -368,18 +370,18 @@ pub struct Variant<'a> {
 impl Article {
     /// The variant for `audience`, or the default variant when the article has none for it.
     pub fn variant(&self, audience: Audience) -> Option<Variant<'_>> {
-        if let Some(markdown) = self.variants.get(&audience) {
+        if let Some(document) = self.variants.get(&audience) {
             return Some(Variant {
                 audience,
-                markdown,
+                document,
                 is_fallback: false,
             });
         }
         self.variants
             .get(&self.default_audience)
-            .map(|markdown| Variant {
+            .map(|document| Variant {
                 audience: self.default_audience,
-                markdown,
+                document,
                 is_fallback: true,
             })
     }

@@ -49,6 +49,8 @@ impl fmt::Display for Diagnostic {
 pub struct Report {
     /// Every article that parsed without error, sorted newest first, then by slug.
     pub articles: Vec<Article>,
+    /// The markdown of each of those articles' variants, by slug.
+    pub markdown: BTreeMap<String, BTreeMap<Audience, String>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -116,6 +118,9 @@ pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
         first_use_of_slug.insert(article.slug.clone(), path.clone());
         questions.insert(article.slug.clone(), Some(article.question.clone()));
         related.push((path, parsed.related));
+        report
+            .markdown
+            .insert(article.slug.clone(), parsed.markdown);
         report.articles.push(article);
     }
     for (article, (path, slugs)) in report.articles.iter_mut().zip(related) {
@@ -156,6 +161,8 @@ pub struct Parsed {
     /// The slugs of the related articles and their lines: only the whole directory
     /// can tell whether they exist, see [`check_dir`].
     pub related: Vec<(String, usize)>,
+    /// The markdown of each variant, before it was parsed into the article's body.
+    pub markdown: BTreeMap<Audience, String>,
 }
 
 /// Parses and checks one article source. `path` is used in diagnostics and, through its
@@ -166,7 +173,8 @@ pub fn parse_article(path: &Path, text: &str, today: Date) -> Parsed {
         diagnostics: Vec::new(),
     };
     let mut related = Vec::new();
-    let article = checker.article(text, today, &mut related);
+    let mut markdown = BTreeMap::new();
+    let article = checker.article(text, today, &mut related, &mut markdown);
     let slug_line = article.as_ref().map_or(1, |(_, line)| *line);
     let has_errors = checker
         .diagnostics
@@ -177,6 +185,7 @@ pub fn parse_article(path: &Path, text: &str, today: Date) -> Parsed {
         diagnostics: checker.diagnostics,
         slug_line,
         related,
+        markdown,
     }
 }
 
@@ -267,6 +276,7 @@ impl Checker<'_> {
         text: &str,
         today: Date,
         related: &mut Vec<(String, usize)>,
+        markdown: &mut BTreeMap<Audience, String>,
     ) -> Option<(Article, usize)> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let lines: Vec<&str> = text.split_inclusive('\n').collect();
@@ -395,10 +405,14 @@ impl Checker<'_> {
                 .into_iter()
                 .map(|(reference, _)| reference)
                 .collect(),
-            variants,
+            variants: variants
+                .iter()
+                .map(|(audience, text)| (*audience, markdown::parse(text)))
+                .collect(),
             // Filled in by `check_dir`, which sees the whole catalog.
             related: Vec::new(),
         };
+        *markdown = variants;
         Some((article, slug_line))
     }
 

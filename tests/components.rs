@@ -9,6 +9,7 @@ use std::rc::Rc;
 use article_widget::components::article_page::{ArticlePage, ArticlePageProps};
 use article_widget::components::catalog_list::{CatalogList, CatalogListProps};
 use article_widget::components::unavailable::{Unavailable, UnavailableProps};
+use article_widget::markdown::parse;
 use article_widget::model::{
     Article, Audience, Catalog, CatalogEntry, Date, Reference, RelatedArticle, Review,
     ReviewStatus, Reviewer,
@@ -55,12 +56,11 @@ fn fixture(status: ReviewStatus) -> Article {
     let mut variants = BTreeMap::new();
     variants.insert(
         Audience::Patient,
-        "Riluzole is a pill that can slow ALS down.\n\n## Living with ALS\n\nPatient words."
-            .to_owned(),
+        parse("Riluzole is a pill that can slow ALS down.\n\n## Living with ALS\n\nPatient words."),
     );
     variants.insert(
         Audience::Professional,
-        "Riluzole 50 mg twice daily[^1] extends survival[^1][^2].\n\n## Dosing\n\nProfessional words.".to_owned(),
+        parse("Riluzole 50 mg twice daily[^1] extends survival[^1][^2].\n\n## Dosing\n\nProfessional words."),
     );
     Article {
         slug: "als-demo".into(),

@@ -4,7 +4,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_widget::markdown::render;
+use article_widget::markdown::parse;
 use article_widget::ssr::markdown_to_html;
 
 #[track_caller]
@@ -201,12 +201,12 @@ fn a_second_citation_of_a_reference_gets_the_next_id() {
 #[test]
 fn cited_lists_each_label_once_in_order_of_first_appearance() {
     assert_eq!(
-        render("A[^3] B[^1] C[^3] D[^2] E[^1]").cited,
+        parse("A[^3] B[^1] C[^3] D[^2] E[^1]").cited,
         ["3", "1", "2"]
     );
-    assert!(render("No citations here.").cited.is_empty());
+    assert!(parse("No citations here.").cited.is_empty());
     // In code, `[^1]` is text, not a citation.
-    assert!(render("`[^1]`").cited.is_empty());
+    assert!(parse("`[^1]`").cited.is_empty());
 }
 
 // ---------------------------------------------------------------------------------

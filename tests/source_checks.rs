@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use article_widget::document::Block;
+use article_widget::markdown;
 use article_widget::model::{Article, Audience, Catalog, Date, ReviewStatus};
 use article_widget::source::{check_dir, parse_article, Diagnostic, Parsed, Severity};
 
@@ -172,21 +174,21 @@ fn valid_article_parses_into_its_front_matter_and_variants() {
     );
     let patient = &article.variants[&Audience::Patient];
     let professional = &article.variants[&Audience::Professional];
-    for (markdown, own, other) in [
+    for (document, own, other) in [
         (patient, "Patient part.", "Professional part."),
         (professional, "Professional part.", "Patient part."),
     ] {
-        assert!(
-            markdown.starts_with("Shared intro[^1].\n\n"),
-            "{markdown:?}"
-        );
-        assert!(markdown.ends_with("\n\nShared outro."), "{markdown:?}");
-        let intro = markdown.find("Shared intro").unwrap();
-        let middle = markdown.find(own).expect("the audience's own part");
-        let outro = markdown.find("Shared outro").unwrap();
-        assert!(intro < middle && middle < outro, "{markdown:?}");
-        assert!(!markdown.contains(other), "{markdown:?}");
-        assert!(!markdown.contains(":::"), "{markdown:?}");
+        // The body is stored parsed: its text, and the citation of the shared intro.
+        let text = document.text();
+        assert!(text.starts_with("Shared intro.\n\n"), "{text:?}");
+        assert!(text.ends_with("\n\nShared outro."), "{text:?}");
+        let intro = text.find("Shared intro").unwrap();
+        let middle = text.find(own).expect("the audience's own part");
+        let outro = text.find("Shared outro").unwrap();
+        assert!(intro < middle && middle < outro, "{text:?}");
+        assert!(!text.contains(other), "{text:?}");
+        assert!(!text.contains(":::"), "{text:?}");
+        assert_eq!(document.cited, ["1"]);
     }
 }
 
@@ -235,7 +237,7 @@ fn an_article_without_fences_has_one_variant_for_its_default_audience() {
     assert_eq!(article.audiences(), [Audience::Caregiver]);
     assert_eq!(
         article.variants[&Audience::Caregiver],
-        "Shared intro[^1].\n\nEveryone reads this.\n\nShared outro."
+        markdown::parse("Shared intro[^1].\n\nEveryone reads this.\n\nShared outro.")
     );
 }
 
@@ -260,13 +262,12 @@ fn fence_lines_inside_code_blocks_are_ordinary_text() {
             article.audiences(),
             [Audience::Patient, Audience::Professional]
         );
-        for markdown in article.variants.values() {
-            assert!(
-                markdown.contains(&format!(
-                    "{fence}text\n::: doctor\n:::\n::: patient\n{fence}"
-                )),
-                "{markdown:?}"
-            );
+        let code = Block::Code {
+            language: Some("text".into()),
+            text: "::: doctor\n:::\n::: patient\n".into(),
+        };
+        for document in article.variants.values() {
+            assert!(document.blocks.contains(&code), "{document:?}");
         }
     }
 }

@@ -3,7 +3,7 @@
 //
 //   <script type="module" src="https://WIDGET_HOST/peer/peer.js" data-article="als-primary-treatment" async></script>
 //
-// It fetches the same article data as the widget, renders the variant with marked,
+// It fetches the same article as the widget, renders the variant's markdown with marked,
 // sanitises it with DOMPurify and puts it in an open shadow root with a small
 // stylesheet. `prepare-site.mjs` replaces the three relative imports below by the
 // content-hashed copies it writes beside this file, cached forever like the widget's
@@ -12,7 +12,9 @@ import { Marked } from './marked.js';
 import DOMPurify from './purify.js';
 import { STYLESHEET, articleHtml, createMarked } from './render.mjs';
 
-const articles = new URL('../articles/', import.meta.url);
+// The same articles, each variant as markdown (`articles markdown`, run by the bench):
+// the widget's own data holds bodies parsed at build time, which marked cannot read.
+const articles = new URL('./articles/', import.meta.url);
 const marked = createMarked(Marked);
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(STYLESHEET);

@@ -1,4 +1,4 @@
-// The peer widget's rendering: article data (the JSON the widget fetches) to HTML with
+// The peer widget's rendering: article data (as `articles markdown` writes it) to HTML with
 // marked, the way a partner would write it. Pure functions, no DOM: the peer runs them
 // in the browser (peer.js) and `prepare-site.mjs` runs them in node to pre-render the
 // floor pages, so the peer and the floor show the very same HTML.

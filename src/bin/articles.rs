@@ -4,6 +4,8 @@
 //! articles check [DIR]      validate every article (default DIR: articles)
 //! articles build [DIR] OUT  write index.json and one <slug>.json per article into OUT
 //! articles md               markdown on stdin -> the widget's HTML on stdout
+//! articles markdown [DIR] OUT  one <slug>.json per article with each variant's
+//!                            markdown instead of its parsed body (the bench's peer)
 //! ```
 
 #[cfg(target_arch = "wasm32")]
@@ -28,7 +30,9 @@ mod cli {
     const USAGE: &str = "usage:
   articles check [DIR]       validate every article in DIR (default: articles)
   articles build [DIR] OUT   validate, then write OUT/index.json and OUT/<slug>.json
-  articles md                read markdown on stdin, print the widget's HTML";
+  articles md                read markdown on stdin, print the widget's HTML
+  articles markdown [DIR] OUT  like build, but each variant as its markdown (for
+                             a JavaScript renderer such as the benchmark's peer)";
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +43,8 @@ mod cli {
             ["build", out] => build(Path::new("articles"), Path::new(out)),
             ["build", dir, out] => build(Path::new(dir), Path::new(out)),
             ["md"] => md(),
+            ["markdown", out] => markdown(Path::new("articles"), Path::new(out)),
+            ["markdown", dir, out] => markdown(Path::new(dir), Path::new(out)),
             ["help" | "--help" | "-h"] => {
                 println!("{USAGE}");
                 Ok(true)
@@ -80,14 +86,23 @@ mod cli {
         Ok(true)
     }
 
-    fn build(dir: &Path, out: &Path) -> Result<bool, String> {
+    /// The report of `dir` when it has no error, with `out` created to write it into;
+    /// `None` (and nothing written) when it has errors.
+    fn checked_for_writing(dir: &Path, out: &Path) -> Result<Option<Report>, String> {
         let report = checked(dir)?;
         if report.has_errors() {
             eprintln!("articles: nothing written to {}", out.display());
-            return Ok(false);
+            return Ok(None);
         }
         std::fs::create_dir_all(out)
             .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
+        Ok(Some(report))
+    }
+
+    fn build(dir: &Path, out: &Path) -> Result<bool, String> {
+        let Some(report) = checked_for_writing(dir, out)? else {
+            return Ok(false);
+        };
         let catalog = Catalog {
             articles: report
                 .articles
@@ -101,6 +116,29 @@ mod cli {
         }
         println!(
             "built {} article(s) from {} into {}",
+            report.articles.len(),
+            dir.display(),
+            out.display()
+        );
+        Ok(true)
+    }
+
+    /// The article data as `build` writes it, but each variant as markdown: what a
+    /// renderer of markdown, not of the widget's documents, needs.
+    fn markdown(dir: &Path, out: &Path) -> Result<bool, String> {
+        let Some(report) = checked_for_writing(dir, out)? else {
+            return Ok(false);
+        };
+        for article in &report.articles {
+            let mut json = serde_json::to_value(article)
+                .map_err(|error| format!("cannot encode {}: {error}", article.slug))?;
+            let markdown = report.markdown.get(&article.slug);
+            json["variants"] = serde_json::to_value(markdown)
+                .map_err(|error| format!("cannot encode {}: {error}", article.slug))?;
+            write_json(&out.join(format!("{}.json", article.slug)), &json)?;
+        }
+        println!(
+            "wrote the markdown of {} article(s) from {} into {}",
             report.articles.len(),
             dir.display(),
             out.display()

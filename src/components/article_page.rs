@@ -11,9 +11,9 @@ use super::reference_list::ReferenceList;
 use super::related_articles::RelatedArticles;
 use super::review_dates::ReviewDates;
 use super::review_stepper::ReviewStepper;
-use crate::markdown;
 use crate::model::{Article, Audience};
 use crate::preferences::{Preferences, PreferencesAction};
+use crate::render;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticlePageProps {
@@ -45,7 +45,7 @@ pub struct ArticlePageProps {
 #[function_component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let article = &props.article;
-    // Parsing and building the body is the costly part: redo it only when the article
+    // Building the body's virtual DOM is the costly part: redo it only when the article
     // or the audience changes.
     let rendered = use_memo(
         (props.article.clone(), props.audience),
@@ -54,7 +54,8 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 (
                     variant.audience,
                     variant.is_fallback,
-                    markdown::render(variant.markdown),
+                    render::render(variant.document),
+                    variant.document.cited.clone(),
                 )
             })
         },
@@ -68,7 +69,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     }
 
     let (body, announcement) = match &*rendered {
-        Some((shown, is_fallback, rendered)) => {
+        Some((shown, is_fallback, rendered, cited)) => {
             let fallback_note = is_fallback.then(|| {
                 format!(
                     "There is no {} version of this article yet; showing the version for {}.",
@@ -88,8 +89,8 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                             <p class="note variant-note" role="note">{ note }</p>
                         }
                     </div>
-                    <div key={shown.as_str()} class="article-body" part="body">{ rendered.html.clone() }</div>
-                    <ReferenceList key="references" references={article.references.clone()} cited={rendered.cited.clone()} />
+                    <div key={shown.as_str()} class="article-body" part="body">{ rendered.clone() }</div>
+                    <ReferenceList key="references" references={article.references.clone()} cited={cited.clone()} />
                     <Disclaimer key="disclaimer" audience={*shown} />
                 </>
             };

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::markdown::{citation_id, reference_id};
+use crate::document::{citation_id, reference_id};
 use crate::model::Reference;
 
 #[derive(Properties, PartialEq)]

@@ -250,21 +250,17 @@ fn bench(root: &Path) -> Result<()> {
             .arg("benches/generate-article.mjs")
             .arg(&sources),
     )?;
-    run_command(
-        toolchain
-            .command("cargo")
-            .args([
-                "run",
-                "--quiet",
-                "--release",
-                "--bin",
-                "articles",
-                "--",
-                "build",
-            ])
-            .arg(&sources)
-            .arg(site.join("articles")),
-    )?;
+    // The widget's data, and the peer's: the same articles, each variant as markdown.
+    for (command, out) in [("build", "articles"), ("markdown", "peer/articles")] {
+        run_command(
+            toolchain
+                .command("cargo")
+                .args(["run", "--quiet", "--release", "--bin", "articles", "--"])
+                .arg(command)
+                .arg(&sources)
+                .arg(site.join(out)),
+        )?;
+    }
     run_command(
         toolchain
             .command("node")

@@ -1,0 +1,218 @@
+//! [`Document`] to Yew virtual DOM: the widget's renderer.
+//!
+//! Article content never becomes an HTML string on its way to the DOM: every piece of
+//! text is a text node, raw HTML included, and every URL passes the allow-list in
+//! [`crate::safe_url`] here, at render time, whatever the article data says. Elements
+//! are built as `VTag`s directly: `html!` would expand into far more code for the same
+//! nodes, and every byte of the Wasm is paid by every partner page.
+
+use yew::virtual_dom::{VList, VNode, VTag, VText};
+use yew::{AttrValue, Html};
+
+use crate::document::{citation_id, reference_id, Alignment, Block, Document, Inline};
+use crate::safe_url;
+
+const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// Renders a document to Yew virtual DOM.
+///
+/// ```
+/// let document = article_widget::markdown::parse("Riluzole[^1]");
+/// let html = article_widget::render::render(&document);
+/// # let _ = html;
+/// ```
+pub fn render(document: &Document) -> Html {
+    let mut nodes = Vec::with_capacity(document.blocks.len());
+    blocks(&document.blocks, &mut nodes);
+    VList::with_children(nodes, None).into()
+}
+
+fn blocks(blocks: &[Block], out: &mut Vec<VNode>) {
+    for block in blocks {
+        match block {
+            // A tight list item's text goes straight into its `li`.
+            Block::Plain(content) => inlines(content, out),
+            block => out.push(self::block(block)),
+        }
+    }
+}
+
+fn block(block: &Block) -> VNode {
+    match block {
+        Block::Paragraph(content) | Block::Plain(content) => element("p", inline_nodes(content)),
+        Block::Heading { level, id, content } => {
+            let name = HEADINGS[usize::from(*level).clamp(1, 6) - 1];
+            let mut heading = VTag::new(name);
+            heading.add_attribute("id", id.clone());
+            heading.add_children(inline_nodes(content));
+            heading.into()
+        }
+        Block::Quote(content) => element("blockquote", block_nodes(content)),
+        Block::Code { language, text } => {
+            let mut code = VTag::new("code");
+            if let Some(language) = language {
+                code.add_attribute("class", format!("language-{language}"));
+            }
+            code.add_child(text_node(text));
+            element("pre", vec![code.into()])
+        }
+        Block::RawHtml(text) => {
+            let mut paragraph = VTag::new("p");
+            paragraph.add_attribute("class", "raw-html");
+            paragraph.add_child(text_node(text));
+            paragraph.into()
+        }
+        Block::List { start, items } => {
+            let mut list = VTag::new(if start.is_some() { "ol" } else { "ul" });
+            if let Some(start) = start.filter(|start| *start != 1) {
+                list.add_attribute("start", start.to_string());
+            }
+            list.add_children(items.iter().map(|item| element("li", block_nodes(item))));
+            list.into()
+        }
+        Block::Table {
+            alignments,
+            head,
+            rows,
+        } => {
+            let row = |cells: &[Vec<Inline>], name: &'static str| {
+                let cells = cells.iter().enumerate().map(|(index, content)| {
+                    let mut cell = VTag::new(name);
+                    let class = match alignments.get(index) {
+                        Some(Alignment::Left) => Some("align-left"),
+                        Some(Alignment::Center) => Some("align-center"),
+                        Some(Alignment::Right) => Some("align-right"),
+                        _ => None,
+                    };
+                    if let Some(class) = class {
+                        cell.add_attribute("class", class);
+                    }
+                    cell.add_children(inline_nodes(content));
+                    VNode::from(cell)
+                });
+                element("tr", cells.collect())
+            };
+            let mut table = vec![element("thead", vec![row(head, "th")])];
+            if !rows.is_empty() {
+                let body = rows.iter().map(|cells| row(cells, "td")).collect();
+                table.push(element("tbody", body));
+            }
+            element("table", table)
+        }
+        Block::Rule => VTag::new("hr").into(),
+        Block::Footnote { label, blocks } => {
+            let mut definition = VTag::new("div");
+            definition.add_attribute("class", "footnote-definition");
+            definition.add_attribute("id", reference_id(label));
+            let mut marker = VTag::new("sup");
+            marker.add_attribute("class", "footnote-definition-label");
+            marker.add_child(text_node(label));
+            definition.add_child(marker.into());
+            definition.add_children(block_nodes(blocks));
+            definition.into()
+        }
+    }
+}
+
+fn block_nodes(content: &[Block]) -> Vec<VNode> {
+    let mut nodes = Vec::with_capacity(content.len());
+    blocks(content, &mut nodes);
+    nodes
+}
+
+fn inline_nodes(content: &[Inline]) -> Vec<VNode> {
+    let mut nodes = Vec::with_capacity(content.len());
+    inlines(content, &mut nodes);
+    nodes
+}
+
+fn inlines(content: &[Inline], out: &mut Vec<VNode>) {
+    for inline in content {
+        match inline {
+            Inline::Text(text) => out.push(text_node(text)),
+            Inline::Code(code) => out.push(element("code", vec![text_node(code)])),
+            Inline::LineBreak => out.push(VTag::new("br").into()),
+            Inline::Emphasis(content) => out.push(element("em", inline_nodes(content))),
+            Inline::Strong(content) => out.push(element("strong", inline_nodes(content))),
+            Inline::Strikethrough(content) => out.push(element("del", inline_nodes(content))),
+            Inline::Link {
+                href,
+                title,
+                content,
+            } => out.push(link(href, title, inline_nodes(content))),
+            Inline::Image { src, title, alt } => match safe_url::allowed(src) {
+                Some(src) => {
+                    let mut image = VTag::new("img");
+                    image.add_attribute("src", safe_url::percent_encode(&src));
+                    if !title.is_empty() {
+                        image.add_attribute("title", title.clone());
+                    }
+                    image.add_attribute("alt", alt.clone());
+                    out.push(image.into());
+                }
+                // A refused image shows its description instead.
+                None => out.push(text_node(alt)),
+            },
+            Inline::Citation {
+                label,
+                number,
+                follows_citation,
+            } => {
+                if *follows_citation {
+                    // Adjacent citations read "1, 2", as in print.
+                    let mut separator = VTag::new("sup");
+                    separator.add_attribute("class", "citation-separator");
+                    separator.add_child(text_node(","));
+                    out.push(separator.into());
+                }
+                let mut anchor = VTag::new("a");
+                anchor.add_attribute("href", format!("#{}", reference_id(label)));
+                anchor.add_attribute("id", citation_id(label, *number));
+                anchor.add_attribute("role", "doc-noteref");
+                anchor.add_attribute("aria-label", format!("Reference {label}"));
+                anchor.add_child(text_node(label));
+                let mut sup = VTag::new("sup");
+                sup.add_attribute("class", "citation");
+                sup.add_child(anchor.into());
+                out.push(sup.into());
+            }
+            Inline::Task(checked) => {
+                let mut input = VTag::new("input");
+                input.add_attribute("type", "checkbox");
+                input.add_attribute("disabled", "");
+                input.set_checked(*checked);
+                out.push(input.into());
+            }
+        }
+    }
+}
+
+fn link(href: &str, title: &str, content: Vec<VNode>) -> VNode {
+    let Some(href) = safe_url::allowed(href) else {
+        // A refused link keeps its text and loses its destination.
+        let mut span = VTag::new("span");
+        span.add_attribute("class", "blocked-link");
+        span.add_children(content);
+        return span.into();
+    };
+    let mut anchor = VTag::new("a");
+    if safe_url::is_external(&href) {
+        anchor.add_attribute("rel", "noopener noreferrer");
+    }
+    anchor.add_attribute("href", safe_url::percent_encode(&href));
+    if !title.is_empty() {
+        anchor.add_attribute("title", title.to_owned());
+    }
+    anchor.add_children(content);
+    anchor.into()
+}
+
+fn element(name: &'static str, children: Vec<VNode>) -> VNode {
+    let mut tag = VTag::new(name);
+    tag.add_children(children);
+    tag.into()
+}
+
+fn text_node(text: &str) -> VNode {
+    VText::new(AttrValue::from(text.to_owned())).into()
+}
