@@ -11,10 +11,11 @@ fn main() {
     }
 }
 
-/// Mounts a widget on `host` with the options of its `data-` attributes.
+/// Mounts a widget on `host` with the options of its `data-` attributes and, when the
+/// loader fetched it while the Wasm was loading, the article's data (`{ url, data }`).
 #[wasm_bindgen(js_name = mountWidget)]
-pub fn mount_widget(host: Element, options: JsValue) {
-    article_widget::browser::mount_embedded(&host, &options);
+pub fn mount_widget(host: Element, options: JsValue, handover: JsValue) {
+    article_widget::browser::mount_embedded(&host, &options, &handover);
 }
 
 /// Destroys the widget on `host`; returns whether there was one.

@@ -72,7 +72,7 @@ fn mount(article: &str, audience: Option<Audience>) -> ShadowRoot {
         data_url: data_url(),
         ..WidgetConfig::default()
     };
-    browser::mount(&host, config).unwrap();
+    browser::mount(&host, config, None).unwrap();
     host.shadow_root()
         .expect("the widget lives in an open shadow root")
 }

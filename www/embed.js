@@ -37,7 +37,9 @@
   }
   var base = new URL('.', script.src).href;
   var known = new Set();
-  var preloaded = new Set();
+  // The article data requested while the Wasm loads, by URL: { url, data }, where data
+  // is the request's promise until it settles, then the body (or null).
+  var prefetches = new Map();
   var ready = false;
   var loading = null;
 
@@ -49,6 +51,11 @@
       loading = import(base + GLUE).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function () {
           ready = true;
+          // Every mount waiting for the Wasm runs before this timer, and takes its
+          // data; later mounts make their own requests.
+          setTimeout(function () {
+            prefetches.clear();
+          }, 0);
           return glue;
         });
       });
@@ -73,28 +80,43 @@
     return options;
   }
 
-  // The article's data is requested while the Wasm loads, not once it runs: the
-  // widget's own request then finds it in the preload cache. The URL is made as the
-  // widget makes it (src/config.rs); an invalid slug is left to the widget to report.
-  function preloadArticle(options) {
+  // The URL of the article's data, made as the widget makes it (src/config.rs); null
+  // for an invalid slug, which is left to the widget to report.
+  function articleUrl(options) {
     var slug = (options.article || '').trim();
-    if (!/^[a-z0-9-]+$/.test(slug)) return;
+    if (!/^[a-z0-9-]+$/.test(slug)) return null;
     var src = options.src.trim();
     if (src.slice(-1) !== '/') src += '/';
-    var href;
     try {
-      href = new URL(src + slug + '.json', document.baseURI).href;
+      return new URL(src + slug + '.json', document.baseURI).href;
     } catch (error) {
-      return;
+      return null;
     }
-    if (preloaded.has(href)) return;
-    preloaded.add(href);
-    var link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'fetch';
-    link.crossOrigin = 'anonymous';
-    link.href = href;
-    document.head.appendChild(link);
+  }
+
+  // The article's data is requested while the Wasm loads, not once it runs, and is
+  // handed to the widget with its mount: a body already here is shown by the widget's
+  // first render, a request still under way becomes the widget's own. Either way there
+  // is one request. A failed one hands over null, and the widget asks again itself,
+  // with its timeouts, retries and messages.
+  function prefetchArticle(options) {
+    var url = articleUrl(options);
+    if (!url || prefetches.has(url)) return;
+    var handover = { url: url, data: null };
+    handover.data = fetch(url)
+      .then(function (response) {
+        return response.ok ? response.text() : null;
+      })
+      .then(
+        function (text) {
+          handover.data = text;
+          return text;
+        },
+        function () {
+          return null;
+        },
+      );
+    prefetches.set(url, handover);
   }
 
   // A placeholder of reserved height, so nothing below the widget jumps when it renders.
@@ -119,10 +141,13 @@
     known.add(host);
     placeholder(host);
     var options = optionsOf(host, extra);
-    // Once the Wasm runs, the widget's own request is as early as a preload.
-    if (!ready) preloadArticle(options);
+    // Once the Wasm runs, the widget's own request is as early as this one.
+    if (!ready) prefetchArticle(options);
     return bindings().then(function (glue) {
-      if (known.has(host) && host.isConnected) glue.mountWidget(host, options);
+      if (known.has(host) && host.isConnected) {
+        var url = articleUrl(options);
+        glue.mountWidget(host, options, url ? prefetches.get(url) : undefined);
+      }
     });
   }
 

@@ -10,6 +10,7 @@ pub mod storage;
 pub use network::LoadError;
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, ShadowRoot};
@@ -61,7 +62,7 @@ pub fn mount_first_party() {
         for warning in warnings {
             log_warning(&warning.0);
         }
-        if let Err(error) = mount(&host, config) {
+        if let Err(error) = mount(&host, config, None) {
             log_error(&format!("could not mount: {}", describe(&error)));
         }
     }
@@ -69,8 +70,9 @@ pub fn mount_first_party() {
 
 /// Mounts a widget that `embed.js` found on a partner's page, with the options of its
 /// `data-` attributes. Invalid options are named in a console warning with the default
-/// used instead.
-pub fn mount_embedded(host: &Element, options: &JsValue) {
+/// used instead. `handover` is the article's data `embed.js` fetched while the Wasm was
+/// loading (see [`network::take_handover`]), or `undefined`.
+pub fn mount_embedded(host: &Element, options: &JsValue, handover: &JsValue) {
     let pairs = option_pairs(options);
     let (config, warnings) = WidgetConfig::default().apply(
         pairs
@@ -80,7 +82,12 @@ pub fn mount_embedded(host: &Element, options: &JsValue) {
     for warning in warnings {
         log_warning(&format!("data-{}", warning.0));
     }
-    if let Err(error) = mount(host, config) {
+    let handed_over = config
+        .article
+        .as_ref()
+        .filter(|_| !handover.is_undefined())
+        .and_then(|slug| network::take_handover(handover, &config.article_url(slug)));
+    if let Err(error) = mount(host, config, handed_over) {
         log_error(&format!("could not mount: {}", describe(&error)));
     }
 }
@@ -105,7 +112,13 @@ thread_local! {
 /// Mounts one widget in an open shadow root of `host`, with the stylesheet inside. A
 /// host that already has a shadow root (the loader's placeholder, or an earlier widget
 /// since unmounted) has it reused; a host that already shows a widget is left alone.
-pub fn mount(host: &Element, config: WidgetConfig) -> Result<(), JsValue> {
+/// A new widget shows `handed_over` in its first render; a parked one taken up again
+/// gets it as the answer to its request.
+pub fn mount(
+    host: &Element,
+    config: WidgetConfig,
+    handed_over: Option<network::HandedOver>,
+) -> Result<(), JsValue> {
     if is_mounted(host) {
         return Ok(());
     }
@@ -117,6 +130,7 @@ pub fn mount(host: &Element, config: WidgetConfig) -> Result<(), JsValue> {
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
     };
     adopt_stylesheet(&shadow)?;
+    let mut handed_over = handed_over;
     let parked = SLOTS.with_borrow_mut(|slots| {
         let slot = slots.iter_mut().find(|slot| slot.host.is_none())?;
         if shadow.append_child(&slot.container).is_err() {
@@ -124,10 +138,14 @@ pub fn mount(host: &Element, config: WidgetConfig) -> Result<(), JsValue> {
         }
         slot.host = Some(host.clone());
         slot.mounts += 1;
+        if let Some(handed_over) = handed_over.take() {
+            network::answer_with(handed_over);
+        }
         slot.handle.update(AppProps {
             config: config.clone(),
             host: Some(host.clone()),
             mount: slot.mounts,
+            handed_over: None,
         });
         Some(())
     });
@@ -144,6 +162,7 @@ pub fn mount(host: &Element, config: WidgetConfig) -> Result<(), JsValue> {
         config,
         host: Some(host.clone()),
         mount: 0,
+        handed_over: handed_over.map(Rc::new),
     };
     let handle = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
     SLOTS.with_borrow_mut(|slots| {
@@ -173,6 +192,7 @@ pub fn unmount(host: &Element) -> bool {
             config: WidgetConfig::default(),
             host: None,
             mount: slot.mounts,
+            handed_over: None,
         });
         slot.container.remove();
         if let Some(shadow) = host.shadow_root() {

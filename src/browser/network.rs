@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use futures::future::{select, Either, FutureExt, LocalBoxFuture, Shared};
 
 use gloo::timers::callback::Timeout;
 use gloo::timers::future::TimeoutFuture;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::describe;
@@ -107,6 +107,80 @@ pub async fn fetch_text(url: &str) -> Result<Fetched, LoadError> {
         }
     });
     result
+}
+
+/// An article's data that `embed.js` fetched while the Wasm was loading, handed over
+/// with the mount: the widget shows it without asking the network again.
+#[derive(Debug, PartialEq, Eq)]
+pub struct HandedOver {
+    pub url: String,
+    pub text: String,
+}
+
+/// What `embed.js` passes beside a widget's options: `{ url, data }`, where `data` is
+/// the body it fetched (a string) or its request still under way (a promise of the body,
+/// or of `null` when the response was not OK). A body is returned; a request under way
+/// becomes the request for `url` that the widget's own [`fetch_text`] joins, so there is
+/// one request either way. Anything for another URL than `expected_url` is ignored.
+pub fn take_handover(value: &JsValue, expected_url: &str) -> Option<HandedOver> {
+    let url = js_sys::Reflect::get(value, &JsValue::from_str("url"))
+        .ok()?
+        .as_string()?;
+    if url != expected_url {
+        return None;
+    }
+    let data = js_sys::Reflect::get(value, &JsValue::from_str("data")).ok()?;
+    if let Some(text) = data.as_string() {
+        return Some(HandedOver { url, text });
+    }
+    let pending = data.dyn_into::<js_sys::Promise>().ok()?;
+    join(url, pending);
+    None
+}
+
+/// Makes `pending`, a request for `url` made by `embed.js`, the one in flight for it.
+/// Should it end without a body (an error status, a network fault) or take longer than
+/// [`TIMEOUT_MS`], the widget's own request runs, with its retries and its reasons.
+fn join(url: String, pending: js_sys::Promise) {
+    IN_FLIGHT.with(|in_flight| {
+        in_flight
+            .borrow_mut()
+            .entry(url.clone())
+            .or_insert_with(|| {
+                async move {
+                    let body = JsFuture::from(pending);
+                    let timeout = TimeoutFuture::new(TIMEOUT_MS);
+                    let text = match select(body, timeout).await {
+                        Either::Left((body, _)) => body.ok().and_then(|body| body.as_string()),
+                        Either::Right(_) => None,
+                    };
+                    match text {
+                        Some(text) => Ok(Fetched {
+                            text,
+                            saved_on: None,
+                        }),
+                        None => fetch_with_retries(&url).await,
+                    }
+                }
+                .boxed_local()
+                .shared()
+            });
+    });
+}
+
+/// Makes `handed_over` the answer of the next request for its URL.
+pub fn answer_with(handed_over: HandedOver) {
+    let HandedOver { url, text } = handed_over;
+    IN_FLIGHT.with(|in_flight| {
+        in_flight.borrow_mut().entry(url).or_insert_with(|| {
+            futures::future::ready(Ok(Fetched {
+                text,
+                saved_on: None,
+            }))
+            .boxed_local()
+            .shared()
+        });
+    });
 }
 
 async fn fetch_with_retries(url: &str) -> Result<Fetched, LoadError> {

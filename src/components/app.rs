@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::article_page::ArticlePage;
 use super::catalog_list::CatalogList;
 use super::unavailable::Unavailable;
+use crate::browser::network::HandedOver;
 use crate::browser::{self, storage, LoadError, ReadingPlace};
 use crate::browser::{network, offline};
 use crate::config::WidgetConfig;
@@ -26,6 +27,10 @@ pub struct AppProps {
     /// still loads afresh and announces itself.
     #[prop_or_default]
     pub mount: u64,
+    /// The configured article's data, fetched by `embed.js` while the Wasm was loading.
+    /// A new app shows it in its first render: no loading state, no second request.
+    #[prop_or_default]
+    pub handed_over: Option<Rc<HandedOver>>,
 }
 
 /// What the widget has to show.
@@ -67,7 +72,16 @@ const STORAGE_NOTICE: &str =
 /// tabs that change them.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_state(|| LoadState::Loading);
+    // Decoded once, here; the loading effect's first run takes it to save it offline.
+    let handed_over = use_mut_ref(|| {
+        let data = props.handed_over.clone()?;
+        let content = decode_article(&data.text).ok()?;
+        Some((data, content))
+    });
+    let state = use_state(|| match &*handed_over.borrow() {
+        Some((_, content)) => LoadState::Loaded(content.clone(), Freshness::Live),
+        None => LoadState::Loading,
+    });
     // Each retry bumps the attempt, which runs the loading effect again.
     let attempt = use_state(|| 0_u32);
     let preferences = use_reducer(storage::load);
@@ -162,8 +176,8 @@ pub fn App(props: &AppProps) -> Html {
         let mut config = props.config.clone();
         config.article = article;
         let parked = props.host.is_none();
+        let handed_over = handed_over.clone();
         use_effect_with((config.clone(), *attempt, props.mount, parked), move |_| {
-            state.set(LoadState::Loading);
             // A load that the next mount, retry or configuration overtakes must not
             // land: its cleanup below marks it stale.
             let stale = Rc::new(Cell::new(false));
@@ -171,6 +185,17 @@ pub fn App(props: &AppProps) -> Html {
                 let stale = stale.clone();
                 move || stale.set(true)
             };
+            // The first render showed the data `embed.js` handed over: it only remains
+            // to save it, as a load does once it has shown the network's copy.
+            if let Some((data, _)) = handed_over.borrow_mut().take() {
+                if !parked {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        offline::save(&data.url, &data.text).await;
+                    });
+                    return cleanup;
+                }
+            }
+            state.set(LoadState::Loading);
             if parked {
                 return cleanup;
             }
@@ -423,6 +448,12 @@ pub fn App(props: &AppProps) -> Html {
 /// Turns fetched or saved text into content.
 type Decoder = fn(&str) -> Result<Content, LoadError>;
 
+fn decode_article(text: &str) -> Result<Content, LoadError> {
+    serde_json::from_str::<Article>(text)
+        .map(|article| Content::Article(Rc::new(article)))
+        .map_err(|error| LoadError::Decode(error.to_string()))
+}
+
 /// Loads the configured article or the catalog: a saved copy shows at once, then the
 /// network's copy replaces it if it differs. When the network fails the saved copy
 /// stays, marked as such; with no saved copy the reader is told they are offline or
@@ -430,11 +461,7 @@ type Decoder = fn(&str) -> Result<Content, LoadError>;
 /// Only data that decoded is ever saved.
 async fn load(config: &WidgetConfig, show: &dyn Fn(LoadState)) {
     let (url, decode): (String, Decoder) = match &config.article {
-        Some(slug) => (config.article_url(slug), |text| {
-            serde_json::from_str::<Article>(text)
-                .map(|article| Content::Article(Rc::new(article)))
-                .map_err(|error| LoadError::Decode(error.to_string()))
-        }),
+        Some(slug) => (config.article_url(slug), decode_article),
         None => (config.catalog_url(), |text| {
             serde_json::from_str::<Catalog>(text)
                 .map(|catalog| Content::Catalog(Rc::new(catalog)))

@@ -26,6 +26,22 @@ async function recordEvents(context) {
 
 const events = (page) => page.evaluate(() => window.__widgetEvents);
 
+// Notes, in window.__widgetLoadingShown, whether any widget ever rendered its own
+// loading state: each shadow root is watched from the moment it is attached.
+async function watchLoadingState(context) {
+  await context.addInitScript(() => {
+    window.__widgetLoadingShown = false;
+    const attachShadow = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const shadow = attachShadow.call(this, init);
+      new MutationObserver(() => {
+        if (shadow.querySelector('.article-widget .loading')) window.__widgetLoadingShown = true;
+      }).observe(shadow, { childList: true, subtree: true });
+      return shadow;
+    };
+  });
+}
+
 test('one script tag renders the article where it stands, loading everything from the widget host', async () => {
   assert.notEqual(new URL(PARTNER_URL).origin, new URL(WIDGET_URL).origin, 'the partner is another origin');
   const { context, page, pageErrors } = await newPage(browser);
@@ -46,8 +62,8 @@ test('one script tag renders the article where it stands, loading everything fro
     const fromPartner = requests.filter((url) => url.startsWith(PARTNER_URL) && !url.endsWith('/script-tag.html'));
     assert.deepEqual(fromPartner, [], 'nothing but the page itself comes from the partner');
     assert.ok(requests.some((url) => url.startsWith(WIDGET_URL) && url.endsWith('_bg.wasm')));
-    // The loader preloads the article's data while the Wasm loads; the widget's own
-    // request takes that response instead of asking again.
+    // The loader fetches the article's data while the Wasm loads and hands it over
+    // with the mount: one request.
     const dataRequests = requests.filter((url) => url === `${WIDGET_URL}/articles/als-primary-treatment.json`);
     assert.equal(dataRequests.length, 1, `one request for the article: ${dataRequests}`);
 
@@ -66,6 +82,68 @@ test('one script tag renders the article where it stands, loading everything fro
   } finally {
     await context.close();
   }
+});
+
+test("article data here before the Wasm: the widget's first render is the article, and it is saved for offline reading", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await watchLoadingState(context);
+    // The Wasm arrives well after the article's data.
+    await page.route('**/*_bg.wasm', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await route.continue();
+    });
+    await page.goto(`${PARTNER_URL}/script-tag.html`);
+    await page.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    assert.equal(await page.evaluate(() => window.__widgetLoadingShown), false, 'the widget never showed its loading state');
+    // Saving still follows showing, as when the widget fetched the data itself.
+    const dataUrl = `${WIDGET_URL}/articles/als-primary-treatment.json`;
+    await page.waitForFunction(async (url) => {
+      for (const name of await caches.keys()) {
+        if (await (await caches.open(name)).match(url)) return true;
+      }
+      return false;
+    }, dataUrl);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/**
+ * Opens the one-widget partner page with each request for the article's data answered
+ * by `answer(route, n)`, n counting from 1; resolves, once the article shows, to how
+ * many requests there were.
+ */
+async function articleRequests(answer) {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    let requests = 0;
+    await page.route(`${WIDGET_URL}/articles/als-primary-treatment.json`, (route) => {
+      requests += 1;
+      return answer(route, requests);
+    });
+    await page.goto(`${PARTNER_URL}/script-tag.html`);
+    await page.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    assert.deepEqual(pageErrors, []);
+    return requests;
+  } finally {
+    await context.close();
+  }
+}
+
+test("article data slower than the Wasm: the widget joins the loader's request instead of making its own", async () => {
+  const requests = await articleRequests(async (route) => {
+    // Long after the Wasm has loaded and the widget has mounted.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  assert.equal(requests, 1);
+});
+
+test("a failed request of the loader's: the widget asks again itself and shows the article", async () => {
+  const requests = await articleRequests((route, n) => (n === 1 ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+  assert.equal(requests, 2, "the loader's request, then the widget's");
 });
 
 test('three containers and the script included twice: one Wasm download, three widgets', async () => {
