@@ -9,6 +9,8 @@
 //!
 //! The serde names are short because every article repeats them thousands of times.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 
 /// One variant's body.
@@ -41,11 +43,11 @@ pub enum Block {
     Code {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         language: Option<String>,
-        text: String,
+        text: Rc<str>,
     },
     /// An HTML block, kept as the text it is: readers see it, browsers never parse it.
     #[serde(rename = "html")]
-    RawHtml(String),
+    RawHtml(Rc<str>),
     #[serde(rename = "list")]
     List {
         /// The first number of an ordered list; `None` for a bulleted list.
@@ -79,11 +81,12 @@ pub enum Alignment {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Inline {
-    /// Text, raw inline HTML included: it is shown, never interpreted.
+    /// Text, raw inline HTML included: it is shown, never interpreted. Text is shared
+    /// with the virtual DOM built from it (`Rc`), not copied into it.
     #[serde(rename = "t")]
-    Text(String),
+    Text(Rc<str>),
     #[serde(rename = "code")]
-    Code(String),
+    Code(Rc<str>),
     #[serde(rename = "br")]
     LineBreak,
     #[serde(rename = "em")]

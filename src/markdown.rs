@@ -5,6 +5,7 @@
 //! unique and adjacent text merged here, so the renderer only walks the tree.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag};
 
@@ -76,6 +77,8 @@ struct Frame {
     container: Container,
     blocks: Vec<Block>,
     inlines: Vec<Inline>,
+    /// Text not yet made an inline: adjacent text becomes one text node.
+    text: String,
     /// A list's items.
     items: Vec<Vec<Block>>,
     /// A table row's (or head's) cells.
@@ -91,6 +94,7 @@ impl Frame {
             container,
             blocks: Vec::new(),
             inlines: Vec::new(),
+            text: String::new(),
             items: Vec::new(),
             cells: Vec::new(),
             head: Vec::new(),
@@ -102,6 +106,12 @@ impl Frame {
     fn into_blocks(mut self) -> Vec<Block> {
         flush_plain(&mut self.blocks, &mut self.inlines);
         self.blocks
+    }
+}
+
+fn flush_text(inlines: &mut Vec<Inline>, text: &mut String) {
+    if !text.is_empty() {
+        inlines.push(Inline::Text(Rc::from(std::mem::take(text))));
     }
 }
 
@@ -118,6 +128,7 @@ struct Builder {
     /// CommonMark, kept rather than lost).
     blocks: Vec<Block>,
     inlines: Vec<Inline>,
+    text: String,
     used_heading_ids: HashMap<String, usize>,
     citation_counts: HashMap<String, usize>,
     cited: Vec<String>,
@@ -130,7 +141,7 @@ impl Builder {
             Event::Start(tag) => self.start(tag),
             Event::End(_) => self.close(),
             Event::Text(text) => self.text(&text),
-            Event::Code(code) => self.inline(Inline::Code(code.into_string())),
+            Event::Code(code) => self.inline(Inline::Code(Rc::from(code.as_ref()))),
             // Raw HTML is kept as the text it is, never interpreted.
             Event::Html(html) | Event::InlineHtml(html) => self.text(&html),
             Event::InlineMath(math) | Event::DisplayMath(math) => self.text(&math),
@@ -209,6 +220,7 @@ impl Builder {
         let Some(mut frame) = self.stack.pop() else {
             return;
         };
+        flush_text(&mut frame.inlines, &mut frame.text);
         match std::mem::replace(&mut frame.container, Container::Transparent) {
             Container::Paragraph => self.block(Block::Paragraph(frame.inlines)),
             Container::Heading(level) => {
@@ -225,12 +237,15 @@ impl Builder {
             Container::Code(language) => {
                 let mut text = String::new();
                 inlines_text(&frame.inlines, &mut text);
-                self.block(Block::Code { language, text });
+                self.block(Block::Code {
+                    language,
+                    text: Rc::from(text),
+                });
             }
             Container::RawHtml => {
                 let mut text = String::new();
                 inlines_text(&frame.inlines, &mut text);
-                self.block(Block::RawHtml(text));
+                self.block(Block::RawHtml(Rc::from(text)));
             }
             Container::List(start) => self.block(Block::List {
                 start,
@@ -296,32 +311,31 @@ impl Builder {
             .any(|frame| matches!(frame.container, Container::Image { .. }))
     }
 
+    /// The open container's blocks, inlines and pending text (the document's when none
+    /// is open).
+    fn top(&mut self) -> (&mut Vec<Block>, &mut Vec<Inline>, &mut String) {
+        match self.stack.last_mut() {
+            Some(frame) => (&mut frame.blocks, &mut frame.inlines, &mut frame.text),
+            None => (&mut self.blocks, &mut self.inlines, &mut self.text),
+        }
+    }
+
     fn block(&mut self, block: Block) {
-        let (blocks, inlines) = match self.stack.last_mut() {
-            Some(frame) => (&mut frame.blocks, &mut frame.inlines),
-            None => (&mut self.blocks, &mut self.inlines),
-        };
+        let (blocks, inlines, text) = self.top();
+        flush_text(inlines, text);
         flush_plain(blocks, inlines);
         blocks.push(block);
     }
 
     fn inline(&mut self, inline: Inline) {
-        match self.stack.last_mut() {
-            Some(frame) => frame.inlines.push(inline),
-            None => self.inlines.push(inline),
-        }
+        let (_, inlines, text) = self.top();
+        flush_text(inlines, text);
+        inlines.push(inline);
     }
 
     /// Adds text, joined to the text before it: one text node instead of several.
     fn text(&mut self, text: &str) {
-        let inlines = match self.stack.last_mut() {
-            Some(frame) => &mut frame.inlines,
-            None => &mut self.inlines,
-        };
-        match inlines.last_mut() {
-            Some(Inline::Text(previous)) => previous.push_str(text),
-            _ => inlines.push(Inline::Text(text.to_owned())),
-        }
+        self.top().2.push_str(text);
     }
 
     fn citation(&mut self, label: String) {
@@ -365,6 +379,7 @@ impl Builder {
         while !self.stack.is_empty() {
             self.close();
         }
+        flush_text(&mut self.inlines, &mut self.text);
         flush_plain(&mut self.blocks, &mut self.inlines);
         Document {
             blocks: self.blocks,

@@ -6,6 +6,8 @@
 //! are built as `VTag`s directly: `html!` would expand into far more code for the same
 //! nodes, and every byte of the Wasm is paid by every partner page.
 
+use std::rc::Rc;
+
 use yew::virtual_dom::{VList, VNode, VTag, VText};
 use yew::{AttrValue, Html};
 
@@ -53,13 +55,13 @@ fn block(block: &Block) -> VNode {
             if let Some(language) = language {
                 code.add_attribute("class", format!("language-{language}"));
             }
-            code.add_child(text_node(text));
+            code.add_child(shared_text_node(text));
             element("pre", vec![code.into()])
         }
         Block::RawHtml(text) => {
             let mut paragraph = VTag::new("p");
             paragraph.add_attribute("class", "raw-html");
-            paragraph.add_child(text_node(text));
+            paragraph.add_child(shared_text_node(text));
             paragraph.into()
         }
         Block::List { start, items } => {
@@ -129,8 +131,8 @@ fn inline_nodes(content: &[Inline]) -> Vec<VNode> {
 fn inlines(content: &[Inline], out: &mut Vec<VNode>) {
     for inline in content {
         match inline {
-            Inline::Text(text) => out.push(text_node(text)),
-            Inline::Code(code) => out.push(element("code", vec![text_node(code)])),
+            Inline::Text(text) => out.push(shared_text_node(text)),
+            Inline::Code(code) => out.push(element("code", vec![shared_text_node(code)])),
             Inline::LineBreak => out.push(VTag::new("br").into()),
             Inline::Emphasis(content) => out.push(element("em", inline_nodes(content))),
             Inline::Strong(content) => out.push(element("strong", inline_nodes(content))),
@@ -215,4 +217,9 @@ fn element(name: &'static str, children: Vec<VNode>) -> VNode {
 
 fn text_node(text: &str) -> VNode {
     VText::new(AttrValue::from(text.to_owned())).into()
+}
+
+/// A text node sharing the document's text.
+fn shared_text_node(text: &Rc<str>) -> VNode {
+    VText::new(AttrValue::from(Rc::clone(text))).into()
 }
