@@ -122,46 +122,6 @@ fn props(article: Article) -> ArticlePageProps {
         canonical_url: None,
         canonical_base: None,
         onopen: None,
-        below_body: true,
-    }
-}
-
-#[test]
-fn a_first_frame_shows_the_article_down_to_its_body_and_nothing_below() {
-    let first = article_widget::ssr::render::<ArticlePage>(|| ArticlePageProps {
-        followup_url: Some(AttrValue::from("https://example.org/ask")),
-        canonical_url: Some(AttrValue::from("https://example.org/?article=als-demo")),
-        below_body: false,
-        ..props(fixture(ReviewStatus::Approved))
-    });
-    assert!(first.contains("What is the primary treatment for ALS?"));
-    assert!(
-        first.contains("Patient words."),
-        "the body is there: {first}"
-    );
-    for below in [
-        "reference-list",
-        "disclaimer",
-        "https://example.org/ask",
-        "attribution",
-    ] {
-        assert!(
-            !first.contains(below),
-            "{below} waits for the next frame: {first}"
-        );
-    }
-    let complete = article_widget::ssr::render::<ArticlePage>(|| ArticlePageProps {
-        followup_url: Some(AttrValue::from("https://example.org/ask")),
-        canonical_url: Some(AttrValue::from("https://example.org/?article=als-demo")),
-        ..props(fixture(ReviewStatus::Approved))
-    });
-    for below in [
-        "reference-list",
-        "disclaimer",
-        "https://example.org/ask",
-        "attribution",
-    ] {
-        assert!(complete.contains(below), "{below}: {complete}");
     }
 }
 
@@ -724,6 +684,8 @@ fn the_unavailable_panel_explains_and_offers_a_retry() {
 fn the_preferences_panel_offers_text_size_and_theme_with_the_stored_choice_checked() {
     use article_widget::preferences::{TextSize, Theme};
     let html = article_widget::ssr::render::<ArticlePage>(|| ArticlePageProps {
+        article: Rc::new(fixture(ReviewStatus::Submitted)),
+        audience: Audience::Patient,
         preferences: Preferences {
             audience: Some(Audience::Patient),
             text_size: TextSize::Larger,
@@ -731,7 +693,11 @@ fn the_preferences_panel_offers_text_size_and_theme_with_the_stored_choice_check
         },
         onaction: Callback::noop(),
         storage_notice: Some(AttrValue::from("kept for this page only")),
-        ..props(fixture(ReviewStatus::Submitted))
+        followup_url: None,
+        editorial_policy_url: AttrValue::from(POLICY_URL),
+        canonical_url: None,
+        canonical_base: None,
+        onopen: None,
     });
     let toggle = one(&html, "button", &[("aria-controls", "preferences-panel")]);
     assert_eq!(toggle.attr("aria-expanded"), Some("false"));

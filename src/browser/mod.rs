@@ -344,34 +344,6 @@ pub fn article_in_url() -> Option<String> {
 
 /// Moves focus to the main heading under `root`: after an in-page navigation, keyboard
 /// and screen-reader users land where sighted readers look.
-/// Calls `callback` once the next frame has been painted: from a task queued in that
-/// frame's animation callbacks, which run just before its style, layout and paint.
-/// Without animation frames it is called at once.
-pub fn after_next_paint(callback: impl FnOnce() + 'static) {
-    let pending = Rc::new(RefCell::new(Some(callback)));
-    let run = {
-        let pending = pending.clone();
-        move || {
-            if let Some(callback) = pending.borrow_mut().take() {
-                callback();
-            }
-        }
-    };
-    let in_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-        gloo::timers::callback::Timeout::new(0, run).forget();
-    });
-    let requested = web_sys::window().is_some_and(|window| {
-        window
-            .request_animation_frame(in_frame.unchecked_ref())
-            .is_ok()
-    });
-    if !requested {
-        if let Some(callback) = pending.borrow_mut().take() {
-            callback();
-        }
-    }
-}
-
 pub fn focus_heading(root: &Element) {
     if let Ok(Some(heading)) = root.query_selector("h1") {
         if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {

@@ -82,15 +82,6 @@ pub fn App(props: &AppProps) -> Html {
         Some((_, content)) => LoadState::Loaded(content.clone(), Freshness::Live),
         None => LoadState::Loading,
     });
-    // A widget's first frame shows the top of the article down to its body: the rest,
-    // below the fold, follows in the next frame (`ArticlePage::below_body`).
-    let first_frame_painted = use_state_eq(|| false);
-    {
-        let painted = first_frame_painted.clone();
-        use_effect_with((), move |_| {
-            browser::after_next_paint(move || painted.set(true));
-        });
-    }
     // Each retry bumps the attempt, which runs the loading effect again.
     let attempt = use_state(|| 0_u32);
     let preferences = use_reducer(storage::load);
@@ -285,70 +276,57 @@ pub fn App(props: &AppProps) -> Html {
     {
         let host = props.host.clone();
         let article = props.config.article.clone();
-        // `ready` once per load, though a saved copy may show before the network's, and
-        // once the whole article is there: a new widget shows its bottom a frame later.
+        // `ready` once per load, though a saved copy may show before the network's.
         let ready_sent = use_mut_ref(|| false);
-        // Errors are told once per state, not again when the first frame is painted.
-        let told = use_mut_ref(|| None::<LoadState>);
-        use_effect_with(
-            (state.clone(), *first_frame_painted),
-            move |(state, whole)| {
-                // Parking sets `Loading` too, so a remount announces itself again.
-                if **state == LoadState::Loading {
-                    *ready_sent.borrow_mut() = false;
-                    *told.borrow_mut() = None;
-                }
-                if told.borrow().as_ref() == Some(&**state) {
-                    return;
-                }
-                let Some(host) = host else {
-                    return;
-                };
-                let article = article.map_or(JsValue::NULL, |slug| JsValue::from_str(&slug));
-                let error = |status: JsValue, message: String, reason: String| {
+        use_effect_with(state.clone(), move |state| {
+            // Parking sets `Loading` too, so a remount announces itself again.
+            if **state == LoadState::Loading {
+                *ready_sent.borrow_mut() = false;
+            }
+            let Some(host) = host else {
+                return;
+            };
+            let article = article.map_or(JsValue::NULL, |slug| JsValue::from_str(&slug));
+            let error = |status: JsValue, message: String, reason: String| {
+                browser::emit(
+                    &host,
+                    "error",
+                    &[
+                        ("article", article.clone()),
+                        ("message", JsValue::from_str(&message)),
+                        ("reason", JsValue::from_str(&reason)),
+                        ("status", status),
+                    ],
+                );
+            };
+            match &**state {
+                LoadState::Loading => {}
+                LoadState::Loaded(..) if !*ready_sent.borrow() => {
+                    *ready_sent.borrow_mut() = true;
+                    // The closure is made in the render that loaded, so this is the
+                    // audience shown then (none for the catalog).
+                    let audience = shown_audience.map_or(JsValue::NULL, |audience| {
+                        JsValue::from_str(audience.as_str())
+                    });
                     browser::emit(
                         &host,
-                        "error",
-                        &[
-                            ("article", article.clone()),
-                            ("message", JsValue::from_str(&message)),
-                            ("reason", JsValue::from_str(&reason)),
-                            ("status", status),
-                        ],
+                        "ready",
+                        &[("article", article.clone()), ("audience", audience)],
                     );
-                };
-                match &**state {
-                    LoadState::Loading => {}
-                    LoadState::Loaded(..) if !*whole => {}
-                    LoadState::Loaded(..) if !*ready_sent.borrow() => {
-                        *ready_sent.borrow_mut() = true;
-                        // The closure is made in the render that loaded, so this is the
-                        // audience shown then (none for the catalog).
-                        let audience = shown_audience.map_or(JsValue::NULL, |audience| {
-                            JsValue::from_str(audience.as_str())
-                        });
-                        browser::emit(
-                            &host,
-                            "ready",
-                            &[("article", article.clone()), ("audience", audience)],
-                        );
-                    }
-                    LoadState::Loaded(..) => {}
-                    LoadState::Offline => {
-                        error(JsValue::NULL, OFFLINE_MESSAGE.into(), "offline".into());
-                        *told.borrow_mut() = Some((**state).clone());
-                    }
-                    LoadState::Failed(failure) => {
-                        let status = match failure {
-                            LoadError::Status(status) => JsValue::from(*status),
-                            _ => JsValue::NULL,
-                        };
-                        error(status, reader_message(failure), failure.to_string());
-                        *told.borrow_mut() = Some((**state).clone());
-                    }
                 }
-            },
-        );
+                LoadState::Loaded(..) => {}
+                LoadState::Offline => {
+                    error(JsValue::NULL, OFFLINE_MESSAGE.into(), "offline".into())
+                }
+                LoadState::Failed(failure) => {
+                    let status = match failure {
+                        LoadError::Status(status) => JsValue::from(*status),
+                        _ => JsValue::NULL,
+                    };
+                    error(status, reader_message(failure), failure.to_string());
+                }
+            }
+        });
     }
     // Offline with nothing saved: load as soon as the browser is back online.
     {
@@ -426,7 +404,6 @@ pub fn App(props: &AppProps) -> Html {
                 canonical_url={props.config.canonical_url(&article.slug).map(AttrValue::from)}
                 canonical_base={props.config.canonical_base.clone().map(AttrValue::from)}
                 onopen={onopen.clone()}
-                below_body={*first_frame_painted}
             />
         },
     };

@@ -36,11 +36,6 @@ pub struct ArticlePageProps {
     /// Opens another article, or the catalog (`None`), inside the widget.
     #[prop_or_default]
     pub onopen: Option<Callback<Option<String>>>,
-    /// Whether to show what follows the body: references, disclaimer, related
-    /// articles, follow-up and attribution. A new widget leaves them to its second
-    /// frame, so that its first one, the article's top, is painted sooner.
-    #[prop_or(true)]
-    pub below_body: bool,
 }
 
 /// One article for one audience, laid out as the publisher's page: header and trust
@@ -73,7 +68,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         *has_switched.borrow_mut() = true;
     }
 
-    let (body, after_body, announcement) = match &*rendered {
+    let (body, announcement) = match &*rendered {
         Some((shown, is_fallback, rendered, cited)) => {
             let fallback_note = is_fallback.then(|| {
                 format!(
@@ -95,19 +90,14 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                         }
                     </div>
                     <div key={shown.as_str()} class="article-body" part="body">{ rendered.clone() }</div>
+                    <ReferenceList key="references" references={article.references.clone()} cited={cited.clone()} />
+                    <Disclaimer key="disclaimer" audience={*shown} />
                 </>
             };
-            let after_body = html! {
-                <>
-                    <ReferenceList references={article.references.clone()} cited={cited.clone()} />
-                    <Disclaimer audience={*shown} />
-                </>
-            };
-            (body, after_body, announcement)
+            (body, announcement)
         }
         None => (
             html! { <p class="note" role="note">{ "This article has no text yet." }</p> },
-            Html::default(),
             String::new(),
         ),
     };
@@ -147,21 +137,18 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             />
             <p class="visually-hidden" role="status" aria-live="polite">{ announcement }</p>
             { body }
-            if props.below_body {
-                { after_body }
-                <RelatedArticles
-                    related={article.related.clone()}
-                    canonical_base={props.canonical_base.clone()}
-                    onopen={props.onopen.clone()}
-                />
-                if let Some(url) = &props.followup_url {
-                    <FollowUp url={url.clone()} />
-                }
-                if let Some(url) = &props.canonical_url {
-                    <p class="attribution" part="attribution">
-                        <a href={url.clone()}>{ "Read this article on the publisher's site" }</a>
-                    </p>
-                }
+            <RelatedArticles
+                related={article.related.clone()}
+                canonical_base={props.canonical_base.clone()}
+                onopen={props.onopen.clone()}
+            />
+            if let Some(url) = &props.followup_url {
+                <FollowUp url={url.clone()} />
+            }
+            if let Some(url) = &props.canonical_url {
+                <p class="attribution" part="attribution">
+                    <a href={url.clone()}>{ "Read this article on the publisher's site" }</a>
+                </p>
             }
         </article>
     }
