@@ -99,9 +99,8 @@
   // first render, a request still under way becomes the widget's own. Either way there
   // is one request. A failed one hands over null, and the widget asks again itself,
   // with its timeouts, retries and messages.
-  function prefetchArticle(options) {
-    var url = articleUrl(options);
-    if (!url || prefetches.has(url)) return;
+  function prefetchArticle(url) {
+    if (prefetches.has(url)) return;
     var handover = { url: url, data: null };
     handover.data = fetch(url)
       .then(function (response) {
@@ -141,11 +140,11 @@
     known.add(host);
     placeholder(host);
     var options = optionsOf(host, extra);
+    var url = articleUrl(options);
     // Once the Wasm runs, the widget's own request is as early as this one.
-    if (!ready) prefetchArticle(options);
+    if (!ready && url) prefetchArticle(url);
     return bindings().then(function (glue) {
       if (known.has(host) && host.isConnected) {
-        var url = articleUrl(options);
         glue.mountWidget(host, options, url ? prefetches.get(url) : undefined);
       }
     });

@@ -82,17 +82,9 @@ thread_local! {
 /// The body of `url` as text, retrying transient failures with backoff. Callers asking
 /// for a URL already being fetched share that request and its outcome.
 pub async fn fetch_text(url: &str) -> Result<Fetched, LoadError> {
-    let request = IN_FLIGHT.with(|in_flight| {
-        in_flight
-            .borrow_mut()
-            .entry(url.to_owned())
-            .or_insert_with(|| {
-                let url = url.to_owned();
-                async move { fetch_with_retries(&url).await }
-                    .boxed_local()
-                    .shared()
-            })
-            .clone()
+    let request = in_flight(url, || {
+        let url = url.to_owned();
+        async move { fetch_with_retries(&url).await }.boxed_local()
     });
     let result = request.clone().await;
     // Done: the next caller asks afresh. (Another request for the URL may have started
@@ -107,6 +99,20 @@ pub async fn fetch_text(url: &str) -> Result<Fetched, LoadError> {
         }
     });
     result
+}
+
+/// The request in flight for `url`: the one under way, or else the one `start` makes.
+fn in_flight(
+    url: &str,
+    start: impl FnOnce() -> LocalBoxFuture<'static, Result<Fetched, LoadError>>,
+) -> SharedFetch {
+    IN_FLIGHT.with(|in_flight| {
+        in_flight
+            .borrow_mut()
+            .entry(url.to_owned())
+            .or_insert_with(|| start().shared())
+            .clone()
+    })
 }
 
 /// An article's data that `embed.js` fetched while the Wasm was loading, handed over
@@ -142,45 +148,39 @@ pub fn take_handover(value: &JsValue, expected_url: &str) -> Option<HandedOver> 
 /// Should it end without a body (an error status, a network fault) or take longer than
 /// [`TIMEOUT_MS`], the widget's own request runs, with its retries and its reasons.
 fn join(url: String, pending: js_sys::Promise) {
-    IN_FLIGHT.with(|in_flight| {
-        in_flight
-            .borrow_mut()
-            .entry(url.clone())
-            .or_insert_with(|| {
-                async move {
-                    let body = JsFuture::from(pending);
-                    let timeout = TimeoutFuture::new(TIMEOUT_MS);
-                    let text = match select(body, timeout).await {
-                        Either::Left((body, _)) => body.ok().and_then(|body| body.as_string()),
-                        Either::Right(_) => None,
-                    };
-                    match text {
-                        Some(text) => Ok(Fetched {
-                            text,
-                            saved_on: None,
-                        }),
-                        None => fetch_with_retries(&url).await,
-                    }
-                }
-                .boxed_local()
-                .shared()
-            });
-    });
+    // Not awaited here: the widget's own `fetch_text` for `url` joins it.
+    let key = url.clone();
+    drop(in_flight(&key, move || {
+        async move {
+            let body = JsFuture::from(pending);
+            let timeout = TimeoutFuture::new(TIMEOUT_MS);
+            let text = match select(body, timeout).await {
+                Either::Left((body, _)) => body.ok().and_then(|body| body.as_string()),
+                Either::Right(_) => None,
+            };
+            match text {
+                Some(text) => Ok(Fetched {
+                    text,
+                    saved_on: None,
+                }),
+                None => fetch_with_retries(&url).await,
+            }
+        }
+        .boxed_local()
+    }));
 }
 
 /// Makes `handed_over` the answer of the next request for its URL.
 pub fn answer_with(handed_over: HandedOver) {
     let HandedOver { url, text } = handed_over;
-    IN_FLIGHT.with(|in_flight| {
-        in_flight.borrow_mut().entry(url).or_insert_with(|| {
-            futures::future::ready(Ok(Fetched {
-                text,
-                saved_on: None,
-            }))
-            .boxed_local()
-            .shared()
-        });
-    });
+    // Not awaited here: the widget's own `fetch_text` for the URL takes it.
+    drop(in_flight(&url, move || {
+        futures::future::ready(Ok(Fetched {
+            text,
+            saved_on: None,
+        }))
+        .boxed_local()
+    }));
 }
 
 async fn fetch_with_retries(url: &str) -> Result<Fetched, LoadError> {

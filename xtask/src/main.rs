@@ -269,7 +269,7 @@ fn bench(root: &Path) -> Result<()> {
             .arg(&partner_pages),
     )?;
 
-    // Reads the article data just written under target/bench/site/articles.
+    // Reads the peer's markdown just written under target/bench/site/peer/articles.
     step("native renderer throughput (cargo bench --bench renderer, criterion)");
     run_command(
         toolchain
