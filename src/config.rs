@@ -2,7 +2,7 @@
 //! its data and links live. Parsed from plain key/value pairs so that it is testable
 //! without a browser; `browser` collects the pairs from the URL and data attributes.
 
-use crate::model::Audience;
+use crate::model::{Audience, Slug};
 use crate::preferences::Theme;
 
 /// The settings a host page may give, by their `data-` attribute names (`?article=` and
@@ -22,10 +22,41 @@ pub const PUBLISHER_URL: &str = "https://www.droracle.ai/";
 /// Where the article data lives when the host page says nothing: beside the page.
 pub const DEFAULT_DATA_URL: &str = "articles/";
 
+/// What a widget shows: the catalog, or one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Page {
+    #[default]
+    Catalog,
+    Article(Slug),
+}
+
+impl Page {
+    /// The article's slug; `None` for the catalog.
+    pub fn slug(&self) -> Option<&Slug> {
+        match self {
+            Page::Catalog => None,
+            Page::Article(slug) => Some(slug),
+        }
+    }
+}
+
+/// Whose page the widget is on, which decides how browsing inside it works.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Placement {
+    /// The publisher's own page: its URL names the article, and back and forward move
+    /// between articles.
+    #[default]
+    Publisher,
+    /// A partner's page, through `embed.js`: the widget keeps its own trail with a Back
+    /// button, and the partner's URL and history are never touched.
+    Partner,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WidgetConfig {
-    /// The article to open; `None` shows the catalog.
-    pub article: Option<String>,
+    /// The page to open, from the `article` setting; the catalog when there is none.
+    pub page: Page,
+    pub placement: Placement,
     /// The audience the host page asks for; the article's default when `None`.
     pub audience: Option<Audience>,
     /// The theme the host page asks for while the reader has not chosen one.
@@ -44,7 +75,8 @@ pub struct WidgetConfig {
 impl Default for WidgetConfig {
     fn default() -> Self {
         WidgetConfig {
-            article: None,
+            page: Page::Catalog,
+            placement: Placement::Publisher,
             audience: None,
             theme: None,
             data_url: DEFAULT_DATA_URL.to_owned(),
@@ -70,30 +102,21 @@ impl WidgetConfig {
         for (key, value) in settings {
             let value = value.trim();
             match key {
-                "article" => {
-                    let is_slug = !value.is_empty()
-                        && value
-                            .bytes()
-                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-                    if is_slug {
-                        self.article = Some(value.to_owned());
-                    } else {
-                        warnings.push(ConfigWarning(format!(
-                            "article: `{value}` is not an article slug; showing the catalog"
-                        )));
-                    }
-                }
+                "article" => match Slug::parse(value) {
+                    Some(slug) => self.page = Page::Article(slug),
+                    None => warnings.push(ConfigWarning(format!(
+                        "article: `{value}` is not an article slug; showing the catalog"
+                    ))),
+                },
                 "audience" => match value.parse::<Audience>() {
                     Ok(audience) => self.audience = Some(audience),
                     Err(error) => warnings.push(ConfigWarning(format!(
                         "audience: {error}; using the article's default"
                     ))),
                 },
-                "theme" => match Theme::ALL.into_iter().find(|theme| theme.as_str() == value) {
-                    Some(theme) => self.theme = Some(theme),
-                    None => warnings.push(ConfigWarning(format!(
-                        "theme: unknown theme `{value}` (expected auto, light or dark); using auto"
-                    ))),
+                "theme" => match value.parse::<Theme>() {
+                    Ok(theme) => self.theme = Some(theme),
+                    Err(error) => warnings.push(ConfigWarning(format!("theme: {error}; using auto"))),
                 },
                 "canonical-base" => match crate::safe_url::allowed(value) {
                     Some(url) if crate::safe_url::is_external(&url) => {
@@ -125,7 +148,7 @@ impl WidgetConfig {
     }
 
     /// The publisher's page of an article, when the widget is embedded elsewhere.
-    pub fn canonical_url(&self, slug: &str) -> Option<String> {
+    pub fn canonical_url(&self, slug: &Slug) -> Option<String> {
         self.canonical_base
             .as_deref()
             .map(|base| article_link(Some(base), slug))
@@ -135,14 +158,22 @@ impl WidgetConfig {
         format!("{}index.json", self.data_url)
     }
 
-    pub fn article_url(&self, slug: &str) -> String {
+    /// Where the data of `page` lives.
+    pub fn data_url_of(&self, page: &Page) -> String {
+        match page {
+            Page::Catalog => self.catalog_url(),
+            Page::Article(slug) => self.article_url(slug),
+        }
+    }
+
+    pub fn article_url(&self, slug: &Slug) -> String {
         format!("{}{slug}.json", self.data_url)
     }
 }
 
 /// The link that opens an article: on the publisher's page at `base`, or, with no base,
 /// on the current page.
-pub fn article_link(base: Option<&str>, slug: &str) -> String {
+pub fn article_link(base: Option<&str>, slug: &Slug) -> String {
     match base {
         Some(base) if base.contains('?') => format!("{base}&article={slug}"),
         Some(base) => format!("{base}?article={slug}"),
@@ -165,6 +196,10 @@ fn join_url(base: &str, relative: &str) -> String {
 mod tests {
     use super::*;
 
+    fn slug(text: &str) -> Slug {
+        Slug::parse(text).unwrap()
+    }
+
     #[test]
     fn settings_override_defaults() {
         let (config, warnings) = WidgetConfig::default().apply([
@@ -175,10 +210,10 @@ mod tests {
             ("utm_source", "newsletter"),
         ]);
         assert!(warnings.is_empty());
-        assert_eq!(config.article.as_deref(), Some("als-primary-treatment"));
+        assert_eq!(config.page, Page::Article(slug("als-primary-treatment")));
         assert_eq!(config.audience, Some(Audience::Caregiver));
         assert_eq!(
-            config.article_url("x"),
+            config.article_url(&slug("x")),
             "https://widgets.example.org/data/x.json"
         );
         assert_eq!(config.followup_url, None);
@@ -193,14 +228,14 @@ mod tests {
         assert!(warnings.is_empty());
         assert_eq!(config.theme, Some(Theme::Dark));
         assert_eq!(
-            config.canonical_url("als").as_deref(),
+            config.canonical_url(&slug("als")).as_deref(),
             Some("https://articles.example.org/?article=als")
         );
         assert_eq!(
             config.editorial_policy_url,
             "https://articles.example.org/editorial-policy.html"
         );
-        assert_eq!(WidgetConfig::default().canonical_url("als"), None);
+        assert_eq!(WidgetConfig::default().canonical_url(&slug("als")), None);
         assert_eq!(
             join_url("https://a.example/x/page.html?q=1", "p.html"),
             "https://a.example/x/p.html"
@@ -221,7 +256,16 @@ mod tests {
             ("canonical-base", "javascript:alert(1)"),
         ]);
         assert_eq!(config, WidgetConfig::default());
-        assert_eq!(warnings.len(), 5);
-        assert!(warnings[1].0.contains("unknown audience `doctor`"));
+        let warnings: Vec<&str> = warnings.iter().map(|warning| warning.0.as_str()).collect();
+        assert_eq!(
+            warnings,
+            [
+                "article: `../secrets` is not an article slug; showing the catalog",
+                "audience: unknown audience `doctor` (expected patient, caregiver or professional); using the article's default",
+                "followup-url: `javascript:alert(1)` is not an allowed URL; using https://www.droracle.ai/",
+                "theme: unknown theme `sepia` (expected auto, light or dark); using auto",
+                "canonical-base: `javascript:alert(1)` is not an http(s) URL; articles will not link back",
+            ]
+        );
     }
 }

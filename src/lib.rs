@@ -1,18 +1,27 @@
-//! article-widget: medically reviewed articles, rendered by Rust in any web page.
+//! article-widget: health articles, with the record of their review, rendered by Rust in
+//! any web page.
 //!
 //! See ARCHITECTURE.md for the code map and the invariants.
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod app;
 pub mod browser;
 pub mod components;
 pub mod config;
 pub mod document;
-pub mod markdown;
 pub mod model;
+pub mod mount;
+pub mod names;
+pub mod pages;
 pub mod preferences;
 pub mod render;
 pub mod safe_url;
+
+// The authoring side: the markdown parser and the article checks never compile into
+// the Wasm, so a parser in the widget is a compile error, not a linker's kindness.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod markdown;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;

@@ -1,13 +1,15 @@
 //! The Wasm entry, kept thin: what the page's JavaScript can call, and the start
-//! function that mounts the publisher's own page.
+//! function that mounts the publisher's own page. Everything goes through
+//! [`article_widget::mount`], the composition root.
 
+use article_widget::{browser, mount};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 fn main() {
     // Loaded by `embed.js` on a partner's page, the loader mounts each widget itself.
-    if !article_widget::browser::loaded_by_embed_loader() {
-        article_widget::browser::mount_first_party();
+    if !browser::page::loaded_by_embed_loader() {
+        mount::mount_publisher_page();
     }
 }
 
@@ -15,17 +17,17 @@ fn main() {
 /// loader fetched it while the Wasm was loading, the article's data (`{ url, data }`).
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(host: Element, options: JsValue, handover: JsValue) {
-    article_widget::browser::mount_embedded(&host, &options, &handover);
+    mount::mount_partner_widget(&host, &options, &handover);
 }
 
 /// Destroys the widget on `host`; returns whether there was one.
 #[wasm_bindgen(js_name = unmountWidget)]
 pub fn unmount_widget(host: Element) -> bool {
-    article_widget::browser::unmount(&host)
+    mount::unmount(&host)
 }
 
 /// How many widgets are mounted on the page.
 #[wasm_bindgen(js_name = mountedWidgets)]
 pub fn mounted_widgets() -> usize {
-    article_widget::browser::mounted_count()
+    mount::mounted_count()
 }

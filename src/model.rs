@@ -12,32 +12,61 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::Document;
 
-/// Who an article variant is written for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Audience {
-    Patient,
-    Caregiver,
-    Professional,
+/// An article's name in file names, URLs and data: lowercase ASCII letters, digits and
+/// hyphens (`als-primary-treatment`). The rule lives here only; `embed.js` and the
+/// service-worker script repeat it as [`Slug::PATTERN`], which a test holds them to.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+impl Slug {
+    /// The rule as a JavaScript regular expression's body.
+    pub const PATTERN: &'static str = "[a-z0-9-]+";
+
+    /// `text` as a slug, if it is one.
+    pub fn parse(text: &str) -> Option<Slug> {
+        let is_slug = !text.is_empty()
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        is_slug.then(|| Slug(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<&str> for Slug {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl<'de> Deserialize<'de> for Slug {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Slug::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not an article slug")))
+    }
+}
+
+crate::closed_enum! {
+    /// Who an article variant is written for.
+    pub enum Audience("audience") {
+        Patient = "patient",
+        Caregiver = "caregiver",
+        Professional = "professional",
+    }
 }
 
 impl Audience {
-    /// Every audience, in the order the radio group shows them.
-    pub const ALL: [Audience; 3] = [
-        Audience::Patient,
-        Audience::Caregiver,
-        Audience::Professional,
-    ];
-
-    /// The identifier used in files, URLs, JSON and storage.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Audience::Patient => "patient",
-            Audience::Caregiver => "caregiver",
-            Audience::Professional => "professional",
-        }
-    }
-
     /// The label a reader sees in the audience picker.
     pub fn label(self) -> &'static str {
         match self {
@@ -57,83 +86,23 @@ impl Audience {
     }
 }
 
-impl fmt::Display for Audience {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::closed_enum! {
+    /// Where an article stands in the Medical Advisory Board's review; the steps of the
+    /// review, in order.
+    pub enum ReviewStatus("review status") {
+        Submitted = "submitted",
+        UnderReview = "under_review",
+        Approved = "approved",
     }
-}
-
-impl FromStr for Audience {
-    type Err = UnknownAudience;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Audience::ALL
-            .into_iter()
-            .find(|audience| audience.as_str() == s)
-            .ok_or_else(|| UnknownAudience(s.to_owned()))
-    }
-}
-
-/// A string that names no audience.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownAudience(pub String);
-
-impl fmt::Display for UnknownAudience {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown audience `{}` (expected patient, caregiver or professional)",
-            self.0
-        )
-    }
-}
-
-/// Where an article stands in the Medical Advisory Board's review.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReviewStatus {
-    Submitted,
-    UnderReview,
-    Approved,
 }
 
 impl ReviewStatus {
-    /// The steps of the review, in order.
-    pub const ALL: [ReviewStatus; 3] = [
-        ReviewStatus::Submitted,
-        ReviewStatus::UnderReview,
-        ReviewStatus::Approved,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReviewStatus::Submitted => "submitted",
-            ReviewStatus::UnderReview => "under_review",
-            ReviewStatus::Approved => "approved",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             ReviewStatus::Submitted => "Submitted",
             ReviewStatus::UnderReview => "Under Review",
             ReviewStatus::Approved => "Approved",
         }
-    }
-}
-
-impl FromStr for ReviewStatus {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ReviewStatus::ALL
-            .into_iter()
-            .find(|status| status.as_str() == s)
-            .ok_or_else(|| {
-                format!(
-                    "unknown review status `{s}` (expected submitted, under_review or approved)"
-                )
-            })
     }
 }
 
@@ -333,7 +302,7 @@ impl Reference {
 /// each audience's variant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
-    pub slug: String,
+    pub slug: Slug,
     pub question: String,
     pub updated: Date,
     pub next_review_due: Date,
@@ -353,7 +322,7 @@ pub struct Article {
 /// A link from one article to another of the catalog.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelatedArticle {
-    pub slug: String,
+    pub slug: Slug,
     pub question: String,
 }
 
@@ -409,7 +378,7 @@ impl Article {
 /// One line of the catalog (`index.json`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogEntry {
-    pub slug: String,
+    pub slug: Slug,
     pub question: String,
     pub updated: Date,
     pub review_status: ReviewStatus,
@@ -444,7 +413,7 @@ mod tests {
 
     fn entry(slug: &str, question: &str, audiences: &[Audience]) -> CatalogEntry {
         CatalogEntry {
-            slug: slug.into(),
+            slug: Slug::parse(slug).unwrap(),
             question: question.into(),
             updated: Date::new(2026, 11, 27).unwrap(),
             review_status: ReviewStatus::Submitted,
@@ -520,7 +489,7 @@ mod tests {
 
     #[test]
     fn audiences_round_trip_through_their_names() {
-        for audience in Audience::ALL {
+        for &audience in Audience::ALL {
             assert_eq!(audience.as_str().parse::<Audience>(), Ok(audience));
         }
         assert!("doctor".parse::<Audience>().is_err());

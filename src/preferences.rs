@@ -17,26 +17,18 @@ pub const STORAGE_KEY: &str = "article-widget/v1";
 /// The revision of the stored record this build writes.
 pub const SCHEMA_VERSION: u64 = 1;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TextSize {
-    #[default]
-    Normal,
-    Large,
-    Larger,
+crate::closed_enum! {
+    /// How large the article's text is.
+    #[derive(Default)]
+    pub enum TextSize("text size") {
+        #[default]
+        Normal = "normal",
+        Large = "large",
+        Larger = "larger",
+    }
 }
 
 impl TextSize {
-    pub const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::Larger];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TextSize::Normal => "normal",
-            TextSize::Large => "large",
-            TextSize::Larger => "larger",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             TextSize::Normal => "Normal",
@@ -46,27 +38,19 @@ impl TextSize {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Theme {
-    /// Follow the reader's system setting (`prefers-color-scheme`).
-    #[default]
-    Auto,
-    Light,
-    Dark,
+crate::closed_enum! {
+    /// The widget's colours.
+    #[derive(Default)]
+    pub enum Theme("theme") {
+        /// Follow the host page, else the reader's system setting (`prefers-color-scheme`).
+        #[default]
+        Auto = "auto",
+        Light = "light",
+        Dark = "dark",
+    }
 }
 
 impl Theme {
-    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Theme::Auto => "Automatic",

@@ -3,10 +3,10 @@
 //! shows each part. `cargo xtask test` builds the data, serves it, and passes its URL.
 #![cfg(target_arch = "wasm32")]
 
-use article_widget::browser;
-use article_widget::components::markdown_view::{MarkdownView, MarkdownViewProps};
-use article_widget::config::WidgetConfig;
-use article_widget::model::Audience;
+use article_widget::config::{Page, WidgetConfig};
+use article_widget::document::Document;
+use article_widget::model::{Audience, Slug};
+use article_widget::{mount as widget, render};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -67,12 +67,12 @@ fn text(shadow: &ShadowRoot, selector: &str) -> String {
 fn mount(article: &str, audience: Option<Audience>) -> ShadowRoot {
     let host = new_host();
     let config = WidgetConfig {
-        article: Some(article.to_owned()),
+        page: Page::Article(Slug::parse(article).unwrap()),
         audience,
         data_url: data_url(),
         ..WidgetConfig::default()
     };
-    browser::mount(&host, config, None).unwrap();
+    widget::mount(&host, config, None).unwrap();
     host.shadow_root()
         .expect("the widget lives in an open shadow root")
 }
@@ -141,14 +141,26 @@ async fn the_host_page_can_choose_the_audience() {
     assert!(patient.checked());
 }
 
+/// How many requests the page has made for `url`.
+fn requests_for(url: &str) -> u32 {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    performance.get_entries_by_name(url).length()
+}
+
 #[wasm_bindgen_test]
 async fn a_missing_article_shows_the_unavailable_panel_and_retries() {
     let shadow = mount("no-such-article", None);
+    let url = format!("{}no-such-article.json", data_url());
     let panel = wait_for(&shadow, "[role='alert']").await;
     assert!(panel
         .text_content()
         .unwrap()
         .contains("This article is unavailable"));
+    assert_eq!(
+        requests_for(&url),
+        1,
+        "a 404 is an answer, not retried by itself"
+    );
     let retry: HtmlElement = shadow
         .query_selector("[role='alert'] button")
         .unwrap()
@@ -157,7 +169,15 @@ async fn a_missing_article_shows_the_unavailable_panel_and_retries() {
         .unwrap();
     assert_eq!(retry.text_content().unwrap(), "Try again");
     retry.click();
-    // The retry shows the loading state, then the panel again: the article is still missing.
+    // The panel after the retry looks like the one before it: only a second request
+    // shows that "Try again" asked again.
+    for _ in 0..200 {
+        if requests_for(&url) == 2 {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert_eq!(requests_for(&url), 2, "Try again asks the server again");
     let panel = wait_for(&shadow, "[role='alert']").await;
     assert!(panel.text_content().unwrap().contains("withdrawn"));
 }
@@ -185,17 +205,30 @@ async fn a_citation_leads_to_its_reference_and_back_inside_the_shadow_root() {
     assert_eq!(shadow.active_element().unwrap().id(), citation.id());
 }
 
+#[derive(yew::Properties, PartialEq)]
+struct BodyProps {
+    document: Document,
+}
+
+/// An article body as the widget renders it.
+#[yew::function_component]
+fn Body(props: &BodyProps) -> yew::Html {
+    render::render(&props.document)
+}
+
 #[wasm_bindgen_test]
 async fn raw_html_and_script_urls_never_become_live_dom() {
     let root = new_host();
-    let markdown = "<script>window.pwned = 1</script>\n\nText <img src=x onerror=\"window.pwned=1\"> [x](javascript:window.pwned=1) ![y](data:image/svg+xml,<svg/onload=alert(1)>)\n";
-    yew::Renderer::<MarkdownView>::with_root_and_props(
-        root.clone(),
-        MarkdownViewProps {
-            markdown: markdown.into(),
-        },
-    )
-    .render();
+    // Article data as hostile JSON could hold it, whatever the build would write: raw
+    // HTML blocks and inlines, and links and images with script URLs.
+    let data = r#"{"blocks":[
+        {"html":"<script>window.pwned = 1</script>"},
+        {"p":[{"t":"Text "},{"t":"<img src=x onerror=\"window.pwned=1\">"},
+              {"a":{"href":"javascript:window.pwned=1","content":[{"t":"x"}]}},
+              {"img":{"src":"data:image/svg+xml,<svg/onload=alert(1)>","alt":"y"}}]}
+    ]}"#;
+    let document: Document = serde_json::from_str(data).expect("the test's document decodes");
+    yew::Renderer::<Body>::with_root_and_props(root.clone(), BodyProps { document }).render();
     yew::scheduler::flush().await;
     sleep(0).await;
     assert!(root
@@ -227,10 +260,9 @@ async fn widgets_asking_for_the_same_data_at_once_share_one_request() {
     assert!(first
         .text
         .contains("\"slug\":\"hypertension-first-line-treatment\""));
-    let performance = web_sys::window().unwrap().performance().unwrap();
-    assert_eq!(performance.get_entries_by_name(&url).length(), 1);
+    assert_eq!(requests_for(&url), 1);
 
     // Done, the next caller asks afresh.
     network::fetch_text(&url).await.expect("fetched again");
-    assert_eq!(performance.get_entries_by_name(&url).length(), 2);
+    assert_eq!(requests_for(&url), 2);
 }

@@ -6,19 +6,24 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use article_widget::components::article_page::{ArticlePage, ArticlePageProps};
-use article_widget::components::catalog_list::{CatalogList, CatalogListProps};
-use article_widget::components::unavailable::{Unavailable, UnavailableProps};
+use article_widget::components::article_link::Links;
 use article_widget::markdown::parse;
 use article_widget::model::{
     Article, Audience, Catalog, CatalogEntry, Date, Reference, RelatedArticle, Review,
-    ReviewStatus, Reviewer,
+    ReviewStatus, Reviewer, Slug,
 };
+use article_widget::pages::article::{ArticlePage, ArticlePageProps};
+use article_widget::pages::catalog::{CatalogList, CatalogListProps};
+use article_widget::pages::unavailable::{Unavailable, UnavailableProps};
 use article_widget::preferences::Preferences;
-use yew::{AttrValue, Callback};
+use yew::{AttrValue, Callback, ContextProvider};
 
 const POLICY_URL: &str = "https://publisher.example/editorial-policy";
 const FOLLOWUP_URL: &str = "https://ask.example/?q=als";
+
+fn slug(text: &str) -> Slug {
+    Slug::parse(text).unwrap()
+}
 
 fn date(text: &str) -> Date {
     text.parse().expect("a valid date")
@@ -63,7 +68,7 @@ fn fixture(status: ReviewStatus) -> Article {
         parse("Riluzole 50 mg twice daily[^1] extends survival[^1][^2].\n\n## Dosing\n\nProfessional words."),
     );
     Article {
-        slug: "als-demo".into(),
+        slug: slug("als-demo"),
         question: "What is the primary treatment for ALS?".into(),
         updated: date("2026-11-20"),
         next_review_due: date("2027-05-20"),
@@ -103,7 +108,7 @@ fn fixture(status: ReviewStatus) -> Article {
         ],
         variants,
         related: vec![RelatedArticle {
-            slug: "edaravone-demo".into(),
+            slug: slug("edaravone-demo"),
             question: "Does edaravone slow ALS?".into(),
         }],
     }
@@ -120,8 +125,6 @@ fn props(article: Article) -> ArticlePageProps {
         followup_url: None,
         editorial_policy_url: AttrValue::from(POLICY_URL),
         canonical_url: None,
-        canonical_base: None,
-        onopen: None,
     }
 }
 
@@ -346,7 +349,7 @@ fn the_editorial_policy_is_linked() {
 
 #[test]
 fn the_audience_picker_is_a_radio_group_with_the_selected_audience_checked() {
-    for selected in Audience::ALL {
+    for &selected in Audience::ALL {
         let html = page(ReviewStatus::Submitted, selected, None);
         let group = one(
             &html,
@@ -531,6 +534,27 @@ fn an_article_without_variants_says_so() {
     assert!(all(&html, "aside", &[("class", "disclaimer")]).is_empty());
 }
 
+/// The article page inside a widget on a partner's page: the app provides the links'
+/// base, the publisher's page.
+#[yew::function_component]
+fn EmbeddedArticle() -> yew::Html {
+    let links = Links {
+        canonical_base: Some(AttrValue::from("https://publisher.example/")),
+        onopen: Callback::noop(),
+    };
+    let page = ArticlePageProps {
+        canonical_url: Some(AttrValue::from(
+            "https://publisher.example/?article=als-demo",
+        )),
+        ..props(fixture(ReviewStatus::Submitted))
+    };
+    yew::html! {
+        <ContextProvider<Links> context={links}>
+            <ArticlePage ..page />
+        </ContextProvider<Links>>
+    }
+}
+
 #[test]
 fn related_articles_link_to_the_publishers_page_when_embedded() {
     let own_page = page(ReviewStatus::Submitted, Audience::Patient, None);
@@ -540,14 +564,7 @@ fn related_articles_link_to_the_publishers_page_when_embedded() {
     let link = one(inner, "a", &[("href", "?article=edaravone-demo")]);
     assert_eq!(link.text(inner), "Does edaravone slow ALS?");
 
-    let embedded = article_widget::ssr::render::<ArticlePage>(|| ArticlePageProps {
-        canonical_url: Some(AttrValue::from(
-            "https://publisher.example/?article=als-demo",
-        )),
-        canonical_base: Some(AttrValue::from("https://publisher.example/")),
-        onopen: Some(Callback::noop()),
-        ..props(fixture(ReviewStatus::Submitted))
-    });
+    let embedded = article_widget::ssr::render::<EmbeddedArticle>(|| ());
     let inner = one(&embedded, "section", &[("class", "related")]).inner(&embedded);
     one(
         inner,
@@ -578,7 +595,7 @@ fn an_article_with_no_related_articles_has_no_such_section() {
 
 fn entry(slug: &str, question: &str, updated: &str, status: ReviewStatus) -> CatalogEntry {
     CatalogEntry {
-        slug: slug.into(),
+        slug: Slug::parse(slug).unwrap(),
         question: question.into(),
         updated: date(updated),
         review_status: status,
@@ -589,9 +606,7 @@ fn entry(slug: &str, question: &str, updated: &str, status: ReviewStatus) -> Cat
 #[test]
 fn the_catalog_links_each_article() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
-        canonical_base: None,
-        onopen: None,
-        catalog: Catalog {
+        catalog: Rc::new(Catalog {
             articles: vec![
                 entry(
                     "als-demo",
@@ -606,7 +621,7 @@ fn the_catalog_links_each_article() {
                     ReviewStatus::UnderReview,
                 ),
             ],
-        },
+        }),
     });
     assert_eq!(one(&html, "h1", &[]).text(&html), "Articles");
     let list = one(&html, "ul", &[("class", "catalog-list")]);
@@ -648,9 +663,7 @@ fn the_catalog_links_each_article() {
 #[test]
 fn an_empty_catalog_says_so() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
-        canonical_base: None,
-        onopen: None,
-        catalog: Catalog::default(),
+        catalog: Rc::new(Catalog::default()),
     });
     assert!(
         html.contains("<p>No articles are published yet.</p>"),
@@ -696,8 +709,6 @@ fn the_preferences_panel_offers_text_size_and_theme_with_the_stored_choice_check
         followup_url: None,
         editorial_policy_url: AttrValue::from(POLICY_URL),
         canonical_url: None,
-        canonical_base: None,
-        onopen: None,
     });
     let toggle = one(&html, "button", &[("aria-controls", "preferences-panel")]);
     assert_eq!(toggle.attr("aria-expanded"), Some("false"));

@@ -132,7 +132,7 @@ mod cli {
         for article in &report.articles {
             let mut json = serde_json::to_value(article)
                 .map_err(|error| format!("cannot encode {}: {error}", article.slug))?;
-            let markdown = report.markdown.get(&article.slug);
+            let markdown = report.markdown.get(article.slug.as_str());
             json["variants"] = serde_json::to_value(markdown)
                 .map_err(|error| format!("cannot encode {}: {error}", article.slug))?;
             write_json(&out.join(format!("{}.json", article.slug)), &json)?;

@@ -14,7 +14,7 @@ use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::describe;
+use super::console::{describe, log_warning};
 use crate::model::Date;
 
 /// How long one request may take, body included.
@@ -189,7 +189,7 @@ async fn fetch_with_retries(url: &str) -> Result<Fetched, LoadError> {
         let result = fetch_text_once(url).await;
         match result {
             Err(error) if error.is_transient() && attempt < BACKOFF_MS.len() => {
-                super::log_warning(&format!("{url}: {error}; trying again"));
+                log_warning(&format!("{url}: {error}; trying again"));
                 TimeoutFuture::new(BACKOFF_MS[attempt]).await;
                 attempt += 1;
             }

@@ -13,7 +13,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
-use super::log_warning;
+use super::console::log_warning;
 use crate::preferences::{self, Preferences, STORAGE_KEY};
 
 thread_local! {

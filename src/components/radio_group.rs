@@ -14,7 +14,7 @@ pub trait Choice: Copy + PartialEq + 'static {
 
 impl Choice for Audience {
     fn all() -> &'static [Self] {
-        &Audience::ALL
+        Audience::ALL
     }
     fn value(self) -> &'static str {
         self.as_str()
@@ -26,7 +26,7 @@ impl Choice for Audience {
 
 impl Choice for TextSize {
     fn all() -> &'static [Self] {
-        &TextSize::ALL
+        TextSize::ALL
     }
     fn value(self) -> &'static str {
         self.as_str()
@@ -38,7 +38,7 @@ impl Choice for TextSize {
 
 impl Choice for Theme {
     fn all() -> &'static [Self] {
-        &Theme::ALL
+        Theme::ALL
     }
     fn value(self) -> &'static str {
         self.as_str()

@@ -11,7 +11,7 @@ pub struct ReviewStepperProps {
 /// `aria-current="step"`, and the caution line while the article is not approved.
 #[function_component]
 pub fn ReviewStepper(props: &ReviewStepperProps) -> Html {
-    let steps = ReviewStatus::ALL.into_iter().map(|step| {
+    let steps = ReviewStatus::ALL.iter().map(|&step| {
         let (class, state) = match step.cmp(&props.status) {
             std::cmp::Ordering::Less => ("review-step done", "completed"),
             std::cmp::Ordering::Equal => ("review-step current", "current step"),

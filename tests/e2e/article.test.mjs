@@ -2,7 +2,7 @@
 // role and accessible name, the catalog, the unavailable panel, axe-core in light and dark.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALS_QUESTION, WIDGET_URL, axeViolations, launchBrowser, newPage } from './harness.mjs';
+import { ALS_QUESTION, WIDGET_URL, axeViolations, launchBrowser, newPage, waitUntil } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -176,10 +176,18 @@ test('the catalog is searched by the words of its questions and filtered by audi
 test('a missing article shows the unavailable panel with a retry, and logs why', async () => {
   const { context, page, pageErrors, consoleErrors } = await newPage(browser);
   try {
+    // Count the article's requests: the panel after "Try again" looks the same as
+    // before it, so only a new request shows that the retry asked again.
+    let requests = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/no-such-article.json')) requests += 1;
+    });
     await page.goto(`${WIDGET_URL}/?article=no-such-article`);
     const panel = page.getByRole('alert');
     await panel.getByRole('heading', { name: 'This article is unavailable' }).waitFor();
+    assert.equal(requests, 1, 'a 404 is an answer: it is not retried by itself');
     await panel.getByRole('button', { name: 'Try again' }).click();
+    await waitUntil(() => requests === 2, 'the retry requests the article again');
     await panel.getByRole('heading', { name: 'This article is unavailable' }).waitFor();
     assert.ok(consoleErrors.some((text) => text.includes('article-widget') && text.includes('404')), consoleErrors.join('\n'));
     assert.deepEqual(pageErrors, []);

@@ -386,6 +386,40 @@ test("browsing inside an embedded widget: related articles, Back and the catalog
   }
 });
 
+test('every ready event names the page shown and its audience, after each move inside the widget', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  await recordEvents(context);
+  try {
+    await page.goto(`${PARTNER_URL}/catalog.html`);
+    const widget = page.locator('article-widget');
+    const readyEvents = async () => (await events(page)).filter((event) => event.name === 'ready').map((event) => event.detail);
+    // Waits for the next ready event, and returns every one so far.
+    const nextReady = async (count) => {
+      await page.waitForFunction((n) => window.__widgetEvents.filter((event) => event.name === 'ready').length >= n, count);
+      return readyEvents();
+    };
+    await widget.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    assert.deepEqual(await nextReady(1), [{ article: null, audience: null }]);
+
+    await widget.getByRole('link', { name: /high blood pressure/ }).click();
+    await widget.getByRole('heading', { level: 1, name: /high blood pressure/ }).waitFor();
+    const hypertension = { article: 'hypertension-first-line-treatment', audience: 'patient' };
+    assert.deepEqual((await nextReady(2)).at(-1), hypertension);
+
+    await widget.locator('section.related').getByRole('link', { name: /type 2 diabetes/ }).click();
+    await widget.getByRole('heading', { level: 1, name: /type 2 diabetes/ }).waitFor();
+    const diabetes = { article: 'type-2-diabetes-first-line-treatment', audience: 'patient' };
+    assert.deepEqual((await nextReady(3)).at(-1), diabetes);
+
+    await widget.getByRole('button', { name: 'Back' }).click();
+    await widget.getByRole('heading', { level: 1, name: /high blood pressure/ }).waitFor();
+    assert.deepEqual(await nextReady(4), [{ article: null, audience: null }, hypertension, diabetes, hypertension]);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('axe-core finds no violations inside the shadow roots of a partner page', async () => {
   const { context, page } = await newPage(browser);
   try {

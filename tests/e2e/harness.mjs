@@ -84,3 +84,15 @@ export async function axeViolations(page) {
     targets: violation.nodes.map((node) => node.target),
   }));
 }
+
+/**
+ * Waits until `predicate()` holds, checking every 25 ms; fails naming `what` after
+ * `timeoutMs`. For state the page does not show, such as how many requests it made.
+ */
+export async function waitUntil(predicate, what, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

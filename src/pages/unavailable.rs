@@ -19,3 +19,20 @@ pub fn Unavailable(props: &UnavailableProps) -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct OfflineProps {
+    pub message: AttrValue,
+}
+
+/// The panel shown offline instead of a page this device never saved: it opens by
+/// itself once the reader is back online.
+#[function_component]
+pub fn Offline(props: &OfflineProps) -> Html {
+    html! {
+        <div class="panel offline" role="status">
+            <h2>{ "You're offline" }</h2>
+            <p>{ props.message.clone() }</p>
+        </div>
+    }
+}

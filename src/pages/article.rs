@@ -2,15 +2,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::advisory_badge::AdvisoryBadge;
-use super::article_link::ArticleLink;
-use super::disclaimer::Disclaimer;
-use super::follow_up::FollowUp;
-use super::personalize::Personalize;
-use super::reference_list::ReferenceList;
-use super::related_articles::RelatedArticles;
-use super::review_dates::ReviewDates;
-use super::review_stepper::ReviewStepper;
+use crate::components::advisory_badge::AdvisoryBadge;
+use crate::components::article_link::{ArticleLink, Links};
+use crate::components::disclaimer::Disclaimer;
+use crate::components::follow_up::FollowUp;
+use crate::components::personalize::Personalize;
+use crate::components::reference_list::ReferenceList;
+use crate::components::related_articles::RelatedArticles;
+use crate::components::review_dates::ReviewDates;
+use crate::components::review_stepper::ReviewStepper;
+use crate::config::Page;
 use crate::model::{Article, Audience};
 use crate::preferences::{Preferences, PreferencesAction};
 use crate::render;
@@ -30,12 +31,6 @@ pub struct ArticlePageProps {
     /// Embedded on a partner's page: the article's page on the publisher's site.
     #[prop_or_default]
     pub canonical_url: Option<AttrValue>,
-    /// Embedded on a partner's page: the publisher's catalog page, where links lead.
-    #[prop_or_default]
-    pub canonical_base: Option<AttrValue>,
-    /// Opens another article, or the catalog (`None`), inside the widget.
-    #[prop_or_default]
-    pub onopen: Option<Callback<Option<String>>>,
 }
 
 /// One article for one audience, laid out as the publisher's page: header and trust
@@ -45,6 +40,8 @@ pub struct ArticlePageProps {
 #[function_component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let article = &props.article;
+    // Inside a widget, where links open in place, the catalog is one click away.
+    let in_widget = use_context::<Links>().is_some();
     // Building the body's virtual DOM is the costly part: redo it only when the article
     // or the audience changes.
     let rendered = use_memo(
@@ -109,14 +106,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     html! {
         <article class="article" part="article" aria-labelledby="question">
             <header class="article-header" part="header">
-                if props.onopen.is_some() {
+                if in_widget {
                     <p class="breadcrumb">
-                        <ArticleLink
-                            canonical_base={props.canonical_base.clone()}
-                            onopen={props.onopen.clone()}
-                        >
-                            { "All articles" }
-                        </ArticleLink>
+                        <ArticleLink page={Page::Catalog}>{ "All articles" }</ArticleLink>
                     </p>
                 }
                 <h1 id="question" part="question" tabindex="-1">{ &article.question }</h1>
@@ -137,11 +129,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             />
             <p class="visually-hidden" role="status" aria-live="polite">{ announcement }</p>
             { body }
-            <RelatedArticles
-                related={article.related.clone()}
-                canonical_base={props.canonical_base.clone()}
-                onopen={props.onopen.clone()}
-            />
+            <RelatedArticles related={article.related.clone()} />
             if let Some(url) = &props.followup_url {
                 <FollowUp url={url.clone()} />
             }

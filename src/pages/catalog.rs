@@ -1,8 +1,11 @@
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::article_link::ArticleLink;
-use super::radio_group::{Choice, RadioGroup};
+use crate::components::article_link::ArticleLink;
+use crate::components::radio_group::{Choice, RadioGroup};
+use crate::config::Page;
 use crate::model::{Audience, Catalog, ReviewStatus};
 
 /// The catalog's audience filter: every article, or those with a variant for one audience.
@@ -37,13 +40,7 @@ impl Choice for AudienceFilter {
 
 #[derive(Properties, PartialEq)]
 pub struct CatalogListProps {
-    pub catalog: Catalog,
-    /// Embedded on a partner's page: articles open on the publisher's page.
-    #[prop_or_default]
-    pub canonical_base: Option<AttrValue>,
-    /// Opens an article inside the widget on a plain click.
-    #[prop_or_default]
-    pub onopen: Option<Callback<Option<String>>>,
+    pub catalog: Rc<Catalog>,
 }
 
 /// Every article, newest first, each a link that opens it; searchable by the words of
@@ -79,14 +76,8 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
             _ => "status pending",
         };
         html! {
-            <li key={entry.slug.clone()}>
-                <ArticleLink
-                    slug={Some(entry.slug.clone())}
-                    canonical_base={props.canonical_base.clone()}
-                    onopen={props.onopen.clone()}
-                >
-                    { &entry.question }
-                </ArticleLink>
+            <li key={entry.slug.as_str()}>
+                <ArticleLink page={Page::Article(entry.slug.clone())}>{ &entry.question }</ArticleLink>
                 <p class="catalog-meta">
                     { "Updated " }
                     <time datetime={entry.updated.to_string()}>{ entry.updated.long() }</time>

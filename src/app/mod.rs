@@ -1,0 +1,151 @@
+//! The app: one widget, composed of named hooks. Each hook owns one concern and each
+//! decision is a pure function tested natively: what a load shows ([`load`]), where
+//! browsing goes ([`navigation`]), what the host page hears ([`host_events`]). The
+//! composition root ([`crate::mount`]) mounts, parks and reuses apps.
+
+pub mod host_events;
+pub mod load;
+pub mod navigation;
+mod use_article_load;
+mod use_host_events;
+mod use_navigation;
+mod use_reader;
+
+use std::rc::Rc;
+
+use web_sys::Element;
+use yew::prelude::*;
+
+use self::load::{reader_message, saved_notice, Content, LoadState, OFFLINE_MESSAGE};
+use self::use_article_load::use_article_load;
+use self::use_host_events::use_host_events;
+use self::use_navigation::{use_heading_focus, use_navigation};
+use self::use_reader::use_reader;
+use crate::browser::dom;
+use crate::browser::network::HandedOver;
+use crate::components::article_link::Links;
+use crate::config::WidgetConfig;
+use crate::pages::article::ArticlePage;
+use crate::pages::catalog::CatalogList;
+use crate::pages::unavailable::{Offline, Unavailable};
+use crate::preferences::Theme;
+
+/// Where an app is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Host {
+    /// Shown on this element, which receives its events.
+    Mounted(Element),
+    /// Parked by an unmount, until the next mount takes it up: it renders nothing and
+    /// loads nothing.
+    Parked,
+}
+
+impl Host {
+    /// Whether the app is mounted on `element`.
+    pub fn is_on(&self, element: &Element) -> bool {
+        matches!(self, Host::Mounted(host) if host == element)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub config: WidgetConfig,
+    pub host: Host,
+    /// Counts the mounts of this app, so that a remount with the same configuration
+    /// still loads afresh and announces itself.
+    #[prop_or_default]
+    pub mount: u64,
+    /// The configured article's data, fetched by `embed.js` while the Wasm was loading.
+    /// A new app shows it in its first render: no loading state, no second request.
+    #[prop_or_default]
+    pub handed_over: Option<Rc<HandedOver>>,
+}
+
+/// One widget: shows the catalog or an article, or says why it cannot; holds the
+/// reader's preferences; tells the host page what it shows.
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let root = use_node_ref();
+    let navigation = use_navigation(&props.config, &props.host, props.mount);
+    let load = use_article_load(
+        &props.config,
+        &navigation.page,
+        &props.host,
+        props.mount,
+        props.handed_over.clone(),
+    );
+    let reader = use_reader(&root);
+    use_heading_focus(&root, &navigation, &load.state);
+    let audience = match &load.state {
+        LoadState::Loaded(Content::Article(article), _) => Some(
+            reader
+                .preferences
+                .effective_audience(props.config.audience, article.default_audience),
+        ),
+        _ => None,
+    };
+    use_host_events(&props.host, &navigation.page, &load.state, audience);
+
+    if props.host == Host::Parked {
+        return Html::default();
+    }
+    let content = match &load.state {
+        LoadState::Loading => html! {
+            <p class="loading" role="status">{ "Loading article…" }</p>
+        },
+        LoadState::Failed(error) => html! {
+            <Unavailable message={reader_message(error)} onretry={load.onretry.clone()} />
+        },
+        LoadState::Offline => html! { <Offline message={OFFLINE_MESSAGE} /> },
+        LoadState::Loaded(Content::Catalog(catalog), _) => html! {
+            <CatalogList catalog={catalog.clone()} />
+        },
+        LoadState::Loaded(Content::Article(article), _) => html! {
+            <ArticlePage
+                article={article.clone()}
+                audience={audience.unwrap_or(article.default_audience)}
+                preferences={reader.preferences}
+                onaction={reader.onaction.clone()}
+                storage_notice={reader.storage_notice.clone()}
+                followup_url={props.config.followup_url.clone().map(AttrValue::from)}
+                editorial_policy_url={props.config.editorial_policy_url.clone()}
+                canonical_url={props.config.canonical_url(&article.slug).map(AttrValue::from)}
+            />
+        },
+    };
+    // The reader's theme, else the host page's, else the system's.
+    let theme = match (reader.preferences.theme, props.config.theme) {
+        (Theme::Auto, Some(host_theme)) => host_theme,
+        (theme, _) => theme,
+    };
+    let class = classes!(
+        "article-widget",
+        format!("text-{}", reader.preferences.text_size),
+        format!("theme-{theme}"),
+    );
+    let banner = match &load.state {
+        LoadState::Loaded(_, freshness) => saved_notice(*freshness),
+        _ => None,
+    };
+    let links = Links {
+        canonical_base: props.config.canonical_base.clone().map(AttrValue::from),
+        onopen: navigation.onopen.clone(),
+    };
+    let onclick = Callback::from(|event: MouseEvent| {
+        dom::follow_fragment_link(&event);
+    });
+    let onback = navigation.onback.reform(|_: MouseEvent| ());
+    html! {
+        <ContextProvider<Links> context={links}>
+            <div ref={root} {class} {onclick}>
+                if let Some(banner) = banner {
+                    <p class="note offline-banner" role="status">{ banner }</p>
+                }
+                if navigation.can_go_back {
+                    <button type="button" class="back" part="back" onclick={onback}>{ "Back" }</button>
+                }
+                { content }
+            </div>
+        </ContextProvider<Links>>
+    }
+}

@@ -1,0 +1,168 @@
+//! The hook that loads the page shown: the network and this device's saved copy are
+//! asked at once, and [`settle`] decides what the reader sees.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use futures::future::{select, Either};
+use yew::prelude::*;
+
+use super::load::{
+    decode_article, decode_catalog, early, settle, Answer, Content, Freshness, Keeping, LoadState,
+};
+use super::Host;
+use crate::browser::console::log_error;
+use crate::browser::network::{self, HandedOver};
+use crate::browser::{offline, page, LoadError};
+use crate::config::{Page, WidgetConfig};
+
+/// What loading gives the app.
+pub struct ArticleLoad {
+    pub state: LoadState,
+    /// Loads the page again ("Try again").
+    pub onretry: Callback<()>,
+}
+
+/// Loads `page` whenever it, the configuration or the mount changes, or the reader asks
+/// again. The data `embed.js` handed over shows in the first render; offline with
+/// nothing saved, it loads again by itself once the browser is back online.
+#[hook]
+pub fn use_article_load(
+    config: &WidgetConfig,
+    shown: &Page,
+    host: &Host,
+    mount: u64,
+    handed_over: Option<Rc<HandedOver>>,
+) -> ArticleLoad {
+    // Decoded once, here; the loading effect's first run takes it to save it offline.
+    let handed_over = use_mut_ref(move || {
+        let data = handed_over?;
+        let content = decode_article(&data.text).ok()?;
+        Some((data, content))
+    });
+    let state = use_state(|| match &*handed_over.borrow() {
+        Some((_, content)) => LoadState::Loaded(content.clone(), Freshness::Live),
+        None => LoadState::Loading,
+    });
+    // Each retry bumps the attempt, which runs the loading effect again.
+    let attempt = use_state(|| 0_u32);
+    {
+        let state = state.clone();
+        let parked = *host == Host::Parked;
+        let url = config.data_url_of(shown);
+        let decode: Decoder = match shown {
+            Page::Catalog => decode_catalog,
+            Page::Article(_) => decode_article,
+        };
+        use_effect_with(
+            (url, *attempt, mount, parked),
+            move |(url, _, _, parked)| {
+                // A load that the next mount, retry or page overtakes must not land: its
+                // cleanup below marks it stale.
+                let stale = Rc::new(Cell::new(false));
+                let cleanup = {
+                    let stale = stale.clone();
+                    move || stale.set(true)
+                };
+                // The first render showed the data `embed.js` handed over: it only remains
+                // to save it, as a load does once it has shown the network's copy.
+                if let Some((data, _)) = handed_over.borrow_mut().take() {
+                    if !parked {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            offline::save(&data.url, &data.text).await;
+                        });
+                        return cleanup;
+                    }
+                }
+                state.set(LoadState::Loading);
+                if *parked {
+                    return cleanup;
+                }
+                let show = move |next: LoadState| {
+                    if !stale.get() {
+                        state.set(next);
+                    }
+                };
+                let url = url.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    load(&url, decode, &show).await;
+                });
+                cleanup
+            },
+        );
+    }
+    // Offline with nothing saved: load as soon as the browser is back online.
+    {
+        let attempt = attempt.clone();
+        use_effect_with(*state == LoadState::Offline, move |is_offline| {
+            let listener = is_offline
+                .then(|| page::when_online(move || attempt.set(*attempt + 1)))
+                .flatten();
+            move || drop(listener)
+        });
+    }
+    let onretry = Callback::from(move |()| attempt.set(*attempt + 1));
+    ArticleLoad {
+        state: (*state).clone(),
+        onretry,
+    }
+}
+
+/// Turns fetched or saved text into content.
+type Decoder = fn(&str) -> Result<Content, LoadError>;
+
+/// Asks the network and the saved copy at once; whichever answers first shows first.
+/// The saved copy only matters if it comes first or the network fails.
+async fn load(url: &str, decode: Decoder, show: &dyn Fn(LoadState)) {
+    let answer = |text: String, saved_on| {
+        decode(&text).map(|content| Answer {
+            text,
+            saved_on,
+            content,
+        })
+    };
+    let decode_saved = |copy: Option<offline::SavedCopy>| {
+        copy.and_then(|copy| answer(copy.text, copy.saved_on).ok())
+    };
+    let fetch = Box::pin(async {
+        network::fetch_text(url)
+            .await
+            .and_then(|fetched| answer(fetched.text, fetched.saved_on))
+    });
+    let lookup = Box::pin(offline::load(url));
+    let (fetched, saved) = match select(fetch, lookup).await {
+        Either::Left((fetched, lookup)) => {
+            let saved = match fetched {
+                Ok(_) => None,
+                Err(_) => decode_saved(lookup.await),
+            };
+            (fetched, saved)
+        }
+        Either::Right((copy, fetch)) => {
+            let saved = decode_saved(copy);
+            if let Some(state) = early(saved.as_ref()) {
+                show(state);
+            }
+            (fetch.await, saved)
+        }
+    };
+    let settled = settle(fetched, saved, page::is_online());
+    if let Some(problem) = &settled.problem {
+        let fallback = match &settled.show {
+            Some(LoadState::Loaded(..)) => "; showing the saved copy",
+            _ => "",
+        };
+        log_error(&format!("{url}: {problem}{fallback}"));
+    }
+    // A withdrawn article's copy goes before the reader is told; saving comes after
+    // showing, off the reader's path.
+    if settled.keeping == Keeping::Forget {
+        offline::forget(url).await;
+    }
+    if let Some(state) = settled.show {
+        show(state);
+    }
+    if let Keeping::Save(text) = settled.keeping {
+        offline::save(url, &text).await;
+    }
+}

@@ -1,0 +1,100 @@
+//! The hooks of browsing inside a widget: the [`Trail`] reducer wired to links, the Back
+//! button and the browser's history, and focus that follows the reader to a new page.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use web_sys::Element;
+use yew::prelude::*;
+
+use super::load::LoadState;
+use super::navigation::{Move, Step, Trail};
+use super::Host;
+use crate::browser::{dom, history};
+use crate::config::{Page, Placement, WidgetConfig};
+use crate::model::Slug;
+
+/// Where the reader is, and how they move.
+pub struct Navigation {
+    /// The page shown.
+    pub page: Page,
+    /// Whether the widget shows its own Back button.
+    pub can_go_back: bool,
+    /// Opens a page inside the widget.
+    pub onopen: Callback<Page>,
+    pub onback: Callback<()>,
+    /// Set by every move until the new page has its heading focused.
+    arrived: Rc<Cell<bool>>,
+}
+
+#[hook]
+pub fn use_navigation(config: &WidgetConfig, host: &Host, mount: u64) -> Navigation {
+    let trail = use_reducer_eq(Trail::default);
+    let arrived = use_memo((), |_| Cell::new(false));
+    let placement = config.placement;
+    let go = {
+        let dispatcher = trail.dispatcher();
+        let arrived = arrived.clone();
+        move |step: Step| {
+            arrived.set(true);
+            dispatcher.dispatch(Move {
+                mount,
+                placement,
+                step,
+            });
+        }
+    };
+    let onopen = {
+        let go = go.clone();
+        use_callback((mount, placement), move |page: Page, _| {
+            if placement == Placement::Publisher {
+                history::push_article_url(page.slug().map(Slug::as_str));
+            }
+            go(Step::Open(page));
+        })
+    };
+    let onback = {
+        let go = go.clone();
+        use_callback((mount, placement), move |(), _| go(Step::Back))
+    };
+    // On the publisher's page the browser's back and forward move between articles.
+    {
+        let follows_history = placement == Placement::Publisher && *host != Host::Parked;
+        use_effect_with((follows_history, mount), move |(follows_history, _)| {
+            let listener = follows_history
+                .then(|| {
+                    history::on_history_move(move |article| {
+                        let page = article
+                            .as_deref()
+                            .and_then(Slug::parse)
+                            .map_or(Page::Catalog, Page::Article);
+                        go(Step::Arrive(page));
+                    })
+                })
+                .flatten();
+            move || drop(listener)
+        });
+    }
+    Navigation {
+        page: trail.shown(mount, &config.page),
+        can_go_back: trail.can_go_back(mount, placement),
+        onopen,
+        onback,
+        arrived,
+    }
+}
+
+/// After a move, once the new page has loaded, focus goes to its heading: keyboard and
+/// screen-reader users land where sighted readers look.
+#[hook]
+pub fn use_heading_focus(root: &NodeRef, navigation: &Navigation, state: &LoadState) {
+    let root = root.clone();
+    let arrived = navigation.arrived.clone();
+    use_effect_with(state.clone(), move |state| {
+        if matches!(state, LoadState::Loaded(..)) && arrived.replace(false) {
+            if let Some(root) = root.cast::<Element>() {
+                dom::focus_heading(&root);
+            }
+        }
+    });
+}

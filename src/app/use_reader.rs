@@ -1,0 +1,87 @@
+//! The reader's hook: their preferences, stored and kept in step with the other widgets
+//! and tabs, the notice when storage fails, and their place in the article kept across
+//! a change of audience that arrives from elsewhere.
+
+use web_sys::Element;
+use yew::prelude::*;
+
+use crate::browser::dom::{self, ReadingPlace};
+use crate::browser::storage;
+use crate::preferences::{Preferences, PreferencesAction};
+
+const STORAGE_NOTICE: &str =
+    "This browser does not let us save your choices, so they will last only until you leave this page.";
+
+/// The reader, as the app sees them.
+pub struct Reader {
+    pub preferences: Preferences,
+    /// Every change of preferences goes through here.
+    pub onaction: Callback<PreferencesAction>,
+    /// Why their choices will not outlive the page, when storage fails.
+    pub storage_notice: Option<AttrValue>,
+}
+
+/// The reader of the widget under `root`.
+#[hook]
+pub fn use_reader(root: &NodeRef) -> Reader {
+    let preferences = use_reducer(storage::load);
+    // `_eq`: every change of preferences sets it, nearly always to what it was; an
+    // unchanged notice must not render the whole widget a second time.
+    let storage_notice = use_state_eq(|| None::<AttrValue>);
+    // Where the reader was before the audience changed, to keep their place after.
+    let reading_place = use_mut_ref(|| None::<ReadingPlace>);
+
+    // A change from another widget or tab may come while the reader is deep in the
+    // body: note their place first. (A change made here comes from the picker, which is
+    // in view above the body; reading the place would force a layout.)
+    let onaction = {
+        let dispatcher = preferences.dispatcher();
+        let root = root.clone();
+        let reading_place = reading_place.clone();
+        use_callback((), move |action: PreferencesAction, _| {
+            if matches!(action, PreferencesAction::Sync(_)) {
+                *reading_place.borrow_mut() = root
+                    .cast::<Element>()
+                    .and_then(|root| dom::reading_place(&root));
+            }
+            dispatcher.dispatch(action);
+        })
+    };
+
+    // This widget's link to the store, made once it is mounted.
+    let subscription = use_mut_ref(|| None::<storage::Subscription>);
+    {
+        let onaction = onaction.clone();
+        let subscription = subscription.clone();
+        use_effect_with((), move |_| {
+            *subscription.borrow_mut() =
+                Some(storage::subscribe(onaction.reform(PreferencesAction::Sync)));
+            move || drop(subscription.borrow_mut().take())
+        });
+    }
+    {
+        let storage_notice = storage_notice.clone();
+        use_effect_with(*preferences, move |preferences| {
+            let saved = subscription
+                .borrow()
+                .as_ref()
+                .map(|link| link.save(preferences));
+            let notice = matches!(saved, Some(Err(_))).then(|| AttrValue::from(STORAGE_NOTICE));
+            storage_notice.set(notice);
+        });
+    }
+    {
+        let root = root.clone();
+        use_effect_with(preferences.audience, move |_| {
+            let place = reading_place.borrow_mut().take();
+            if let (Some(place), Some(root)) = (place, root.cast::<Element>()) {
+                dom::restore_reading_place(&root, &place);
+            }
+        });
+    }
+    Reader {
+        preferences: *preferences,
+        onaction,
+        storage_notice: (*storage_notice).clone(),
+    }
+}

@@ -1,0 +1,82 @@
+//! The page the widget is in: its URL's settings, the hosts' `data-` settings, how the
+//! widget was loaded, and whether the browser is online.
+
+use gloo::events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+use super::events::once_on_window;
+use crate::config::SETTINGS;
+
+/// The settings the page's own URL gives (`?article=`, `?audience=`).
+pub fn query_settings() -> Vec<(String, String)> {
+    let Some(query) = web_sys::window().and_then(|window| window.location().search().ok()) else {
+        return Vec::new();
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&query) else {
+        return Vec::new();
+    };
+    ["article", "audience"]
+        .into_iter()
+        .filter_map(|key| params.get(key).map(|value| (key.to_owned(), value)))
+        .collect()
+}
+
+/// Every `[data-article-widget]` element of the document.
+pub fn widget_hosts() -> Vec<Element> {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return Vec::new();
+    };
+    let Ok(hosts) = document.query_selector_all("[data-article-widget]") else {
+        return Vec::new();
+    };
+    (0..hosts.length())
+        .filter_map(|index| hosts.item(index)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// The host's `data-*` settings, without the `data-` prefix.
+pub fn data_settings(host: &Element) -> Vec<(String, String)> {
+    SETTINGS
+        .into_iter()
+        .filter_map(|key| {
+            host.get_attribute(&format!("data-{key}"))
+                .map(|value| (key.to_owned(), value))
+        })
+        .collect()
+}
+
+/// The embed options the loader passes (`{ article, audience, theme, ... }`, named
+/// as the `data-` attributes), as key/value pairs.
+pub fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
+    let Some(object) = options.dyn_ref::<js_sys::Object>() else {
+        return Vec::new();
+    };
+    js_sys::Object::entries(object)
+        .iter()
+        .filter_map(|entry| {
+            let entry = js_sys::Array::from(&entry);
+            Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// Whether the page loaded the widget through `embed.js`, whose loader mounts each
+/// widget itself: then the page's own URL must not choose any article.
+pub fn loaded_by_embed_loader() -> bool {
+    web_sys::window()
+        .and_then(|window| js_sys::Reflect::get(&window, &JsValue::from_str("ArticleWidget")).ok())
+        .and_then(|api| js_sys::Reflect::get(&api, &JsValue::from_str("loader")).ok())
+        .is_some_and(|loader| loader.is_truthy())
+}
+
+/// Whether the browser believes it has a network (`navigator.onLine`); a `false` is
+/// reliable, a `true` is not.
+pub fn is_online() -> bool {
+    web_sys::window().is_none_or(|window| window.navigator().on_line())
+}
+
+/// Calls `callback` once the browser is back online, unless dropped before.
+pub fn when_online(callback: impl FnOnce() + 'static) -> Option<EventListener> {
+    once_on_window("online", callback)
+}

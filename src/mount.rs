@@ -1,0 +1,176 @@
+//! The composition root: it reads each host's settings, mounts an [`App`] in the
+//! host's shadow root, and parks and reuses apps as hosts come and go. The Wasm entry
+//! (`main.rs`) calls only this module.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+use crate::app::{App, AppProps, Host};
+use crate::browser::console::{describe, log_error, log_warning};
+use crate::browser::network::{self, HandedOver};
+use crate::browser::{dom, page};
+use crate::config::{Page, Placement, WidgetConfig};
+
+/// The widget's stylesheet; it lives inside each shadow root, never in the host page.
+pub const STYLESHEET: &str = include_str!("widget.css");
+
+/// Mounts a widget into every `[data-article-widget]` element of the document that has
+/// none yet. The page's own URL may choose the article and audience (`?article=`,
+/// `?audience=`): this is the publisher's own page.
+pub fn mount_publisher_page() {
+    let query = page::query_settings();
+    for host in page::widget_hosts() {
+        let mut settings = page::data_settings(&host);
+        settings.extend(query.iter().cloned());
+        let config = configure(&settings, Placement::Publisher, "");
+        if let Err(error) = mount(&host, config, None) {
+            log_error(&format!("could not mount: {}", describe(&error)));
+        }
+    }
+}
+
+/// Mounts a widget that `embed.js` found on a partner's page, with the options of its
+/// `data-` attributes. `handover` is the article's data `embed.js` fetched while the
+/// Wasm was loading (see [`network::take_handover`]), or `undefined`.
+pub fn mount_partner_widget(host: &Element, options: &JsValue, handover: &JsValue) {
+    let config = configure(&page::option_pairs(options), Placement::Partner, "data-");
+    let handed_over = match &config.page {
+        Page::Article(slug) if !handover.is_undefined() => {
+            network::take_handover(handover, &config.article_url(slug))
+        }
+        _ => None,
+    };
+    if let Err(error) = mount(host, config, handed_over) {
+        log_error(&format!("could not mount: {}", describe(&error)));
+    }
+}
+
+/// The configuration that `settings` give; an invalid setting is named in a console
+/// warning with the default used instead.
+fn configure(settings: &[(String, String)], placement: Placement, prefix: &str) -> WidgetConfig {
+    let base = WidgetConfig {
+        placement,
+        ..WidgetConfig::default()
+    };
+    let (config, warnings) = base.apply(
+        settings
+            .iter()
+            .map(|(key, value)| (key.as_str(), value.as_str())),
+    );
+    for warning in warnings {
+        log_warning(&format!("{prefix}{}", warning.0));
+    }
+    config
+}
+
+/// A Yew app with its container element. Yew 0.23 never removes the event listeners it
+/// puts on an app's container, so a destroyed app would leave them, and the container,
+/// behind for good. Unmounting therefore parks the app and its container here, and the
+/// next mount, on any host, takes them up again: mounting and unmounting forever
+/// costs no more than the most widgets ever shown at once.
+struct Slot {
+    container: Element,
+    handle: yew::AppHandle<App>,
+    host: Host,
+    mounts: u64,
+}
+
+thread_local! {
+    static SLOTS: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Mounts one widget in an open shadow root of `host`, with the stylesheet inside. A
+/// host that already shows a widget is left alone. A new widget shows `handed_over` in
+/// its first render; a parked one taken up again gets it as the answer to its request.
+pub fn mount(
+    host: &Element,
+    config: WidgetConfig,
+    handed_over: Option<HandedOver>,
+) -> Result<(), JsValue> {
+    if is_mounted(host) {
+        return Ok(());
+    }
+    let shadow = dom::fresh_shadow_root(host, STYLESHEET)?;
+    let mut handed_over = handed_over;
+    let reused = SLOTS.with_borrow_mut(|slots| {
+        let slot = slots.iter_mut().find(|slot| slot.host == Host::Parked)?;
+        shadow.append_child(&slot.container).ok()?;
+        slot.host = Host::Mounted(host.clone());
+        slot.mounts += 1;
+        if let Some(handed_over) = handed_over.take() {
+            network::answer_with(handed_over);
+        }
+        slot.handle.update(AppProps {
+            config: config.clone(),
+            host: slot.host.clone(),
+            mount: slot.mounts,
+            handed_over: None,
+        });
+        Some(())
+    });
+    if reused.is_some() {
+        return Ok(());
+    }
+    let document = host
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("host element has no document"))?;
+    let container = document.create_element("div")?;
+    container.set_class_name("article-widget-root");
+    shadow.append_child(&container)?;
+    let props = AppProps {
+        config,
+        host: Host::Mounted(host.clone()),
+        mount: 0,
+        handed_over: handed_over.map(Rc::new),
+    };
+    let handle = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
+    SLOTS.with_borrow_mut(|slots| {
+        slots.push(Slot {
+            container,
+            handle,
+            host: Host::Mounted(host.clone()),
+            mounts: 0,
+        })
+    });
+    Ok(())
+}
+
+/// Takes the widget off `host`, if it has one, parks it, and empties the shadow root.
+/// Returns whether there was one.
+pub fn unmount(host: &Element) -> bool {
+    SLOTS.with_borrow_mut(|slots| {
+        let Some(slot) = slots.iter_mut().find(|slot| slot.host.is_on(host)) else {
+            return false;
+        };
+        slot.host = Host::Parked;
+        slot.mounts += 1;
+        slot.handle.update(AppProps {
+            config: WidgetConfig::default(),
+            host: Host::Parked,
+            mount: slot.mounts,
+            handed_over: None,
+        });
+        slot.container.remove();
+        if let Some(shadow) = host.shadow_root() {
+            shadow.set_text_content(None);
+        }
+        true
+    })
+}
+
+pub fn is_mounted(host: &Element) -> bool {
+    SLOTS.with_borrow(|slots| slots.iter().any(|slot| slot.host.is_on(host)))
+}
+
+/// How many widgets are mounted on the page.
+pub fn mounted_count() -> usize {
+    SLOTS.with_borrow(|slots| {
+        slots
+            .iter()
+            .filter(|slot| slot.host != Host::Parked)
+            .count()
+    })
+}
