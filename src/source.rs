@@ -6,12 +6,11 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 use serde::Deserialize;
 use toml::value::Datetime;
 use toml::Spanned;
 
-use crate::markdown;
+use crate::markdown::{self, Finding};
 use crate::model::{
     Article, Audience, Date, Reference, RelatedArticle, Review, ReviewStatus, Reviewer,
 };
@@ -689,11 +688,9 @@ impl Checker<'_> {
         for segment in segments {
             let lines = LineIndex::new(&segment.text);
             let line_at_offset = |offset: usize| segment.first_line + lines.line(offset) - 1;
-            let parser = Parser::new_ext(&segment.text, markdown::parser_options());
-            for (event, range) in parser.into_offset_iter() {
-                let line = line_at_offset(range.start);
-                match event {
-                    Event::FootnoteReference(label) => {
+            for finding in markdown::findings(&segment.text) {
+                match finding {
+                    Finding::Citation { label, offset } => {
                         let reference = label.parse::<u32>().ok().filter(|id| {
                             references.iter().any(|(reference, _)| reference.id == *id)
                         });
@@ -702,38 +699,32 @@ impl Checker<'_> {
                                 cited.insert(id);
                             }
                             None => self.error(
-                                line,
+                                line_at_offset(offset),
                                 format!("citation [^{label}] has no reference: add a [[references]] entry with id = {label}"),
                             ),
                         }
                     }
-                    Event::Start(Tag::FootnoteDefinition(label)) => self.error(
-                        line,
+                    Finding::FootnoteDefinition { label, offset } => self.error(
+                        line_at_offset(offset),
                         format!(
                             "footnote definition [^{label}]: references belong in the front matter"
                         ),
                     ),
-                    Event::Html(_) | Event::InlineHtml(_) => self.warning(
-                        line,
+                    Finding::RawHtml { offset } => self.warning(
+                        line_at_offset(offset),
                         "raw HTML is shown to readers as text, not interpreted",
                     ),
-                    Event::Start(Tag::Link { dest_url, .. })
-                    | Event::Start(Tag::Image { dest_url, .. })
-                        if safe_url::allowed(&dest_url).is_none() =>
-                    {
+                    Finding::Link { url, offset } if safe_url::allowed(&url).is_none() => {
                         self.error(
-                            line,
-                            format!("URL `{dest_url}` is not allowed: use http, https, mailto, tel, a relative path or a #fragment"),
+                            line_at_offset(offset),
+                            format!("URL `{url}` is not allowed: use http, https, mailto, tel, a relative path or a #fragment"),
                         );
                     }
-                    Event::Start(Tag::Heading {
-                        level: HeadingLevel::H1,
-                        ..
-                    }) => self.warning(
-                        line,
+                    Finding::Heading { level: 1, offset } => self.warning(
+                        line_at_offset(offset),
                         "the question is the page's only h1: start the body's headings at ##",
                     ),
-                    _ => {}
+                    Finding::Link { .. } | Finding::Heading { .. } => {}
                 }
             }
         }
