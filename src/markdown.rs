@@ -1,4 +1,5 @@
-//! Markdown to [`Document`]: the one place pulldown-cmark's events are read.
+//! Markdown to [`Document`], and the [`findings`] that `articles check` looks at: the one
+//! place pulldown-cmark's events are read.
 //!
 //! `articles build` runs this once per variant; the widget never does, so no markdown
 //! parser is compiled into the Wasm. Citations (`[^3]`) are numbered, heading ids made
@@ -41,6 +42,69 @@ pub fn parse(markdown: &str) -> Document {
         builder.after_citation = is_citation;
     }
     builder.finish()
+}
+
+/// What the authoring checks look at in markdown, each at the byte offset where it
+/// starts, so that a check can name its line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finding {
+    /// A citation, `[^label]`.
+    Citation { label: String, offset: usize },
+    /// A footnote definition, `[^label]: ...`.
+    FootnoteDefinition { label: String, offset: usize },
+    /// Raw HTML: an inline tag, or one line of an HTML block.
+    RawHtml { offset: usize },
+    /// A link or an image, and its destination as written.
+    Link { url: String, offset: usize },
+    /// A heading, of level 1 to 6.
+    Heading { level: u8, offset: usize },
+}
+
+/// The citations, footnote definitions, raw HTML, links, images and headings of
+/// `markdown`, in the order they are written.
+///
+/// ```
+/// use article_widget::markdown::{findings, Finding};
+///
+/// assert_eq!(
+///     findings("# Riluzole[^1]\n\n<b>works</b>"),
+///     [
+///         Finding::Heading { level: 1, offset: 0 },
+///         Finding::Citation { label: "1".into(), offset: 10 },
+///         Finding::RawHtml { offset: 16 },
+///         Finding::RawHtml { offset: 24 },
+///     ]
+/// );
+/// ```
+pub fn findings(markdown: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
+        let offset = range.start;
+        let finding = match event {
+            Event::FootnoteReference(label) => Finding::Citation {
+                label: label.into_string(),
+                offset,
+            },
+            Event::Start(Tag::FootnoteDefinition(label)) => Finding::FootnoteDefinition {
+                label: label.into_string(),
+                offset,
+            },
+            Event::Html(_) | Event::InlineHtml(_) => Finding::RawHtml { offset },
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Finding::Link {
+                    url: dest_url.into_string(),
+                    offset,
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => Finding::Heading {
+                level: level as u8,
+                offset,
+            },
+            _ => continue,
+        };
+        findings.push(finding);
+    }
+    findings
 }
 
 /// What an open element of the markdown becomes once closed.

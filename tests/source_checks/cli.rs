@@ -1,0 +1,146 @@
+//! The `articles` binary: `check` and `build` on real directories.
+
+use std::path::Path;
+use std::process::Command;
+
+use article_widget::model::{Article, Audience, Catalog, ReviewStatus};
+use article_widget::source::check_dir;
+
+use crate::support::{article_named, today, variant, TempDir};
+
+fn articles(args: &[&Path]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_articles"))
+        .args(args)
+        .output()
+        .expect("the articles binary runs")
+}
+
+#[test]
+fn the_real_catalog_checks_clean() {
+    let catalog = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    let output = articles(&[Path::new("check"), &catalog]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "stderr:\n{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("no errors"), "{stdout}");
+}
+
+#[test]
+fn check_exits_1_and_prints_path_line_message_for_a_broken_article() {
+    let dir = TempDir::new("cli-check");
+    let path = dir.write("demo.md", &variant("Patient part.", "Patient part[^9]."));
+    let output = articles(&[Path::new("check"), &dir.0]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let expected = format!(
+        "{}:23: citation [^9] has no reference: add a [[references]] entry with id = 9",
+        path.display()
+    );
+    assert!(
+        stderr.lines().any(|line| line == expected),
+        "expected {expected:?} in:\n{stderr}"
+    );
+}
+
+#[test]
+fn check_prints_warnings_and_still_succeeds() {
+    let dir = TempDir::new("cli-warning");
+    let path = dir.write("demo.md", &variant("Shared outro.", "# Outro"));
+    let output = articles(&[Path::new("check"), &dir.0]);
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let expected = format!(
+        "{}:30: warning: the question is the page's only h1: start the body's headings at ##",
+        path.display()
+    );
+    assert!(stderr.lines().any(|line| line == expected), "{stderr}");
+}
+
+#[test]
+fn build_writes_json_that_reads_back_into_the_model() {
+    let dir = TempDir::new("cli-build");
+    dir.write("README.md", "not an article");
+    dir.write("alpha.md", &article_named("alpha", "2026-11-01"));
+    dir.write("beta.md", &article_named("beta", "2026-11-10"));
+    let out = dir.0.join("out");
+    let output = articles(&[Path::new("build"), &dir.0, &out]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["alpha.json", "beta.json", "index.json"]);
+
+    let index = std::fs::read_to_string(out.join("index.json")).unwrap();
+    let catalog: Catalog = serde_json::from_str(&index).expect("index.json is a Catalog");
+    let slugs: Vec<&str> = catalog.articles.iter().map(|e| e.slug.as_str()).collect();
+    assert_eq!(slugs, ["beta", "alpha"]);
+    assert_eq!(catalog.articles[0].question, "What is beta?");
+    assert_eq!(catalog.articles[0].updated.to_string(), "2026-11-10");
+    assert_eq!(catalog.articles[0].review_status, ReviewStatus::Submitted);
+    assert_eq!(
+        catalog.articles[0].audiences,
+        [Audience::Patient, Audience::Professional]
+    );
+
+    let expected = check_dir(&dir.0, today()).unwrap();
+    for article in &expected.articles {
+        let json = std::fs::read_to_string(out.join(format!("{}.json", article.slug))).unwrap();
+        let read: Article = serde_json::from_str(&json).expect("<slug>.json is an Article");
+        assert_eq!(&read, article);
+        assert_eq!(
+            catalog.articles.iter().find(|e| e.slug == read.slug),
+            Some(&read.catalog_entry())
+        );
+    }
+}
+
+#[test]
+fn build_writes_the_real_catalog() {
+    let dir = TempDir::new("cli-build-real");
+    let catalog_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    let out = dir.0.join("out");
+    let output = articles(&[Path::new("build"), &catalog_dir, &out]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let catalog: Catalog =
+        serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
+    assert!(!catalog.articles.is_empty());
+    for entry in &catalog.articles {
+        let json = std::fs::read_to_string(out.join(format!("{}.json", entry.slug))).unwrap();
+        let article: Article = serde_json::from_str(&json).unwrap();
+        assert_eq!(article.catalog_entry(), *entry);
+    }
+}
+
+#[test]
+fn build_writes_nothing_when_an_article_has_an_error() {
+    let dir = TempDir::new("cli-build-error");
+    dir.write("alpha.md", &article_named("alpha", "2026-11-01"));
+    let bad = dir.write(
+        "beta.md",
+        &article_named("beta", "2026-11-01").replace("status = \"submitted\"", "status = \"done\""),
+    );
+    let out = dir.0.join("out");
+    let output = articles(&[Path::new("build"), &dir.0, &out]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let expected = format!(
+        "{}:9: review.status: unknown review status `done` (expected submitted, under_review or approved)",
+        bad.display()
+    );
+    assert!(stderr.lines().any(|line| line == expected), "{stderr}");
+    assert!(stderr.contains("nothing written"), "{stderr}");
+    assert!(!out.exists(), "build must not write anything on error");
+}

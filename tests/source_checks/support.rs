@@ -1,0 +1,186 @@
+//! The one valid article every test varies, the assertions they share, and temporary
+//! directories for `check_dir` and the binary.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use article_widget::model::{Article, Date};
+use article_widget::source::{parse_article, Diagnostic, Parsed, Severity};
+
+/// A valid article. Line numbers, for the tests below:
+/// front matter lines 1-19, body from line 20.
+pub const VALID: &str = r#"+++
+slug = "demo"
+question = "Does the demo work?"
+updated = 2026-11-20
+next_review_due = 2027-05-20
+default_audience = "professional"
+
+[review]
+status = "submitted"
+
+[[references]]
+id = 1
+authors = ["Roe J", "Doe A"]
+title = "A controlled trial of demos"
+source = "J Demo"
+year = 2020
+doi = "10.1000/demo.1"
+pmid = "123456"
++++
+Shared intro[^1].
+
+::: patient
+Patient part.
+:::
+
+::: professional
+Professional part.
+:::
+
+Shared outro.
+"#;
+
+/// The review of an approved article, to replace `status = "submitted"` with.
+pub const APPROVED: &str = r#"status = "approved"
+reviewers = [{ name = "Jane Roe", credentials = "MD" }]
+reviewed = 2026-11-25"#;
+
+pub const PATH: &str = "articles/demo.md";
+
+pub fn today() -> Date {
+    "2026-11-27".parse().expect("a valid date")
+}
+
+pub fn parse(text: &str) -> Parsed {
+    parse_article(Path::new(PATH), text, today())
+}
+
+/// `VALID` with `from` replaced by `to`; panics if `from` is not in it, so that a
+/// fixture never silently stays valid.
+pub fn variant(from: &str, to: &str) -> String {
+    assert!(VALID.contains(from), "{from:?} is not in the fixture");
+    VALID.replacen(from, to, 1)
+}
+
+pub fn listing(parsed: &Parsed) -> String {
+    parsed
+        .diagnostics
+        .iter()
+        .map(|diagnostic| format!("  {diagnostic}\n"))
+        .collect()
+}
+
+/// The diagnostic of `severity` at `line` whose message contains `needle`; also checks
+/// how it prints.
+pub fn find<'a>(
+    parsed: &'a Parsed,
+    severity: Severity,
+    line: usize,
+    needle: &str,
+) -> &'a Diagnostic {
+    let found = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == severity && d.line == line && d.message.contains(needle))
+        .unwrap_or_else(|| {
+            panic!(
+                "no {severity:?} at line {line} containing {needle:?}; got:\n{}",
+                listing(parsed)
+            )
+        });
+    assert_eq!(found.path, Path::new(PATH));
+    let printed = found.to_string();
+    let expected = match severity {
+        Severity::Error => format!("{PATH}:{line}: {}", found.message),
+        Severity::Warning => format!("{PATH}:{line}: warning: {}", found.message),
+    };
+    assert_eq!(printed, expected);
+    assert!(printed.contains(needle));
+    found
+}
+
+/// Asserts that `parsed` failed with an error at `line` containing `needle`, among others.
+pub fn has_error(parsed: &Parsed, line: usize, needle: &str) {
+    find(parsed, Severity::Error, line, needle);
+    assert!(
+        parsed.article.is_none(),
+        "an article with an error must not be returned"
+    );
+}
+
+/// Asserts that `parsed` failed with exactly one problem: an error at `line`.
+pub fn only_error(parsed: &Parsed, line: usize, needle: &str) {
+    has_error(parsed, line, needle);
+    assert_eq!(
+        parsed.diagnostics.len(),
+        1,
+        "expected one diagnostic, got:\n{}",
+        listing(parsed)
+    );
+}
+
+/// Asserts exactly one problem, a warning at `line`, and that the article is returned.
+pub fn only_warning(parsed: &Parsed, line: usize, needle: &str) -> Article {
+    find(parsed, Severity::Warning, line, needle);
+    assert_eq!(
+        parsed.diagnostics.len(),
+        1,
+        "expected one diagnostic, got:\n{}",
+        listing(parsed)
+    );
+    parsed
+        .article
+        .clone()
+        .expect("a warning does not stop the article")
+}
+
+pub static NEXT_DIR: AtomicUsize = AtomicUsize::new(0);
+
+/// A fresh, empty directory of its own under the system's temp dir, removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> TempDir {
+        let path = std::env::temp_dir().join(format!(
+            "article-widget-{name}-{}-{}",
+            std::process::id(),
+            NEXT_DIR.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("temp dir is created");
+        TempDir(path)
+    }
+
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, text).expect("fixture is written");
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `VALID` with another slug (and question, and update day).
+pub fn article_named(slug: &str, updated: &str) -> String {
+    VALID
+        .replace("slug = \"demo\"", &format!("slug = \"{slug}\""))
+        .replace("Does the demo work?", &format!("What is {slug}?"))
+        .replace("updated = 2026-11-20", &format!("updated = {updated}"))
+}
+
+/// `VALID` as the article `slug`, related to `related` (a TOML array's items).
+pub fn related_article(slug: &str, related: &str) -> String {
+    variant(
+        "slug = \"demo\"\nquestion = \"Does the demo work?\"",
+        &format!("slug = \"{slug}\"\nquestion = \"What about {slug}?\""),
+    )
+    .replace(
+        "default_audience = \"professional\"\n",
+        &format!("default_audience = \"professional\"\nrelated = [{related}]\n"),
+    )
+}
