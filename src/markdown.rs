@@ -4,6 +4,9 @@
 //! `articles build` runs this once per variant; the widget never does, so no markdown
 //! parser is compiled into the Wasm. Citations (`[^3]`) are numbered, heading ids made
 //! unique and adjacent text merged here, so the renderer only walks the tree.
+//!
+//! Longer than 300 lines: one writer over pulldown-cmark's events, as in its own `html.rs`,
+//! and the findings the article checks read, so that this stays the only reader.
 
 use std::collections::HashMap;
 use std::rc::Rc;

@@ -428,7 +428,7 @@ mod tests {
                 entry(
                     "als",
                     "What is the primary treatment for ALS?",
-                    &Audience::ALL,
+                    Audience::ALL,
                 ),
                 entry(
                     "bp",

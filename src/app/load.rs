@@ -1,6 +1,8 @@
 //! What a load shows, decided as pure functions over plain data: the network's answer,
 //! the saved copy and whether the browser is online go in; the state to show and what
 //! to do with the saved copy come out. `use_article_load` does the asking.
+//!
+//! Longer than 300 lines: the decision, and a test for each row of its table.
 
 use std::rc::Rc;
 
@@ -92,7 +94,7 @@ pub fn settle(fetched: Result<Answer, LoadError>, saved: Option<Answer>, online:
         Ok(fetched) => {
             let unchanged = saved.is_some_and(|saved| saved.text == fetched.text);
             Settled {
-                show: (!unchanged).then(|| LoadState::Loaded(fetched.content, Freshness::Live)),
+                show: (!unchanged).then_some(LoadState::Loaded(fetched.content, Freshness::Live)),
                 keeping: Keeping::Save(fetched.text),
                 problem: None,
             }

@@ -3,6 +3,7 @@
 //! browsing goes ([`navigation`]), what the host page hears ([`host_events`]). The
 //! composition root ([`crate::mount`]) mounts, parks and reuses apps.
 
+pub mod host;
 pub mod host_events;
 pub mod load;
 pub mod navigation;
@@ -13,9 +14,9 @@ mod use_reader;
 
 use std::rc::Rc;
 
-use web_sys::Element;
 use yew::prelude::*;
 
+pub use self::host::Host;
 use self::load::{reader_message, saved_notice, Content, LoadState, OFFLINE_MESSAGE};
 use self::use_article_load::use_article_load;
 use self::use_host_events::use_host_events;
@@ -29,23 +30,6 @@ use crate::pages::article::ArticlePage;
 use crate::pages::catalog::CatalogList;
 use crate::pages::unavailable::{Offline, Unavailable};
 use crate::preferences::Theme;
-
-/// Where an app is.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Host {
-    /// Shown on this element, which receives its events.
-    Mounted(Element),
-    /// Parked by an unmount, until the next mount takes it up: it renders nothing and
-    /// loads nothing.
-    Parked,
-}
-
-impl Host {
-    /// Whether the app is mounted on `element`.
-    pub fn is_on(&self, element: &Element) -> bool {
-        matches!(self, Host::Mounted(host) if host == element)
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {

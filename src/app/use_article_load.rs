@@ -7,10 +7,10 @@ use std::rc::Rc;
 use futures::future::{select, Either};
 use yew::prelude::*;
 
+use super::host::Host;
 use super::load::{
     decode_article, decode_catalog, early, settle, Answer, Content, Freshness, Keeping, LoadState,
 };
-use super::Host;
 use crate::browser::console::log_error;
 use crate::browser::network::{self, HandedOver};
 use crate::browser::{offline, page, LoadError};

@@ -4,9 +4,9 @@
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use super::host::Host;
 use super::host_events::{audience_event, load_event, HostEvent};
 use super::load::LoadState;
-use super::Host;
 use crate::browser::events;
 use crate::config::Page;
 use crate::model::Audience;

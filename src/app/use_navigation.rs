@@ -7,9 +7,9 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
+use super::host::Host;
 use super::load::LoadState;
 use super::navigation::{Move, Step, Trail};
-use super::Host;
 use crate::browser::{dom, history};
 use crate::config::{Page, Placement, WidgetConfig};
 use crate::model::Slug;

@@ -13,7 +13,7 @@ pub const CACHE_NAME: &str = "article-widget/v1/articles";
 /// The response header that records when a copy was saved (`YYYY-MM-DD`). The
 /// publisher's service worker marks its copies with it too (xtask/build-service-worker.mjs,
 /// www/app-shell.js), so that a copy it serves offline says when it was saved.
-const SAVED_ON_HEADER: &str = "x-article-widget-saved-on";
+pub const SAVED_ON_HEADER: &str = "x-article-widget-saved-on";
 /// How many copies are kept; the oldest saved go first.
 pub const LIMIT: usize = 50;
 

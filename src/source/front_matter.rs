@@ -2,17 +2,15 @@
 //! read and checked. The `[review]` table and the `[[references]]` have modules of their
 //! own.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::Deserialize;
 use toml::value::Datetime;
 use toml::Spanned;
 
 use super::diagnostics::{Diagnostics, LineIndex};
+use super::fields::{date, parse_field};
 use super::references::{self, RawReference};
 use super::review::{self, RawReview};
-use crate::model::{Audience, Date, Reference, Review};
+use crate::model::{Audience, Date, Reference, Review, Slug};
 
 /// A source file cut at its `+++` lines.
 pub struct Parts<'a> {
@@ -142,50 +140,6 @@ pub fn read(
     })
 }
 
-/// A calendar date and its line, or `None` (reported) when `value` has a time or an
-/// offset. `field` names the value in the message.
-pub fn date(
-    field: &str,
-    value: Spanned<Datetime>,
-    lines: &LineIndex,
-    diagnostics: &mut Diagnostics,
-) -> Option<(Date, usize)> {
-    let line = lines.line(value.span().start);
-    let datetime = value.into_inner();
-    let date = match (datetime.date, datetime.time, datetime.offset) {
-        (Some(date), None, None) => Date::new(date.year, date.month, date.day),
-        _ => None,
-    };
-    if date.is_none() {
-        diagnostics.error(
-            line,
-            format!("{field} must be a calendar date like 2025-08-17, not `{datetime}`"),
-        );
-    }
-    date.map(|date| (date, line))
-}
-
-/// `value` parsed, or `None` (reported as `field: why not`) when it does not parse.
-pub fn parse_field<T>(
-    field: &str,
-    value: Spanned<String>,
-    lines: &LineIndex,
-    diagnostics: &mut Diagnostics,
-) -> Option<T>
-where
-    T: FromStr,
-    T::Err: fmt::Display,
-{
-    let line = lines.line(value.span().start);
-    match value.into_inner().parse::<T>() {
-        Ok(parsed) => Some(parsed),
-        Err(error) => {
-            diagnostics.error(line, format!("{field}: {error}"));
-            None
-        }
-    }
-}
-
 // The raw front matter, exactly as written. `Spanned` keeps where each value stands so
 // that every problem can name its line.
 #[derive(Deserialize)]
@@ -204,11 +158,7 @@ struct RawFrontMatter {
 }
 
 fn check_slug(slug: &str, line: usize, stem: Option<&str>, diagnostics: &mut Diagnostics) {
-    let is_well_formed = !slug.is_empty()
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !is_well_formed {
+    if Slug::parse(slug).is_none() {
         diagnostics.error(
             line,
             format!("slug `{slug}` must be lowercase letters, digits and `-`"),

@@ -10,6 +10,7 @@
 mod body;
 mod diagnostics;
 mod fences;
+mod fields;
 mod front_matter;
 mod references;
 mod review;
@@ -22,7 +23,7 @@ pub use self::diagnostics::{Diagnostic, Severity};
 use self::diagnostics::Diagnostics;
 use self::front_matter::FrontMatter;
 use crate::markdown;
-use crate::model::{Article, Audience, Date, RelatedArticle};
+use crate::model::{Article, Audience, Date, RelatedArticle, Slug};
 
 /// What checking a set of articles found.
 #[derive(Debug, Default)]
@@ -68,12 +69,12 @@ pub fn today() -> Date {
 /// share a slug.
 pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
     let mut report = Report::default();
-    let mut first_use_of_slug: HashMap<String, PathBuf> = HashMap::new();
+    let mut first_use_of_slug: HashMap<Slug, PathBuf> = HashMap::new();
     // The related slugs of each article kept, in the order of `report.articles`.
     let mut related = Vec::new();
     // Every slug of the directory, even of articles with errors, so that a related
     // link to a broken article is reported once, on that article.
-    let mut questions: HashMap<String, Option<String>> = HashMap::new();
+    let mut questions: HashMap<String, Option<(Slug, String)>> = HashMap::new();
     for path in article_paths(dir)? {
         let text = std::fs::read_to_string(&path)?;
         let parsed = parse_article(&path, &text, today);
@@ -95,18 +96,21 @@ pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
             continue;
         }
         first_use_of_slug.insert(article.slug.clone(), path.clone());
-        questions.insert(article.slug.clone(), Some(article.question.clone()));
+        questions.insert(
+            article.slug.to_string(),
+            Some((article.slug.clone(), article.question.clone())),
+        );
         related.push((path, parsed.related));
         report
             .markdown
-            .insert(article.slug.clone(), parsed.markdown);
+            .insert(article.slug.to_string(), parsed.markdown);
         report.articles.push(article);
     }
     for (article, (path, slugs)) in report.articles.iter_mut().zip(related) {
         for (slug, line) in slugs {
             match questions.get(&slug) {
-                Some(Some(question)) => article.related.push(RelatedArticle {
-                    slug,
+                Some(Some((slug, question))) => article.related.push(RelatedArticle {
+                    slug: slug.clone(),
                     question: question.clone(),
                 }),
                 // That article has errors of its own, reported on it.
@@ -214,7 +218,7 @@ fn read(path: &Path, text: &str, today: Date, diagnostics: &mut Diagnostics) -> 
 /// field could not be used, which an error has already reported.
 fn article(front_matter: FrontMatter, variants: &BTreeMap<Audience, String>) -> Option<Article> {
     Some(Article {
-        slug: front_matter.slug,
+        slug: Slug::parse(&front_matter.slug)?,
         question: front_matter.question,
         updated: front_matter.updated?,
         next_review_due: front_matter.next_review_due?,

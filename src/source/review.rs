@@ -6,7 +6,7 @@ use toml::value::Datetime;
 use toml::Spanned;
 
 use super::diagnostics::{Diagnostics, LineIndex};
-use super::front_matter::{date, parse_field};
+use super::fields::{date, parse_field};
 use crate::model::{Date, Review, ReviewStatus, Reviewer};
 
 #[derive(Deserialize)]
