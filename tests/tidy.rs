@@ -110,6 +110,25 @@ fn the_browser_glue_is_a_leaf_that_imports_no_app_component_or_page() {
 }
 
 #[test]
+fn the_content_model_knows_nothing_of_the_browser() {
+    let browser = ["web_sys", "js_sys", "wasm_bindgen", "gloo"];
+    for file in [
+        "src/names.rs",
+        "src/safe_url.rs",
+        "src/document.rs",
+        "src/model.rs",
+        "src/model/",
+        "src/render.rs",
+        "src/markdown.rs",
+        "src/preferences.rs",
+        "src/source/",
+        "src/config.rs",
+    ] {
+        assert_eq!(breaches(file, &browser), [], "{file} is plain Rust");
+    }
+}
+
+#[test]
 fn no_html_string_from_data_reaches_the_dom() {
     let html_sinks = [
         "set_inner_html",
