@@ -6,11 +6,13 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::rc::Rc;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::Document;
+use crate::publisher::Publisher;
 
 /// An article's name in file names, URLs and data: lowercase ASCII letters, digits and
 /// hyphens (`als-primary-treatment`). The rule lives here only; `embed.js` and the
@@ -327,6 +329,9 @@ pub struct Article {
     /// articles existed has none.
     #[serde(default)]
     pub related: Vec<RelatedArticle>,
+    /// Who publishes it, and the words the widget shows for them (`publisher.toml`).
+    #[serde(default)]
+    pub publisher: Rc<Publisher>,
 }
 
 /// A link from one article to another of the catalog.
@@ -399,6 +404,8 @@ pub struct CatalogEntry {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Catalog {
     pub articles: Vec<CatalogEntry>,
+    #[serde(default)]
+    pub publisher: Rc<Publisher>,
 }
 
 impl Catalog {
@@ -451,6 +458,7 @@ mod tests {
                     &[Audience::Patient, Audience::Professional],
                 ),
             ],
+            publisher: Rc::default(),
         };
         let slugs = |entries: Vec<&CatalogEntry>| {
             entries

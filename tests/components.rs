@@ -16,10 +16,43 @@ use article_widget::pages::article::{ArticlePage, ArticlePageProps};
 use article_widget::pages::catalog::{CatalogList, CatalogListProps};
 use article_widget::pages::unavailable::{Unavailable, UnavailableProps};
 use article_widget::preferences::Preferences;
+use article_widget::publisher::{Disclaimer, Disclaimers, FollowUp, Publisher, ReviewBody};
 use yew::{AttrValue, Callback, ContextProvider};
 
 const POLICY_URL: &str = "https://publisher.example/editorial-policy";
 const FOLLOWUP_URL: &str = "https://ask.example/?q=als";
+
+/// A publisher with words of its own, none of them a real publisher's.
+fn publisher() -> Publisher {
+    let disclaimer = |heading: &str, text: &str| Disclaimer {
+        heading: heading.into(),
+        text: text.into(),
+    };
+    Publisher {
+        name: "Demo Health".into(),
+        url: "https://demo.example/".into(),
+        language: "en".into(),
+        accent: "#0a58a8".into(),
+        accent_dark: "#8cc4ff".into(),
+        editorial_policy_url: POLICY_URL.into(),
+        corrections_url: "mailto:fix@demo.example".into(),
+        review_body: ReviewBody {
+            name: "Demo Review Board".into(),
+            statement: "Clinicians check each article against its guidelines.".into(),
+        },
+        follow_up: Some(FollowUp {
+            heading: "Questions?".into(),
+            text: "Ask our editors.".into(),
+            button: "Ask the editors".into(),
+            url: "https://demo.example/ask".into(),
+        }),
+        disclaimers: Disclaimers {
+            patient: disclaimer("Medical Disclaimer", "Not advice for you."),
+            caregiver: disclaimer("Caregiver Disclaimer", "Not advice for them."),
+            professional: disclaimer("Professional Medical Disclaimer", "Use your judgement."),
+        },
+    }
+}
 
 fn slug(text: &str) -> Slug {
     Slug::parse(text).unwrap()
@@ -73,6 +106,7 @@ fn fixture(status: ReviewStatus) -> Article {
         updated: date("2026-11-20"),
         next_review_due: date("2027-05-20"),
         review: review(status),
+        publisher: Rc::new(publisher()),
         changes: vec![Change {
             date: date("2026-11-18"),
             summary: "Cites the 2024 EAN guideline.".into(),
@@ -639,6 +673,7 @@ fn entry(slug: &str, question: &str, updated: &str, status: ReviewStatus) -> Cat
 fn the_catalog_links_each_article() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
         catalog: Rc::new(Catalog {
+            publisher: Rc::default(),
             articles: vec![
                 entry(
                     "als-demo",

@@ -117,6 +117,7 @@ mod tests {
             references: vec![],
             variants: BTreeMap::new(),
             related: vec![],
+            publisher: Rc::default(),
         };
         LoadState::Loaded(Content::Article(Rc::new(article)), Freshness::Live)
     }

@@ -187,6 +187,7 @@ mod tests {
                 review_status: crate::model::ReviewStatus::Submitted,
                 audiences: vec![],
             }],
+            publisher: Rc::default(),
         }))
     }
 

@@ -109,6 +109,7 @@ mod cli {
                 .iter()
                 .map(|article| article.catalog_entry())
                 .collect(),
+            publisher: report.publisher.clone(),
         };
         write_json(&out.join("index.json"), &catalog)?;
         for article in &report.articles {

@@ -13,11 +13,13 @@ mod diagnostics;
 mod fences;
 mod fields;
 mod front_matter;
+pub mod publisher;
 mod references;
 mod review;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 pub use self::diagnostics::{Diagnostic, Severity};
 
@@ -25,6 +27,7 @@ use self::diagnostics::Diagnostics;
 use self::front_matter::FrontMatter;
 use crate::markdown;
 use crate::model::{Article, Audience, Date, RelatedArticle, Slug};
+use crate::publisher::Publisher;
 
 /// What checking a set of articles found.
 #[derive(Debug, Default)]
@@ -34,6 +37,9 @@ pub struct Report {
     /// The markdown of each of those articles' variants, by slug.
     pub markdown: BTreeMap<String, BTreeMap<Audience, String>>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The publisher of `publisher.toml`, given to every article; the default (empty)
+    /// when that file has errors.
+    pub publisher: Rc<Publisher>,
 }
 
 impl Report {
@@ -70,6 +76,22 @@ pub fn today() -> Date {
 /// share a slug.
 pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
     let mut report = Report::default();
+    let publisher_path = dir.join(publisher::FILE_NAME);
+    match std::fs::read_to_string(&publisher_path) {
+        Ok(text) => {
+            let (publisher, diagnostics) = publisher::read(&publisher_path, &text);
+            report.diagnostics.extend(diagnostics);
+            report.publisher = Rc::new(publisher.unwrap_or_default());
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            report.diagnostics.push(Diagnostic::error(
+                &publisher_path,
+                1,
+                "missing: the publisher's name, links, review body and disclaimers live here (see articles/README.md)",
+            ));
+        }
+        Err(error) => return Err(error),
+    }
     let mut first_use_of_slug: HashMap<Slug, PathBuf> = HashMap::new();
     // The related slugs of each article kept, in the order of `report.articles`.
     let mut related = Vec::new();
@@ -131,6 +153,9 @@ pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
     report
         .articles
         .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
+    for article in &mut report.articles {
+        article.publisher = report.publisher.clone();
+    }
     Ok(report)
 }
 
@@ -224,6 +249,8 @@ fn article(front_matter: FrontMatter, variants: &BTreeMap<Audience, String>) -> 
         updated: front_matter.updated?,
         next_review_due: front_matter.next_review_due?,
         review: front_matter.review?,
+        // Given by `check_dir`, which reads the folder's `publisher.toml`.
+        publisher: Rc::default(),
         changes: front_matter.changes,
         default_audience: front_matter.default_audience?,
         references: front_matter

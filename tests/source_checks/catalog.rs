@@ -7,7 +7,7 @@ use crate::support::{article_named, related_article, today, TempDir, VALID};
 
 #[test]
 fn check_dir_skips_the_readme_and_other_files_and_sorts_newest_first() {
-    let dir = TempDir::new("check-dir");
+    let dir = TempDir::articles("check-dir");
     dir.write("README.md", "# Not an article\n\nNo front matter here.\n");
     dir.write("notes.txt", "not markdown");
     dir.write("alpha.md", &article_named("alpha", "2026-11-01"));
@@ -22,7 +22,7 @@ fn check_dir_skips_the_readme_and_other_files_and_sorts_newest_first() {
 
 #[test]
 fn check_dir_reports_errors_with_the_file_path() {
-    let dir = TempDir::new("check-dir-errors");
+    let dir = TempDir::articles("check-dir-errors");
     dir.write("good.md", &article_named("good", "2026-11-01"));
     let bad = dir.write(
         "bad.md",
@@ -49,7 +49,7 @@ fn duplicate_slugs_across_files_are_an_error() {
     use std::ffi::OsStr;
     use std::os::unix::ffi::OsStrExt;
 
-    let dir = TempDir::new("duplicates");
+    let dir = TempDir::articles("duplicates");
     let first = dir.0.join(OsStr::from_bytes(b"a-\xff.md"));
     let second = dir.0.join(OsStr::from_bytes(b"b-\xff.md"));
     std::fs::write(&first, VALID).unwrap();
@@ -74,7 +74,7 @@ fn duplicate_slugs_across_files_are_an_error() {
 
 #[test]
 fn related_articles_get_their_questions_from_the_catalog() {
-    let dir = TempDir::new("related");
+    let dir = TempDir::articles("related");
     dir.write("first.md", &related_article("first", r#""second""#));
     dir.write("second.md", &related_article("second", r#""first""#));
     let report = check_dir(&dir.0, today()).unwrap();
@@ -87,7 +87,7 @@ fn related_articles_get_their_questions_from_the_catalog() {
 
 #[test]
 fn a_related_article_missing_from_the_catalog_is_an_error_at_its_line() {
-    let dir = TempDir::new("related-missing");
+    let dir = TempDir::articles("related-missing");
     let path = dir.write("first.md", &related_article("first", r#""nowhere""#));
     let report = check_dir(&dir.0, today()).unwrap();
     assert!(report.has_errors());

@@ -27,7 +27,7 @@ fn the_real_catalog_checks_clean() {
 
 #[test]
 fn check_exits_1_and_prints_path_line_message_for_a_broken_article() {
-    let dir = TempDir::new("cli-check");
+    let dir = TempDir::articles("cli-check");
     let path = dir.write("demo.md", &variant("Patient part.", "Patient part[^9]."));
     let output = articles(&[Path::new("check"), &dir.0]);
     assert_eq!(output.status.code(), Some(1));
@@ -44,7 +44,7 @@ fn check_exits_1_and_prints_path_line_message_for_a_broken_article() {
 
 #[test]
 fn check_prints_warnings_and_still_succeeds() {
-    let dir = TempDir::new("cli-warning");
+    let dir = TempDir::articles("cli-warning");
     let path = dir.write("demo.md", &variant("Shared outro.", "# Outro"));
     let output = articles(&[Path::new("check"), &dir.0]);
     assert_eq!(output.status.code(), Some(0));
@@ -58,7 +58,7 @@ fn check_prints_warnings_and_still_succeeds() {
 
 #[test]
 fn build_writes_json_that_reads_back_into_the_model() {
-    let dir = TempDir::new("cli-build");
+    let dir = TempDir::articles("cli-build");
     dir.write("README.md", "not an article");
     dir.write("alpha.md", &article_named("alpha", "2026-11-01"));
     dir.write("beta.md", &article_named("beta", "2026-11-10"));
@@ -126,7 +126,7 @@ fn build_writes_the_real_catalog() {
 
 #[test]
 fn build_writes_nothing_when_an_article_has_an_error() {
-    let dir = TempDir::new("cli-build-error");
+    let dir = TempDir::articles("cli-build-error");
     dir.write("alpha.md", &article_named("alpha", "2026-11-01"));
     let bad = dir.write(
         "beta.md",

@@ -11,6 +11,7 @@ mod changes;
 mod cli;
 mod fences;
 mod front_matter;
+mod publisher;
 mod references;
 mod review;
 mod support;

@@ -48,6 +48,34 @@ reviewed = 2026-11-25"#;
 
 pub const PATH: &str = "articles/demo.md";
 
+/// A valid `publisher.toml`. Line numbers, for the tests of the publisher: `name` on 1,
+/// `accent` on 4, `[follow_up]` on 11.
+pub const PUBLISHER: &str = r##"name = "Demo Health"
+url = "https://demo.example/"
+language = "en"
+accent = "#0a58a8"
+accent_dark = "#8cc4ff"
+editorial_policy_url = "policy.html"
+corrections_url = "mailto:fix@demo.example"
+[review_body]
+name = "Demo Board"
+statement = "Clinicians check each article."
+[follow_up]
+heading = "Questions?"
+text = "Ask our editors."
+button = "Ask"
+url = "https://demo.example/ask"
+[disclaimers.patient]
+heading = "For patients"
+text = "Not advice for you."
+[disclaimers.caregiver]
+heading = "For caregivers"
+text = "Not advice for them."
+[disclaimers.professional]
+heading = "For professionals"
+text = "Use your judgement."
+"##;
+
 pub fn today() -> Date {
     "2026-11-27".parse().expect("a valid date")
 }
@@ -150,6 +178,13 @@ impl TempDir {
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).expect("temp dir is created");
         TempDir(path)
+    }
+
+    /// A fresh articles folder, with a valid `publisher.toml` in it.
+    pub fn articles(name: &str) -> TempDir {
+        let dir = TempDir::new(name);
+        dir.write("publisher.toml", PUBLISHER);
+        dir
     }
 
     pub fn write(&self, name: &str, text: &str) -> PathBuf {

@@ -1,0 +1,203 @@
+//! `publisher.toml`, beside the articles: the publisher's identity and words, checked
+//! with `path:line` diagnostics like an article's front matter.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::diagnostics::{Diagnostic, Diagnostics, LineIndex};
+use crate::publisher::{contrast_ratio, Disclaimer, Disclaimers, FollowUp, Publisher, ReviewBody};
+use crate::safe_url;
+
+/// The file's name in the articles folder.
+pub const FILE_NAME: &str = "publisher.toml";
+
+/// The backgrounds that the accents stand on that are closest to them, in the light
+/// and dark themes: the surfaces of notes and panels (`--aw-surface` in
+/// `src/widget.css`).
+const LIGHT_BACKGROUND: &str = "#f4f6f8";
+const DARK_BACKGROUND: &str = "#1f242a";
+
+/// WCAG 2.2 AA for normal text.
+const MINIMUM_CONTRAST: f64 = 4.5;
+
+/// Reads and checks `text`, the contents of `path`: the publisher, or `None` when an
+/// error was found, with every problem found.
+pub fn read(path: &Path, text: &str) -> (Option<Publisher>, Vec<Diagnostic>) {
+    let mut diagnostics = Diagnostics::new(path);
+    let lines = LineIndex::new(text, 1);
+    let raw: RawPublisher = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(error) => {
+            let line = error.span().map_or(1, |span| lines.line(span.start));
+            diagnostics.error(line, error.message().to_owned());
+            return (None, diagnostics.into_items());
+        }
+    };
+    let mut check = Checker {
+        lines: &lines,
+        diagnostics: &mut diagnostics,
+    };
+    let name = check.text("name", raw.name);
+    let url = check.url("url", raw.url);
+    let language = check.language(raw.language);
+    let accent = check.accent("accent", raw.accent, LIGHT_BACKGROUND);
+    let accent_dark = check.accent("accent_dark", raw.accent_dark, DARK_BACKGROUND);
+    let editorial_policy_url = check.url("editorial_policy_url", raw.editorial_policy_url);
+    let corrections_url = check.url("corrections_url", raw.corrections_url);
+    let review_body = ReviewBody {
+        name: check.text("review_body.name", raw.review_body.name),
+        statement: check.text("review_body.statement", raw.review_body.statement),
+    };
+    let follow_up = raw.follow_up.map(|raw| FollowUp {
+        heading: check.text("follow_up.heading", raw.heading),
+        text: check.text("follow_up.text", raw.text),
+        button: check.text("follow_up.button", raw.button),
+        url: check.url("follow_up.url", raw.url),
+    });
+    let mut disclaimer = |audience: &str, raw: RawDisclaimer| Disclaimer {
+        heading: check.text(&format!("disclaimers.{audience}.heading"), raw.heading),
+        text: check.text(&format!("disclaimers.{audience}.text"), raw.text),
+    };
+    let disclaimers = Disclaimers {
+        patient: disclaimer("patient", raw.disclaimers.patient),
+        caregiver: disclaimer("caregiver", raw.disclaimers.caregiver),
+        professional: disclaimer("professional", raw.disclaimers.professional),
+    };
+    let publisher = Publisher {
+        name,
+        url,
+        language,
+        accent,
+        accent_dark,
+        editorial_policy_url,
+        corrections_url,
+        review_body,
+        follow_up,
+        disclaimers,
+    };
+    let publisher = (!diagnostics.has_errors()).then_some(publisher);
+    (publisher, diagnostics.into_items())
+}
+
+struct Checker<'a> {
+    lines: &'a LineIndex,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl Checker<'_> {
+    fn line(&self, value: &Spanned<String>) -> usize {
+        self.lines.line(value.span().start)
+    }
+
+    /// Text a reader sees: it must say something.
+    fn text(&mut self, field: &str, value: Spanned<String>) -> String {
+        let line = self.line(&value);
+        let text = value.into_inner().trim().to_owned();
+        if text.is_empty() {
+            self.diagnostics
+                .error(line, format!("{field} must not be empty"));
+        }
+        text
+    }
+
+    /// A link: through the widget's URL allow-list, as every link it shows.
+    fn url(&mut self, field: &str, value: Spanned<String>) -> String {
+        let line = self.line(&value);
+        let written = value.into_inner();
+        match safe_url::allowed(written.trim()) {
+            Some(url) if !url.is_empty() => url,
+            _ => {
+                self.diagnostics.error(
+                    line,
+                    format!("{field}: `{written}` is not an allowed link (http, https, mailto or a relative path)"),
+                );
+                written
+            }
+        }
+    }
+
+    fn language(&mut self, value: Spanned<String>) -> String {
+        let line = self.line(&value);
+        let language = value.into_inner();
+        let is_tag = !language.is_empty()
+            && language.split('-').all(|part| {
+                (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
+        if !is_tag {
+            self.diagnostics.error(
+                line,
+                format!("language: `{language}` is not a language tag such as `en` or `en-GB`"),
+            );
+        }
+        language
+    }
+
+    /// An accent colour, which must stand out from its theme's background as text does.
+    fn accent(&mut self, field: &str, value: Spanned<String>, background: &str) -> String {
+        let line = self.line(&value);
+        let color = value.into_inner().to_ascii_lowercase();
+        match contrast_ratio(&color, background) {
+            None => self.diagnostics.error(
+                line,
+                format!("{field}: `{color}` is not a colour written as #rrggbb"),
+            ),
+            Some(ratio) if ratio < MINIMUM_CONTRAST => self.diagnostics.error(
+                line,
+                format!(
+                    "{field}: `{color}` on {background} has a contrast of {ratio:.2}:1; links and buttons need at least {MINIMUM_CONTRAST}:1 (WCAG AA)"
+                ),
+            ),
+            Some(_) => {}
+        }
+        color
+    }
+}
+
+// The file as written. `Spanned` keeps where each value stands, for its line.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPublisher {
+    name: Spanned<String>,
+    url: Spanned<String>,
+    language: Spanned<String>,
+    accent: Spanned<String>,
+    accent_dark: Spanned<String>,
+    editorial_policy_url: Spanned<String>,
+    corrections_url: Spanned<String>,
+    review_body: RawReviewBody,
+    follow_up: Option<RawFollowUp>,
+    disclaimers: RawDisclaimers,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReviewBody {
+    name: Spanned<String>,
+    statement: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFollowUp {
+    heading: Spanned<String>,
+    text: Spanned<String>,
+    button: Spanned<String>,
+    url: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDisclaimers {
+    patient: RawDisclaimer,
+    caregiver: RawDisclaimer,
+    professional: RawDisclaimer,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDisclaimer {
+    heading: Spanned<String>,
+    text: Spanned<String>,
+}
