@@ -489,7 +489,29 @@ mod tests {
         assert!("2025-13-01".parse::<Date>().is_err());
         assert!("2025-8-17".parse::<Date>().is_err());
         assert!("17/08/2025".parse::<Date>().is_err());
-        assert!("2025-08-17" > "2025-08-16");
+    }
+
+    #[test]
+    fn dates_order_by_year_then_month_then_day() {
+        let date = |text: &str| text.parse::<Date>().unwrap();
+        let mut dates = [
+            date("2025-08-17"),
+            date("2025-01-31"),
+            date("2024-12-31"),
+            date("2025-08-16"),
+            date("2025-02-01"),
+        ];
+        dates.sort();
+        assert_eq!(
+            dates.map(|date| date.to_string()),
+            [
+                "2024-12-31",
+                "2025-01-31",
+                "2025-02-01",
+                "2025-08-16",
+                "2025-08-17",
+            ]
+        );
     }
 
     #[test]
