@@ -233,6 +233,13 @@ pub struct Review {
     pub reviewed: Option<Date>,
 }
 
+/// One entry of an article's history: a change a reader should know of.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub date: Date,
+    pub summary: String,
+}
+
 /// One numbered entry of an article's reference list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reference {
@@ -307,6 +314,9 @@ pub struct Article {
     pub updated: Date,
     pub next_review_due: Date,
     pub review: Review,
+    /// The article's history, newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
     pub default_audience: Audience,
     pub references: Vec<Reference>,
     /// The body of each audience's variant: the shared parts and that audience's own

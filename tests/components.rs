@@ -9,7 +9,7 @@ use std::rc::Rc;
 use article_widget::components::article_link::Links;
 use article_widget::markdown::parse;
 use article_widget::model::{
-    Article, Audience, Catalog, CatalogEntry, Date, Reference, RelatedArticle, Review,
+    Article, Audience, Catalog, CatalogEntry, Change, Date, Reference, RelatedArticle, Review,
     ReviewStatus, Reviewer, Slug,
 };
 use article_widget::pages::article::{ArticlePage, ArticlePageProps};
@@ -73,6 +73,10 @@ fn fixture(status: ReviewStatus) -> Article {
         updated: date("2026-11-20"),
         next_review_due: date("2027-05-20"),
         review: review(status),
+        changes: vec![Change {
+            date: date("2026-11-18"),
+            summary: "Cites the 2024 EAN guideline.".into(),
+        }],
         default_audience: Audience::Professional,
         references: vec![
             Reference {
@@ -577,6 +581,34 @@ fn related_articles_link_to_the_publishers_page_when_embedded() {
         one(breadcrumb, "a", &[("href", "https://publisher.example/")]).text(breadcrumb),
         "All articles"
     );
+}
+
+#[test]
+fn the_article_history_lists_each_change_collapsed() {
+    let html = page(ReviewStatus::Submitted, Audience::Patient, None);
+    let history = one(
+        &html,
+        "details",
+        &[("class", "history"), ("part", "history")],
+    );
+    let inner = history.inner(&html);
+    assert_eq!(one(inner, "summary", &[]).text(inner), "Article history");
+    assert!(
+        history.attr("open").is_none(),
+        "collapsed until the reader opens it"
+    );
+    let entry = one(inner, "li", &[]).inner(inner);
+    assert_eq!(
+        entry,
+        "<time datetime=\"2026-11-18\">November 18, 2026</time>: Cites the 2024 EAN guideline."
+    );
+
+    let without = article_widget::ssr::render::<ArticlePage>(|| {
+        let mut article = fixture(ReviewStatus::Submitted);
+        article.changes.clear();
+        props(article)
+    });
+    assert!(!without.contains("Article history"));
 }
 
 #[test]

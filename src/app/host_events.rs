@@ -112,6 +112,7 @@ mod tests {
                 reviewers: vec![],
                 reviewed: None,
             },
+            changes: vec![],
             default_audience: Audience::Patient,
             references: vec![],
             variants: BTreeMap::new(),

@@ -3,6 +3,7 @@
 //! and renders natively through SSR.
 
 pub mod advisory_badge;
+pub mod article_history;
 pub mod article_link;
 pub mod audience_picker;
 pub mod disclaimer;

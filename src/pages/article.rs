@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::advisory_badge::AdvisoryBadge;
+use crate::components::article_history::ArticleHistory;
 use crate::components::article_link::{ArticleLink, Links};
 use crate::components::disclaimer::Disclaimer;
 use crate::components::follow_up::FollowUp;
@@ -88,6 +89,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     </div>
                     <div key={shown.as_str()} class="article-body" part="body">{ rendered.clone() }</div>
                     <ReferenceList key="references" references={article.references.clone()} cited={cited.clone()} />
+                    <ArticleHistory key="history" changes={article.changes.clone()} />
                     <Disclaimer key="disclaimer" audience={*shown} />
                 </>
             };

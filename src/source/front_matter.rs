@@ -6,11 +6,12 @@ use serde::Deserialize;
 use toml::value::Datetime;
 use toml::Spanned;
 
+use super::changes::{self, RawChange};
 use super::diagnostics::{Diagnostics, LineIndex};
 use super::fields::{date, parse_field};
 use super::references::{self, RawReference};
 use super::review::{self, RawReview};
-use crate::model::{Audience, Date, Reference, Review, Slug};
+use crate::model::{Audience, Change, Date, Reference, Review, Slug};
 
 /// A source file cut at its `+++` lines.
 pub struct Parts<'a> {
@@ -34,6 +35,8 @@ pub struct FrontMatter {
     pub default_audience: Option<Audience>,
     pub default_audience_line: usize,
     pub review: Option<Review>,
+    /// The article's history, newest first.
+    pub changes: Vec<Change>,
     /// Each reference and the line its entry starts on.
     pub references: Vec<(Reference, usize)>,
     /// The slugs of the related articles, each once, and their lines.
@@ -123,7 +126,20 @@ pub fn read(
         diagnostics,
     );
 
-    let review = review::read(raw.review, today, &lines, diagnostics);
+    let review = review::read(
+        raw.review,
+        updated.map(|(date, _)| date),
+        today,
+        &lines,
+        diagnostics,
+    );
+    let changes = changes::read(
+        raw.changes,
+        updated.map(|(date, _)| date),
+        today,
+        &lines,
+        diagnostics,
+    );
     let references = references::read(raw.references, &lines, diagnostics);
     let related = related(raw.related, &slug, &lines, diagnostics);
     Some(FrontMatter {
@@ -135,6 +151,7 @@ pub fn read(
         default_audience,
         default_audience_line,
         review,
+        changes,
         references,
         related,
     })
@@ -155,6 +172,8 @@ struct RawFrontMatter {
     references: Vec<Spanned<RawReference>>,
     #[serde(default)]
     related: Vec<Spanned<String>>,
+    #[serde(default)]
+    changes: Vec<Spanned<RawChange>>,
 }
 
 fn check_slug(slug: &str, line: usize, stem: Option<&str>, diagnostics: &mut Diagnostics) {

@@ -8,6 +8,7 @@
 //! duplicate slugs and whether related articles exist.
 
 mod body;
+mod changes;
 mod diagnostics;
 mod fences;
 mod fields;
@@ -223,6 +224,7 @@ fn article(front_matter: FrontMatter, variants: &BTreeMap<Audience, String>) -> 
         updated: front_matter.updated?,
         next_review_due: front_matter.next_review_due?,
         review: front_matter.review?,
+        changes: front_matter.changes,
         default_audience: front_matter.default_audience?,
         references: front_matter
             .references

@@ -23,6 +23,7 @@ pub struct RawReview {
 /// be used.
 pub fn read(
     raw: Spanned<RawReview>,
+    updated: Option<Date>,
     today: Date,
     lines: &LineIndex,
     diagnostics: &mut Diagnostics,
@@ -59,6 +60,17 @@ pub fn read(
     let status = status?;
     let reviewed = reviewed.map(|(date, _)| date);
     check_status(status, &reviewers, reviewed, status_line, diagnostics);
+    // A review covers the text as it was: an approved article changed since needs a new one.
+    if let (ReviewStatus::Approved, Some(reviewed), Some(updated)) = (status, reviewed, updated) {
+        if updated > reviewed {
+            diagnostics.error(
+                status_line,
+                format!(
+                    "changed after its review on {reviewed} (updated {updated}): set the status to under_review"
+                ),
+            );
+        }
+    }
     Some(Review {
         status,
         reviewers,

@@ -7,6 +7,7 @@
 
 mod body;
 mod catalog;
+mod changes;
 mod cli;
 mod fences;
 mod front_matter;
