@@ -1,8 +1,11 @@
 //! What the host page asks of a widget: which article, for which audience, and where
 //! its data and links live. Parsed from plain key/value pairs so that it is testable
 //! without a browser; `browser` collects the pairs from the URL and data attributes.
+//!
+//! Longer than 300 lines: the settings and how each resolves, with a test for each.
 
 use crate::model::{Audience, Slug};
+use crate::model::{FollowUp, Publisher};
 use crate::preferences::Theme;
 
 /// The settings a host page may give, by their `data-` attribute names (`?article=` and
@@ -15,9 +18,6 @@ pub const SETTINGS: [&str; 6] = [
     "followup-url",
     "canonical-base",
 ];
-
-/// The publisher whose articles the widget shows.
-pub const PUBLISHER_URL: &str = "https://www.droracle.ai/";
 
 /// Where the article data lives when the host page says nothing: beside the page.
 pub const DEFAULT_DATA_URL: &str = "articles/";
@@ -63,10 +63,8 @@ pub struct WidgetConfig {
     pub theme: Option<Theme>,
     /// The base URL of `index.json` and `<slug>.json`, ending in `/`.
     pub data_url: String,
-    /// Where "Have a follow-up question?" leads; `None` hides the call to action.
-    pub followup_url: Option<String>,
-    /// The publisher's editorial policy.
-    pub editorial_policy_url: String,
+    /// The call to action after an article: the publisher's, elsewhere, or none.
+    pub follow_up: FollowUpChoice,
     /// Embedded on a partner's page: the publisher's page that each article links back
     /// to. `None` on the publisher's own page.
     pub canonical_base: Option<String>,
@@ -80,11 +78,22 @@ impl Default for WidgetConfig {
             audience: None,
             theme: None,
             data_url: DEFAULT_DATA_URL.to_owned(),
-            followup_url: Some(PUBLISHER_URL.to_owned()),
-            editorial_policy_url: "editorial-policy.html".to_owned(),
+            follow_up: FollowUpChoice::Publishers,
             canonical_base: None,
         }
     }
+}
+
+/// What the `followup-url` setting chose.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum FollowUpChoice {
+    /// The publisher's call to action, as `publisher.toml` gives it (or none).
+    #[default]
+    Publishers,
+    /// The publisher's words, leading to this URL instead.
+    Url(String),
+    /// No call to action (`followup-url="none"`).
+    Hidden,
 }
 
 /// A setting the widget could not use, and what it did instead.
@@ -120,7 +129,6 @@ impl WidgetConfig {
                 },
                 "canonical-base" => match crate::safe_url::allowed(value) {
                     Some(url) if crate::safe_url::is_external(&url) => {
-                        self.editorial_policy_url = join_url(&url, "editorial-policy.html");
                         self.canonical_base = Some(url);
                     }
                     _ => warnings.push(ConfigWarning(format!(
@@ -134,11 +142,11 @@ impl WidgetConfig {
                     }
                     self.data_url = url;
                 }
-                "followup-url" if value == "none" => self.followup_url = None,
+                "followup-url" if value == "none" => self.follow_up = FollowUpChoice::Hidden,
                 "followup-url" => match crate::safe_url::allowed(value) {
-                    Some(url) if !url.is_empty() => self.followup_url = Some(url),
+                    Some(url) if !url.is_empty() => self.follow_up = FollowUpChoice::Url(url),
                     _ => warnings.push(ConfigWarning(format!(
-                        "followup-url: `{value}` is not an allowed URL; using {PUBLISHER_URL}"
+                        "followup-url: `{value}` is not an allowed URL; using the publisher's"
                     ))),
                 },
                 _ => {}
@@ -152,6 +160,34 @@ impl WidgetConfig {
         self.canonical_base
             .as_deref()
             .map(|base| article_link(Some(base), slug))
+    }
+
+    /// A link of the publisher's (`publisher.toml`) as this page must write it: a
+    /// relative link leads to the publisher's site, so it is resolved against the
+    /// canonical base when the widget is embedded elsewhere. `None` when the URL
+    /// allow-list refuses it: the data is checked at build time, and again here.
+    pub fn publisher_link(&self, link: &str) -> Option<String> {
+        let link = crate::safe_url::allowed(link).filter(|link| !link.is_empty())?;
+        let is_relative = !link.contains(':') && !link.starts_with("//");
+        Some(match (&self.canonical_base, is_relative) {
+            (Some(base), true) if link.starts_with('/') => format!("{}{link}", origin(base)),
+            (Some(base), true) => join_url(base, &link),
+            _ => link,
+        })
+    }
+
+    /// The call to action after an article of `publisher`'s, if any.
+    pub fn follow_up(&self, publisher: &Publisher) -> Option<FollowUp> {
+        let follow_up = publisher.follow_up.as_ref()?;
+        let url = match &self.follow_up {
+            FollowUpChoice::Hidden => return None,
+            FollowUpChoice::Publishers => self.publisher_link(&follow_up.url)?,
+            FollowUpChoice::Url(url) => url.clone(),
+        };
+        Some(FollowUp {
+            url,
+            ..follow_up.clone()
+        })
     }
 
     pub fn catalog_url(&self) -> String {
@@ -178,6 +214,15 @@ pub fn article_link(base: Option<&str>, slug: &Slug) -> String {
         Some(base) if base.contains('?') => format!("{base}&article={slug}"),
         Some(base) => format!("{base}?article={slug}"),
         None => format!("?article={slug}"),
+    }
+}
+
+/// The scheme and host of an absolute URL (`https://a.example`).
+fn origin(url: &str) -> &str {
+    let after_scheme = url.find("//").map_or(0, |index| index + 2);
+    match url[after_scheme..].find('/') {
+        Some(index) => &url[..after_scheme + index],
+        None => url,
     }
 }
 
@@ -216,7 +261,7 @@ mod tests {
             config.article_url(&slug("x")),
             "https://widgets.example.org/data/x.json"
         );
-        assert_eq!(config.followup_url, None);
+        assert_eq!(config.follow_up, FollowUpChoice::Hidden);
     }
 
     #[test]
@@ -232,8 +277,26 @@ mod tests {
             Some("https://articles.example.org/?article=als")
         );
         assert_eq!(
-            config.editorial_policy_url,
-            "https://articles.example.org/editorial-policy.html"
+            config.publisher_link("editorial-policy.html").as_deref(),
+            Some("https://articles.example.org/editorial-policy.html")
+        );
+        assert_eq!(
+            config.publisher_link("/policy/").as_deref(),
+            Some("https://articles.example.org/policy/")
+        );
+        assert_eq!(
+            config
+                .publisher_link("mailto:fix@articles.example.org")
+                .as_deref(),
+            Some("mailto:fix@articles.example.org")
+        );
+        assert_eq!(config.publisher_link("javascript:alert(1)"), None);
+        // On the publisher's own page its links stand as written.
+        assert_eq!(
+            WidgetConfig::default()
+                .publisher_link("editorial-policy.html")
+                .as_deref(),
+            Some("editorial-policy.html")
         );
         assert_eq!(WidgetConfig::default().canonical_url(&slug("als")), None);
         assert_eq!(
@@ -244,6 +307,41 @@ mod tests {
             join_url("https://a.example", "p.html"),
             "https://a.example/p.html"
         );
+    }
+
+    #[test]
+    fn the_follow_up_is_the_publishers_unless_the_page_says_otherwise() {
+        let publisher = Publisher {
+            follow_up: Some(FollowUp {
+                heading: "Questions?".into(),
+                text: "Ask us.".into(),
+                button: "Ask".into(),
+                url: "ask.html".into(),
+            }),
+            ..Publisher::default()
+        };
+        let embedded = WidgetConfig {
+            canonical_base: Some("https://pub.example/health/".into()),
+            ..WidgetConfig::default()
+        };
+        let url =
+            |config: &WidgetConfig| config.follow_up(&publisher).map(|follow_up| follow_up.url);
+        assert_eq!(url(&WidgetConfig::default()).as_deref(), Some("ask.html"));
+        assert_eq!(
+            url(&embedded).as_deref(),
+            Some("https://pub.example/health/ask.html")
+        );
+        let (elsewhere, _) = embedded
+            .clone()
+            .apply([("followup-url", "https://clinic.example/ask")]);
+        assert_eq!(
+            url(&elsewhere).as_deref(),
+            Some("https://clinic.example/ask")
+        );
+        let (hidden, _) = embedded.apply([("followup-url", "none")]);
+        assert_eq!(url(&hidden), None);
+        // A publisher without a call to action shows none, whatever the page asks.
+        assert_eq!(elsewhere.follow_up(&Publisher::default()), None);
     }
 
     #[test]
@@ -262,7 +360,7 @@ mod tests {
             [
                 "article: `../secrets` is not an article slug; showing the catalog",
                 "audience: unknown audience `doctor` (expected patient, caregiver or professional); using the article's default",
-                "followup-url: `javascript:alert(1)` is not an allowed URL; using https://www.droracle.ai/",
+                "followup-url: `javascript:alert(1)` is not an allowed URL; using the publisher's",
                 "theme: unknown theme `sepia` (expected auto, light or dark); using auto",
                 "canonical-base: `javascript:alert(1)` is not an http(s) URL; articles will not link back",
             ]

@@ -15,7 +15,6 @@ pub mod mount;
 pub mod names;
 pub mod pages;
 pub mod preferences;
-pub mod publisher;
 pub mod render;
 pub mod safe_url;
 

@@ -83,8 +83,10 @@ async fn mounts_fetches_and_shows_every_part_of_an_article() {
     let heading = wait_for(&shadow, "h1").await;
     assert_eq!(heading.text_content().unwrap(), QUESTION);
 
-    assert!(text(&shadow, ".advisory-badge")
-        .contains("All articles are reviewed for accuracy by our Medical Advisory Board"));
+    assert_eq!(
+        text(&shadow, ".review-badge span:not([aria-hidden])"),
+        "Awaiting review by the Medical Review Board."
+    );
     assert!(text(&shadow, "[aria-current='step']").starts_with("Submitted"));
     assert!(text(&shadow, ".caution").contains("pending human review"));
     assert!(shadow

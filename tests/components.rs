@@ -12,15 +12,16 @@ use article_widget::model::{
     Article, Audience, Catalog, CatalogEntry, Change, Date, Reference, RelatedArticle, Review,
     ReviewStatus, Reviewer, Slug,
 };
+use article_widget::model::{Disclaimer, Disclaimers, FollowUp, Publisher, ReviewBody};
 use article_widget::pages::article::{ArticlePage, ArticlePageProps};
 use article_widget::pages::catalog::{CatalogList, CatalogListProps};
 use article_widget::pages::unavailable::{Unavailable, UnavailableProps};
 use article_widget::preferences::Preferences;
-use article_widget::publisher::{Disclaimer, Disclaimers, FollowUp, Publisher, ReviewBody};
 use yew::{AttrValue, Callback, ContextProvider};
 
 const POLICY_URL: &str = "https://publisher.example/editorial-policy";
 const FOLLOWUP_URL: &str = "https://ask.example/?q=als";
+const CORRECTIONS_URL: &str = "mailto:fix@publisher.example";
 
 /// A publisher with words of its own, none of them a real publisher's.
 fn publisher() -> Publisher {
@@ -160,8 +161,10 @@ fn props(article: Article) -> ArticlePageProps {
         preferences: Preferences::default(),
         onaction: Callback::noop(),
         storage_notice: None,
-        followup_url: None,
-        editorial_policy_url: AttrValue::from(POLICY_URL),
+        follow_up: None,
+        editorial_policy_url: Some(AttrValue::from(POLICY_URL)),
+        corrections_url: Some(AttrValue::from(CORRECTIONS_URL)),
+        today: None,
         canonical_url: None,
     }
 }
@@ -170,7 +173,10 @@ fn props(article: Article) -> ArticlePageProps {
 fn page(status: ReviewStatus, audience: Audience, followup: Option<&'static str>) -> String {
     article_widget::ssr::render::<ArticlePage>(move || ArticlePageProps {
         audience,
-        followup_url: followup.map(AttrValue::from),
+        follow_up: followup.map(|url| FollowUp {
+            url: url.into(),
+            ..publisher().follow_up.unwrap()
+        }),
         ..props(fixture(status))
     })
 }
@@ -296,20 +302,42 @@ fn the_question_is_the_pages_only_h1() {
 }
 
 #[test]
-fn the_advisory_badge_is_shown() {
-    let html = page(ReviewStatus::Submitted, Audience::Professional, None);
-    let badge = one(&html, "p", &[("class", "advisory-badge")]);
-    let inner = badge.inner(&html);
+fn the_badge_says_only_what_the_recorded_review_says() {
+    let badge = |status| {
+        let html = page(status, Audience::Professional, None);
+        let badge = one(&html, "p", &[("part", "badge")]);
+        (
+            badge.attr("class").unwrap_or_default().to_owned(),
+            badge.inner(&html).to_owned(),
+        )
+    };
+    let (class, submitted) = badge(ReviewStatus::Submitted);
+    assert_eq!(class, "review-badge pending");
     assert!(
-        inner.contains("<strong>Medical Advisory Board</strong>"),
-        "{inner}"
+        submitted.contains("<strong>Demo Review Board</strong>"),
+        "{submitted}"
     );
     assert!(
-        inner.contains(
-            "<span>All articles are reviewed for accuracy by our Medical Advisory Board</span>"
-        ),
-        "{inner}"
+        submitted.contains("<span>Awaiting review by the Demo Review Board.</span>"),
+        "{submitted}"
     );
+    assert!(!submitted.contains("Reviewed"), "{submitted}");
+
+    let (class, under_review) = badge(ReviewStatus::UnderReview);
+    assert_eq!(class, "review-badge pending");
+    assert!(
+        under_review
+            .contains("<span>Being reviewed by the Demo Review Board; not yet approved.</span>"),
+        "{under_review}"
+    );
+
+    let (class, approved) = badge(ReviewStatus::Approved);
+    assert_eq!(class, "review-badge approved");
+    assert!(
+        approved.contains("Reviewed by Jane Roe, MD, FAAN on <time datetime=\"2026-11-25\">November 25, 2026</time>."),
+        "{approved}"
+    );
+    assert!(approved.contains("Clinicians check each article against its guidelines."));
 }
 
 #[test]
@@ -353,6 +381,27 @@ fn the_caution_line_shows_until_the_article_is_approved() {
     let html = page(ReviewStatus::Approved, Audience::Professional, None);
     assert!(all(&html, "p", &[("class", "caution")]).is_empty());
     assert!(!html.contains("pending human review"), "{html}");
+    let note = one(&html, "p", &[("class", "note educational")]);
+    assert_eq!(note.text(&html), "Educational purpose only");
+}
+
+#[test]
+fn an_overdue_review_is_said_plainly_by_the_readers_date() {
+    let on = |today: Option<&'static str>| {
+        article_widget::ssr::render::<ArticlePage>(move || ArticlePageProps {
+            today: today.map(date),
+            ..props(fixture(ReviewStatus::Approved))
+        })
+    };
+    let overdue = on(Some("2027-05-21"));
+    let note = one(&overdue, "p", &[("class", "overdue")]);
+    assert_eq!(
+        note.inner(&overdue),
+        "This article was due for review on <time datetime=\"2027-05-20\">May 20, 2027</time>. It may not reflect the latest guidance."
+    );
+    for not_overdue in [on(Some("2027-05-20")), on(Some("2026-12-01")), on(None)] {
+        assert!(all(&not_overdue, "p", &[("class", "overdue")]).is_empty());
+    }
 }
 
 #[test]
@@ -379,10 +428,12 @@ fn review_dates_are_machine_readable_times() {
 }
 
 #[test]
-fn the_editorial_policy_is_linked() {
+fn the_editorial_policy_and_corrections_are_linked() {
     let html = page(ReviewStatus::Submitted, Audience::Professional, None);
     let link = one(&html, "a", &[("href", POLICY_URL)]);
     assert_eq!(link.text(&html), "View editorial policy");
+    let link = one(&html, "a", &[("href", CORRECTIONS_URL)]);
+    assert_eq!(link.text(&html), "Report an error");
 }
 
 #[test]
@@ -503,16 +554,16 @@ fn each_audience_reads_its_own_disclaimer() {
     };
     let professional = page(ReviewStatus::Submitted, Audience::Professional, None);
     assert_eq!(heading(&professional), "Professional Medical Disclaimer");
-    assert!(professional.contains("This information is intended for healthcare professionals."));
+    assert!(professional.contains("<p>Use your judgement.</p>"));
 
     let patient = page(ReviewStatus::Submitted, Audience::Patient, None);
     assert_eq!(heading(&patient), "Medical Disclaimer");
     assert!(!patient.contains("Professional Medical Disclaimer"));
-    assert!(patient.contains("It is not medical advice for you"));
+    assert!(patient.contains("<p>Not advice for you.</p>"));
 }
 
 #[test]
-fn the_follow_up_section_needs_a_url() {
+fn the_follow_up_is_the_publishers_and_shows_only_when_given() {
     let html = page(
         ReviewStatus::Submitted,
         Audience::Professional,
@@ -522,16 +573,20 @@ fn the_follow_up_section_needs_a_url() {
     let section_html = section.inner(&html);
     assert_eq!(
         one(section_html, "h2", &[]).text(section_html),
-        "Have a follow-up question?"
+        "Questions?"
+    );
+    assert_eq!(
+        one(section_html, "p", &[]).text(section_html),
+        "Ask our editors."
     );
     let link = one(section_html, "a", &[("class", "follow-up-link")]);
     assert!(link.has("href", FOLLOWUP_URL));
     assert!(link.has("rel", "noopener noreferrer"));
-    assert_eq!(link.text(section_html), "Ask a follow-up question");
+    assert_eq!(link.text(section_html), "Ask the editors");
 
     let html = page(ReviewStatus::Submitted, Audience::Professional, None);
     assert!(all(&html, "section", &[("class", "follow-up")]).is_empty());
-    assert!(!html.contains("Have a follow-up question?"));
+    assert!(!html.contains("Questions?"));
 }
 
 #[test]
@@ -764,18 +819,14 @@ fn the_unavailable_panel_explains_and_offers_a_retry() {
 fn the_preferences_panel_offers_text_size_and_theme_with_the_stored_choice_checked() {
     use article_widget::preferences::{TextSize, Theme};
     let html = article_widget::ssr::render::<ArticlePage>(|| ArticlePageProps {
-        article: Rc::new(fixture(ReviewStatus::Submitted)),
         audience: Audience::Patient,
         preferences: Preferences {
             audience: Some(Audience::Patient),
             text_size: TextSize::Larger,
             theme: Theme::Dark,
         },
-        onaction: Callback::noop(),
         storage_notice: Some(AttrValue::from("kept for this page only")),
-        followup_url: None,
-        editorial_policy_url: AttrValue::from(POLICY_URL),
-        canonical_url: None,
+        ..props(fixture(ReviewStatus::Submitted))
     });
     let toggle = one(&html, "button", &[("aria-controls", "preferences-panel")]);
     assert_eq!(toggle.attr("aria-expanded"), Some("false"));

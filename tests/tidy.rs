@@ -285,8 +285,8 @@ fn module_of(path: &str) -> String {
 const LAYERS: &[&[&str]] = &[
     &["names", "safe_url", "document"],
     &["model", "render", "markdown"],
-    &["preferences", "source"],
-    &["config"],
+    &["preferences"],
+    &["config", "source"],
     &["browser"],
     &["components"],
     &["pages", "ssr"],

@@ -21,9 +21,9 @@ use self::load::{reader_message, saved_notice, Content, LoadState, OFFLINE_MESSA
 use self::use_article_load::use_article_load;
 use self::use_host_events::use_host_events;
 use self::use_navigation::{use_heading_focus, use_navigation};
-use self::use_reader::use_reader;
-use crate::browser::dom;
+use self::use_reader::{use_publisher_accent, use_reader};
 use crate::browser::network::HandedOver;
+use crate::browser::{dom, page};
 use crate::components::article_link::Links;
 use crate::config::WidgetConfig;
 use crate::pages::article::ArticlePage;
@@ -59,6 +59,8 @@ pub fn App(props: &AppProps) -> Html {
         props.handed_over.clone(),
     );
     let reader = use_reader(&root);
+    // The reader's today, for an overdue review: read once, as a page is read in a day.
+    let today = use_memo((), |_| page::today());
     use_heading_focus(&root, &navigation, &load.state);
     let audience = match &load.state {
         LoadState::Loaded(Content::Article(article), _) => Some(
@@ -69,6 +71,12 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     use_host_events(&props.host, &navigation.page, &load.state, audience);
+    let publisher = match &load.state {
+        LoadState::Loaded(Content::Article(article), _) => Some(article.publisher.clone()),
+        LoadState::Loaded(Content::Catalog(catalog), _) => Some(catalog.publisher.clone()),
+        _ => None,
+    };
+    use_publisher_accent(&root, publisher);
 
     if props.host == Host::Parked {
         return Html::default();
@@ -91,8 +99,10 @@ pub fn App(props: &AppProps) -> Html {
                 preferences={reader.preferences}
                 onaction={reader.onaction.clone()}
                 storage_notice={reader.storage_notice.clone()}
-                followup_url={props.config.followup_url.clone().map(AttrValue::from)}
-                editorial_policy_url={props.config.editorial_policy_url.clone()}
+                follow_up={props.config.follow_up(&article.publisher)}
+                editorial_policy_url={props.config.publisher_link(&article.publisher.editorial_policy_url).map(AttrValue::from)}
+                corrections_url={props.config.publisher_link(&article.publisher.corrections_url).map(AttrValue::from)}
+                today={*today}
                 canonical_url={props.config.canonical_url(&article.slug).map(AttrValue::from)}
             />
         },

@@ -1,12 +1,15 @@
-//! The reader's hook: their preferences, stored and kept in step with the other widgets
+//! The reader's hooks: their preferences, stored and kept in step with the other widgets
 //! and tabs, the notice when storage fails, and their place in the article kept across
-//! a change of audience that arrives from elsewhere.
+//! a change of audience that arrives from elsewhere; and the publisher's accent they see.
+
+use std::rc::Rc;
 
 use web_sys::Element;
 use yew::prelude::*;
 
 use crate::browser::dom::{self, ReadingPlace};
 use crate::browser::storage;
+use crate::model::Publisher;
 use crate::preferences::{Preferences, PreferencesAction};
 
 const STORAGE_NOTICE: &str =
@@ -84,4 +87,23 @@ pub fn use_reader(root: &NodeRef) -> Reader {
         onaction,
         storage_notice: (*storage_notice).clone(),
     }
+}
+
+/// The publisher's accents on the widget under `root`, where the host page set none of
+/// its own (`--article-widget-accent` wins: see `src/widget.css`).
+#[hook]
+pub fn use_publisher_accent(root: &NodeRef, publisher: Option<Rc<Publisher>>) {
+    let root = root.clone();
+    use_effect_with(publisher, move |publisher| {
+        let (Some(publisher), Some(root)) = (publisher, root.cast::<Element>()) else {
+            return;
+        };
+        dom::set_custom_properties(
+            &root,
+            &[
+                ("--aw-publisher-accent", &publisher.accent),
+                ("--aw-publisher-accent-dark", &publisher.accent_dark),
+            ],
+        );
+    });
 }

@@ -6,6 +6,18 @@ use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, ShadowRoot};
 
+/// Sets CSS custom properties on `element` through the CSSOM, which a strict
+/// `style-src` policy allows where a `style` attribute would be refused.
+pub fn set_custom_properties(element: &Element, properties: &[(&str, &str)]) {
+    let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let style = element.style();
+    for (name, value) in properties {
+        let _ = style.set_property(name, value);
+    }
+}
+
 /// The open shadow root of `host`, emptied if it had one (the loader's placeholder, or
 /// an earlier widget since unmounted), with `stylesheet` adopted inside it.
 pub fn fresh_shadow_root(host: &Element, stylesheet: &'static str) -> Result<ShadowRoot, JsValue> {

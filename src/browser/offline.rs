@@ -31,11 +31,6 @@ async fn open() -> Option<web_sys::Cache> {
     cache.dyn_into().ok()
 }
 
-fn today() -> Option<Date> {
-    let iso = String::from(js_sys::Date::new_0().to_iso_string());
-    iso.get(..10)?.parse().ok()
-}
-
 /// When `response` was saved, if it is a saved copy.
 pub fn saved_on(response: &web_sys::Response) -> Option<Date> {
     let date = response.headers().get(SAVED_ON_HEADER).ok()??;
@@ -64,7 +59,7 @@ pub async fn save(url: &str, text: &str) {
         return;
     };
     let _ = headers.set("content-type", "application/json");
-    if let Some(today) = today() {
+    if let Some(today) = super::page::today() {
         let _ = headers.set(SAVED_ON_HEADER, &today.to_string());
     }
     let init = web_sys::ResponseInit::new();

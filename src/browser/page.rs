@@ -7,6 +7,7 @@ use web_sys::Element;
 
 use super::events::once_on_window;
 use crate::config::SETTINGS;
+use crate::model::Date;
 
 /// The settings the page's own URL gives (`?article=`, `?audience=`).
 pub fn query_settings() -> Vec<(String, String)> {
@@ -68,6 +69,13 @@ pub fn loaded_by_embed_loader() -> bool {
         .and_then(|window| js_sys::Reflect::get(&window, &JsValue::from_str("ArticleWidget")).ok())
         .and_then(|api| js_sys::Reflect::get(&api, &JsValue::from_str("loader")).ok())
         .is_some_and(|loader| loader.is_truthy())
+}
+
+/// The reader's today, by their browser's clock in UTC, as the widget's data dates are
+/// days.
+pub fn today() -> Option<Date> {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    iso.get(..10)?.parse().ok()
 }
 
 /// Whether the browser believes it has a network (`navigator.onLine`); a `false` is

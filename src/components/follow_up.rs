@@ -1,22 +1,27 @@
 use yew::prelude::*;
 
+use crate::model::FollowUp as Words;
+
 #[derive(Properties, PartialEq)]
 pub struct FollowUpProps {
-    pub url: AttrValue,
+    /// The publisher's call to action, its link resolved for this page.
+    pub follow_up: Words,
 }
 
-/// "Have a follow-up question?": the call to action at the end of an article.
+/// The publisher's call to action at the end of an article.
 #[function_component]
 pub fn FollowUp(props: &FollowUpProps) -> Html {
+    let Words {
+        heading,
+        text,
+        button,
+        url,
+    } = &props.follow_up;
     html! {
         <section class="follow-up" part="follow-up">
-            <h2 id="follow-up-heading">{ "Have a follow-up question?" }</h2>
-            <p>
-                { "Our Medical A.I. is used by practicing medical doctors at top research institutions around the world. Ask any follow up question and get world-class guideline-backed answers instantly." }
-            </p>
-            <a class="follow-up-link" href={props.url.clone()} rel="noopener noreferrer">
-                { "Ask a follow-up question" }
-            </a>
+            <h2 id="follow-up-heading">{ heading }</h2>
+            <p>{ text }</p>
+            <a class="follow-up-link" href={url.clone()} rel="noopener noreferrer">{ button }</a>
         </section>
     }
 }

@@ -2,7 +2,6 @@
 //! typed props, reaches the browser only through [`crate::browser`]'s event helpers,
 //! and renders natively through SSR.
 
-pub mod advisory_badge;
 pub mod article_history;
 pub mod article_link;
 pub mod audience_picker;
@@ -15,5 +14,6 @@ pub mod preferences_panel;
 pub mod radio_group;
 pub mod reference_list;
 pub mod related_articles;
+pub mod review_badge;
 pub mod review_dates;
 pub mod review_stepper;

@@ -8,7 +8,8 @@ pub struct ReviewStepperProps {
 }
 
 /// The review steps Submitted → Under Review → Approved, the current one marked with
-/// `aria-current="step"`, and the caution line while the article is not approved.
+/// `aria-current="step"`, and the caution line while the article is not approved (an
+/// approved article is still for education only).
 #[function_component]
 pub fn ReviewStepper(props: &ReviewStepperProps) -> Html {
     let steps = ReviewStatus::ALL.iter().map(|&step| {
@@ -27,7 +28,9 @@ pub fn ReviewStepper(props: &ReviewStepperProps) -> Html {
     });
     html! {
         <section class="review" part="review">
-            if props.status != ReviewStatus::Approved {
+            if props.status == ReviewStatus::Approved {
+                <p class="note educational" role="note">{ "Educational purpose only" }</p>
+            } else {
                 <p class="caution" role="note">
                     { "Educational purpose only • Exercise caution as content is pending human review" }
                 </p>

@@ -2,7 +2,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::advisory_badge::AdvisoryBadge;
 use crate::components::article_history::ArticleHistory;
 use crate::components::article_link::{ArticleLink, Links};
 use crate::components::disclaimer::Disclaimer;
@@ -10,10 +9,12 @@ use crate::components::follow_up::FollowUp;
 use crate::components::personalize::Personalize;
 use crate::components::reference_list::ReferenceList;
 use crate::components::related_articles::RelatedArticles;
+use crate::components::review_badge::ReviewBadge;
 use crate::components::review_dates::ReviewDates;
 use crate::components::review_stepper::ReviewStepper;
 use crate::config::Page;
-use crate::model::{Article, Audience};
+use crate::model::FollowUp as FollowUpWords;
+use crate::model::{Article, Audience, Date};
 use crate::preferences::{Preferences, PreferencesAction};
 use crate::render;
 
@@ -27,8 +28,17 @@ pub struct ArticlePageProps {
     pub onaction: Callback<PreferencesAction>,
     #[prop_or_default]
     pub storage_notice: Option<AttrValue>,
-    pub followup_url: Option<AttrValue>,
-    pub editorial_policy_url: AttrValue,
+    /// The publisher's call to action, its link resolved for this page; `None` shows none.
+    #[prop_or_default]
+    pub follow_up: Option<FollowUpWords>,
+    /// The publisher's links, resolved for this page.
+    #[prop_or_default]
+    pub editorial_policy_url: Option<AttrValue>,
+    #[prop_or_default]
+    pub corrections_url: Option<AttrValue>,
+    /// The reader's today, for an overdue review; `None` when not known.
+    #[prop_or_default]
+    pub today: Option<Date>,
     /// Embedded on a partner's page: the article's page on the publisher's site.
     #[prop_or_default]
     pub canonical_url: Option<AttrValue>,
@@ -90,7 +100,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     <div key={shown.as_str()} class="article-body" part="body">{ rendered.clone() }</div>
                     <ReferenceList key="references" references={article.references.clone()} cited={cited.clone()} />
                     <ArticleHistory key="history" changes={article.changes.clone()} />
-                    <Disclaimer key="disclaimer" audience={*shown} />
+                    <Disclaimer key="disclaimer" disclaimer={article.publisher.disclaimers.of(*shown).clone()} />
                 </>
             };
             (body, announcement)
@@ -106,7 +116,8 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         String::new()
     };
     html! {
-        <article class="article" part="article" aria-labelledby="question">
+        <article class="article" part="article" aria-labelledby="question"
+            lang={(!article.publisher.language.is_empty()).then(|| article.publisher.language.clone())}>
             <header class="article-header" part="header">
                 if in_widget {
                     <p class="breadcrumb">
@@ -114,13 +125,14 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     </p>
                 }
                 <h1 id="question" part="question" tabindex="-1">{ &article.question }</h1>
-                <AdvisoryBadge />
+                <ReviewBadge review={article.review.clone()} review_body={article.publisher.review_body.clone()} />
                 <ReviewStepper status={article.review.status} />
                 <ReviewDates
                     updated={article.updated}
                     next_review_due={article.next_review_due}
-                    review={article.review.clone()}
                     editorial_policy_url={props.editorial_policy_url.clone()}
+                    corrections_url={props.corrections_url.clone()}
+                    today={props.today}
                 />
             </header>
             <Personalize
@@ -132,8 +144,8 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             <p class="visually-hidden" role="status" aria-live="polite">{ announcement }</p>
             { body }
             <RelatedArticles related={article.related.clone()} />
-            if let Some(url) = &props.followup_url {
-                <FollowUp url={url.clone()} />
+            if let Some(follow_up) = &props.follow_up {
+                <FollowUp follow_up={follow_up.clone()} />
             }
             if let Some(url) = &props.canonical_url {
                 <p class="attribution" part="attribution">

@@ -46,6 +46,6 @@ pub fn read(
         }
         changes.push(Change { date, summary });
     }
-    changes.sort_by(|a, b| b.date.cmp(&a.date));
+    changes.sort_by_key(|change| std::cmp::Reverse(change.date));
     changes
 }

@@ -26,8 +26,8 @@ pub use self::diagnostics::{Diagnostic, Severity};
 use self::diagnostics::Diagnostics;
 use self::front_matter::FrontMatter;
 use crate::markdown;
+use crate::model::Publisher;
 use crate::model::{Article, Audience, Date, RelatedArticle, Slug};
-use crate::publisher::Publisher;
 
 /// What checking a set of articles found.
 #[derive(Debug, Default)]

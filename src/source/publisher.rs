@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::diagnostics::{Diagnostic, Diagnostics, LineIndex};
-use crate::publisher::{contrast_ratio, Disclaimer, Disclaimers, FollowUp, Publisher, ReviewBody};
+use crate::model::{contrast_ratio, Disclaimer, Disclaimers, FollowUp, Publisher, ReviewBody};
 use crate::safe_url;
 
 /// The file's name in the articles folder.

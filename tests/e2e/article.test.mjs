@@ -22,7 +22,9 @@ async function openArticle(query = 'article=als-primary-treatment', contextOptio
 test('the ALS article shows every part, found by role and accessible name', async () => {
   const { context, page, pageErrors } = await openArticle();
   try {
-    await page.getByText('All articles are reviewed for accuracy by our Medical Advisory Board').waitFor();
+    // Submitted: the badge says the article awaits review, never that it was reviewed.
+    await page.getByText('Awaiting review by the Medical Review Board.').waitFor();
+    assert.equal(await page.getByText(/Reviewed by/).count(), 0);
     await page.getByText('Educational purpose only • Exercise caution as content is pending human review').waitFor();
 
     await page.getByRole('heading', { level: 2, name: 'Article Review Status' }).waitFor();
@@ -49,7 +51,8 @@ test('the ALS article shows every part, found by role and accessible name', asyn
     assert.ok((await references.getByRole('listitem').count()) >= 10, 'the reference list is complete');
     await page.getByRole('heading', { level: 2, name: 'Professional Medical Disclaimer' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Have a follow-up question?' }).waitFor();
-    await page.getByRole('link', { name: 'Ask a follow-up question' }).waitFor();
+    await page.getByRole('link', { name: 'Send a question' }).waitFor();
+    await page.getByRole('link', { name: 'Report an error' }).waitFor();
 
     // A citation leads into the reference list, inside the shadow root.
     const citation = page.getByRole('link', { name: 'Reference 3' }).first();

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Audience;
+use super::audience::Audience;
 
 /// A publisher's identity and words. The default is empty: nothing is claimed for a
 /// publisher that said nothing.

@@ -1,0 +1,224 @@
+//! The content model: articles, audiences, reviews, references and their publisher.
+//!
+//! Plain Rust with no browser dependency, so the same types serve the `articles` CLI,
+//! native tests and the widget in the browser. The JSON that `articles build` writes
+//! is exactly the serde form of these types.
+
+mod audience;
+mod date;
+mod publisher;
+mod reference;
+mod slug;
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+pub use self::audience::{Audience, ReviewStatus};
+pub use self::date::Date;
+pub use self::publisher::{
+    contrast_ratio, Disclaimer, Disclaimers, FollowUp, Publisher, ReviewBody,
+};
+pub use self::reference::Reference;
+pub use self::slug::Slug;
+use crate::document::Document;
+
+/// A member of the Medical Advisory Board who reviewed an article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reviewer {
+    pub name: String,
+    pub credentials: String,
+}
+
+/// What truly happened to an article in review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub status: ReviewStatus,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviewers: Vec<Reviewer>,
+    /// The day the reviewers signed off; absent while nobody has reviewed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Date>,
+}
+
+/// One entry of an article's history: a change a reader should know of.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub date: Date,
+    pub summary: String,
+}
+
+/// One article as the widget fetches it: validated front matter plus the parsed body of
+/// each audience's variant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub slug: Slug,
+    pub question: String,
+    pub updated: Date,
+    pub next_review_due: Date,
+    pub review: Review,
+    /// The article's history, newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
+    pub default_audience: Audience,
+    pub references: Vec<Reference>,
+    /// The body of each audience's variant: the shared parts and that audience's own
+    /// parts, in the order of the source file, parsed when the article was built.
+    pub variants: BTreeMap<Audience, Document>,
+    /// Other articles of the catalog a reader of this one may want next, with their
+    /// questions, so that the links need no second request. Data built before related
+    /// articles existed has none.
+    #[serde(default)]
+    pub related: Vec<RelatedArticle>,
+    /// Who publishes it, and the words the widget shows for them (`publisher.toml`).
+    #[serde(default)]
+    pub publisher: Rc<Publisher>,
+}
+
+/// A link from one article to another of the catalog.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedArticle {
+    pub slug: Slug,
+    pub question: String,
+}
+
+/// The variant a reader gets for the audience they asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Variant<'a> {
+    /// The audience the variant was written for.
+    pub audience: Audience,
+    pub document: &'a Document,
+    /// Whether this is the default variant standing in for a missing one.
+    pub is_fallback: bool,
+}
+
+impl Article {
+    /// The variant for `audience`, or the default variant when the article has none for it.
+    pub fn variant(&self, audience: Audience) -> Option<Variant<'_>> {
+        if let Some(document) = self.variants.get(&audience) {
+            return Some(Variant {
+                audience,
+                document,
+                is_fallback: false,
+            });
+        }
+        self.variants
+            .get(&self.default_audience)
+            .map(|document| Variant {
+                audience: self.default_audience,
+                document,
+                is_fallback: true,
+            })
+    }
+
+    pub fn audiences(&self) -> Vec<Audience> {
+        self.variants.keys().copied().collect()
+    }
+
+    pub fn reference(&self, id: u32) -> Option<&Reference> {
+        self.references.iter().find(|reference| reference.id == id)
+    }
+
+    /// The entry that represents this article in the catalog.
+    pub fn catalog_entry(&self) -> CatalogEntry {
+        CatalogEntry {
+            slug: self.slug.clone(),
+            question: self.question.clone(),
+            updated: self.updated,
+            review_status: self.review.status,
+            audiences: self.audiences(),
+        }
+    }
+}
+
+/// One line of the catalog (`index.json`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogEntry {
+    pub slug: Slug,
+    pub question: String,
+    pub updated: Date,
+    pub review_status: ReviewStatus,
+    pub audiences: Vec<Audience>,
+}
+
+/// Every published article, newest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub articles: Vec<CatalogEntry>,
+    #[serde(default)]
+    pub publisher: Rc<Publisher>,
+}
+
+impl Catalog {
+    /// The entries whose question holds every word of `query` (case-insensitive) and
+    /// that have a variant for `audience`, if one is given; in catalog order.
+    pub fn search(&self, query: &str, audience: Option<Audience>) -> Vec<&CatalogEntry> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        self.articles
+            .iter()
+            .filter(|entry| audience.is_none_or(|audience| entry.audiences.contains(&audience)))
+            .filter(|entry| {
+                let question = entry.question.to_lowercase();
+                words.iter().all(|word| question.contains(word.as_str()))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(slug: &str, question: &str, audiences: &[Audience]) -> CatalogEntry {
+        CatalogEntry {
+            slug: Slug::parse(slug).unwrap(),
+            question: question.into(),
+            updated: Date::new(2026, 11, 27).unwrap(),
+            review_status: ReviewStatus::Submitted,
+            audiences: audiences.to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_catalog_is_searched_by_every_word_and_filtered_by_audience() {
+        let catalog = Catalog {
+            articles: vec![
+                entry(
+                    "als",
+                    "What is the primary treatment for ALS?",
+                    Audience::ALL,
+                ),
+                entry(
+                    "bp",
+                    "What is the first-line treatment for high blood pressure?",
+                    &[Audience::Professional],
+                ),
+                entry(
+                    "asthma",
+                    "How is mild asthma treated?",
+                    &[Audience::Patient, Audience::Professional],
+                ),
+            ],
+            publisher: Rc::default(),
+        };
+        let slugs = |entries: Vec<&CatalogEntry>| {
+            entries
+                .iter()
+                .map(|entry| entry.slug.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(slugs(catalog.search("", None)), ["als", "bp", "asthma"]);
+        assert_eq!(slugs(catalog.search("TREATMENT", None)), ["als", "bp"]);
+        assert_eq!(slugs(catalog.search("treatment blood", None)), ["bp"]);
+        assert_eq!(
+            slugs(catalog.search("", Some(Audience::Patient))),
+            ["als", "asthma"]
+        );
+        assert_eq!(
+            slugs(catalog.search("treat", Some(Audience::Caregiver))),
+            ["als"]
+        );
+        assert!(catalog.search("diabetes", None).is_empty());
+    }
+}
