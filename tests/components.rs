@@ -851,3 +851,41 @@ fn the_live_region_is_silent_on_first_render() {
     let live = one(&html, "p", &[("aria-live", "polite")]);
     assert_eq!(live.text(&html), "");
 }
+
+#[test]
+fn a_reference_with_many_authors_reads_et_al_with_one_period() {
+    use article_widget::components::reference_list::{ReferenceList, ReferenceListProps};
+    let html = article_widget::ssr::render::<ReferenceList>(|| ReferenceListProps {
+        references: vec![Reference {
+            id: 1,
+            authors: [
+                "Van Damme P",
+                "Al-Chalabi A",
+                "Andersen PM",
+                "Chiò A",
+                "Couratier P",
+                "De Carvalho M",
+                "Hardiman O",
+            ]
+            .map(String::from)
+            .to_vec(),
+            title: "Does it work?".into(),
+            source: "Eur J Neurol".into(),
+            year: 2024,
+            volume: Some("31".into()),
+            issue: Some("6".into()),
+            pages: Some("e16264".into()),
+            doi: Some("10.1111/ene.16264".into()),
+            pmid: None,
+            url: None,
+        }],
+        cited: vec![],
+    });
+    let entry = one(&html, "li", &[("id", "ref-1")]).inner(&html);
+    assert_eq!(
+        entry,
+        "<span class=\"reference-authors\">Van Damme P, Al-Chalabi A, Andersen PM, Chiò A, Couratier P, De Carvalho M, et al.</span> \
+         <a href=\"https://doi.org/10.1111/ene.16264\" rel=\"noopener noreferrer\" class=\"reference-title\">Does it work?</a> \
+         <cite>Eur J Neurol</cite>. 2024;31(6):e16264."
+    );
+}

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::document::{citation_id, reference_id};
-use crate::model::Reference;
+use crate::model::{separator_after, Reference};
 
 #[derive(Properties, PartialEq)]
 pub struct ReferenceListProps {
@@ -21,16 +21,17 @@ pub fn ReferenceList(props: &ReferenceListProps) -> Html {
         let label = reference.id.to_string();
         let is_cited = props.cited.contains(&label);
         let link = reference.link();
+        let authors = reference.author_line();
         html! {
             <li id={reference_id(&label)} value={label.clone()}>
-                <span class="reference-authors">{ reference.author_line() }</span>
-                { ". " }
+                <span class="reference-authors">{ &authors }</span>
+                { separator_after(&authors) }
                 if let Some(link) = link {
                     <a class="reference-title" href={link} rel="noopener noreferrer">{ &reference.title }</a>
                 } else {
                     <span class="reference-title">{ &reference.title }</span>
                 }
-                { ". " }
+                { separator_after(&reference.title) }
                 <cite>{ &reference.source }</cite>
                 { format!(". {}.", reference.locator()) }
                 if let Some(pmid) = &reference.pmid {

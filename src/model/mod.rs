@@ -20,7 +20,7 @@ pub use self::date::Date;
 pub use self::publisher::{
     contrast_ratio, Disclaimer, Disclaimers, FollowUp, Publisher, ReviewBody,
 };
-pub use self::reference::Reference;
+pub use self::reference::{is_doi, is_pmid, separator_after, Reference};
 pub use self::slug::Slug;
 use crate::document::Document;
 

@@ -38,12 +38,12 @@ impl Reference {
         self.url.clone()
     }
 
-    /// The authors as a list prints them: up to three, then "et al.".
+    /// The authors in Vancouver style (the NLM's *Citing Medicine*): up to six, else the
+    /// first six and "et al.".
     pub fn author_line(&self) -> String {
         match self.authors.len() {
-            0 => String::new(),
-            1..=3 => self.authors.join(", "),
-            _ => format!("{} et al.", self.authors[..3].join(", ")),
+            0..=MAX_AUTHORS => self.authors.join(", "),
+            _ => format!("{}, et al.", self.authors[..MAX_AUTHORS].join(", ")),
         }
     }
 
@@ -65,6 +65,44 @@ impl Reference {
         }
         locator
     }
+}
+
+/// How many authors a reference lists before "et al.".
+const MAX_AUTHORS: usize = 6;
+
+/// What follows one element of a reference before the next: a period, unless the
+/// element already ends a sentence ("et al.", a title that asks a question).
+pub fn separator_after(element: &str) -> &'static str {
+    if element.trim_end().ends_with(['.', '?', '!']) {
+        " "
+    } else {
+        ". "
+    }
+}
+
+/// Whether `doi` is a DOI: `10.`, a registrant code of four to nine digits (with
+/// optional `.`-separated sub-codes), `/`, and a suffix without spaces.
+pub fn is_doi(doi: &str) -> bool {
+    let Some((prefix, suffix)) = doi
+        .strip_prefix("10.")
+        .and_then(|rest| rest.split_once('/'))
+    else {
+        return false;
+    };
+    let mut codes = prefix.split('.');
+    let registrant = codes.next().unwrap_or_default();
+    (4..=9).contains(&registrant.len())
+        && registrant.bytes().all(|b| b.is_ascii_digit())
+        && codes.all(|code| !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()))
+        && !suffix.is_empty()
+        && !suffix.chars().any(char::is_whitespace)
+}
+
+/// Whether `pmid` is a PubMed id: one to nine digits, not starting with 0.
+pub fn is_pmid(pmid: &str) -> bool {
+    (1..=9).contains(&pmid.len())
+        && !pmid.starts_with('0')
+        && pmid.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -90,12 +128,77 @@ mod tests {
             reference.link().unwrap(),
             "https://doi.org/10.1056/NEJMoa2204705"
         );
-        assert_eq!(reference.author_line(), "A, B, C et al.");
+        assert_eq!(reference.author_line(), "A, B, C, D");
         assert_eq!(reference.locator(), "2022;387(12):1099-1110");
         reference.doi = None;
         assert_eq!(
             reference.link().unwrap(),
             "https://pubmed.ncbi.nlm.nih.gov/36129998/"
         );
+    }
+
+    #[test]
+    fn authors_print_in_vancouver_style_without_a_doubled_period() {
+        let authors = |count: usize| Reference {
+            authors: (1..=count).map(|n| format!("Author{n} A")).collect(),
+            ..reference()
+        };
+        assert_eq!(authors(1).author_line(), "Author1 A");
+        assert_eq!(
+            authors(6).author_line(),
+            "Author1 A, Author2 A, Author3 A, Author4 A, Author5 A, Author6 A"
+        );
+        let many = authors(7).author_line();
+        assert_eq!(
+            many,
+            "Author1 A, Author2 A, Author3 A, Author4 A, Author5 A, Author6 A, et al."
+        );
+        assert_eq!(separator_after(&many), " ");
+        assert_eq!(separator_after("Roe J"), ". ");
+        assert_eq!(separator_after("Does it work?"), " ");
+    }
+
+    #[test]
+    fn dois_and_pmids_are_checked_for_their_form() {
+        for doi in [
+            "10.1056/NEJMoa2204705",
+            "10.1002/14651858.CD001234.pub2",
+            "10.1000.10/x(y)",
+        ] {
+            assert!(is_doi(doi), "{doi}");
+        }
+        for doi in [
+            "10.1056",
+            "10.12/x",
+            "11.1056/x",
+            "10.1056/",
+            "10.1056/a b",
+            "doi:10.1056/x",
+            "10.abcd/x",
+        ] {
+            assert!(!is_doi(doi), "{doi}");
+        }
+        for pmid in ["1", "36129998", "123456789"] {
+            assert!(is_pmid(pmid), "{pmid}");
+        }
+        for pmid in ["", "0123", "1234567890", "PMC123", "12 34"] {
+            assert!(!is_pmid(pmid), "{pmid}");
+        }
+    }
+
+    fn reference() -> Reference {
+        Reference {
+            id: 1,
+            authors: vec![],
+            title: "T".into(),
+            source: "J".into(),
+            year: 2020,
+            volume: None,
+            issue: None,
+            pages: None,
+            doi: None,
+            pmid: None,
+            url: None,
+        }
     }
 }

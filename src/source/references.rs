@@ -5,7 +5,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::diagnostics::{Diagnostics, LineIndex};
-use crate::model::Reference;
+use crate::model::{is_doi, is_pmid, Reference};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,7 +73,7 @@ fn check_fields(id: u32, raw: &RawReference, line: usize, diagnostics: &mut Diag
         diagnostics.error(line, format!("reference {id} needs a doi, a pmid or a url"));
     }
     if let Some(pmid) = &raw.pmid {
-        if pmid.is_empty() || !pmid.bytes().all(|b| b.is_ascii_digit()) {
+        if !is_pmid(pmid) {
             diagnostics.error(
                 line,
                 format!("reference {id}: pmid `{pmid}` is not a PubMed id"),
@@ -81,7 +81,7 @@ fn check_fields(id: u32, raw: &RawReference, line: usize, diagnostics: &mut Diag
         }
     }
     if let Some(doi) = &raw.doi {
-        if !doi.starts_with("10.") || !doi.contains('/') {
+        if !is_doi(doi) {
             diagnostics.error(
                 line,
                 format!("reference {id}: doi `{doi}` does not look like 10.xxxx/yyyy"),
