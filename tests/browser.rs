@@ -90,7 +90,7 @@ async fn mounts_fetches_and_shows_every_part_of_an_article() {
     assert!(text(&shadow, "[aria-current='step']").starts_with("Submitted"));
     assert!(text(&shadow, ".caution").contains("pending human review"));
     assert!(shadow
-        .query_selector("time[datetime='2026-11-27']")
+        .query_selector("time[datetime='2026-11-30']")
         .unwrap()
         .is_some());
     assert_eq!(
@@ -149,6 +149,19 @@ fn requests_for(url: &str) -> u32 {
     performance.get_entries_by_name(url).length()
 }
 
+/// Waits until the page has made `count` requests for `url`, then checks that it made
+/// no more: a 404 is an answer, never retried by itself.
+async fn wait_for_requests(url: &str, count: u32) {
+    for _ in 0..200 {
+        if requests_for(url) >= count {
+            break;
+        }
+        sleep(50).await;
+    }
+    sleep(200).await;
+    assert_eq!(requests_for(url), count, "requests for {url}");
+}
+
 #[wasm_bindgen_test]
 async fn a_missing_article_shows_the_unavailable_panel_and_retries() {
     let shadow = mount("no-such-article", None);
@@ -173,13 +186,7 @@ async fn a_missing_article_shows_the_unavailable_panel_and_retries() {
     retry.click();
     // The panel after the retry looks like the one before it: only a second request
     // shows that "Try again" asked again.
-    for _ in 0..200 {
-        if requests_for(&url) == 2 {
-            break;
-        }
-        sleep(50).await;
-    }
-    assert_eq!(requests_for(&url), 2, "Try again asks the server again");
+    wait_for_requests(&url, 2).await;
     let panel = wait_for(&shadow, "[role='alert']").await;
     assert!(panel.text_content().unwrap().contains("withdrawn"));
 }

@@ -34,7 +34,7 @@ test('the ALS article shows every part, found by role and accessible name', asyn
     const current = review.locator('[aria-current="step"]');
     assert.match(await current.innerText(), /^Submitted/);
 
-    assert.equal(await page.locator('time[datetime="2026-11-27"]').first().innerText(), 'November 27, 2026');
+    assert.equal(await page.locator('time[datetime="2026-11-30"]').first().innerText(), 'November 30, 2026');
     await page.getByText('Next review due:').waitFor();
     await page.getByRole('link', { name: 'View editorial policy' }).waitFor();
 
