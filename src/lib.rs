@@ -24,6 +24,8 @@ pub mod safe_url;
 pub mod markdown;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod readability;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ssr;

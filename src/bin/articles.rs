@@ -28,7 +28,12 @@ mod cli {
     use article_widget::source::{self, Report};
 
     const USAGE: &str = "usage:
-  articles check [DIR]       validate every article in DIR (default: articles)
+  articles check [--strict] [DIR]
+                             validate every article in DIR (default: articles);
+                             --strict: warnings (an overdue review, a hard patient
+                             variant, an uncited reference) fail too
+  articles readability [DIR] the Flesch-Kincaid grade of each article's variants,
+                             as a markdown table
   articles build [DIR] OUT   validate, then write OUT/index.json and OUT/<slug>.json
   articles md                read markdown on stdin, print the widget's HTML
   articles markdown [DIR] OUT  like build, but each variant as its markdown (for
@@ -38,8 +43,12 @@ mod cli {
         let args: Vec<String> = std::env::args().skip(1).collect();
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let result = match args.as_slice() {
-            ["check"] => check(Path::new("articles")),
-            ["check", dir] => check(Path::new(dir)),
+            ["check"] => check(Path::new("articles"), false),
+            ["check", "--strict"] => check(Path::new("articles"), true),
+            ["check", "--strict", dir] => check(Path::new(dir), true),
+            ["check", dir] => check(Path::new(dir), false),
+            ["readability"] => readability(Path::new("articles")),
+            ["readability", dir] => readability(Path::new(dir)),
             ["build", out] => build(Path::new("articles"), Path::new(out)),
             ["build", dir, out] => build(Path::new(dir), Path::new(out)),
             ["md"] => md(),
@@ -73,9 +82,13 @@ mod cli {
         Ok(report)
     }
 
-    fn check(dir: &Path) -> Result<bool, String> {
+    fn check(dir: &Path, strict: bool) -> Result<bool, String> {
         let report = checked(dir)?;
         if report.has_errors() {
+            return Ok(false);
+        }
+        if strict && !report.diagnostics.is_empty() {
+            eprintln!("articles: --strict: warnings count as errors");
             return Ok(false);
         }
         println!(
@@ -144,6 +157,15 @@ mod cli {
             dir.display(),
             out.display()
         );
+        Ok(true)
+    }
+
+    fn readability(dir: &Path) -> Result<bool, String> {
+        let report = checked(dir)?;
+        if report.has_errors() {
+            return Ok(false);
+        }
+        print!("{}", article_widget::readability::table(&report.articles));
         Ok(true)
     }
 

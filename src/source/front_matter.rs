@@ -115,6 +115,13 @@ pub fn read(
                 next_line,
                 format!("next review due {next} is before the last update {updated}"),
             );
+        } else if next < today {
+            diagnostics.warning(
+                next_line,
+                format!(
+                    "review overdue: it was due on {next} (today is {today}); readers are told so"
+                ),
+            );
         }
     }
 

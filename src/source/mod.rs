@@ -25,9 +25,9 @@ pub use self::diagnostics::{Diagnostic, Severity};
 
 use self::diagnostics::Diagnostics;
 use self::front_matter::FrontMatter;
-use crate::markdown;
 use crate::model::Publisher;
 use crate::model::{Article, Audience, Date, RelatedArticle, Slug};
+use crate::{markdown, readability};
 
 /// What checking a set of articles found.
 #[derive(Debug, Default)]
@@ -166,6 +166,7 @@ pub fn parse_article(path: &Path, text: &str, today: Date) -> Parsed {
     let Some(Source {
         mut front_matter,
         variants,
+        patient_line,
     }) = read(path, text, today, &mut diagnostics)
     else {
         return Parsed {
@@ -183,6 +184,19 @@ pub fn parse_article(path: &Path, text: &str, today: Date) -> Parsed {
     } else {
         article(front_matter, &variants)
     };
+    let patient_grade = article
+        .as_ref()
+        .and_then(|article| article.variants.get(&Audience::Patient))
+        .and_then(readability::grade);
+    if let Some(grade) = patient_grade.filter(|grade| *grade > readability::PATIENT_GRADE_LIMIT) {
+        diagnostics.warning(
+            patient_line,
+            format!(
+                "the patient variant reads at grade {grade:.1} (Flesch–Kincaid); aim for {} or below: shorter sentences, everyday words",
+                readability::PATIENT_GRADE_LIMIT
+            ),
+        );
+    }
     Parsed {
         article,
         diagnostics: diagnostics.into_items(),
@@ -212,6 +226,8 @@ struct Source {
     front_matter: FrontMatter,
     /// The markdown of each audience's variant.
     variants: BTreeMap<Audience, String>,
+    /// The line a warning about the patients' variant points at.
+    patient_line: usize,
 }
 
 /// Reads and checks one source file, or `None` when its front matter cannot be read.
@@ -234,9 +250,16 @@ fn read(path: &Path, text: &str, today: Date, diagnostics: &mut Diagnostics) -> 
         }
     }
     body::check(&segments, &front_matter.references, diagnostics);
+    // Where the patients' words start: their first fence, else the body.
+    let patient_line = segments
+        .iter()
+        .find(|segment| segment.audience == Some(Audience::Patient))
+        .or(segments.first())
+        .map_or(1, |segment| segment.first_line.saturating_sub(1).max(1));
     Some(Source {
         front_matter,
         variants,
+        patient_line,
     })
 }
 

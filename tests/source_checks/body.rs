@@ -107,3 +107,19 @@ fn a_level_one_heading_is_a_warning() {
     let parsed = parse(&variant("Shared outro.", "## Outro"));
     assert!(parsed.diagnostics.is_empty(), "{}", listing(&parsed));
 }
+
+#[test]
+fn a_patient_variant_above_grade_8_is_a_warning_at_its_fence() {
+    let hard = "Pharmacological management necessitates individualised consideration of comorbidities, contraindications and pharmacokinetic interactions.";
+    only_warning(
+        &parse(&variant("Patient part.", hard)),
+        22,
+        "the patient variant reads at grade",
+    );
+    // Plain words pass.
+    let parsed = parse(&variant(
+        "Patient part.",
+        "Take one pill a day. Tell your doctor if you feel sick.",
+    ));
+    assert!(parsed.diagnostics.is_empty(), "{}", listing(&parsed));
+}

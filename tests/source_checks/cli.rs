@@ -144,3 +144,40 @@ fn build_writes_nothing_when_an_article_has_an_error() {
     assert!(stderr.contains("nothing written"), "{stderr}");
     assert!(!out.exists(), "build must not write anything on error");
 }
+
+#[test]
+fn check_strict_fails_on_a_warning() {
+    let dir = TempDir::articles("cli-strict");
+    dir.write("demo.md", &variant("Shared outro.", "# Outro"));
+    let output = articles(&[Path::new("check"), Path::new("--strict"), &dir.0]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--strict: warnings count as errors"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_readmes_readability_table_is_the_articles() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = articles(&[Path::new("readability"), &root.join("articles")]);
+    assert_eq!(output.status.code(), Some(0));
+    let table = String::from_utf8(output.stdout).unwrap();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let start = readme.find("<!-- readability:start -->\n").unwrap() + 27;
+    let end = readme.find("<!-- readability:end -->").unwrap();
+    assert_eq!(
+        &readme[start..end],
+        table,
+        "update README.md with `cargo run --bin articles -- readability`"
+    );
+    // Every article has its row, with a grade for each of its variants.
+    assert_eq!(
+        table.lines().count(),
+        2 + check_dir(&root.join("articles"), article_widget::source::today())
+            .unwrap()
+            .articles
+            .len()
+    );
+}

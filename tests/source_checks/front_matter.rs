@@ -5,7 +5,9 @@ use std::path::Path;
 
 use article_widget::source::parse_article;
 
-use crate::support::{listing, only_error, parse, related_article, today, variant, VALID};
+use crate::support::{
+    listing, only_error, only_warning, parse, related_article, today, variant, VALID,
+};
 
 #[test]
 fn a_byte_order_mark_before_the_front_matter_is_ignored() {
@@ -167,4 +169,20 @@ fn an_article_related_to_itself_or_twice_to_another_is_an_error() {
     only_error(&parsed, 7, "related: `demo` is this article itself");
     let parsed = parse(&related_article("demo", "\"other\",\n  \"other\""));
     only_error(&parsed, 8, "related: `other` is listed twice");
+}
+
+#[test]
+fn an_overdue_review_is_a_warning() {
+    let text = VALID
+        .replace("updated = 2026-11-20", "updated = 2026-11-01")
+        .replace(
+            "next_review_due = 2027-05-20",
+            "next_review_due = 2026-11-26",
+        );
+    let article = only_warning(
+        &parse(&text),
+        5,
+        "review overdue: it was due on 2026-11-26 (today is 2026-11-27); readers are told so",
+    );
+    assert_eq!(article.next_review_due.to_string(), "2026-11-26");
 }
