@@ -285,8 +285,8 @@ fn module_of(path: &str) -> String {
 /// nothing of the components; the composition root sits on top.
 const LAYERS: &[&[&str]] = &[
     &["names", "safe_url", "document"],
-    &["model", "render", "markdown", "readability"],
-    &["preferences"],
+    &["model", "render", "markdown"],
+    &["preferences", "readability"],
     &["config", "source"],
     &["browser"],
     &["components"],
@@ -324,7 +324,11 @@ fn crate_uses(text: &str) -> BTreeSet<String> {
 #[test]
 fn modules_use_only_their_own_layer_or_below_so_there_are_no_import_circles() {
     let mut breaches = Vec::new();
-    for (path, text) in sources() {
+    // The binaries are crates of their own: their `crate::` is not the library's.
+    let library = sources()
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with("src/bin/") && path != "src/main.rs");
+    for (path, text) in library {
         let module = module_of(&path);
         for used in crate_uses(&text) {
             if used != module && layer(&used) >= layer(&module) {

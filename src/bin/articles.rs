@@ -18,6 +18,11 @@ fn main() -> std::process::ExitCode {
     cli::main()
 }
 
+// Beside the binary, not in `src/bin/`, where Cargo would take it for a binary of its own.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "articles/workflow.rs"]
+mod workflow;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use std::io::Read;
@@ -34,6 +39,13 @@ mod cli {
                              variant, an uncited reference) fail too
   articles readability [DIR] the Flesch-Kincaid grade of each article's variants,
                              as a markdown table
+  articles new SLUG --question TEXT [--dir DIR]
+                             scaffold a submitted article with the three audiences
+  articles review SLUG --status submitted|under-review|approved
+                       [--reviewer NAME --credentials TEXT] [--date YYYY-MM-DD] [--dir DIR]
+                             move an article's review on, in place, keeping its
+                             formatting and comments; nothing is written if the
+                             result fails the checks
   articles build [DIR] OUT   validate, then write OUT/index.json and OUT/<slug>.json
   articles md                read markdown on stdin, print the widget's HTML
   articles markdown [DIR] OUT  like build, but each variant as its markdown (for
@@ -51,6 +63,8 @@ mod cli {
             ["readability", dir] => readability(Path::new(dir)),
             ["build", out] => build(Path::new("articles"), Path::new(out)),
             ["build", dir, out] => build(Path::new(dir), Path::new(out)),
+            ["new", rest @ ..] => crate::workflow::new(rest),
+            ["review", rest @ ..] => crate::workflow::review(rest),
             ["md"] => md(),
             ["markdown", out] => markdown(Path::new("articles"), Path::new(out)),
             ["markdown", dir, out] => markdown(Path::new(dir), Path::new(out)),

@@ -58,6 +58,14 @@ impl Date {
         self.year
     }
 
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
     /// "August 17, 2025", as the seed page prints dates.
     pub fn long(self) -> String {
         let month = MONTH_NAMES[usize::from(self.month - 1)];

@@ -10,6 +10,7 @@
 mod body;
 mod changes;
 mod diagnostics;
+pub mod edit;
 mod fences;
 mod fields;
 mod front_matter;
@@ -21,7 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-pub use self::diagnostics::{Diagnostic, Severity};
+pub use self::diagnostics::{has_errors, Diagnostic, Severity};
 
 use self::diagnostics::Diagnostics;
 use self::front_matter::FrontMatter;

@@ -181,3 +181,191 @@ fn the_readmes_readability_table_is_the_articles() {
             .len()
     );
 }
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_articles"))
+        .args(args)
+        .output()
+        .expect("the articles binary runs")
+}
+
+#[test]
+fn review_moves_the_status_in_place_keeping_formatting_and_comments() {
+    let dir = TempDir::articles("cli-review");
+    // The author's own comments and spacing, which an edit must keep.
+    let original = article_named("demo", "2026-11-01").replace(
+        "[review]\nstatus = \"submitted\"",
+        "# Reviewed by the board in December.\n[review]\nstatus   = \"submitted\" # not yet",
+    );
+    let path = dir.write("demo.md", &original);
+    let dir_arg = dir.0.to_str().unwrap();
+
+    let output = run(&[
+        "review",
+        "demo",
+        "--status",
+        "under-review",
+        "--reviewer",
+        "Jane Roe",
+        "--credentials",
+        "MD, FAAN",
+        "--dir",
+        dir_arg,
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let under_review = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        under_review,
+        original.replace(
+            "status   = \"submitted\" # not yet",
+            "status   = \"under_review\" # not yet\nreviewers = [{ name = \"Jane Roe\", credentials = \"MD, FAAN\" }]",
+        )
+    );
+
+    let output = run(&[
+        "review",
+        "demo",
+        "--status",
+        "approved",
+        "--date",
+        "2026-11-02",
+        "--dir",
+        dir_arg,
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let approved = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        approved,
+        under_review
+            .replace("\"under_review\"", "\"approved\"")
+            .replace("\"MD, FAAN\" }]", "\"MD, FAAN\" }]\nreviewed = 2026-11-02")
+    );
+    let article = check_dir(&dir.0, today()).unwrap().articles.remove(0);
+    assert_eq!(article.review.status, ReviewStatus::Approved);
+}
+
+#[test]
+fn review_writes_nothing_for_a_move_the_rules_forbid() {
+    let dir = TempDir::articles("cli-review-refused");
+    let original = article_named("demo", "2026-11-01");
+    let path = dir.write("demo.md", &original);
+    let dir_arg = dir.0.to_str().unwrap();
+    for (args, says) in [
+        (
+            vec![
+                "review",
+                "demo",
+                "--status",
+                "approved",
+                "--date",
+                "2026-11-02",
+                "--dir",
+                dir_arg,
+            ],
+            "an approved article names the humans who reviewed it",
+        ),
+        (
+            vec![
+                "review",
+                "demo",
+                "--status",
+                "approved",
+                "--reviewer",
+                "A B",
+                "--credentials",
+                "MD",
+                "--date",
+                "2026-10-01",
+                "--dir",
+                dir_arg,
+            ],
+            "changed after its review on 2026-10-01",
+        ),
+        (
+            vec!["review", "demo", "--status", "done", "--dir", dir_arg],
+            "--status: unknown review status `done`",
+        ),
+        (
+            vec![
+                "review",
+                "demo",
+                "--status",
+                "approved",
+                "--date",
+                "2026-02-30",
+                "--dir",
+                dir_arg,
+            ],
+            "--date:",
+        ),
+        (
+            vec!["review", "gone", "--status", "submitted", "--dir", dir_arg],
+            "no article `gone`",
+        ),
+        (
+            vec![
+                "review",
+                "demo",
+                "--status",
+                "approved",
+                "--reviewer",
+                "A B",
+                "--dir",
+                dir_arg,
+            ],
+            "go together",
+        ),
+    ] {
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            original,
+            "{args:?} wrote"
+        );
+    }
+}
+
+#[test]
+fn new_scaffolds_an_article_that_checks_clean_and_never_overwrites() {
+    let dir = TempDir::articles("cli-new");
+    let dir_arg = dir.0.to_str().unwrap();
+    let output = run(&[
+        "new",
+        "knee-pain",
+        "--question",
+        "What helps \"runner's\" knee pain?",
+        "--dir",
+        dir_arg,
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report = check_dir(&dir.0, article_widget::source::today()).unwrap();
+    assert_eq!(report.diagnostics, []);
+    let article = &report.articles[0];
+    assert_eq!(article.question, "What helps \"runner's\" knee pain?");
+    assert_eq!(article.review.status, ReviewStatus::Submitted);
+    assert_eq!(article.audiences(), Audience::ALL);
+
+    let again = run(&["new", "knee-pain", "--question", "Again?", "--dir", dir_arg]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let bad = run(&["new", "Knee Pain", "--question", "?", "--dir", dir_arg]);
+    assert_eq!(bad.status.code(), Some(1));
+}
