@@ -31,7 +31,7 @@ impl Audience {
 }
 
 crate::closed_enum! {
-    /// Where an article stands in the Medical Advisory Board's review; the steps of the
+    /// Where an article stands in the review body's review; the steps of the
     /// review, in order.
     pub enum ReviewStatus("review status") {
         Submitted = "submitted",

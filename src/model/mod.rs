@@ -24,7 +24,7 @@ pub use self::reference::{is_doi, is_pmid, separator_after, Reference};
 pub use self::slug::Slug;
 use crate::document::Document;
 
-/// A member of the Medical Advisory Board who reviewed an article.
+/// A member of the review body who reviewed an article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reviewer {
     pub name: String,

@@ -193,6 +193,15 @@ fn test(root: &Path) -> Result<()> {
         0,
         vec![("{{WIDGET_URL}}".into(), site.url())],
     )?;
+    // Articles in states the real catalog does not have (approved, overdue), with a
+    // publisher of their own.
+    let fixture_data = root.join("target/e2e-fixtures");
+    run_command(
+        toolchain
+            .command("cargo")
+            .args(["run", "--quiet", "--bin", "articles", "--", "build", "tests/e2e/fixtures/articles"])
+            .arg(&fixture_data),
+    )?;
     let e2e_files = e2e_test_files(root)?;
     run_command(
         toolchain
@@ -204,6 +213,7 @@ fn test(root: &Path) -> Result<()> {
             .env("PARTNER_URL", partner.url())
             // The app tests serve copies of the site themselves, to deploy a new build.
             .env("SITE_DIR", root.join("dist"))
+            .env("FIXTURE_DATA_DIR", &fixture_data)
             .env("CHROMIUM", tools::CHROMIUM),
     )?;
     step("all tests passed");
