@@ -199,7 +199,15 @@ fn test(root: &Path) -> Result<()> {
     run_command(
         toolchain
             .command("cargo")
-            .args(["run", "--quiet", "--bin", "articles", "--", "build", "tests/e2e/fixtures/articles"])
+            .args([
+                "run",
+                "--quiet",
+                "--bin",
+                "articles",
+                "--",
+                "build",
+                "tests/e2e/fixtures/articles",
+            ])
             .arg(&fixture_data),
     )?;
     let e2e_files = e2e_test_files(root)?;
