@@ -391,7 +391,7 @@ test('every ready event names the page shown and its audience, after each move i
   await recordEvents(context);
   try {
     await page.goto(`${PARTNER_URL}/catalog.html`);
-    const widget = page.locator('article-widget');
+    const widget = page.locator('[data-article-widget]');
     const readyEvents = async () => (await events(page)).filter((event) => event.name === 'ready').map((event) => event.detail);
     // Waits for the next ready event, and returns every one so far.
     const nextReady = async (count) => {

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PARTNER_URL, WIDGET_URL, axeViolations, launchBrowser, newPage } from './harness.mjs';
+import { PARTNER_URL, axeViolations, launchBrowser, newPage } from './harness.mjs';
 
 const FIXTURE_DATA_DIR = process.env.FIXTURE_DATA_DIR;
 const SITE_DIR = process.env.SITE_DIR;
@@ -22,30 +22,21 @@ after(async () => {
   await browser?.close();
 });
 
-// A partner page embedding `slug` from the fixture data, both served on the partner's
-// origin by the test itself.
-async function openFixture(slug, contextOptions = {}) {
+// The partner page that embeds `kind`'s fixture article, whose data the test answers
+// from FIXTURE_DATA_DIR on the partner's origin.
+async function openFixture(kind, contextOptions = {}) {
   const opened = await newPage(browser, contextOptions);
   const { page } = opened;
   await page.route(`${PARTNER_URL}/fixture-data/*`, (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop();
     route.fulfill({ contentType: 'application/json', body: readFileSync(join(FIXTURE_DATA_DIR, name)) });
   });
-  await page.route(`${PARTNER_URL}/fixture.html`, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner: fixture</title></head>
-<body><main><h1>A partner page</h1>
-<script src="${WIDGET_URL}/embed.js" data-article="${slug}" data-src="${PARTNER_URL}/fixture-data/" async></script>
-</main></body></html>`,
-    }),
-  );
-  await page.goto(`${PARTNER_URL}/fixture.html`);
+  await page.goto(`${PARTNER_URL}/fixture-${kind}.html`);
   return opened;
 }
 
 test('an approved article names its reviewer and date, in its publisher\'s words and colour', async () => {
-  const { context, page, pageErrors } = await openFixture('approved-fixture');
+  const { context, page, pageErrors } = await openFixture('approved');
   try {
     const widget = page.locator('article-widget');
     await widget.getByRole('heading', { level: 1, name: 'What does an approved article show?' }).waitFor();
@@ -81,7 +72,7 @@ test('an approved article names its reviewer and date, in its publisher\'s words
 });
 
 test('an overdue article says so plainly, and an unreviewed one only that it awaits review', async () => {
-  const { context, page, pageErrors } = await openFixture('overdue-fixture', { colorScheme: 'dark' });
+  const { context, page, pageErrors } = await openFixture('overdue', { colorScheme: 'dark' });
   try {
     const widget = page.locator('article-widget');
     await widget.getByRole('heading', { level: 1, name: 'What does an overdue article show?' }).waitFor();
