@@ -13,6 +13,11 @@
 //           by an inline script: nothing can show the article faster.
 //
 // Each timing is the median of BENCH_*_RUNS runs (15 unless set), with min and max.
+//
+// BENCH_ONLY=name[,name…] runs only the named measurements, to look at one of them
+// without the ten minutes of the whole run (`BENCH_ONLY=mount-cycles cargo xtask bench`):
+// cold, warm, large, many, switch, switch-memory, mount-cycles, parse, sizes. Such a
+// run writes its table beside the full report (report-<names>.md), never over it.
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,16 +32,34 @@ const PARTNER_URL = process.env.BENCH_PARTNER_URL;
 const SITE = process.env.BENCH_SITE ?? 'target/bench/site';
 const PARTNER_DIR = process.env.BENCH_PARTNER_DIR ?? 'target/bench/partner';
 const CRITERION = process.env.BENCH_CRITERION ?? 'target/criterion';
-const REPORT = process.env.BENCH_REPORT ?? 'target/bench/report.md';
 const count = (name, fallback) => Number(process.env[name] ?? fallback);
+// Steps at which a memory measurement takes its readings, e.g. `50,200`.
+const checkpoints = (name, fallback) =>
+  (process.env[name] ?? fallback)
+    .split(',')
+    .map(Number)
+    .sort((a, b) => a - b);
+const MEASUREMENTS = ['cold', 'warm', 'large', 'many', 'switch', 'switch-memory', 'mount-cycles', 'parse', 'sizes'];
+const ONLY = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((name) => name.trim())
+  .filter((name) => name !== '');
+const unknown = ONLY.filter((name) => !MEASUREMENTS.includes(name));
+if (unknown.length > 0) {
+  console.error(`BENCH_ONLY: unknown measurement ${unknown.join(', ')} (known: ${MEASUREMENTS.join(', ')})`);
+  process.exit(2);
+}
+const measures = (name) => ONLY.length === 0 || ONLY.includes(name);
+const FULL_REPORT = process.env.BENCH_REPORT ?? 'target/bench/report.md';
+const REPORT = ONLY.length === 0 ? FULL_REPORT : FULL_REPORT.replace(/\.md$/, `-${ONLY.join('-')}.md`);
 const RUNS = {
   cold: count('BENCH_COLD_RUNS', 15),
   warm: count('BENCH_WARM_RUNS', 15),
   large: count('BENCH_LARGE_RUNS', 15),
   many: count('BENCH_MANY_RUNS', 15),
   switches: count('BENCH_SWITCHES', 100),
-  memorySwitches: count('BENCH_MEMORY_SWITCHES', 200),
-  mountCycles: count('BENCH_MOUNT_CYCLES', 50),
+  memorySwitches: checkpoints('BENCH_MEMORY_SWITCHES', '200'),
+  mountCycles: checkpoints('BENCH_MOUNT_CYCLES', '50,200'),
   parse: count('BENCH_PARSE_RUNS', 20),
 };
 if (!BENCH_URL || !PARTNER_URL) {
@@ -225,58 +248,95 @@ async function switchAudience({ host, switches }) {
 }
 
 /**
- * Memory of a partner page after the first of `repeat`'s steps and after all of them,
- * each reading after a forced garbage collection: the page's JS heap (CDP), and the
- * Wasm instance's linear memory, which only grows, so its size is its high-water mark.
+ * Memory of a partner page as `repeat`'s steps go on, in one page: a reading after the
+ * first step, the baseline (the widget shown once: its code, statics and first
+ * allocations in place), then one at each of `checkpoints` steps. Each reading follows
+ * a forced garbage collection and gives the page's JS heap (CDP) and the size of the
+ * Wasm instance's linear memory. Linear memory never shrinks, so that size is the
+ * allocator's high-water mark: its growth is the most that the steps ever held at once
+ * beyond what the first held, not what they hold at the end. The page also notes each
+ * step after which linear memory grew, to tell a steady leak (growth all along) from a
+ * peak (growth at a few steps).
  * The JS glue's init function returns the Wasm exports, `memory` among them, once the
- * instance exists; importing the glue again yields the page's one instance.
+ * instance exists (after the first step; before it, it would start a second instance);
+ * importing the glue again yields the page's one instance.
+ * `repeat({ from, to })` runs steps from + 1 to `to`, in the page, and calls
+ * `window.benchStepDone(step)` after each.
  */
-async function memoryGrowth(file, ready, repeat, steps) {
+async function memoryGrowth(file, ready, repeat, checkpoints) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(`${PARTNER_URL}/${file}`);
   await page.waitForFunction(ready, null, { timeout: 60_000 });
+  await page.evaluate(() => {
+    window.benchGrowths = [];
+    window.benchStepDone = (step) => {
+      const size = window.benchWasmMemory?.buffer.byteLength;
+      if (size !== undefined && size !== window.benchWasmSize) {
+        window.benchGrowths.push(step);
+        window.benchWasmSize = size;
+      }
+    };
+  });
   const glueUrl = `${BENCH_URL}/${readdirSync(SITE).find((name) => /^article-widget-[0-9a-f]+\.js$/.test(name))}`;
-  const reading = async () => {
+  const reading = async (steps) => {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    const wasm = await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, glueUrl);
-    return { js: usedSize, wasm };
+    const wasm = await page.evaluate(() => window.benchWasmMemory.buffer.byteLength);
+    return { steps, js: usedSize, wasm };
   };
-  await page.evaluate(repeat, 1);
-  const first = await reading();
-  await page.evaluate(repeat, steps - 1);
-  const last = await reading();
+  await page.evaluate(repeat, { from: 0, to: 1 });
+  await page.evaluate(async (url) => {
+    window.benchWasmMemory = (await (await import(url)).default()).memory;
+    window.benchWasmSize = window.benchWasmMemory.buffer.byteLength;
+  }, glueUrl);
+  const first = await reading(1);
+  const readings = [];
+  let done = 1;
+  for (const steps of checkpoints) {
+    await page.evaluate(repeat, { from: done, to: steps });
+    done = steps;
+    readings.push(await reading(steps));
+  }
+  const grewAfter = await page.evaluate(() => window.benchGrowths);
   await context.close();
-  return { first, last, steps };
+  return { first, readings, grewAfter };
 }
 
 function audienceSwitchMemory() {
   return memoryGrowth(
     'script-tag.html',
     () => document.querySelector('article-widget')?.shadowRoot?.querySelector('.disclaimer h2'),
-    async (switches) => {
+    async ({ from, to }) => {
       const root = document.querySelector('article-widget').shadowRoot;
-      for (let i = 0; i < switches; i += 1) {
+      for (let i = from; i < to; i += 1) {
         const target = root.querySelector('input[name="audience"]:not(:checked)');
         const before = root.querySelector('.disclaimer h2').textContent;
         target.click();
         while (root.querySelector('.disclaimer h2').textContent === before) {
           await new Promise((resolve) => requestAnimationFrame(resolve));
         }
+        window.benchStepDone(i + 1);
       }
     },
     RUNS.memorySwitches,
   );
 }
 
+/**
+ * Cycles as a single-page app makes them: a container added, the widget mounted on it
+ * and shown (its `ready` event), unmounted at once, the container removed. From the
+ * second cycle on, the saved copy usually shows before the network answers, so each
+ * unmount comes while its load is still under way: the cycles measure what unmounting
+ * leaves of a load, as well as what mounting leaves.
+ */
 function mountCycleMemory() {
   return memoryGrowth(
     'mount-cycles.html',
     () => window.ArticleWidget !== undefined,
-    async (cycles) => {
-      for (let i = 0; i < cycles; i += 1) {
+    async ({ from, to }) => {
+      for (let i = from; i < to; i += 1) {
         const host = document.createElement('div');
         document.body.append(host);
         const ready = new Promise((resolve) => host.addEventListener('article-widget:ready', resolve, { once: true }));
@@ -284,6 +344,7 @@ function mountCycleMemory() {
         await ready;
         await window.ArticleWidget.unmount(host);
         host.remove();
+        window.benchStepDone(i + 1);
       }
       // Let the loader's MutationObserver see the removals.
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -371,36 +432,45 @@ function downloadSizes() {
 // ---- measuring --------------------------------------------------------------------
 
 const chromiumVersion = browser.version();
-const cold = await coldRuns(PAGES.als, ALS, (name) => ({ hosts: HOSTS[name] }), RUNS.cold);
-const warm = await warmRuns(PAGES.als, ALS, RUNS.warm);
-const large = await coldRuns(PAGES.large, LARGE, (name) => ({ hosts: HOSTS[name], lastParagraph: LAST_PARAGRAPH }), RUNS.large);
-const many = await coldRuns(
-  { one: 'containers-1.html', twenty: 'containers-20.html' },
-  ALS,
-  (name) => ({ hosts: '[data-article-widget]', count: name === 'one' ? 1 : 20 }),
-  RUNS.many,
-);
+const cold = measures('cold') ? await coldRuns(PAGES.als, ALS, (name) => ({ hosts: HOSTS[name] }), RUNS.cold) : null;
+const warm = measures('warm') ? await warmRuns(PAGES.als, ALS, RUNS.warm) : null;
+const large = measures('large')
+  ? await coldRuns(PAGES.large, LARGE, (name) => ({ hosts: HOSTS[name], lastParagraph: LAST_PARAGRAPH }), RUNS.large)
+  : null;
+const many = measures('many')
+  ? await coldRuns(
+      { one: 'containers-1.html', twenty: 'containers-20.html' },
+      ALS,
+      (name) => ({ hosts: '[data-article-widget]', count: name === 'one' ? 1 : 20 }),
+      RUNS.many,
+    )
+  : null;
 const switches = [];
-for (const [label, slug] of [
-  ['ALS article', ALS],
-  ['generated 1 MB article', LARGE],
-]) {
-  switches.push({ label, slug, ...(await audienceSwitch(slug)) });
+if (measures('switch')) {
+  for (const [label, slug] of [
+    ['ALS article', ALS],
+    ['generated 1 MB article', LARGE],
+  ]) {
+    switches.push({ label, slug, ...(await audienceSwitch(slug)) });
+  }
 }
-const switchMemory = await audienceSwitchMemory();
-const mountMemory = await mountCycleMemory();
+const memories = [];
+if (measures('switch-memory')) memories.push({ label: 'audience switches (ALS article)', step: 'switch', ...(await audienceSwitchMemory()) });
+if (measures('mount-cycles')) memories.push({ label: 'mount/unmount cycles (ALS article)', step: 'cycle', ...(await mountCycleMemory()) });
 await browser.close();
-const parsing = [
-  ['ALS article, professional', 'als-professional', ALS],
-  ['generated 1 MB article, professional', 'bench-1mb-professional', LARGE],
-].map(([label, input, slug]) => ({
-  label,
-  widget: criterionThroughput('widget', input),
-  widgetRender: criterionThroughput('widget-render', input),
-  peer: markedThroughput(peerArticleData(slug).variants.professional),
-  floor: criterionThroughput('push_html', input),
-}));
-const sizes = downloadSizes();
+const parsing = measures('parse')
+  ? [
+      ['ALS article, professional', 'als-professional', ALS],
+      ['generated 1 MB article, professional', 'bench-1mb-professional', LARGE],
+    ].map(([label, input, slug]) => ({
+      label,
+      widget: criterionThroughput('widget', input),
+      widgetRender: criterionThroughput('widget-render', input),
+      peer: markedThroughput(peerArticleData(slug).variants.professional),
+      floor: criterionThroughput('push_html', input),
+    }))
+  : [];
+const sizes = measures('sizes') ? downloadSizes() : null;
 
 // ---- the table --------------------------------------------------------------------
 
@@ -415,40 +485,48 @@ const verdict = (checks) => {
 const rows = [];
 const row = (figure, cells, goal = '', met = '') => rows.push({ figure, ...cells, goal, met });
 
-const coldSummary = Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, summary(cold[name].navigation)]));
-row(
-  `ALS article, cold cache: navigation → h1 visible (ms, median [min–max] of ${RUNS.cold})`,
-  Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, spread(coldSummary[name])])),
-  'widget ≤ peer; widget ≤ 1.5 × floor',
-  verdict([
-    ['slower than peer', coldSummary.widget.p50 <= coldSummary.peer.p50],
-    [`${(coldSummary.widget.p50 / coldSummary.floor.p50).toFixed(1)} × floor`, coldSummary.widget.p50 <= 1.5 * coldSummary.floor.p50],
-  ]),
-);
-row(
-  `ALS article, warm cache: navigation → h1 visible (ms, median [min–max] of ${RUNS.warm})`,
-  Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, spread(summary(warm[name]))])),
-);
-const largeSummary = Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, summary(large[name].navigation)]));
-row(
-  `1 MB article, cold cache: navigation → last body paragraph visible (ms, median [min–max] of ${RUNS.large})`,
-  Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, spread(largeSummary[name])])),
-  'widget ≤ peer',
-  verdict([['slower than peer', largeSummary.widget.p50 <= largeSummary.peer.p50]]),
-);
-row(
-  `1 MB article, same runs: article data received → last body paragraph visible (ms; floor: from its page received)`,
-  Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, spread(summary(large[name].data))])),
-);
-const one = summary(many.one.navigation);
-const twenty = summary(many.twenty.navigation);
-row(`1 widget in a container, cold cache: navigation → h1 visible (ms, median [min–max] of ${RUNS.many})`, { widget: spread(one) });
-row(
-  `20 widgets on one page (the 8 articles repeated), cold cache: navigation → all 20 h1 visible (ms, same runs)`,
-  { widget: spread(twenty) },
-  '≤ 2 × one widget',
-  verdict([[`${(twenty.p50 / one.p50).toFixed(2)} × one`, twenty.p50 <= 2 * one.p50]]),
-);
+if (cold) {
+  const coldSummary = Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, summary(cold[name].navigation)]));
+  row(
+    `ALS article, cold cache: navigation → h1 visible (ms, median [min–max] of ${RUNS.cold})`,
+    Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, spread(coldSummary[name])])),
+    'widget ≤ peer; widget ≤ 1.5 × floor',
+    verdict([
+      ['slower than peer', coldSummary.widget.p50 <= coldSummary.peer.p50],
+      [`${(coldSummary.widget.p50 / coldSummary.floor.p50).toFixed(1)} × floor`, coldSummary.widget.p50 <= 1.5 * coldSummary.floor.p50],
+    ]),
+  );
+}
+if (warm) {
+  row(
+    `ALS article, warm cache: navigation → h1 visible (ms, median [min–max] of ${RUNS.warm})`,
+    Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, spread(summary(warm[name]))])),
+  );
+}
+if (large) {
+  const largeSummary = Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, summary(large[name].navigation)]));
+  row(
+    `1 MB article, cold cache: navigation → last body paragraph visible (ms, median [min–max] of ${RUNS.large})`,
+    Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, spread(largeSummary[name])])),
+    'widget ≤ peer',
+    verdict([['slower than peer', largeSummary.widget.p50 <= largeSummary.peer.p50]]),
+  );
+  row(
+    `1 MB article, same runs: article data received → last body paragraph visible (ms; floor: from its page received)`,
+    Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, spread(summary(large[name].data))])),
+  );
+}
+if (many) {
+  const one = summary(many.one.navigation);
+  const twenty = summary(many.twenty.navigation);
+  row(`1 widget in a container, cold cache: navigation → h1 visible (ms, median [min–max] of ${RUNS.many})`, { widget: spread(one) });
+  row(
+    `20 widgets on one page (the 8 articles repeated), cold cache: navigation → all 20 h1 visible (ms, same runs)`,
+    { widget: spread(twenty) },
+    '≤ 2 × one widget',
+    verdict([[`${(twenty.p50 / one.p50).toFixed(2)} × one`, twenty.p50 <= 2 * one.p50]]),
+  );
+}
 for (const { label, slug, commit, frame } of switches) {
   const cell = (s) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)} [${ms(s.min)}–${ms(s.max)}]`;
   row(`audience switch, ${label}: input → body committed (ms, of ${commit.n})`, { widget: cell(commit) });
@@ -460,21 +538,27 @@ for (const { label, slug, commit, frame } of switches) {
     isAls ? verdict([['p95', frame.p95 < 16]]) : '',
   );
 }
-for (const [label, memory] of [
-  [`after ${switchMemory.steps} audience switches (ALS article)`, switchMemory],
-  [`after ${mountMemory.steps} mount/unmount cycles (ALS article)`, mountMemory],
-]) {
-  for (const [kind, key] of [
-    ['JS heap', 'js'],
-    ['Wasm memory', 'wasm'],
-  ]) {
-    const growth = memory.last[key] - memory.first[key];
-    row(
-      `memory: ${kind} ${label}, against after the first (MiB, GC forced before each reading)`,
-      { widget: `${growth >= 0 ? '+' : ''}${mb(growth)} (${mb(memory.first[key])} → ${mb(memory.last[key])})` },
-      '< 1 MiB growth',
-      verdict([['growth', growth < 2 ** 20]]),
-    );
+// Growth against the reading after the first step (see memoryGrowth); the Wasm figure
+// is the linear memory's high-water mark, so it names the steps after which it grew.
+for (const memory of memories) {
+  for (const reading of memory.readings) {
+    for (const [kind, key] of [
+      ['JS heap', 'js'],
+      ['Wasm memory (high-water mark)', 'wasm'],
+    ]) {
+      const growth = reading[key] - memory.first[key];
+      const grewAfter = memory.grewAfter.filter((step) => step <= reading.steps);
+      const when =
+        key === 'wasm' && grewAfter.length > 0
+          ? `; grew after ${memory.step} ${grewAfter.slice(0, 12).join(', ')}${grewAfter.length > 12 ? ', …' : ''}`
+          : '';
+      row(
+        `memory: ${kind} after ${reading.steps} ${memory.label}, growth since the end of the first ${memory.step} (MiB, GC forced before each reading)`,
+        { widget: `${growth >= 0 ? '+' : ''}${mb(growth)} (${mb(memory.first[key])} → ${mb(reading[key])}${when})` },
+        '< 1 MiB growth',
+        verdict([['growth', growth < 2 ** 20]]),
+      );
+    }
   }
 }
 for (const parse of parsing) {
@@ -488,30 +572,32 @@ for (const parse of parsing) {
     { widget: cell(parse.widgetRender) },
   );
 }
-const sizeCell = (size) => `${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`;
-for (const name of IMPLEMENTATIONS) {
-  for (const size of sizes[name]) {
-    const isLoader = size.label === 'embed.js';
-    row(
-      `download, ${name}: ${size.label} (KB raw / gzip / brotli)`,
-      { [name]: sizeCell(size) },
-      isLoader ? '≤ 5 KB gzip' : '',
-      isLoader ? verdict([['gzip', size.gzip <= 5 * 1024]]) : '',
-    );
+if (sizes) {
+  const sizeCell = (size) => `${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`;
+  for (const name of IMPLEMENTATIONS) {
+    for (const size of sizes[name]) {
+      const isLoader = size.label === 'embed.js';
+      row(
+        `download, ${name}: ${size.label} (KB raw / gzip / brotli)`,
+        { [name]: sizeCell(size) },
+        isLoader ? '≤ 5 KB gzip' : '',
+        isLoader ? verdict([['gzip', size.gzip <= 5 * 1024]]) : '',
+      );
+    }
   }
+  const sum = (list) => list.reduce((total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  const code = Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, sum(sizes[name].filter((size) => !size.isData))]));
+  row(
+    'download: everything but the article data (KB raw / gzip / brotli)',
+    { widget: sizeCell(code.widget), peer: sizeCell(code.peer), floor: sizeCell(code.floor) },
+    'widget ≤ 150 KB gzip',
+    verdict([['gzip', code.widget.gzip <= 150 * 1024]]),
+  );
+  row(
+    'download: total, ALS article (KB raw / gzip / brotli)',
+    Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, sizeCell(sum(sizes[name]))])),
+  );
 }
-const sum = (list) => list.reduce((total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const code = Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, sum(sizes[name].filter((size) => !size.isData))]));
-row(
-  'download: everything but the article data (KB raw / gzip / brotli)',
-  { widget: sizeCell(code.widget), peer: sizeCell(code.peer), floor: sizeCell(code.floor) },
-  'widget ≤ 150 KB gzip',
-  verdict([['gzip', code.widget.gzip <= 150 * 1024]]),
-);
-row(
-  'download: total, ALS article (KB raw / gzip / brotli)',
-  Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, sizeCell(sum(sizes[name]))])),
-);
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}; Chromium ${chromiumVersion}`;
 const table = [
@@ -521,7 +607,7 @@ const table = [
 ];
 const report = `# article-widget benchmark
 
-Run ${new Date().toISOString()} on ${machine}.
+Run ${new Date().toISOString()} on ${machine}.${ONLY.length > 0 ? `\n\nOnly ${ONLY.join(', ')} (BENCH_ONLY).` : ''}
 
 widget: embed.js, the Rust/Wasm widget; peer: a JavaScript widget built with marked and DOMPurify (benches/peer/), fetching the same article with its variants as markdown; floor: the peer's HTML pre-rendered into the page and set into a shadow root by an inline script. Partner pages on another origin than the widget's host; "visible" is the end of the first frame that shows it.
 

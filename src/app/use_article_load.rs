@@ -1,10 +1,9 @@
 //! The hook that loads the page shown: the network and this device's saved copy are
 //! asked at once, and [`settle`] decides what the reader sees.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
-use futures::future::{select, Either};
+use futures::future::{abortable, select, AbortHandle, Either};
 use yew::prelude::*;
 
 use super::host::Host;
@@ -57,37 +56,34 @@ pub fn use_article_load(
         use_effect_with(
             (url, *attempt, mount, parked),
             move |(url, _, _, parked)| {
-                // A load that the next mount, retry or page overtakes must not land: its
-                // cleanup below marks it stale.
-                let stale = Rc::new(Cell::new(false));
-                let cleanup = {
-                    let stale = stale.clone();
-                    move || stale.set(true)
-                };
                 // The first render showed the data `embed.js` handed over: it only remains
                 // to save it, as a load does once it has shown the network's copy.
-                if let Some((data, _)) = handed_over.borrow_mut().take() {
-                    if !parked {
+                let handed_over = handed_over.borrow_mut().take();
+                let running = match handed_over {
+                    Some((data, _)) if !parked => {
                         wasm_bindgen_futures::spawn_local(async move {
                             offline::save(&data.url, &data.text).await;
                         });
-                        return cleanup;
+                        None
                     }
-                }
-                state.set(LoadState::Loading);
-                if *parked {
-                    return cleanup;
-                }
-                let show = move |next: LoadState| {
-                    if !stale.get() {
-                        state.set(next);
+                    _ => {
+                        state.set(LoadState::Loading);
+                        (!parked)
+                            .then(|| spawn_load(url.clone(), decode, move |next| state.set(next)))
                     }
                 };
-                let url = url.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    load(&url, decode, &show).await;
-                });
-                cleanup
+                // A load that the next mount, retry or page overtakes, or that parking
+                // ends, must not land, nor live on: it ends here, and what it holds (the
+                // saved copy it showed, its share of the network's request) goes with
+                // it. Else a widget mounted and unmounted faster than the network
+                // answers keeps one load per mount alive until it does, and memory's
+                // high-water mark follows the network's speed. Saving or forgetting
+                // the copy, which it would still have done, is the next load's to do.
+                move || {
+                    if let Some(handle) = running {
+                        handle.abort();
+                    }
+                }
             },
         );
     }
@@ -110,6 +106,16 @@ pub fn use_article_load(
 
 /// Turns fetched or saved text into content.
 type Decoder = fn(&str) -> Result<Content, LoadError>;
+
+/// Runs [`load`] until it ends, or until the handle returned aborts it.
+fn spawn_load(url: String, decode: Decoder, show: impl Fn(LoadState) + 'static) -> AbortHandle {
+    let (running, handle) = abortable(async move { load(&url, decode, &show).await });
+    wasm_bindgen_futures::spawn_local(async move {
+        // An aborted load has nothing left to do.
+        let _ = running.await;
+    });
+    handle
+}
 
 /// Asks the network and the saved copy at once; whichever answers first shows first.
 /// The saved copy only matters if it comes first or the network fails.

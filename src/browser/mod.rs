@@ -7,6 +7,7 @@ pub mod console;
 pub mod dom;
 pub mod events;
 pub mod history;
+mod in_flight;
 pub mod network;
 pub mod offline;
 pub mod page;

@@ -3,11 +3,10 @@
 //! A 404 is an answer, not a fault: the article was withdrawn.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
-use futures::future::{select, Either, FutureExt, LocalBoxFuture, Shared};
+use futures::future::{select, Either, FutureExt};
 
 use gloo::timers::callback::Timeout;
 use gloo::timers::future::TimeoutFuture;
@@ -15,6 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::console::{describe, log_warning};
+use super::in_flight::{self, InFlight};
 use crate::model::Date;
 
 /// How long one request may take, body included.
@@ -71,48 +71,23 @@ pub struct Fetched {
     pub saved_on: Option<Date>,
 }
 
-type SharedFetch = Shared<LocalBoxFuture<'static, Result<Fetched, LoadError>>>;
-
 thread_local! {
     /// The requests under way, by URL: twenty widgets of one page showing eight
     /// articles make eight requests, not twenty.
-    static IN_FLIGHT: RefCell<HashMap<String, SharedFetch>> = RefCell::new(HashMap::new());
+    static IN_FLIGHT: RefCell<InFlight<Result<Fetched, LoadError>>> =
+        RefCell::new(InFlight::default());
 }
 
 /// The body of `url` as text, retrying transient failures with backoff. Callers asking
-/// for a URL already being fetched share that request and its outcome.
+/// for a URL already being fetched share that request and its outcome. A request that
+/// no caller waits for any more, all of them dropped (their loads overtaken), stops.
 pub async fn fetch_text(url: &str) -> Result<Fetched, LoadError> {
-    let request = in_flight(url, || {
+    in_flight::wait_for(&IN_FLIGHT, url, || {
         let url = url.to_owned();
         async move { fetch_with_retries(&url).await }.boxed_local()
-    });
-    let result = request.clone().await;
-    // Done: the next caller asks afresh. (Another request for the URL may have started
-    // since; that one stays.)
-    IN_FLIGHT.with(|in_flight| {
-        let mut in_flight = in_flight.borrow_mut();
-        if in_flight
-            .get(url)
-            .is_some_and(|current| current.ptr_eq(&request))
-        {
-            in_flight.remove(url);
-        }
-    });
-    result
-}
-
-/// The request in flight for `url`: the one under way, or else the one `start` makes.
-fn in_flight(
-    url: &str,
-    start: impl FnOnce() -> LocalBoxFuture<'static, Result<Fetched, LoadError>>,
-) -> SharedFetch {
-    IN_FLIGHT.with(|in_flight| {
-        in_flight
-            .borrow_mut()
-            .entry(url.to_owned())
-            .or_insert_with(|| start().shared())
-            .clone()
     })
+    .answer()
+    .await
 }
 
 /// An article's data that `embed.js` fetched while the Wasm was loading, handed over
@@ -150,7 +125,7 @@ pub fn take_handover(value: &JsValue, expected_url: &str) -> Option<HandedOver> 
 fn join(url: String, pending: js_sys::Promise) {
     // Not awaited here: the widget's own `fetch_text` for `url` joins it.
     let key = url.clone();
-    drop(in_flight(&key, move || {
+    drop(in_flight::request(&IN_FLIGHT, &key, move || {
         async move {
             let body = JsFuture::from(pending);
             let timeout = TimeoutFuture::new(TIMEOUT_MS);
@@ -174,7 +149,7 @@ fn join(url: String, pending: js_sys::Promise) {
 pub fn answer_with(handed_over: HandedOver) {
     let HandedOver { url, text } = handed_over;
     // Not awaited here: the widget's own `fetch_text` for the URL takes it.
-    drop(in_flight(&url, move || {
+    drop(in_flight::request(&IN_FLIGHT, &url, move || {
         futures::future::ready(Ok(Fetched {
             text,
             saved_on: None,
@@ -213,6 +188,9 @@ async fn fetch_text_once(url: &str) -> Result<Fetched, LoadError> {
             controller.abort();
         })
     };
+    // Dropped before its end, the request stops in the browser too: no caller waits for
+    // it any more (see `fetch_text`). Once the body is read, aborting does nothing.
+    let _abort_when_abandoned = AbortOnDrop(controller.clone());
     let fail = |error: wasm_bindgen::JsValue| {
         if timed_out.get() {
             LoadError::Timeout
@@ -239,6 +217,15 @@ async fn fetch_text_once(url: &str) -> Result<Fetched, LoadError> {
         text: body.as_string().unwrap_or_default(),
         saved_on,
     })
+}
+
+/// Aborts its request when dropped.
+struct AbortOnDrop(web_sys::AbortController);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! cargo xtask test    install what is missing, run every test: lint, native, browser unit, end to end
 //! cargo xtask dist    build the deployable static site into dist/ (release, wasm-opt)
 //! cargo xtask bench   measure the release build; prints a table, writes target/bench/report.md
+//!                     (BENCH_ONLY=mount-cycles,… takes only those measurements: benches/bench.mjs)
 //! ```
 
 mod server;
@@ -21,7 +22,8 @@ commands:
   serve   build and serve the widget at http://127.0.0.1:8080, a partner demo at :8081
   test    run every test: lint, native, browser unit (wasm-bindgen-test), end to end
   dist    build the deployable static site into dist/
-  bench   measure the release build in headless Chromium; writes target/bench/report.md";
+  bench   measure the release build in headless Chromium; writes target/bench/report.md
+          (BENCH_ONLY=mount-cycles,... takes only those measurements; see benches/bench.mjs)";
 
 fn main() {
     if let Err(error) = run() {
@@ -288,12 +290,14 @@ fn bench(root: &Path) -> Result<()> {
     )?;
 
     // Reads the peer's markdown just written under target/bench/site/peer/articles.
-    step("native renderer throughput (cargo bench --bench renderer, criterion)");
-    run_command(
-        toolchain
-            .command("cargo")
-            .args(["bench", "--bench", "renderer"]),
-    )?;
+    if bench_measures("parse") {
+        step("native renderer throughput (cargo bench --bench renderer, criterion)");
+        run_command(
+            toolchain
+                .command("cargo")
+                .args(["bench", "--bench", "renderer"]),
+        )?;
+    }
 
     step("measuring in headless Chromium (benches/bench.mjs)");
     let server = server::serve_dir(&site, 0)?;
@@ -314,6 +318,18 @@ fn bench(root: &Path) -> Result<()> {
             .env("BENCH_REPORT", bench_dir.join("report.md"))
             .env("CHROMIUM", tools::CHROMIUM),
     )
+}
+
+/// Whether the benchmark takes `measurement`: all of them, unless `BENCH_ONLY` names
+/// some (see benches/bench.mjs, which reads it too).
+fn bench_measures(measurement: &str) -> bool {
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    let named: Vec<&str> = only
+        .split(',')
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .collect();
+    named.is_empty() || named.contains(&measurement)
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {
