@@ -20,6 +20,13 @@ pub fn mount_widget(host: Element, options: JsValue, handover: JsValue) {
     mount::mount_partner_widget(&host, &options, &handover);
 }
 
+/// Gives the widget on `host` new options, in place: the same as its `data-` attributes
+/// changing. Returns whether there was a widget.
+#[wasm_bindgen(js_name = updateWidget)]
+pub fn update_widget(host: Element, options: JsValue) -> bool {
+    mount::update_partner_widget(&host, &options)
+}
+
 /// Destroys the widget on `host`; returns whether there was one.
 #[wasm_bindgen(js_name = unmountWidget)]
 pub fn unmount_widget(host: Element) -> bool {

@@ -48,6 +48,24 @@ pub fn mount_partner_widget(host: &Element, options: &JsValue, handover: &JsValu
     }
 }
 
+/// Gives the partner widget on `host` the options `options`, in place: the app keeps its
+/// state where it still applies. Returns whether `host` has a widget.
+pub fn update_partner_widget(host: &Element, options: &JsValue) -> bool {
+    let config = configure(&page::option_pairs(options), Placement::Partner, "data-");
+    SLOTS.with_borrow_mut(|slots| {
+        let Some(slot) = slots.iter_mut().find(|slot| slot.host.is_on(host)) else {
+            return false;
+        };
+        slot.handle.update(AppProps {
+            config,
+            host: slot.host.clone(),
+            mount: slot.mounts,
+            handed_over: None,
+        });
+        true
+    })
+}
+
 /// The configuration that `settings` give; an invalid setting is named in a console
 /// warning with the default used instead.
 fn configure(settings: &[(String, String)], placement: Placement, prefix: &str) -> WidgetConfig {

@@ -13,6 +13,9 @@
   var GLUE = '__ARTICLE_WIDGET_GLUE__';
   var WASM = '__ARTICLE_WIDGET_WASM__';
   var OPTIONS = ['article', 'audience', 'theme', 'followup-url', 'src', 'canonical-base'];
+  var OPTION_ATTRIBUTES = OPTIONS.map(function (name) {
+    return 'data-' + name;
+  });
   var PLACEHOLDER_CSS =
     ':host{display:block;min-height:var(--article-widget-placeholder-height,640px)}' +
     'p{font:16px/1.6 system-ui,sans-serif;color:#4a5560;margin:0;padding:1.25em}';
@@ -37,6 +40,8 @@
   }
   var base = new URL('.', script.src).href;
   var known = new Set();
+  // The options a script gave each host (`mount`, `update`), beside its attributes.
+  var extras = new Map();
   // The article data requested while the Wasm loads, by URL: { url, data }, where data
   // is the request's promise until it settles, then the body (or null).
   var prefetches = new Map();
@@ -138,8 +143,10 @@
   function mount(host, extra) {
     if (!(host instanceof Element)) return Promise.reject(new TypeError('ArticleWidget.mount needs an element'));
     known.add(host);
+    if (extra) extras.set(host, Object.assign({}, extra));
+    optionWatcher.observe(host, { attributes: true, attributeFilter: OPTION_ATTRIBUTES });
     placeholder(host);
-    var options = optionsOf(host, extra);
+    var options = optionsOf(host, extras.get(host));
     var url = articleUrl(options);
     // Once the Wasm runs, the widget's own request is as early as this one.
     if (!ready && url) prefetchArticle(url);
@@ -170,8 +177,41 @@
     observer.observe(host);
   }
 
+  // A mounted widget follows its options: the host's `data-` attributes, changed by the
+  // page at any time, and those given by script (`mount`, `update`). The widget updates
+  // in place, keeping what still applies (the reader's place, preferences, history).
+  function update(host, options) {
+    if (!(host instanceof Element)) return Promise.reject(new TypeError('ArticleWidget.update needs an element'));
+    if (options) {
+      var extra = Object.assign({}, extras.get(host));
+      Object.keys(options).forEach(function (name) {
+        if (options[name] === null || options[name] === undefined) delete extra[name];
+        else extra[name] = options[name];
+      });
+      extras.set(host, extra);
+    }
+    if (!known.has(host) || !loading) return Promise.resolve(false);
+    return loading.then(function (glue) {
+      return glue.updateWidget(host, optionsOf(host, extras.get(host)));
+    });
+  }
+
+  var optionWatcher = new MutationObserver(function (records) {
+    var changed = new Set();
+    records.forEach(function (record) {
+      // The attribute now speaks for that option, over what a script gave before.
+      var extra = extras.get(record.target);
+      if (extra) delete extra[record.attributeName.slice('data-'.length)];
+      changed.add(record.target);
+    });
+    changed.forEach(function (host) {
+      update(host);
+    });
+  });
+
   function unmount(host) {
     known.delete(host);
+    extras.delete(host);
     if (!loading) return Promise.resolve(false);
     return loading.then(function (glue) {
       return glue.unmountWidget(host);
@@ -215,6 +255,7 @@
     mount: function (host, options) {
       return mount(host, options);
     },
+    update: update,
     unmount: unmount,
     scan: scan,
     /** How many widgets are mounted (for the page's own checks). */

@@ -26,6 +26,8 @@ pub enum Step {
     Back,
     /// The browser's back or forward arrived at `Page`, on the publisher's page.
     Arrive(Page),
+    /// The host page asked for another page: the trail starts again from it.
+    Restart,
 }
 
 /// A step, in the mount and placement it was taken in.
@@ -72,6 +74,7 @@ impl Reducible for Trail {
             (Step::Back, _) => {
                 pages.pop();
             }
+            (Step::Restart, _) => pages.clear(),
         }
         Rc::new(Trail {
             mount: action.mount,
@@ -134,6 +137,15 @@ mod tests {
 
         let trail = take(trail, 0, publisher, Step::Arrive(Page::Catalog));
         assert_eq!(trail.shown(0, &article("a")), Page::Catalog);
+    }
+
+    #[test]
+    fn a_new_configured_page_restarts_the_trail() {
+        let partner = Placement::Partner;
+        let trail = take(Trail::default(), 0, partner, Step::Open(article("b")));
+        let trail = take(trail, 0, partner, Step::Restart);
+        assert_eq!(trail.shown(0, &article("c")), article("c"));
+        assert!(!trail.can_go_back(0, partner));
     }
 
     #[test]

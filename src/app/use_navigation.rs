@@ -57,6 +57,18 @@ pub fn use_navigation(config: &WidgetConfig, host: &Host, mount: u64) -> Navigat
         let go = go.clone();
         use_callback((mount, placement), move |(), _| go(Step::Back))
     };
+    // A new page asked by the host page (a live option) starts the trail again; the
+    // first run, at mount, finds it empty already.
+    {
+        let dispatcher = trail.dispatcher();
+        use_effect_with(config.page.clone(), move |_| {
+            dispatcher.dispatch(Move {
+                mount,
+                placement,
+                step: Step::Restart,
+            });
+        });
+    }
     // On the publisher's page the browser's back and forward move between articles.
     {
         let follows_history = placement == Placement::Publisher && *host != Host::Parked;

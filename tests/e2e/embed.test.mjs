@@ -420,6 +420,50 @@ test('every ready event names the page shown and its audience, after each move i
   }
 });
 
+test('live options: data- attributes and ArticleWidget.update change a mounted widget in place', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  const warnings = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  try {
+    await page.goto(`${PARTNER_URL}/live.html`);
+    const widget = page.locator('#live');
+    await widget.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    // A mark on the widget's root: a remount would make a new root without it.
+    const root = widget.locator('.article-widget');
+    await root.evaluate((element) => {
+      element.liveMark = true;
+    });
+    const stillTheSameWidget = () => root.evaluate((element) => element.liveMark === true);
+
+    await page.evaluate(() => document.querySelector('#live').setAttribute('data-theme', 'dark'));
+    await page.locator('#live .article-widget.theme-dark').waitFor();
+
+    await page.evaluate(() => document.querySelector('#live').setAttribute('data-audience', 'caregiver'));
+    await widget.getByRole('heading', { level: 2, name: 'Caregiver Disclaimer' }).waitFor();
+    assert.equal(await stillTheSameWidget(), true, 'options apply in place, with no remount');
+
+    await page.evaluate(() =>
+      window.ArticleWidget.update(document.querySelector('#live'), { article: 'hypertension-first-line-treatment' }),
+    );
+    await widget.getByRole('heading', { level: 1, name: /high blood pressure/ }).waitFor();
+    assert.equal(await widget.getByRole('heading', { level: 2, name: 'Caregiver Disclaimer' }).count(), 1);
+    assert.equal(await stillTheSameWidget(), true);
+
+    // An invalid value warns and falls back, as at mount.
+    await page.evaluate(() => document.querySelector('#live').setAttribute('data-theme', 'sepia'));
+    await page.locator('#live .article-widget.theme-auto').waitFor();
+    assert.ok(
+      warnings.some((text) => text.includes('data-theme: unknown theme `sepia`')),
+      warnings.join('\n'),
+    );
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('axe-core finds no violations inside the shadow roots of a partner page', async () => {
   const { context, page } = await newPage(browser);
   try {
