@@ -39,7 +39,8 @@ const ENGINES = {
     driver: required('GECKODRIVER'),
     // WebDriver BiDi reports the page's uncaught errors, from before any script runs.
     bidi: true,
-    args: (port) => ['--host', '127.0.0.1', '--port', String(port)],
+    // A free port for BiDi too (its default, 9222, would clash with a concurrent run).
+    args: (port) => ['--host', '127.0.0.1', '--port', String(port), '--websocket-port', '0'],
     capabilities: {
       browserName: 'firefox',
       'moz:firefoxOptions': {
@@ -188,6 +189,7 @@ const CONTENT_TYPES = {
 };
 
 const PARTNER_DIR = fileURLToPath(new URL('../e2e/partner/', import.meta.url));
+const ENGINE_PARTNER_DIR = fileURLToPath(new URL('partner/', import.meta.url));
 
 /**
  * Serves a copy of `dir` on its own origin, with CORS, replacing `{{WIDGET_URL}}` in
@@ -233,4 +235,9 @@ export function serveSiteCopy() {
 /** The partner pages, on another origin, embedding the widget from `widgetUrl`. */
 export function servePartnerPages(widgetUrl) {
   return serveCopy(PARTNER_DIR, widgetUrl);
+}
+
+/** The partner pages of this subset only (tests/engines/partner), like the others. */
+export function serveEnginePartnerPages(widgetUrl) {
+  return serveCopy(ENGINE_PARTNER_DIR, widgetUrl);
 }

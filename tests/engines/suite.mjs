@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import {
   PARTNER_URL,
   WIDGET_URL,
+  serveEnginePartnerPages,
   servePartnerPages,
   serveSiteCopy,
   startSession,
+  TIMEOUT_MS,
   waitForAlsArticle,
   waitForWidgetText,
   waitInPage,
@@ -84,11 +86,16 @@ async function waitForAudience(driver, host, audience) {
   );
 }
 
-/** Clicks the audience radio of `host`'s widget, as a reader would (a WebDriver click). */
-async function chooseAudience(driver, host, audience) {
-  const label = await driver.executeScript(widgetElement, host, `label.choice[for$="-${audience}"]`);
-  assert.ok(label, `${host} has a label for ${audience}`);
+/** Clicks a choice of `host`'s widget, such as an audience, as a reader would (a WebDriver click on its label). */
+async function choose(driver, host, value) {
+  const label = await driver.executeScript(widgetElement, host, `label.choice[for$="-${value}"]`);
+  assert.ok(label, `${host} has a label for ${value}`);
   await label.click();
+}
+
+/** The computed background of the widget of `host`. */
+function widgetBackground(host) {
+  return getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.article-widget')).backgroundColor;
 }
 
 /** Mounts a widget for `slug` on a new host `#id` of the single-page app partner page. */
@@ -144,12 +151,13 @@ export function crossEngineSuite(engine) {
     // Whatever an engine lacks must degrade, never throw into the page. Firefox reports
     // failed requests and blocked loads as page errors too: the ones a test causes on
     // purpose are listed in `expectedErrors`.
-    afterEach(() => {
+    function checkPageErrors() {
       const allowed = [...BROWSER_NOISE, ...expectedErrors.splice(0)];
       if (!session?.pageErrors) return;
       const unexpected = session.pageErrors.splice(0).filter((text) => !allowed.some((pattern) => pattern.test(text)));
       assert.deepEqual(unexpected, [], 'uncaught errors in the page');
-    });
+    }
+    afterEach(checkPageErrors);
     after(async () => {
       await session?.quit();
       for (const server of servers) server.stop();
@@ -172,7 +180,7 @@ export function crossEngineSuite(engine) {
     test('switching audience changes the article in place, and the stored choice survives a reload', async () => {
       await openFresh(driver, ARTICLE_URL);
       await waitForAudience(driver, PUBLISHER_HOST, 'professional');
-      await chooseAudience(driver, PUBLISHER_HOST, 'caregiver');
+      await choose(driver, PUBLISHER_HOST, 'caregiver');
       await waitForAudience(driver, PUBLISHER_HOST, 'caregiver');
       const stored = JSON.parse(await driver.executeScript((key) => localStorage.getItem(key), STORAGE_KEY));
       assert.equal(stored.audience, 'caregiver');
@@ -186,6 +194,16 @@ export function crossEngineSuite(engine) {
       // The article's default is the professional version: only the stored choice
       // brings the caregiver's.
       await waitForAudience(driver, PUBLISHER_HOST, 'caregiver');
+    });
+
+    test("the reader's dark theme: the palette's light-dark() colours follow it", async () => {
+      await openFresh(driver, ARTICLE_URL);
+      assert.equal(await driver.executeScript(widgetBackground, PUBLISHER_HOST), 'rgb(255, 255, 255)');
+      const toggle = await driver.executeScript(widgetElement, PUBLISHER_HOST, '.preferences-toggle');
+      await toggle.click();
+      await waitInPage(driver, 'the preferences panel opens', (host) => document.querySelector(host).shadowRoot.querySelector('.preferences-panel')?.hidden === false, PUBLISHER_HOST);
+      await choose(driver, PUBLISHER_HOST, 'dark');
+      await waitInPage(driver, 'the widget turns dark', (host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.article-widget')).backgroundColor === 'rgb(21, 24, 28)', PUBLISHER_HOST);
     });
 
     test('a partner page on another origin embeds the article with one script tag', async () => {
@@ -208,7 +226,7 @@ export function crossEngineSuite(engine) {
         (href) => document.querySelector('article-widget')?.shadowRoot?.querySelector(`a[href="${href}"]`) !== null,
         ARTICLE_URL,
       );
-      await chooseAudience(driver, 'article-widget', 'patient');
+      await choose(driver, 'article-widget', 'patient');
       await waitForAudience(driver, 'article-widget', 'patient');
     });
 
@@ -241,10 +259,36 @@ export function crossEngineSuite(engine) {
     test('a partner page with a strict CSP (style-src none): the widget renders, styled', async () => {
       await openClean(driver, `${PARTNER_URL}/csp.html`);
       await waitForAlsArticle(driver, 'article-widget');
-      const background = await driver.executeScript(
-        () => getComputedStyle(document.querySelector('article-widget').shadowRoot.querySelector('.article-widget')).backgroundColor,
-      );
+      const background = await driver.executeScript(widgetBackground, 'article-widget');
       assert.equal(background, 'rgb(255, 255, 255)', 'the constructed stylesheet applies under style-src none');
+    });
+
+    test('a partner page that enforces Trusted Types and allows no policy: the widget uses no sink, and renders', async (t) => {
+      const partner = await serveEnginePartnerPages(WIDGET_URL);
+      servers.push(partner);
+      await driver.get(`${partner.url}/trusted-types.html`);
+      await waitForAlsArticle(driver, 'article-widget');
+      await choose(driver, 'article-widget', 'caregiver');
+      await waitForAudience(driver, 'article-widget', 'caregiver');
+      // Nothing so far was blocked; then the page's enforcement is shown to be real.
+      checkPageErrors();
+      const enforced = await driver.executeScript(() => {
+        try {
+          document.createElement('div').innerHTML = '<b>a string</b>';
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      if (!features['Trusted Types']) {
+        t.diagnostic(`${session.name} does not enforce Trusted Types: this only shows that the page works`);
+        return;
+      }
+      assert.ok(enforced, 'the page enforces Trusted Types: a string into innerHTML throws');
+      const blocked = /blocked assigning to an injection sink/;
+      expectedErrors.push(blocked);
+      // Its report arrives on its own time: wait, so that it is not the next test's.
+      if (session.pageErrors) await driver.wait(() => session.pageErrors.some((text) => blocked.test(text)), TIMEOUT_MS);
     });
 
     test('offline on a partner page: a saved article opens from Cache Storage with the banner', async (t) => {
