@@ -13,6 +13,7 @@ mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 
@@ -117,6 +118,7 @@ fn dist(toolchain: &tools::Toolchain) -> Result<()> {
 fn test(root: &Path) -> Result<()> {
     let toolchain = tools::ensure_build_tools(root)?;
     tools::ensure_test_tools(root)?;
+    let engines = tools::ensure_engines(&toolchain)?;
 
     step("lint: cargo fmt --check, cargo clippy -D warnings");
     run_command(
@@ -152,7 +154,6 @@ fn test(root: &Path) -> Result<()> {
             .args(["test", "--workspace", "--", "--show-output"]),
     )?;
 
-    step("browser unit tests: wasm-bindgen-test in headless Chromium");
     let article_data = root.join("target/article-data");
     run_command(
         toolchain
@@ -163,28 +164,46 @@ fn test(root: &Path) -> Result<()> {
             .arg(&article_data),
     )?;
     let data_server = server::serve_dir(&article_data, 0)?;
-    // One cargo run per test file: each is its own page in its own browser session.
-    for test_file in ["browser", "storage"] {
-        run_command(
-            toolchain
-                .command("cargo")
-                .args([
-                    "test",
-                    "--target",
-                    "wasm32-unknown-unknown",
-                    "--test",
-                    test_file,
-                ])
-                .env(
-                    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-                    "wasm-bindgen-test-runner",
-                )
-                .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-                .env(
-                    "ARTICLE_WIDGET_TEST_DATA_URL",
-                    format!("{}/", data_server.url()),
-                ),
-        )?;
+    // wasm-bindgen-test-runner drives the browser whose driver variable is set.
+    let unit_test_browsers = [
+        (
+            "Chromium",
+            "CHROMEDRIVER",
+            PathBuf::from(tools::CHROMEDRIVER),
+        ),
+        ("Firefox", "GECKODRIVER", engines.geckodriver.clone()),
+    ];
+    for (browser, driver_variable, driver) in unit_test_browsers {
+        step(&format!(
+            "browser unit tests: wasm-bindgen-test in headless {browser}"
+        ));
+        let started = Instant::now();
+        // One cargo run per test file: each is its own page in its own browser session.
+        for test_file in ["browser", "storage"] {
+            run_command(
+                toolchain
+                    .command("cargo")
+                    .args([
+                        "test",
+                        "--target",
+                        "wasm32-unknown-unknown",
+                        "--test",
+                        test_file,
+                    ])
+                    .env(
+                        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                        "wasm-bindgen-test-runner",
+                    )
+                    .env_remove("CHROMEDRIVER")
+                    .env_remove("GECKODRIVER")
+                    .env(driver_variable, &driver)
+                    .env(
+                        "ARTICLE_WIDGET_TEST_DATA_URL",
+                        format!("{}/", data_server.url()),
+                    ),
+            )?;
+        }
+        took(browser, started);
     }
 
     dist(&toolchain)?;
@@ -212,7 +231,7 @@ fn test(root: &Path) -> Result<()> {
             ])
             .arg(&fixture_data),
     )?;
-    let e2e_files = e2e_test_files(root)?;
+    let e2e_files = test_files(&root.join("tests/e2e"))?;
     run_command(
         toolchain
             .command("node")
@@ -226,6 +245,28 @@ fn test(root: &Path) -> Result<()> {
             .env("FIXTURE_DATA_DIR", &fixture_data)
             .env("CHROMIUM", tools::CHROMIUM),
     )?;
+
+    step("end-to-end subset in Firefox and WebKit: WebDriver (selenium-webdriver), WebKit under Xvfb");
+    let started = Instant::now();
+    run_command(
+        toolchain
+            .command(&engines.xvfb_run.to_string_lossy())
+            // A free display number, so that concurrent runs never share one.
+            .args(["--auto-servernum", "--server-args=-screen 0 1280x1024x24"])
+            .arg("node")
+            .arg("--test")
+            .arg("--test-concurrency=1")
+            .args(test_files(&root.join("tests/engines"))?)
+            .env("WIDGET_URL", site.url())
+            .env("PARTNER_URL", partner.url())
+            // The offline tests serve copies of the site and of the partner pages.
+            .env("SITE_DIR", root.join("dist"))
+            .env("FIREFOX", &engines.firefox)
+            .env("GECKODRIVER", &engines.geckodriver)
+            .env("WEBKIT_WEBDRIVER", &engines.webkit_webdriver)
+            .env("MINIBROWSER", &engines.minibrowser),
+    )?;
+    took("the Firefox and WebKit subset", started);
     step("all tests passed");
     Ok(())
 }
@@ -354,16 +395,22 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-fn e2e_test_files(root: &Path) -> Result<Vec<PathBuf>> {
-    let dir = root.join("tests/e2e");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+/// Says how long the steps since `started` took, for the CI time budget.
+fn took(what: &str, started: Instant) {
+    let seconds = started.elapsed().as_secs();
+    println!("  {what}: {}m{:02}s", seconds / 60, seconds % 60);
+}
+
+/// The node test files (`*.test.mjs`) of `dir`, sorted.
+fn test_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read {}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.to_string_lossy().ends_with(".test.mjs"))
         .collect();
     files.sort();
     if files.is_empty() {
-        bail!("no end-to-end tests (*.test.mjs) in {}", dir.display());
+        bail!("no tests (*.test.mjs) in {}", dir.display());
     }
     Ok(files)
 }

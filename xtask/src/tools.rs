@@ -12,6 +12,11 @@ use crate::{run_command, step};
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const GECKODRIVER_VERSION: &str = "0.37.1";
+const FIREFOX: &str = "/usr/bin/firefox-esr";
+const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
+const XVFB_RUN: &str = "/usr/bin/xvfb-run";
+const XAUTH: &str = "/usr/bin/xauth";
 
 /// The PATH under which the project's tools are found: npm's local binaries (wasm-opt
 /// from binaryen) first, then cargo's.
@@ -106,32 +111,97 @@ pub fn ensure_build_tools(root: &Path) -> Result<Toolchain> {
 
 /// Headless Chromium and its driver, from Debian's packages.
 pub fn ensure_test_tools(_root: &Path) -> Result<()> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+    ensure_debian_packages(&[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")])
+}
+
+/// The engines beside Chromium, and what drives them.
+pub struct Engines {
+    pub firefox: PathBuf,
+    pub geckodriver: PathBuf,
+    pub webkit_webdriver: PathBuf,
+    /// WebKitGTK's MiniBrowser, the browser WebKitWebDriver drives.
+    pub minibrowser: PathBuf,
+    /// Runs a command under a virtual X display: MiniBrowser has no headless mode.
+    pub xvfb_run: PathBuf,
+}
+
+/// Firefox ESR and WebKitGTK from Debian's packages, with a virtual display for
+/// WebKitGTK, and geckodriver from crates.io at a pinned version.
+pub fn ensure_engines(toolchain: &Toolchain) -> Result<Engines> {
+    ensure_debian_packages(&[
+        (FIREFOX, "firefox-esr"),
+        (WEBKIT_WEBDRIVER, "webkit2gtk-driver"),
+        (XVFB_RUN, "xvfb"),
+        (XAUTH, "xauth"),
+    ])?;
+    let minibrowser = find_minibrowser().context(
+        "webkit2gtk-driver is installed but WebKitGTK's MiniBrowser is not under /usr/lib/*/webkit2gtk-4.1/",
+    )?;
+
+    let geckodriver = cargo_bin_dir().join("geckodriver");
+    let found = output(Command::new(&geckodriver).arg("--version")).unwrap_or_default();
+    let found = found.lines().next().unwrap_or_default();
+    if found.trim() != format!("geckodriver {GECKODRIVER_VERSION}") {
+        step(&format!(
+            "installing geckodriver {GECKODRIVER_VERSION} (found: {}); this compiles for several minutes",
+            none_if_empty(found)
+        ));
+        run_command(toolchain.command("cargo").args([
+            "install",
+            "geckodriver",
+            "--version",
+            &format!("={GECKODRIVER_VERSION}"),
+            "--locked",
+        ]))?;
+    }
+    Ok(Engines {
+        firefox: FIREFOX.into(),
+        geckodriver,
+        webkit_webdriver: WEBKIT_WEBDRIVER.into(),
+        minibrowser,
+        xvfb_run: XVFB_RUN.into(),
+    })
+}
+
+/// Installs, in one `apt-get` run, the packages of `wanted` whose file is missing.
+fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result<()> {
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(file, _)| !Path::new(file).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    step("installing Chromium and ChromeDriver (apt-get install chromium chromium-driver)");
+    let packages = missing.join(" ");
+    step(&format!("installing Debian's {packages} (apt-get install)"));
     let is_root = output(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0");
     if !is_root {
         bail!(
-            "{CHROMIUM} and {CHROMEDRIVER} are missing: run `sudo apt-get install chromium chromium-driver`"
+            "Debian's {packages} are needed for the tests: run `sudo apt-get install {packages}`"
         );
     }
     run_command(Command::new("apt-get").arg("update"))?;
     run_command(
         Command::new("apt-get")
-            .args([
-                "install",
-                "-y",
-                "--no-install-recommends",
-                "chromium",
-                "chromium-driver",
-            ])
+            .args(["install", "-y", "--no-install-recommends"])
+            .args(&missing)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )?;
-    if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
-        bail!("apt-get did not install {CHROMIUM} and {CHROMEDRIVER}");
+    if let Some((file, package)) = wanted.iter().find(|(file, _)| !Path::new(file).exists()) {
+        bail!("apt-get installed {package} but {file} is still missing");
     }
     Ok(())
+}
+
+/// MiniBrowser lives under the multiarch library folder (`/usr/lib/x86_64-linux-gnu/`
+/// on amd64).
+fn find_minibrowser() -> Option<PathBuf> {
+    std::fs::read_dir("/usr/lib")
+        .ok()?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.path().join("webkit2gtk-4.1/MiniBrowser"))
+        .find(|path| path.is_file())
 }
 
 fn ensure_npm_packages(root: &Path, toolchain: &Toolchain) -> Result<()> {
@@ -147,7 +217,7 @@ fn ensure_npm_packages(root: &Path, toolchain: &Toolchain) -> Result<()> {
     if up_to_date {
         return Ok(());
     }
-    step("installing npm packages (npm ci): wasm-opt, workbox-build, CommonMark spec, playwright-core, axe-core, marked, DOMPurify");
+    step("installing npm packages (npm ci): wasm-opt, workbox-build, CommonMark spec, playwright-core, selenium-webdriver, axe-core, marked, DOMPurify");
     if output(toolchain.command("npm").arg("--version")).is_err() {
         bail!(
             "npm is missing: install Node.js 20 or newer with npm (`apt-get install nodejs npm`)"
