@@ -273,3 +273,10 @@ async fn widgets_asking_for_the_same_data_at_once_share_one_request() {
     network::fetch_text(&url).await.expect("fetched again");
     assert_eq!(requests_for(&url), 2);
 }
+
+#[wasm_bindgen_test]
+fn case_folding_is_the_browsers_beyond_ascii() {
+    use article_widget::browser::page::fold_case;
+    assert_eq!(fold_case("Riluzole ALS"), "riluzole als");
+    assert_eq!(fold_case("ÉDARAVONE Ärzte İ"), "édaravone ärzte i̇");
+}

@@ -88,3 +88,20 @@ pub fn is_online() -> bool {
 pub fn when_online(callback: impl FnOnce() + 'static) -> Option<EventListener> {
     once_on_window("online", callback)
 }
+
+/// `text` in lower case, for a case-insensitive search. ASCII is folded here; anything
+/// else by the browser's own `toLowerCase`, so that the Wasm carries no Unicode case
+/// tables (natively, where they cost nothing, by Rust's).
+pub fn fold_case(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::JsString::from(text).to_lower_case())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.to_lowercase()
+    }
+}

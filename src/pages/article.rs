@@ -81,7 +81,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             let fallback_note = is_fallback.then(|| {
                 format!(
                     "There is no {} version of this article yet; showing the version for {}.",
-                    props.audience.label().to_lowercase(),
+                    props.audience.label().to_ascii_lowercase(),
                     shown.plural(),
                 )
             });

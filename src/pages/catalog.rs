@@ -3,6 +3,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::browser::page;
 use crate::components::article_link::ArticleLink;
 use crate::components::radio_group::{Choice, RadioGroup};
 use crate::config::Page;
@@ -65,7 +66,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
         AudienceFilter::Any => None,
         AudienceFilter::Only(audience) => Some(audience),
     };
-    let found = props.catalog.search(&query, audience);
+    let found = props.catalog.search(&query, audience, page::fold_case);
     let count = match found.len() {
         1 => "1 article".to_owned(),
         n => format!("{n} articles"),
