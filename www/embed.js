@@ -143,6 +143,7 @@
   function mount(host, extra) {
     if (!(host instanceof Element)) return Promise.reject(new TypeError('ArticleWidget.mount needs an element'));
     known.add(host);
+    followColorScheme(host);
     if (extra) extras.set(host, Object.assign({}, extra));
     optionWatcher.observe(host, { attributes: true, attributeFilter: OPTION_ATTRIBUTES });
     placeholder(host);
@@ -264,10 +265,44 @@
     },
   };
 
+  // The theme "auto" follows the host page: the colour scheme it declares on a
+  // container or an ancestor (`color-scheme` is inherited, so the host's computed value
+  // says it), else the system's. The page may toggle it at any time, by a class or an
+  // attribute anywhere above the widget: the widget follows, without a reload.
+  function hostColorScheme(host) {
+    var words = (getComputedStyle(host).colorScheme || 'normal').split(/\s+/);
+    var light = words.indexOf('light') >= 0;
+    var dark = words.indexOf('dark') >= 0;
+    if (dark && !light) return 'dark';
+    if (light && !dark) return 'light';
+    return null;
+  }
+
+  function followColorScheme(host) {
+    var scheme = hostColorScheme(host);
+    if (scheme === host.getAttribute('data-host-color-scheme')) return;
+    if (scheme) host.setAttribute('data-host-color-scheme', scheme);
+    else host.removeAttribute('data-host-color-scheme');
+  }
+
+  var schemeCheck = 0;
+  var schemeWatcher = new MutationObserver(function () {
+    if (schemeCheck) return;
+    schemeCheck = requestAnimationFrame(function () {
+      schemeCheck = 0;
+      known.forEach(followColorScheme);
+    });
+  });
+
   if (script.hasAttribute('data-article')) mountWhenNear(hostFor(script));
   function start() {
     scan(document);
     observer.observe(document.documentElement, { childList: true, subtree: true });
+    schemeWatcher.observe(document.documentElement, {
+      attributes: true,
+      subtree: true,
+      attributeFilter: ['class', 'style', 'data-theme', 'data-color-scheme', 'data-bs-theme'],
+    });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

@@ -464,6 +464,41 @@ test('live options: data- attributes and ArticleWidget.update change a mounted w
   }
 });
 
+test("the theme auto follows the host page's own colour scheme and its toggle; the reader's choice still wins", async () => {
+  // The reader's system is light; the partner's page has a dark mode of its own.
+  const { context, page, pageErrors } = await newPage(browser, { colorScheme: 'light' });
+  try {
+    await page.goto(`${PARTNER_URL}/host-theme.html`);
+    const widget = page.locator('#themed');
+    await widget.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    const background = () => widget.locator('.article-widget').evaluate((element) => getComputedStyle(element).backgroundColor);
+    const LIGHT = 'rgb(255, 255, 255)';
+    const DARK = 'rgb(21, 24, 28)';
+    const toggle = (name) => page.evaluate((name) => { document.documentElement.className = name; }, name);
+    const becomes = (expected) => page.waitForFunction(
+      (expected) => getComputedStyle(document.querySelector('#themed').shadowRoot.querySelector('.article-widget')).backgroundColor === expected,
+      expected,
+    );
+    assert.equal(await background(), LIGHT);
+    await toggle('dark');
+    await becomes(DARK);
+    await toggle('light');
+    await becomes(LIGHT);
+    await toggle('');
+    await becomes(LIGHT);
+
+    // The reader's own choice wins over the page's.
+    await toggle('dark');
+    await becomes(DARK);
+    await widget.getByRole('button', { name: 'Text size and theme' }).click();
+    await widget.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Light' }).check();
+    await becomes(LIGHT);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('axe-core finds no violations inside the shadow roots of a partner page', async () => {
   const { context, page } = await newPage(browser);
   try {
