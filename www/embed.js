@@ -266,11 +266,19 @@
   };
 
   // The theme "auto" follows the host page: the colour scheme it declares on a
-  // container or an ancestor (`color-scheme` is inherited, so the host's computed value
-  // says it), else the system's. The page may toggle it at any time, by a class or an
-  // attribute anywhere above the widget: the widget follows, without a reload.
+  // container or an ancestor, else the system's. The widget's `:host { all: initial }`
+  // resets what the host inherits, so an inherited scheme is read from its parent (one
+  // the page sets on the container itself still shows on it). The page may toggle it at
+  // any time, by a class or an attribute anywhere above the widget: the widget follows,
+  // without a reload.
+  function declaredColorScheme(element) {
+    return element ? getComputedStyle(element).colorScheme || 'normal' : 'normal';
+  }
+
   function hostColorScheme(host) {
-    var words = (getComputedStyle(host).colorScheme || 'normal').split(/\s+/);
+    var declared = declaredColorScheme(host);
+    if (declared === 'normal') declared = declaredColorScheme(host.parentElement);
+    var words = declared.split(/\s+/);
     var light = words.indexOf('light') >= 0;
     var dark = words.indexOf('dark') >= 0;
     if (dark && !light) return 'dark';
