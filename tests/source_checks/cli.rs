@@ -8,7 +8,8 @@ use article_widget::source::check_dir;
 
 use crate::support::{article_named, today, variant, TempDir};
 
-fn articles(args: &[&Path]) -> std::process::Output {
+/// Runs the `articles` binary with `args` (paths or plain words).
+fn articles<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_articles"))
         .args(args)
         .output()
@@ -182,13 +183,6 @@ fn the_readmes_readability_table_is_the_articles() {
     );
 }
 
-fn run(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_articles"))
-        .args(args)
-        .output()
-        .expect("the articles binary runs")
-}
-
 #[test]
 fn review_moves_the_status_in_place_keeping_formatting_and_comments() {
     let dir = TempDir::articles("cli-review");
@@ -200,7 +194,7 @@ fn review_moves_the_status_in_place_keeping_formatting_and_comments() {
     let path = dir.write("demo.md", &original);
     let dir_arg = dir.0.to_str().unwrap();
 
-    let output = run(&[
+    let output = articles(&[
         "review",
         "demo",
         "--status",
@@ -227,7 +221,7 @@ fn review_moves_the_status_in_place_keeping_formatting_and_comments() {
         )
     );
 
-    let output = run(&[
+    let output = articles(&[
         "review",
         "demo",
         "--status",
@@ -326,7 +320,7 @@ fn review_writes_nothing_for_a_move_the_rules_forbid() {
             "go together",
         ),
     ] {
-        let output = run(&args);
+        let output = articles(&args);
         assert_eq!(output.status.code(), Some(1), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(says), "{args:?}: {stderr}");
@@ -342,7 +336,7 @@ fn review_writes_nothing_for_a_move_the_rules_forbid() {
 fn new_scaffolds_an_article_that_checks_clean_and_never_overwrites() {
     let dir = TempDir::articles("cli-new");
     let dir_arg = dir.0.to_str().unwrap();
-    let output = run(&[
+    let output = articles(&[
         "new",
         "knee-pain",
         "--question",
@@ -363,9 +357,9 @@ fn new_scaffolds_an_article_that_checks_clean_and_never_overwrites() {
     assert_eq!(article.review.status, ReviewStatus::Submitted);
     assert_eq!(article.audiences(), Audience::ALL);
 
-    let again = run(&["new", "knee-pain", "--question", "Again?", "--dir", dir_arg]);
+    let again = articles(&["new", "knee-pain", "--question", "Again?", "--dir", dir_arg]);
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
-    let bad = run(&["new", "Knee Pain", "--question", "?", "--dir", dir_arg]);
+    let bad = articles(&["new", "Knee Pain", "--question", "?", "--dir", dir_arg]);
     assert_eq!(bad.status.code(), Some(1));
 }
