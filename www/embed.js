@@ -143,7 +143,7 @@
   function mount(host, extra) {
     if (!(host instanceof Element)) return Promise.reject(new TypeError('ArticleWidget.mount needs an element'));
     known.add(host);
-    followColorScheme(host);
+    watchColorScheme(host);
     if (extra) extras.set(host, Object.assign({}, extra));
     optionWatcher.observe(host, { attributes: true, attributeFilter: OPTION_ATTRIBUTES });
     placeholder(host);
@@ -293,24 +293,36 @@
     else host.removeAttribute('data-host-color-scheme');
   }
 
+  // After a change, checks every widget's host once, in the next frame: one style pass
+  // for all of them, however many attributes changed.
   var schemeCheck = 0;
-  var schemeWatcher = new MutationObserver(function () {
+  function checkColorSchemesSoon() {
     if (schemeCheck) return;
     schemeCheck = requestAnimationFrame(function () {
       schemeCheck = 0;
       known.forEach(followColorScheme);
     });
-  });
+  }
+
+  // Only the host and its ancestors decide what the host inherits: those are watched,
+  // not every attribute change of the page.
+  var schemeWatcher = new MutationObserver(checkColorSchemesSoon);
+  function watchColorScheme(host) {
+    for (var element = host; element; element = element.parentElement) {
+      schemeWatcher.observe(element, {
+        attributes: true,
+        attributeFilter: ['class', 'style', 'data-theme', 'data-color-scheme', 'data-bs-theme'],
+      });
+    }
+    // At once, not in the next frame: a widget whose Wasm is already here renders
+    // before then, and must not show the other scheme for a frame.
+    followColorScheme(host);
+  }
 
   if (script.hasAttribute('data-article')) mountWhenNear(hostFor(script));
   function start() {
     scan(document);
     observer.observe(document.documentElement, { childList: true, subtree: true });
-    schemeWatcher.observe(document.documentElement, {
-      attributes: true,
-      subtree: true,
-      attributeFilter: ['class', 'style', 'data-theme', 'data-color-scheme', 'data-bs-theme'],
-    });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
