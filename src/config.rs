@@ -65,9 +65,12 @@ pub struct WidgetConfig {
     pub data_url: String,
     /// The call to action after an article: the publisher's, elsewhere, or none.
     pub follow_up: FollowUpChoice,
-    /// Embedded on a partner's page: the publisher's page that each article links back
-    /// to. `None` on the publisher's own page.
+    /// Embedded on a partner's page: the publisher's site, where each article links
+    /// back to. `None` on the publisher's own page.
     pub canonical_base: Option<String>,
+    /// On the publisher's own page: its site's root, relative to this page (`./`, or
+    /// `../../` on an article's page `articles/<slug>/`); see [`site_root_of_path`].
+    pub site_root: String,
 }
 
 impl Default for WidgetConfig {
@@ -80,6 +83,7 @@ impl Default for WidgetConfig {
             data_url: DEFAULT_DATA_URL.to_owned(),
             follow_up: FollowUpChoice::Publishers,
             canonical_base: None,
+            site_root: "./".to_owned(),
         }
     }
 }
@@ -159,7 +163,13 @@ impl WidgetConfig {
     pub fn canonical_url(&self, slug: &Slug) -> Option<String> {
         self.canonical_base
             .as_deref()
-            .map(|base| article_link(Some(base), slug))
+            .map(|base| article_link(base, slug))
+    }
+
+    /// Where the publisher's site is, as links on this page must write it: the
+    /// canonical base on a partner's page, the relative root on the publisher's own.
+    pub fn links_root(&self) -> &str {
+        self.canonical_base.as_deref().unwrap_or(&self.site_root)
     }
 
     /// A link of the publisher's (`publisher.toml`) as this page must write it: a
@@ -172,6 +182,9 @@ impl WidgetConfig {
         Some(match (&self.canonical_base, is_relative) {
             (Some(base), true) if link.starts_with('/') => format!("{}{link}", origin(base)),
             (Some(base), true) => join_url(base, &link),
+            (None, true) if !link.starts_with('/') && self.site_root != "./" => {
+                format!("{}{link}", self.site_root)
+            }
             _ => link,
         })
     }
@@ -207,13 +220,61 @@ impl WidgetConfig {
     }
 }
 
-/// The link that opens an article: on the publisher's page at `base`, or, with no base,
-/// on the current page.
-pub fn article_link(base: Option<&str>, slug: &Slug) -> String {
-    match base {
-        Some(base) if base.contains('?') => format!("{base}&article={slug}"),
-        Some(base) => format!("{base}?article={slug}"),
-        None => format!("?article={slug}"),
+/// The publisher's page of an article, `articles/<slug>/` on its site at `root` (a
+/// relative root such as `../../`, or an absolute URL of the site or of a page in it).
+/// The prerendered pages and the widget write the same link.
+pub fn article_link(root: &str, slug: &Slug) -> String {
+    site_link(root, &format!("articles/{slug}/"))
+}
+
+/// `path` on the publisher's site at `root`: a root ending in `/` is a folder; an
+/// absolute URL that does not is a page of the site, in its folder.
+pub fn site_link(root: &str, path: &str) -> String {
+    if root.ends_with('/') || !root.contains("//") {
+        let root = if root.is_empty() || root.ends_with('/') {
+            root.to_owned()
+        } else {
+            format!("{root}/")
+        };
+        format!("{root}{path}")
+    } else {
+        join_url(root, path)
+    }
+}
+
+/// The site root, relative to a page of the publisher's own site whose URL path is
+/// `path`: the prerendered pages of an article (`…/articles/<slug>/`) and of its
+/// audiences (`…/articles/<slug>/<audience>/`) are two and three folders down.
+pub fn site_root_of_path(path: &str) -> String {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let folders: Vec<&str> = path.trim_end_matches('/').rsplit('/').take(3).collect();
+    let depth = match folders.as_slice() {
+        [audience, slug, "articles", ..]
+            if audience.parse::<Audience>().is_ok() && Slug::parse(slug).is_some() =>
+        {
+            3
+        }
+        [slug, "articles", ..] if Slug::parse(slug).is_some() && path.ends_with('/') => 2,
+        _ => 0,
+    };
+    if depth == 0 {
+        "./".to_owned()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// The article a URL path of the publisher's own site names, as written there:
+/// `…/articles/<slug>/`, with or without an audience's folder after it.
+pub fn article_in_path(path: &str) -> Option<Slug> {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let folders: Vec<&str> = path.trim_end_matches('/').rsplit('/').take(3).collect();
+    match folders.as_slice() {
+        [audience, slug, "articles", ..] if audience.parse::<Audience>().is_ok() => {
+            Slug::parse(slug)
+        }
+        [slug, "articles", ..] => Slug::parse(slug),
+        _ => None,
     }
 }
 
@@ -274,7 +335,7 @@ mod tests {
         assert_eq!(config.theme, Some(Theme::Dark));
         assert_eq!(
             config.canonical_url(&slug("als")).as_deref(),
-            Some("https://articles.example.org/?article=als")
+            Some("https://articles.example.org/articles/als/")
         );
         assert_eq!(
             config.publisher_link("editorial-policy.html").as_deref(),
@@ -299,6 +360,21 @@ mod tests {
             Some("editorial-policy.html")
         );
         assert_eq!(WidgetConfig::default().canonical_url(&slug("als")), None);
+        // On an article's own page the publisher's relative links start at the root.
+        let on_article_page = WidgetConfig {
+            site_root: "../../".into(),
+            ..WidgetConfig::default()
+        };
+        assert_eq!(
+            on_article_page
+                .publisher_link("editorial-policy.html")
+                .as_deref(),
+            Some("../../editorial-policy.html")
+        );
+        assert_eq!(
+            on_article_page.publisher_link("/policy/").as_deref(),
+            Some("/policy/")
+        );
         assert_eq!(
             join_url("https://a.example/x/page.html?q=1", "p.html"),
             "https://a.example/x/p.html"
@@ -307,6 +383,47 @@ mod tests {
             join_url("https://a.example", "p.html"),
             "https://a.example/p.html"
         );
+    }
+
+    #[test]
+    fn article_links_lead_to_the_articles_page_on_the_publishers_site() {
+        let als = slug("als");
+        assert_eq!(article_link("./", &als), "./articles/als/");
+        assert_eq!(article_link("../../", &als), "../../articles/als/");
+        assert_eq!(
+            article_link("https://pub.example/health/", &als),
+            "https://pub.example/health/articles/als/"
+        );
+        assert_eq!(
+            article_link("https://pub.example/health/index.html?x=1", &als),
+            "https://pub.example/health/articles/als/"
+        );
+        assert_eq!(
+            article_link("https://pub.example", &als),
+            "https://pub.example/articles/als/"
+        );
+    }
+
+    #[test]
+    fn a_page_of_the_site_knows_its_root_and_its_article() {
+        for (path, root, article) in [
+            ("/", "./", None),
+            ("/index.html", "./", None),
+            ("/health/", "./", None),
+            ("/articles/als/", "../../", Some("als")),
+            ("/health/articles/als/index.html", "../../", Some("als")),
+            ("/articles/als/patient/", "../../../", Some("als")),
+            ("/articles/als/patient/index.html", "../../../", Some("als")),
+            ("/articles/Not_A_Slug/", "./", None),
+            ("/articles/", "./", None),
+        ] {
+            assert_eq!(site_root_of_path(path), root, "{path}");
+            assert_eq!(
+                article_in_path(path).as_ref().map(Slug::as_str),
+                article,
+                "{path}"
+            );
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use web_sys::Element;
 use crate::app::{App, AppProps, Host};
 use crate::browser::console::{describe, log_error, log_warning};
 use crate::browser::network::{self, HandedOver};
-use crate::browser::{dom, page};
+use crate::browser::{dom, history, page};
 use crate::config::{Page, Placement, WidgetConfig};
 
 /// The widget's stylesheet; it lives inside each shadow root, never in the host page.
@@ -25,7 +25,13 @@ pub fn mount_publisher_page() {
     for host in page::widget_hosts() {
         let mut settings = page::data_settings(&host);
         settings.extend(query.iter().cloned());
-        let config = configure(&settings, Placement::Publisher, "");
+        let site_root = history::site_root();
+        let base = WidgetConfig {
+            data_url: format!("{site_root}articles/"),
+            site_root,
+            ..WidgetConfig::default()
+        };
+        let config = configure(base, &settings, "");
         if let Err(error) = mount(&host, config, None) {
             log_error(&format!("could not mount: {}", describe(&error)));
         }
@@ -36,7 +42,7 @@ pub fn mount_publisher_page() {
 /// `data-` attributes. `handover` is the article's data `embed.js` fetched while the
 /// Wasm was loading (see [`network::take_handover`]), or `undefined`.
 pub fn mount_partner_widget(host: &Element, options: &JsValue, handover: &JsValue) {
-    let config = configure(&page::option_pairs(options), Placement::Partner, "data-");
+    let config = configure(partner(), &page::option_pairs(options), "data-");
     let handed_over = match &config.page {
         Page::Article(slug) if !handover.is_undefined() => {
             network::take_handover(handover, &config.article_url(slug))
@@ -51,7 +57,7 @@ pub fn mount_partner_widget(host: &Element, options: &JsValue, handover: &JsValu
 /// Gives the partner widget on `host` the options `options`, in place: the app keeps its
 /// state where it still applies. Returns whether `host` has a widget.
 pub fn update_partner_widget(host: &Element, options: &JsValue) -> bool {
-    let config = configure(&page::option_pairs(options), Placement::Partner, "data-");
+    let config = configure(partner(), &page::option_pairs(options), "data-");
     SLOTS.with_borrow_mut(|slots| {
         let Some(slot) = slots.iter_mut().find(|slot| slot.host.is_on(host)) else {
             return false;
@@ -66,13 +72,16 @@ pub fn update_partner_widget(host: &Element, options: &JsValue) -> bool {
     })
 }
 
-/// The configuration that `settings` give; an invalid setting is named in a console
-/// warning with the default used instead.
-fn configure(settings: &[(String, String)], placement: Placement, prefix: &str) -> WidgetConfig {
-    let base = WidgetConfig {
-        placement,
+fn partner() -> WidgetConfig {
+    WidgetConfig {
+        placement: Placement::Partner,
         ..WidgetConfig::default()
-    };
+    }
+}
+
+/// The configuration that `settings` give over `base`; an invalid setting is named in a console
+/// warning with the default used instead.
+fn configure(base: WidgetConfig, settings: &[(String, String)], prefix: &str) -> WidgetConfig {
     let (config, warnings) = base.apply(
         settings
             .iter()

@@ -632,12 +632,12 @@ fn an_article_without_variants_says_so() {
 #[yew::function_component]
 fn EmbeddedArticle() -> yew::Html {
     let links = Links {
-        canonical_base: Some(AttrValue::from("https://publisher.example/")),
+        root: AttrValue::from("https://publisher.example/"),
         onopen: Callback::noop(),
     };
     let page = ArticlePageProps {
         canonical_url: Some(AttrValue::from(
-            "https://publisher.example/?article=als-demo",
+            "https://publisher.example/articles/als-demo/",
         )),
         ..props(fixture(ReviewStatus::Submitted))
     };
@@ -654,7 +654,7 @@ fn related_articles_link_to_the_publishers_page_when_embedded() {
     let section = one(&own_page, "section", &[("class", "related")]);
     let inner = section.inner(&own_page);
     assert_eq!(one(inner, "h2", &[]).text(inner), "Related articles");
-    let link = one(inner, "a", &[("href", "?article=edaravone-demo")]);
+    let link = one(inner, "a", &[("href", "./articles/edaravone-demo/")]);
     assert_eq!(link.text(inner), "Does edaravone slow ALS?");
 
     let embedded = article_widget::ssr::render::<EmbeddedArticle>(|| ());
@@ -662,7 +662,7 @@ fn related_articles_link_to_the_publishers_page_when_embedded() {
     one(
         inner,
         "a",
-        &[("href", "https://publisher.example/?article=edaravone-demo")],
+        &[("href", "https://publisher.example/articles/edaravone-demo/")],
     );
     // Browsing inside the widget, the catalog is one click away.
     let breadcrumb = one(&embedded, "p", &[("class", "breadcrumb")]).inner(&embedded);
@@ -761,10 +761,10 @@ fn the_catalog_links_each_article() {
         links,
         [
             (
-                "?article=als-demo".to_owned(),
+                "./articles/als-demo/".to_owned(),
                 "What treats ALS?".to_owned()
             ),
-            ("?article=ms-demo".to_owned(), "What is MS?".to_owned()),
+            ("./articles/ms-demo/".to_owned(), "What is MS?".to_owned()),
         ]
     );
     assert_eq!(

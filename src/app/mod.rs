@@ -23,11 +23,12 @@ use self::use_host_events::use_host_events;
 use self::use_navigation::{use_heading_focus, use_navigation};
 use self::use_reader::{use_publisher_accent, use_reader};
 use crate::browser::network::HandedOver;
-use crate::browser::{dom, page};
+use crate::browser::page;
 use crate::components::article_link::Links;
 use crate::config::WidgetConfig;
 use crate::pages::article::ArticlePage;
 use crate::pages::catalog::CatalogList;
+use crate::pages::frame::Frame;
 use crate::pages::unavailable::{Offline, Unavailable};
 use crate::preferences::Theme;
 
@@ -112,34 +113,20 @@ pub fn App(props: &AppProps) -> Html {
         (Theme::Auto, Some(host_theme)) => host_theme,
         (theme, _) => theme,
     };
-    let class = classes!(
-        "article-widget",
-        format!("text-{}", reader.preferences.text_size),
-        format!("theme-{theme}"),
-    );
     let banner = match &load.state {
-        LoadState::Loaded(_, freshness) => saved_notice(*freshness),
+        LoadState::Loaded(_, freshness) => saved_notice(*freshness).map(AttrValue::from),
         _ => None,
     };
     let links = Links {
-        canonical_base: props.config.canonical_base.clone().map(AttrValue::from),
+        root: AttrValue::from(props.config.links_root().to_owned()),
         onopen: navigation.onopen.clone(),
     };
-    let onclick = Callback::from(|event: MouseEvent| {
-        dom::follow_fragment_link(&event);
-    });
-    let onback = navigation.onback.reform(|_: MouseEvent| ());
+    let onback = navigation
+        .can_go_back
+        .then(|| navigation.onback.reform(|_: MouseEvent| ()));
     html! {
-        <ContextProvider<Links> context={links}>
-            <div ref={root} {class} {onclick}>
-                if let Some(banner) = banner {
-                    <p class="note offline-banner" role="status">{ banner }</p>
-                }
-                if navigation.can_go_back {
-                    <button type="button" class="back" part="back" onclick={onback}>{ "Back" }</button>
-                }
-                { content }
-            </div>
-        </ContextProvider<Links>>
+        <Frame {root} text_size={reader.preferences.text_size} {theme} {links} {banner} {onback}>
+            { content }
+        </Frame>
     }
 }

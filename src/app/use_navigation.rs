@@ -11,7 +11,7 @@ use super::host::Host;
 use super::load::LoadState;
 use super::navigation::{Move, Step, Trail};
 use crate::browser::{dom, history};
-use crate::config::{Page, Placement, WidgetConfig};
+use crate::config::{article_link, site_link, Page, Placement, WidgetConfig};
 use crate::model::Slug;
 
 /// Where the reader is, and how they move.
@@ -46,9 +46,13 @@ pub fn use_navigation(config: &WidgetConfig, host: &Host, mount: u64) -> Navigat
     };
     let onopen = {
         let go = go.clone();
-        use_callback((mount, placement), move |page: Page, _| {
+        let root = config.links_root().to_owned();
+        use_callback((mount, placement, root), move |page: Page, (_, _, root)| {
             if placement == Placement::Publisher {
-                history::push_article_url(page.slug().map(Slug::as_str));
+                history::push_url(&match &page {
+                    Page::Article(slug) => article_link(root, slug),
+                    Page::Catalog => site_link(root, ""),
+                });
             }
             go(Step::Open(page));
         })

@@ -1,5 +1,6 @@
 //! The browser's history, on the publisher's own page only: there the URL names the
-//! article shown (`?article=`), and back and forward move between articles. A partner's
+//! article shown (its page `articles/<slug>/`, or `?article=`), and back and forward
+//! move between articles. A partner's
 //! URL and history are never touched.
 
 use gloo::events::EventListener;
@@ -7,31 +8,45 @@ use wasm_bindgen::JsValue;
 
 use super::events::on_window;
 use super::page::query_settings;
+use crate::config::{article_in_path, site_root_of_path};
 
-/// Records in the browser's history that the page now shows `slug` (or the catalog),
-/// keeping the page's other query parameters.
-pub fn push_article_url(slug: Option<&str>) {
+/// Records in the browser's history that the page now shows what `href` (a link of
+/// the site, as the widget wrote it) leads to.
+pub fn push_url(href: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Ok(url) = web_sys::Url::new(&window.location().href().unwrap_or_default()) else {
-        return;
-    };
-    match slug {
-        Some(slug) => url.search_params().set("article", slug),
-        None => url.search_params().delete("article"),
-    }
     if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url.href()));
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(href));
     }
 }
 
-/// The article the page's URL names, if any, as written there.
+/// The article the page's URL names, if any, as written there: `?article=`, else the
+/// article's own page (`articles/<slug>/`).
 pub fn article_in_url() -> Option<String> {
-    query_settings()
+    let in_query = query_settings()
         .into_iter()
         .find(|(key, _)| key == "article")
-        .map(|(_, slug)| slug)
+        .map(|(_, slug)| slug);
+    in_query.or_else(|| {
+        let path = web_sys::window()?.location().pathname().ok()?;
+        article_in_path(&path).map(|slug| slug.as_str().to_owned())
+    })
+}
+
+/// The absolute URL of the site's root, seen from this page of the publisher's site:
+/// links written from it stay right after the URL changes.
+pub fn site_root() -> String {
+    let location = web_sys::window().map(|window| window.location());
+    let (Some(path), Some(href)) = (
+        location.as_ref().and_then(|location| location.pathname().ok()),
+        location.as_ref().and_then(|location| location.href().ok()),
+    ) else {
+        return "./".to_owned();
+    };
+    web_sys::Url::new_with_base(&site_root_of_path(&path), &href)
+        .map(|url| url.href())
+        .unwrap_or_else(|_| "./".to_owned())
 }
 
 /// Calls `callback` with the article the URL names whenever the reader goes back or

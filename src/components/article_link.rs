@@ -1,15 +1,15 @@
 use yew::prelude::*;
 
 use crate::browser::dom;
-use crate::config::{article_link, Page};
+use crate::config::{article_link, site_link, Page};
 
 /// How links inside a widget open, provided once by the app to every [`ArticleLink`]
 /// below it: where they lead, and how a plain click opens them in place.
 #[derive(Clone, PartialEq)]
 pub struct Links {
-    /// Embedded on a partner's page: the publisher's page, where links lead. `None`
-    /// on the publisher's own page.
-    pub canonical_base: Option<AttrValue>,
+    /// The publisher's site, where links lead: its relative root on the publisher's own
+    /// pages (`./`, `../../`), its address on a partner's page.
+    pub root: AttrValue,
     /// Opens a page inside the widget.
     pub onopen: Callback<Page>,
 }
@@ -23,18 +23,16 @@ pub struct ArticleLinkProps {
 }
 
 /// A link to an article or to the catalog. It stays a real link, to the publisher's
-/// page for it, so that a new tab or a copied address works, while a plain click opens
-/// the page inside the widget. Outside a widget (no [`Links`]) it is a plain link on
-/// the current page.
+/// page for it, so that a new tab, a copied address or a reader without scripts gets
+/// there, while a plain click opens the page inside the widget. Outside a widget (no
+/// [`Links`]) it is a plain link from the site's root.
 #[function_component]
 pub fn ArticleLink(props: &ArticleLinkProps) -> Html {
     let links = use_context::<Links>();
-    let base = links
-        .as_ref()
-        .and_then(|links| links.canonical_base.as_deref());
+    let root = links.as_ref().map_or("./", |links| links.root.as_str());
     let href = match &props.page {
-        Page::Article(slug) => article_link(base, slug),
-        Page::Catalog => base.unwrap_or("./").to_owned(),
+        Page::Article(slug) => article_link(root, slug),
+        Page::Catalog => site_link(root, ""),
     };
     let onclick = links.map(|links| {
         let page = props.page.clone();

@@ -5,4 +5,5 @@
 
 pub mod article;
 pub mod catalog;
+pub mod frame;
 pub mod unavailable;
