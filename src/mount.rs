@@ -7,15 +7,13 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 use web_sys::Element;
+use yew::Callback;
 
 use crate::app::{App, AppProps, Host};
 use crate::browser::console::{describe, log_error, log_warning};
 use crate::browser::network::{self, HandedOver};
 use crate::browser::{dom, history, page};
 use crate::config::{Page, Placement, WidgetConfig};
-
-/// The widget's stylesheet; it lives inside each shadow root, never in the host page.
-pub const STYLESHEET: &str = include_str!("widget.css");
 
 /// Mounts a widget into every `[data-article-widget]` element of the document that has
 /// none yet. The page's own URL may choose the article and audience (`?article=`,
@@ -67,6 +65,7 @@ pub fn update_partner_widget(host: &Element, options: &JsValue) -> bool {
             host: slot.host.clone(),
             mount: slot.mounts,
             handed_over: None,
+            on_shown: Callback::noop(),
         });
         true
     })
@@ -109,9 +108,13 @@ thread_local! {
     static SLOTS: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Mounts one widget in an open shadow root of `host`, with the stylesheet inside. A
-/// host that already shows a widget is left alone. A new widget shows `handed_over` in
-/// its first render; a parked one taken up again gets it as the answer to its request.
+/// Mounts one widget in an open shadow root of `host`. A host that already shows a
+/// widget is left alone. A new widget shows `handed_over` in its first render; a
+/// parked one taken up again gets it as the answer to its request.
+///
+/// Static first: where the shadow root holds the build's prerendered page, the widget
+/// renders beside it, hidden, and takes its place once it shows its page
+/// ([`dom::take_over`]): the reader never sees the page blank, twice or moving.
 pub fn mount(
     host: &Element,
     config: WidgetConfig,
@@ -120,10 +123,18 @@ pub fn mount(
     if is_mounted(host) {
         return Ok(());
     }
-    let shadow = dom::fresh_shadow_root(host, STYLESHEET)?;
+    let (shadow, prerendered) = dom::widget_shadow_root(host)?;
+    let take_over = prerendered.map(|prerendered| {
+        Callback::from(move |container: Element| {
+            if prerendered.is_connected() {
+                dom::take_over(&prerendered, &container);
+            }
+        })
+    });
     let mut handed_over = handed_over;
     let reused = SLOTS.with_borrow_mut(|slots| {
         let slot = slots.iter_mut().find(|slot| slot.host == Host::Parked)?;
+        hide_until_shown(&slot.container, take_over.is_some());
         shadow.append_child(&slot.container).ok()?;
         slot.host = Host::Mounted(host.clone());
         slot.mounts += 1;
@@ -135,6 +146,7 @@ pub fn mount(
             host: slot.host.clone(),
             mount: slot.mounts,
             handed_over: None,
+            on_shown: on_shown(&take_over, &slot.container),
         });
         Some(())
     });
@@ -146,12 +158,14 @@ pub fn mount(
         .ok_or_else(|| JsValue::from_str("host element has no document"))?;
     let container = document.create_element("div")?;
     container.set_class_name("article-widget-root");
+    hide_until_shown(&container, take_over.is_some());
     shadow.append_child(&container)?;
     let props = AppProps {
         config,
         host: Host::Mounted(host.clone()),
         mount: 0,
         handed_over: handed_over.map(Rc::new),
+        on_shown: on_shown(&take_over, &container),
     };
     let handle = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
     SLOTS.with_borrow_mut(|slots| {
@@ -163,6 +177,25 @@ pub fn mount(
         })
     });
     Ok(())
+}
+
+/// While a prerendered page is shown, the widget's own rendering waits hidden.
+fn hide_until_shown(container: &Element, has_prerendered: bool) {
+    if has_prerendered {
+        let _ = container.set_attribute("hidden", "");
+    }
+}
+
+/// What the app calls once it shows its page: the take-over of the prerendered page
+/// by `container`, if there is one.
+fn on_shown(take_over: &Option<Callback<Element>>, container: &Element) -> Callback<()> {
+    match take_over {
+        Some(take_over) => {
+            let container = container.clone();
+            take_over.reform(move |()| container.clone())
+        }
+        None => Callback::noop(),
+    }
 }
 
 /// Takes the widget off `host`, if it has one, parks it, and empties the shadow root.
@@ -179,6 +212,7 @@ pub fn unmount(host: &Element) -> bool {
             host: Host::Parked,
             mount: slot.mounts,
             handed_over: None,
+            on_shown: Callback::noop(),
         });
         slot.container.remove();
         if let Some(shadow) = host.shadow_root() {

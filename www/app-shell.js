@@ -6,6 +6,9 @@
 // The service worker's cache of articles read on this page (same name in
 // xtask/build-service-worker.mjs): saving every article fills it directly.
 const ARTICLE_CACHE = 'article-widget/v1/app-articles';
+const PAGE_CACHE = 'article-widget/v1/app-pages';
+// The site's root: this script is served from it, whichever page loads it.
+const SITE = new URL('.', import.meta.url);
 
 const saveTools = document.getElementById('offline-tools');
 const saveButton = document.getElementById('save-all');
@@ -18,7 +21,14 @@ if ('serviceWorker' in navigator && window.caches) {
 }
 
 async function start() {
-  const registration = await navigator.serviceWorker.register('sw.js');
+  const registration = await navigator.serviceWorker.register(new URL('sw.js', SITE));
+  // The page that installed the worker was loaded before it: keep it for offline too.
+  if (!navigator.serviceWorker.controller) {
+    caches
+      .open(PAGE_CACHE)
+      .then((cache) => cache.add(window.location.href))
+      .catch(() => {});
+  }
   saveTools.hidden = false;
   saveButton.addEventListener('click', () => saveAll(saveButton));
 
@@ -63,7 +73,7 @@ async function saveAll(button) {
   saveProgress.hidden = false;
   saveProgress.value = 0;
   try {
-    const response = await fetch('articles/index.json');
+    const response = await fetch(new URL('articles/index.json', SITE));
     if (!response.ok) throw new Error(`the catalog answered ${response.status}`);
     const { articles } = await response.json();
     const cache = await caches.open(ARTICLE_CACHE);
@@ -89,7 +99,7 @@ async function saveAll(button) {
 
 /** Saves one article; only a complete, valid article is kept. */
 async function saveArticle(cache, slug) {
-  const url = new URL(`articles/${encodeURIComponent(slug)}.json`, document.baseURI).href;
+  const url = new URL(`articles/${encodeURIComponent(slug)}.json`, SITE).href;
   try {
     const response = await fetch(url, { cache: 'no-cache' });
     if (!response.ok) return false;

@@ -4,14 +4,26 @@
 //   <div data-article-widget data-article="als-primary-treatment"></div>
 //
 // It finds its own origin from its own URL and loads everything from there: the Wasm
-// and its JS glue (content-hashed names, filled in at build time) and the article
-// data. One Wasm instance serves every widget of the page, however many times this
-// script is included. No inline script or style: it works under a strict CSP.
+// and its JS glue and the stylesheet (content-hashed names, filled in at build time)
+// and the article data. One Wasm instance serves every widget of the page, however
+// many times this script is included. No inline script or style: it works under a
+// strict CSP.
+//
+// Static first: while the Wasm loads, each widget shows the article the build
+// prerendered for it (articles/<slug>/<audience>.html), fetched from this script's own
+// origin only; the Wasm then takes that page over in place. Its controls stay inert,
+// and look it, until then.
 (function () {
   'use strict';
 
   var GLUE = '__ARTICLE_WIDGET_GLUE__';
   var WASM = '__ARTICLE_WIDGET_WASM__';
+  var CSS = '__ARTICLE_WIDGET_CSS__';
+  // The canonical base the build writes into prerendered pages (src/site/prerender.rs),
+  // replaced here by the widget's own.
+  var PRERENDERED_BASE = 'https://article-widget.invalid/';
+  // The reader's preferences, as the widget stores them (src/preferences.rs).
+  var STORAGE_KEY = 'article-widget/v1';
   var OPTIONS = ['article', 'audience', 'theme', 'followup-url', 'src', 'canonical-base'];
   var OPTION_ATTRIBUTES = OPTIONS.map(function (name) {
     return 'data-' + name;
@@ -47,6 +59,11 @@
   var prefetches = new Map();
   var ready = false;
   var loading = null;
+  var stylesheetLoading = null;
+  // Hosts the Wasm has mounted: a prerendered page arriving later is not shown.
+  var mounted = new WeakSet();
+  var prerendering = new WeakSet();
+  var htmlPolicy = trustedHtmlPolicy();
 
   function bindings() {
     if (!loading) {
@@ -69,6 +86,126 @@
       });
     }
     return loading;
+  }
+
+  // The widget's one stylesheet, shared by every widget of the page as a constructed
+  // sheet: it passes a `style-src 'none'` policy. Null where it cannot load.
+  function stylesheet() {
+    if (!stylesheetLoading) {
+      stylesheetLoading = fetch(base + CSS)
+        .then(function (response) {
+          if (!response.ok) throw new Error('the stylesheet answered ' + response.status);
+          return response.text();
+        })
+        .then(function (text) {
+          var sheet = new CSSStyleSheet();
+          sheet.replaceSync(text);
+          return sheet;
+        })
+        .catch(function (error) {
+          console.warn('article-widget: no stylesheet: ' + error);
+          return null;
+        });
+    }
+    return stylesheetLoading;
+  }
+
+  // Prerendered HTML is inserted through a Trusted Types policy of its own, named
+  // `article-widget`, on pages that enforce Trusted Types and allow it. A page that
+  // does not allow it gets no prerendered first paint: the widget renders as before.
+  function trustedHtmlPolicy() {
+    if (!window.trustedTypes || !window.trustedTypes.createPolicy) {
+      return { createHTML: function (html) { return html; } };
+    }
+    try {
+      // Only HTML this script fetched from its own origin ever passes.
+      return window.trustedTypes.createPolicy('article-widget', {
+        createHTML: function (html) { return html; },
+      });
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function storedPreferences() {
+    try {
+      var record = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || '{}');
+      return record && typeof record === 'object' ? record : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  // The prerendered page a widget shows first: the audience the widget will show (the
+  // reader's stored choice, else data-audience, else the article's default), from this
+  // script's own origin only; null when there is none to show.
+  function prerenderedUrl(options, preferences) {
+    var slug = (options.article || '').trim();
+    if (!/^[a-z0-9-]+$/.test(slug)) return null;
+    var src;
+    try {
+      src = new URL(options.src.trim().replace(/\/?$/, '/'), document.baseURI);
+    } catch (error) {
+      return null;
+    }
+    // Never HTML from anywhere else: a data-src on another origin renders as before.
+    if (src.origin !== new URL(base).origin) return null;
+    var audiences = ['patient', 'caregiver', 'professional'];
+    var audience = audiences.indexOf(preferences.audience) >= 0 ? preferences.audience : (options.audience || '').trim();
+    if (audiences.indexOf(audience) < 0) audience = 'default';
+    return new URL(slug + '/' + audience + '.html', src).href;
+  }
+
+  // The canonical base the widget will use, safe to write into an attribute; null
+  // when it is not an http(s) URL (the widget then says so, and links nowhere).
+  function canonicalBase(options) {
+    try {
+      var url = new URL(options['canonical-base'].trim());
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+      return url.href.replace(/[&<>"']/g, function (c) {
+        return '&#' + c.charCodeAt(0) + ';';
+      });
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function showPrerendered(host, options) {
+    if (!htmlPolicy) return;
+    var preferences = storedPreferences();
+    var url = prerenderedUrl(options, preferences);
+    var link = canonicalBase(options);
+    if (!url || !link) return;
+    var html = fetch(url).then(function (response) {
+      return response.ok ? response.text() : null;
+    });
+    Promise.all([html, stylesheet()])
+      .then(function (results) {
+        var text = results[0];
+        var sheet = results[1];
+        var shadow = host.shadowRoot;
+        if (!text || !sheet || !shadow || mounted.has(host) || !known.has(host)) return;
+        var template = document.createElement('template');
+        template.innerHTML = htmlPolicy.createHTML(text.split(PRERENDERED_BASE).join(link));
+        var root = template.content.firstElementChild;
+        if (!root || !root.hasAttribute('data-prerendered')) return;
+        // The reader's text size and theme, as the widget will show them.
+        var frame = root.firstElementChild;
+        var theme = ['light', 'dark'].indexOf(preferences.theme) >= 0 ? preferences.theme : (options.theme || '').trim();
+        if (frame && ['light', 'dark', 'auto'].indexOf(theme) >= 0) {
+          frame.classList.remove('theme-auto');
+          frame.classList.add('theme-' + theme);
+        }
+        if (frame && ['large', 'larger'].indexOf(preferences.text_size) >= 0) {
+          frame.classList.remove('text-normal');
+          frame.classList.add('text-' + preferences.text_size);
+        }
+        shadow.adoptedStyleSheets = [sheet];
+        shadow.replaceChildren(root);
+      })
+      .catch(function () {
+        // The placeholder stays until the widget renders.
+      });
   }
 
   function optionsOf(host, extra) {
@@ -151,8 +288,16 @@
     var url = articleUrl(options);
     // Once the Wasm runs, the widget's own request is as early as this one.
     if (!ready && url) prefetchArticle(url);
-    return bindings().then(function (glue) {
-      if (known.has(host) && host.isConnected) {
+    if (!ready && !prerendering.has(host)) {
+      prerendering.add(host);
+      showPrerendered(host, options);
+    }
+    return Promise.all([bindings(), stylesheet()]).then(function (results) {
+      var glue = results[0];
+      var sheet = results[1];
+      if (known.has(host) && host.isConnected && !mounted.has(host)) {
+        mounted.add(host);
+        if (sheet && host.shadowRoot) host.shadowRoot.adoptedStyleSheets = [sheet];
         glue.mountWidget(host, options, url ? prefetches.get(url) : undefined);
       }
     });
@@ -213,6 +358,7 @@
   function unmount(host) {
     known.delete(host);
     extras.delete(host);
+    mounted.delete(host);
     if (!loading) return Promise.resolve(false);
     return loading.then(function (glue) {
       return glue.unmountWidget(host);

@@ -15,6 +15,8 @@ import { generateSW } from 'workbox-build';
 // The cache that holds the articles read on the publisher's page; www/app-shell.js
 // fills the same cache when the reader saves every article.
 const ARTICLE_CACHE = 'article-widget/v1/app-articles';
+// The cache of the site's pages as read (www/app-shell.js puts the first page there).
+const PAGE_CACHE = 'article-widget/v1/app-pages';
 
 const site = process.argv[2];
 if (!site) {
@@ -67,10 +69,26 @@ const { count, size, warnings } = await generateSW({
   // that it works offline without a second visit; later builds wait for the reader.
   clientsClaim: true,
   skipWaiting: false,
-  // `/?article=…` and other addresses of the page open the precached page offline.
-  navigateFallback: 'index.html',
-  navigateFallbackAllowlist: [/^[^?]*\/(index\.html)?(\?.*)?$/],
   runtimeCaching: [
+    // The site's pages (the catalog, each article's prerendered page): the network
+    // first, so a reader online gets today's; the copy kept when last read offline;
+    // and any other address offline opens the precached shell, whose widget says it
+    // is offline (or shows the article's saved data).
+    {
+      urlPattern: ({ request }) => request.mode === 'navigate',
+      handler: 'NetworkFirst',
+      options: {
+        cacheName: PAGE_CACHE,
+        networkTimeoutSeconds: 6,
+        plugins: [
+          {
+            cacheWillUpdate: async ({ response }) => (response && response.status === 200 ? response : null),
+            handlerDidError: async () =>
+              caches.match(new URL('index.html', self.registration.scope).href, { ignoreSearch: true }),
+          },
+        ],
+      },
+    },
     {
       urlPattern: /\/articles\/[a-z0-9-]+\.json$/,
       handler: 'StaleWhileRevalidate',

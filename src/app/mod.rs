@@ -44,6 +44,10 @@ pub struct AppProps {
     /// A new app shows it in its first render: no loading state, no second request.
     #[prop_or_default]
     pub handed_over: Option<Rc<HandedOver>>,
+    /// Called once the app shows its page (an article, the catalog, or why it cannot):
+    /// the composition root then lets it take over the prerendered page.
+    #[prop_or_default]
+    pub on_shown: Callback<()>,
 }
 
 /// One widget: shows the catalog or an article, or says why it cannot; holds the
@@ -78,6 +82,16 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     use_publisher_accent(&root, publisher);
+
+    {
+        let shown = !matches!(load.state, LoadState::Loading);
+        let on_shown = props.on_shown.clone();
+        use_effect_with((shown, on_shown), |(shown, on_shown)| {
+            if *shown {
+                on_shown.emit(());
+            }
+        });
+    }
 
     if props.host == Host::Parked {
         return Html::default();

@@ -3,6 +3,7 @@
 //! ```text
 //! articles check [DIR]      validate every article (default DIR: articles)
 //! articles build [DIR] OUT  write index.json and one <slug>.json per article into OUT
+//! articles site [DIR] SITE  prerender the static site into SITE, a built site
 //! articles md               markdown on stdin -> the widget's HTML on stdout
 //! articles markdown [DIR] OUT  one <slug>.json per article with each variant's
 //!                            markdown instead of its parsed body (the bench's peer)
@@ -22,6 +23,10 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "articles/workflow.rs"]
 mod workflow;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "articles/site.rs"]
+mod site;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -47,6 +52,8 @@ mod cli {
                              formatting and comments; nothing is written if the
                              result fails the checks
   articles build [DIR] OUT   validate, then write OUT/index.json and OUT/<slug>.json
+  articles site [DIR] SITE   validate, then prerender the static site into SITE, a
+                             site Trunk built (its index.html is the pages' template)
   articles md                read markdown on stdin, print the widget's HTML
   articles markdown [DIR] OUT  like build, but each variant as its markdown (for
                              a JavaScript renderer such as the benchmark's peer)";
@@ -63,6 +70,8 @@ mod cli {
             ["readability", dir] => readability(Path::new(dir)),
             ["build", out] => build(Path::new("articles"), Path::new(out)),
             ["build", dir, out] => build(Path::new(dir), Path::new(out)),
+            ["site", site] => write_site(Path::new("articles"), Path::new(site)),
+            ["site", dir, site] => write_site(Path::new(dir), Path::new(site)),
             ["new", rest @ ..] => crate::workflow::new(rest),
             ["review", rest @ ..] => crate::workflow::review(rest),
             ["md"] => md(),
@@ -148,6 +157,14 @@ mod cli {
             dir.display(),
             out.display()
         );
+        Ok(true)
+    }
+
+    fn write_site(dir: &Path, site: &Path) -> Result<bool, String> {
+        let Some(report) = checked_for_writing(dir, site)? else {
+            return Ok(false);
+        };
+        crate::site::write(&report, site, source::today())?;
         Ok(true)
     }
 

@@ -1,8 +1,6 @@
 //! The widget's own DOM: its shadow root and stylesheet, focus, in-widget fragment
 //! links, and the reader's place in the page.
 
-use std::cell::RefCell;
-
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, ShadowRoot};
 
@@ -18,56 +16,114 @@ pub fn set_custom_properties(element: &Element, properties: &[(&str, &str)]) {
     }
 }
 
-/// The open shadow root of `host`, emptied if it had one (the loader's placeholder, or
-/// an earlier widget since unmounted), with `stylesheet` adopted inside it.
-pub fn fresh_shadow_root(host: &Element, stylesheet: &'static str) -> Result<ShadowRoot, JsValue> {
+/// The open shadow root of `host`, ready for a widget, and the build's prerendered
+/// page in it if there is one. Whoever made the shadow root brought the stylesheet:
+/// `embed.js` adopts it, a page of the publisher's site links it. Both are kept, and
+/// the prerendered page, which the widget takes over ([`take_over`]); anything else
+/// (the loader's placeholder, an earlier widget since unmounted) goes. A shadow root
+/// with no stylesheet links the one the page names
+/// (`<link rel="preload" as="style" data-article-widget-stylesheet>`).
+pub fn widget_shadow_root(host: &Element) -> Result<(ShadowRoot, Option<Element>), JsValue> {
     let shadow = match host.shadow_root() {
-        Some(shadow) => {
-            shadow.set_text_content(None);
-            shadow
-        }
+        Some(shadow) => shadow,
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
     };
-    adopt_stylesheet(&shadow, stylesheet)?;
-    Ok(shadow)
-}
-
-thread_local! {
-    /// The one stylesheet every widget of the page adopts: parsed once, and shared
-    /// styles let the browser reuse its style work across widgets.
-    static SHARED_STYLESHEET: RefCell<Option<web_sys::CssStyleSheet>> =
-        const { RefCell::new(None) };
-}
-
-fn shared_stylesheet(text: &str) -> Result<web_sys::CssStyleSheet, JsValue> {
-    SHARED_STYLESHEET.with_borrow_mut(|shared| {
-        if let Some(sheet) = shared {
-            return Ok(sheet.clone());
-        }
-        let sheet = web_sys::CssStyleSheet::new()?;
-        sheet.replace_sync(text)?;
-        *shared = Some(sheet.clone());
-        Ok(sheet)
-    })
-}
-
-fn adopt_stylesheet(shadow: &ShadowRoot, text: &str) -> Result<(), JsValue> {
-    // A constructable stylesheet passes a strict `style-src` policy; browsers without
-    // them get a `<style>` element instead.
-    match shared_stylesheet(text) {
-        Ok(sheet) => {
-            shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-        }
-        Err(_) => {
-            let document = web_sys::window()
-                .and_then(|window| window.document())
-                .ok_or_else(|| JsValue::from_str("no document"))?;
-            let style = document.create_element("style")?;
-            style.set_text_content(Some(text));
-            shadow.append_child(&style)?;
+    let mut prerendered = None;
+    let mut has_stylesheet = shadow.adopted_style_sheets().length() > 0;
+    let children = shadow.children();
+    for index in (0..children.length()).rev() {
+        let Some(child) = children.item(index) else {
+            continue;
+        };
+        let is_stylesheet = child.tag_name().eq_ignore_ascii_case("link")
+            && child.get_attribute("rel").as_deref() == Some("stylesheet");
+        if is_stylesheet {
+            has_stylesheet = true;
+        } else if prerendered.is_none() && child.has_attribute("data-prerendered") {
+            prerendered = Some(child);
+        } else {
+            child.remove();
         }
     }
+    // Text left by a loader (whitespace, a message) goes too.
+    let nodes = shadow.child_nodes();
+    for index in (0..nodes.length()).rev() {
+        if let Some(node) = nodes.item(index) {
+            if node.node_type() == web_sys::Node::TEXT_NODE {
+                let _ = shadow.remove_child(&node);
+            }
+        }
+    }
+    if !has_stylesheet {
+        link_page_stylesheet(&shadow)?;
+    }
+    Ok((shadow, prerendered))
+}
+
+fn link_page_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return Ok(());
+    };
+    let Some(named) = document.query_selector("link[data-article-widget-stylesheet]")? else {
+        return Ok(());
+    };
+    let Some(href) = named.get_attribute("href") else {
+        return Ok(());
+    };
+    let link = document.create_element("link")?;
+    link.set_attribute("rel", "stylesheet")?;
+    // The URL as the page resolved it: the shadow root's own base is the document's.
+    let href = js_sys::Reflect::get(&named, &"href".into())
+        .ok()
+        .and_then(|value| value.as_string())
+        .unwrap_or(href);
+    link.set_attribute("href", &href)?;
+    shadow.insert_before(&link, shadow.first_child().as_ref())?;
     Ok(())
+}
+
+/// Replaces the prerendered page with the widget's own rendering of it, `container`,
+/// in one step: the browser paints one or the other, never both or neither. The
+/// element that had focus keeps it: its twin, at the same place in the new tree, takes
+/// it, without scrolling.
+pub fn take_over(prerendered: &Element, container: &Element) {
+    let focused_path = prerendered
+        .get_root_node()
+        .dyn_into::<ShadowRoot>()
+        .ok()
+        .and_then(|shadow| shadow.active_element())
+        .and_then(|focused| path_from(prerendered, &focused));
+    let _ = container.remove_attribute("hidden");
+    prerendered.remove();
+    if let Some(twin) = focused_path.and_then(|path| follow_path(container, &path)) {
+        if let Ok(twin) = twin.dyn_into::<web_sys::HtmlElement>() {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = twin.focus_with_options(&options);
+        }
+    }
+}
+
+/// The child indices that lead from `ancestor` down to `element`.
+fn path_from(ancestor: &Element, element: &Element) -> Option<Vec<u32>> {
+    let mut path = Vec::new();
+    let mut current = element.clone();
+    while current != *ancestor {
+        let parent = current.parent_element()?;
+        let siblings = parent.children();
+        let index = (0..siblings.length())
+            .find(|&index| siblings.item(index).as_ref() == Some(&current))?;
+        path.push(index);
+        current = parent;
+    }
+    path.reverse();
+    Some(path)
+}
+
+fn follow_path(root: &Element, path: &[u32]) -> Option<Element> {
+    path.iter().try_fold(root.clone(), |element, &index| {
+        element.children().item(index)
+    })
 }
 
 /// Whether a click should open a link in page: the main button, no modifier key (those

@@ -39,7 +39,9 @@ pub fn article_in_url() -> Option<String> {
 pub fn site_root() -> String {
     let location = web_sys::window().map(|window| window.location());
     let (Some(path), Some(href)) = (
-        location.as_ref().and_then(|location| location.pathname().ok()),
+        location
+            .as_ref()
+            .and_then(|location| location.pathname().ok()),
         location.as_ref().and_then(|location| location.href().ok()),
     ) else {
         return "./".to_owned();

@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use crate::browser::dom;
 use crate::config::{article_link, site_link, Page};
+use crate::model::{Audience, Slug};
 
 /// How links inside a widget open, provided once by the app to every [`ArticleLink`]
 /// below it: where they lead, and how a plain click opens them in place.
@@ -45,5 +46,34 @@ pub fn ArticleLink(props: &ArticleLinkProps) -> Html {
     });
     html! {
         <a {href} {onclick}>{ props.children.clone() }</a>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AudienceLinksProps {
+    pub slug: Slug,
+    /// The audience shown, marked as the current page.
+    pub audience: Audience,
+}
+
+/// Each audience's version of an article as a link to its own page, for readers
+/// without scripts, where the audience question cannot work: the stylesheet shows
+/// these only then (`scripting: none`), and the question otherwise.
+#[function_component]
+pub fn AudienceLinks(props: &AudienceLinksProps) -> Html {
+    let links = use_context::<Links>();
+    let root = links.as_ref().map_or("./", |links| links.root.as_str());
+    let items = Audience::ALL.iter().map(|audience| {
+        let href = site_link(root, &format!("articles/{}/{audience}/", props.slug));
+        let current = (*audience == props.audience).then_some(AttrValue::Static("page"));
+        html! {
+            <li><a {href} aria-current={current}>{ audience.label() }</a></li>
+        }
+    });
+    html! {
+        <div class="audience-links">
+            <p class="audience-links-lead">{ "Which best describes you? Read the version for:" }</p>
+            <ul>{ for items }</ul>
+        </div>
     }
 }

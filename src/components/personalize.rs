@@ -14,6 +14,10 @@ pub struct PersonalizeProps {
     /// Why the reader's choices will not outlive the page, when storage fails.
     #[prop_or_default]
     pub storage_notice: Option<AttrValue>,
+    /// Not ready yet: the controls are inert and shown so (see [`crate::pages`]'s
+    /// prerendered pages).
+    #[prop_or_default]
+    pub inert: bool,
 }
 
 /// "Personalize": the audience question and the text size and theme preferences.
@@ -23,7 +27,8 @@ pub fn Personalize(props: &PersonalizeProps) -> Html {
     let ontextsize = props.onaction.reform(PreferencesAction::SetTextSize);
     let ontheme = props.onaction.reform(PreferencesAction::SetTheme);
     html! {
-        <section class="personalize" part="personalize">
+        <section class="personalize" part="personalize" inert={props.inert}
+            aria-busy={props.inert.then_some(AttrValue::Static("true"))}>
             <h2 id="personalize-heading" class="personalize-heading">{ "Personalize" }</h2>
             <p class="personalize-lead">{ "Help us tailor your experience" }</p>
             <AudiencePicker selected={props.audience} onchange={onaudiencechange} />

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::article_history::ArticleHistory;
-use crate::components::article_link::{ArticleLink, Links};
+use crate::components::article_link::{ArticleLink, AudienceLinks, Links};
 use crate::components::disclaimer::Disclaimer;
 use crate::components::follow_up::FollowUp;
 use crate::components::personalize::Personalize;
@@ -42,6 +42,10 @@ pub struct ArticlePageProps {
     /// Embedded on a partner's page: the article's page on the publisher's site.
     #[prop_or_default]
     pub canonical_url: Option<AttrValue>,
+    /// Whether the reader's controls work. The build's prerendered page sets `false`:
+    /// until the widget takes it over, its controls are inert and shown as not ready.
+    #[prop_or(true)]
+    pub interactive: bool,
 }
 
 /// One article for one audience, laid out as the publisher's page: header and trust
@@ -135,7 +139,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     today={props.today}
                 />
             </header>
+            <AudienceLinks slug={article.slug.clone()} audience={props.audience} />
             <Personalize
+                inert={!props.interactive}
                 audience={props.audience}
                 preferences={props.preferences}
                 onaction={props.onaction.clone()}

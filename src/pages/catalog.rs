@@ -42,6 +42,10 @@ impl Choice for AudienceFilter {
 #[derive(Properties, PartialEq)]
 pub struct CatalogListProps {
     pub catalog: Rc<Catalog>,
+    /// Whether search and filter work: `false` in the build's prerendered page, whose
+    /// tools stay inert, and shown so, until the widget takes it over.
+    #[prop_or(true)]
+    pub interactive: bool,
 }
 
 /// Every article, newest first, each a link that opens it; searchable by the words of
@@ -94,7 +98,8 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
             if props.catalog.articles.is_empty() {
                 <p>{ "No articles are published yet." }</p>
             } else {
-                <div class="catalog-tools" role="search">
+                <div class="catalog-tools" role="search" inert={!props.interactive}
+                    aria-busy={(!props.interactive).then_some(AttrValue::Static("true"))}>
                     <label class="search-label" for="catalog-search">{ "Search questions" }</label>
                     <input id="catalog-search" class="search" type="search" value={(*query).clone()} {oninput} />
                     <RadioGroup<AudienceFilter>

@@ -6,4 +6,5 @@
 pub mod article;
 pub mod catalog;
 pub mod frame;
+pub mod prerendered;
 pub mod unavailable;

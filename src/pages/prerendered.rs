@@ -1,0 +1,78 @@
+//! The pages the build prerenders: an article for one audience, and the catalog, drawn
+//! by the very components the widget runs, in their first state. The widget takes the
+//! HTML over in place (see `crate::mount`); until then its controls are inert.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::article::ArticlePage;
+use super::catalog::CatalogList;
+use super::frame::Frame;
+use crate::components::article_link::Links;
+use crate::config::WidgetConfig;
+use crate::model::{Article, Audience, Catalog, Date};
+use crate::preferences::{Preferences, TextSize};
+
+#[derive(Properties, PartialEq)]
+pub struct PrerenderedArticleProps {
+    /// `None` draws nothing: the build reports an article it could not read back.
+    pub article: Option<Rc<Article>>,
+    pub audience: Audience,
+    /// The widget's configuration on the page it is written for: the publisher's own
+    /// page (with its relative site root) or a partner's (with the canonical base).
+    pub config: WidgetConfig,
+    /// The day of the build, for an overdue review.
+    pub today: Date,
+}
+
+#[function_component]
+pub fn PrerenderedArticle(props: &PrerenderedArticleProps) -> Html {
+    let config = &props.config;
+    let Some(article) = &props.article else {
+        return Html::default();
+    };
+    let publisher = &article.publisher;
+    html! {
+        <Frame text_size={TextSize::default()} theme={config.theme.unwrap_or_default()} links={links(config)}>
+            <ArticlePage
+                article={article.clone()}
+                audience={props.audience}
+                preferences={Preferences::default()}
+                onaction={Callback::noop()}
+                follow_up={config.follow_up(publisher)}
+                editorial_policy_url={config.publisher_link(&publisher.editorial_policy_url).map(AttrValue::from)}
+                corrections_url={config.publisher_link(&publisher.corrections_url).map(AttrValue::from)}
+                today={Some(props.today)}
+                canonical_url={config.canonical_url(&article.slug).map(AttrValue::from)}
+                interactive={false}
+            />
+        </Frame>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PrerenderedCatalogProps {
+    /// `None` draws nothing, as for an article.
+    pub catalog: Option<Rc<Catalog>>,
+    pub config: WidgetConfig,
+}
+
+#[function_component]
+pub fn PrerenderedCatalog(props: &PrerenderedCatalogProps) -> Html {
+    let Some(catalog) = &props.catalog else {
+        return Html::default();
+    };
+    html! {
+        <Frame text_size={TextSize::default()} theme={props.config.theme.unwrap_or_default()} links={links(&props.config)}>
+            <CatalogList catalog={catalog.clone()} interactive={false} />
+        </Frame>
+    }
+}
+
+fn links(config: &WidgetConfig) -> Links {
+    Links {
+        root: AttrValue::from(config.links_root().to_owned()),
+        onopen: Callback::noop(),
+    }
+}
