@@ -32,6 +32,7 @@ fn publisher() -> Publisher {
     Publisher {
         name: "Demo Health".into(),
         url: "https://demo.example/".into(),
+        site_url: "https://demo.example/library/".into(),
         language: "en".into(),
         accent: "#0a58a8".into(),
         accent_dark: "#8cc4ff".into(),
