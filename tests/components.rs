@@ -105,6 +105,7 @@ fn fixture(status: ReviewStatus) -> Article {
     Article {
         slug: slug("als-demo"),
         question: "What is the primary treatment for ALS?".into(),
+        condition: Some("Amyotrophic lateral sclerosis".into()),
         updated: date("2026-11-20"),
         next_review_due: date("2027-05-20"),
         review: review(status),

@@ -55,6 +55,10 @@ pub struct Change {
 pub struct Article {
     pub slug: Slug,
     pub question: String,
+    /// The medical condition the article is about ("Asthma"), when its front matter
+    /// names one: what the static page tells search engines it is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
     pub updated: Date,
     pub next_review_due: Date,
     pub review: Review,
