@@ -26,6 +26,8 @@ pub mod markdown;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod readability;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod site;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ssr;

@@ -291,7 +291,7 @@ const LAYERS: &[&[&str]] = &[
     &["browser"],
     &["components"],
     &["pages", "ssr"],
-    &["app"],
+    &["app", "site"],
     &["mount"],
     &["lib", "main", "bin"],
 ];
