@@ -32,6 +32,7 @@ fn publisher() -> Publisher {
     Publisher {
         name: "Demo Health".into(),
         url: "https://demo.example/".into(),
+        site_url: "https://demo.example/library/".into(),
         language: "en".into(),
         accent: "#0a58a8".into(),
         accent_dark: "#8cc4ff".into(),
@@ -104,6 +105,7 @@ fn fixture(status: ReviewStatus) -> Article {
     Article {
         slug: slug("als-demo"),
         question: "What is the primary treatment for ALS?".into(),
+        condition: Some("Amyotrophic lateral sclerosis".into()),
         updated: date("2026-11-20"),
         next_review_due: date("2027-05-20"),
         review: review(status),

@@ -105,6 +105,7 @@ mod tests {
         let article = Article {
             slug: slug(article_slug),
             question: "Q?".into(),
+            condition: None,
             updated: "2026-01-01".parse().unwrap(),
             next_review_due: "2027-01-01".parse().unwrap(),
             review: Review {

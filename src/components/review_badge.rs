@@ -15,35 +15,40 @@ pub struct ReviewBadgeProps {
 pub fn ReviewBadge(props: &ReviewBadgeProps) -> Html {
     let board = &props.review_body.name;
     let review = &props.review;
-    let reviewers = review
-        .reviewers
-        .iter()
-        .map(|reviewer| format!("{}, {}", reviewer.name, reviewer.credentials))
-        .collect::<Vec<_>>()
-        .join("; ");
-    let said = match (review.status, review.reviewed) {
-        (ReviewStatus::Approved, Some(reviewed)) => html! {
-            <>
-                <span>
-                    { format!("Reviewed by {reviewers} on ") }
-                    <time datetime={reviewed.to_string()}>{ reviewed.long() }</time>
-                    { "." }
-                </span>
-                <span class="review-statement">{ &props.review_body.statement }</span>
-            </>
-        },
-        (ReviewStatus::UnderReview, _) => html! {
+    // What may be claimed is the model's one rule (`Review::sign_off`), which the static
+    // pages' metadata follows too.
+    let sign_off = review.sign_off();
+    let said = match (sign_off, review.status) {
+        (Some(sign_off), _) => {
+            let reviewers = sign_off
+                .reviewers
+                .iter()
+                .map(|reviewer| format!("{}, {}", reviewer.name, reviewer.credentials))
+                .collect::<Vec<_>>()
+                .join("; ");
+            html! {
+                <>
+                    <span>
+                        { format!("Reviewed by {reviewers} on ") }
+                        <time datetime={sign_off.reviewed.to_string()}>{ sign_off.reviewed.long() }</time>
+                        { "." }
+                    </span>
+                    <span class="review-statement">{ &props.review_body.statement }</span>
+                </>
+            }
+        }
+        (None, ReviewStatus::UnderReview) => html! {
             <span>{ format!("Being reviewed by the {board}; not yet approved.") }</span>
         },
-        // Approved without a date never passes `articles check`: say nothing of a
-        // review that the data does not record.
-        (ReviewStatus::Submitted | ReviewStatus::Approved, _) => html! {
+        // An approval without its date or reviewers never passes `articles check`: say
+        // nothing of a review that the data does not record.
+        (None, ReviewStatus::Submitted | ReviewStatus::Approved) => html! {
             <span>{ format!("Awaiting review by the {board}.") }</span>
         },
     };
-    let class = match review.status {
-        ReviewStatus::Approved if review.reviewed.is_some() => "review-badge approved",
-        _ => "review-badge pending",
+    let class = match sign_off {
+        Some(_) => "review-badge approved",
+        None => "review-badge pending",
     };
     html! {
         <p {class} part="badge">

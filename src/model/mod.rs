@@ -42,6 +42,32 @@ pub struct Review {
     pub reviewed: Option<Date>,
 }
 
+/// A review that the data records as done: the day the article was signed off and the
+/// humans who signed it off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SignOff<'a> {
+    pub reviewed: Date,
+    pub reviewers: &'a [Reviewer],
+}
+
+impl Review {
+    /// The sign-off this review records, the only review that may be claimed for the
+    /// article (by its badge, or to search engines): an approved article with its review
+    /// date and named reviewers has one; a submitted article or one under review has
+    /// none, whatever its other fields say.
+    pub fn sign_off(&self) -> Option<SignOff<'_>> {
+        match (self.status, self.reviewed) {
+            (ReviewStatus::Approved, Some(reviewed)) if !self.reviewers.is_empty() => {
+                Some(SignOff {
+                    reviewed,
+                    reviewers: &self.reviewers,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
 /// One entry of an article's history: a change a reader should know of.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
@@ -55,6 +81,10 @@ pub struct Change {
 pub struct Article {
     pub slug: Slug,
     pub question: String,
+    /// The medical condition the article is about ("Asthma"), when its front matter
+    /// names one: what the static page tells search engines it is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
     pub updated: Date,
     pub next_review_due: Date,
     pub review: Review,
@@ -185,6 +215,39 @@ mod tests {
             review_status: ReviewStatus::Submitted,
             audiences: audiences.to_vec(),
         }
+    }
+
+    #[test]
+    fn only_an_approved_review_with_its_date_and_reviewers_is_a_sign_off() {
+        let reviewers = vec![Reviewer {
+            name: "Jane Roe".into(),
+            credentials: "MD".into(),
+        }];
+        let day = Date::new(2026, 11, 25).unwrap();
+        let review = |status, reviewers: &Vec<Reviewer>, reviewed| Review {
+            status,
+            reviewers: reviewers.clone(),
+            reviewed,
+        };
+        let approved = review(ReviewStatus::Approved, &reviewers, Some(day));
+        assert_eq!(
+            approved.sign_off(),
+            Some(SignOff {
+                reviewed: day,
+                reviewers: &reviewers,
+            })
+        );
+        for status in [ReviewStatus::Submitted, ReviewStatus::UnderReview] {
+            assert_eq!(review(status, &reviewers, Some(day)).sign_off(), None);
+        }
+        assert_eq!(
+            review(ReviewStatus::Approved, &reviewers, None).sign_off(),
+            None
+        );
+        assert_eq!(
+            review(ReviewStatus::Approved, &vec![], Some(day)).sign_off(),
+            None
+        );
     }
 
     #[test]

@@ -13,6 +13,11 @@ pub struct Publisher {
     pub name: String,
     /// The publisher's home page.
     pub url: String,
+    /// Where this build's static site is served: an absolute http(s) URL ending in `/`,
+    /// which the pages' canonical links and the sitemap are written from. Data built
+    /// before the static site has none.
+    #[serde(default)]
+    pub site_url: String,
     /// The language of the articles and of the interface, as a BCP 47 tag (`en`).
     pub language: String,
     /// The accent of links, buttons and the current review step, in the light and dark

@@ -29,13 +29,24 @@ pub struct Reference {
 impl Reference {
     /// Where a reader can find the publication: the DOI first, as the most durable.
     pub fn link(&self) -> Option<String> {
-        if let Some(doi) = &self.doi {
-            return Some(format!("https://doi.org/{doi}"));
-        }
-        if let Some(pmid) = &self.pmid {
-            return Some(format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/"));
-        }
-        self.url.clone()
+        self.links().into_iter().next()
+    }
+
+    /// Every address of the publication, the most durable first: its DOI, its PubMed
+    /// record, its URL.
+    pub fn links(&self) -> Vec<String> {
+        let doi = self
+            .doi
+            .as_ref()
+            .map(|doi| format!("https://doi.org/{doi}"));
+        let pubmed = self
+            .pmid
+            .as_ref()
+            .map(|pmid| format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/"));
+        [doi, pubmed, self.url.clone()]
+            .into_iter()
+            .flatten()
+            .collect()
     }
 
     /// The authors in Vancouver style (the NLM's *Citing Medicine*): up to six, else the
@@ -130,6 +141,13 @@ mod tests {
         );
         assert_eq!(reference.author_line(), "A, B, C, D");
         assert_eq!(reference.locator(), "2022;387(12):1099-1110");
+        assert_eq!(
+            reference.links(),
+            [
+                "https://doi.org/10.1056/NEJMoa2204705",
+                "https://pubmed.ncbi.nlm.nih.gov/36129998/"
+            ]
+        );
         reference.doi = None;
         assert_eq!(
             reference.link().unwrap(),

@@ -14,6 +14,8 @@ use crate::pages::prerendered::{
 };
 use crate::ssr;
 
+pub use super::escape;
+
 /// The widget's stylesheet, the one both the prerendered HTML and the widget use.
 pub const WIDGET_CSS: &str = include_str!("../widget.css");
 
@@ -218,22 +220,6 @@ fn relative(line: &str, root: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// `text` escaped for an attribute value or element content.
-pub fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            _ => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Readers of single front-matter values that report into the diagnostics: shared by
-//! the front matter and its `[review]` table.
+//! the front matter and its tables.
 
 use std::fmt;
 use std::str::FromStr;
@@ -31,6 +31,30 @@ pub fn date(
         );
     }
     date.map(|date| (date, line))
+}
+
+/// A line of text, trimmed, or `None` (reported) when it is empty or breaks across
+/// lines. `field` names the value in the message.
+pub fn one_line(
+    field: &str,
+    value: Spanned<String>,
+    lines: &LineIndex,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let line = lines.line(value.span().start);
+    let text = value.into_inner().trim().to_owned();
+    if text.is_empty() {
+        diagnostics.error(
+            line,
+            format!("{field} must not be empty: write it, or remove the key"),
+        );
+        return None;
+    }
+    if text.contains(['\n', '\r']) {
+        diagnostics.error(line, format!("{field} must be one line"));
+        return None;
+    }
+    Some(text)
 }
 
 /// `value` parsed, or `None` (reported as `field: why not`) when it does not parse.

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::changes::{self, RawChange};
 use super::diagnostics::{Diagnostics, LineIndex};
-use super::fields::{date, parse_field};
+use super::fields::{date, one_line, parse_field};
 use super::references::{self, RawReference};
 use super::review::{self, RawReview};
 use crate::model::{Audience, Change, Date, Reference, Review, Slug};
@@ -30,6 +30,8 @@ pub struct FrontMatter {
     /// Where the slug is written, for problems that involve other files.
     pub slug_line: usize,
     pub question: String,
+    /// The medical condition the article is about, if it names one.
+    pub condition: Option<String>,
     pub updated: Option<Date>,
     pub next_review_due: Option<Date>,
     pub default_audience: Option<Audience>,
@@ -101,6 +103,10 @@ pub fn read(
         diagnostics.error(question_line, "question must not be empty");
     }
 
+    let condition = raw
+        .condition
+        .and_then(|condition| one_line("condition", condition, &lines, diagnostics));
+
     let updated = date("updated", raw.updated, &lines, diagnostics);
     let next_review_due = date("next_review_due", raw.next_review_due, &lines, diagnostics);
     if let (Some((updated, updated_line)), Some((next, next_line))) = (updated, next_review_due) {
@@ -153,6 +159,7 @@ pub fn read(
         slug,
         slug_line,
         question,
+        condition,
         updated: updated.map(|(date, _)| date),
         next_review_due: next_review_due.map(|(date, _)| date),
         default_audience,
@@ -171,6 +178,8 @@ pub fn read(
 struct RawFrontMatter {
     slug: Spanned<String>,
     question: Spanned<String>,
+    #[serde(default)]
+    condition: Option<Spanned<String>>,
     updated: Spanned<Datetime>,
     next_review_due: Spanned<Datetime>,
     default_audience: Spanned<String>,

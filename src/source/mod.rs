@@ -270,6 +270,7 @@ fn article(front_matter: FrontMatter, variants: &BTreeMap<Audience, String>) -> 
     Some(Article {
         slug: Slug::parse(&front_matter.slug)?,
         question: front_matter.question,
+        condition: front_matter.condition,
         updated: front_matter.updated?,
         next_review_due: front_matter.next_review_due?,
         review: front_matter.review?,

@@ -41,6 +41,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Publisher>, Vec<Diagnostic>) {
     };
     let name = check.text("name", raw.name);
     let url = check.url("url", raw.url);
+    let site_url = check.site_url(raw.site_url);
     let language = check.language(raw.language);
     let accent = check.accent("accent", raw.accent, LIGHT_BACKGROUND);
     let accent_dark = check.accent("accent_dark", raw.accent_dark, DARK_BACKGROUND);
@@ -68,6 +69,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Publisher>, Vec<Diagnostic>) {
     let publisher = Publisher {
         name,
         url,
+        site_url,
         language,
         accent,
         accent_dark,
@@ -118,6 +120,34 @@ impl Checker<'_> {
         }
     }
 
+    /// The site's own address, which every page URL is written after: so an absolute
+    /// http(s) URL of a folder, without a query or fragment.
+    fn site_url(&mut self, value: Option<Spanned<String>>) -> String {
+        let Some(value) = value else {
+            self.diagnostics.error(
+                1,
+                "site_url is missing: add the absolute address the site is served from, such as `https://health.example.org/library/`",
+            );
+            return String::new();
+        };
+        let line = self.line(&value);
+        let url = value.into_inner().trim().to_owned();
+        let problem = if !is_absolute_http(&url) {
+            Some("is not an absolute http or https address with a host")
+        } else if url.contains(['?', '#']) {
+            Some("must not have a query or a fragment")
+        } else if !url.ends_with('/') {
+            Some("must end with `/`, as page addresses are written after it")
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            self.diagnostics
+                .error(line, format!("site_url: `{url}` {problem}"));
+        }
+        url
+    }
+
     fn language(&mut self, value: Spanned<String>) -> String {
         let line = self.line(&value);
         let language = value.into_inner();
@@ -155,12 +185,29 @@ impl Checker<'_> {
     }
 }
 
+/// Whether `url` is `http://` or `https://` and a host, with no space or control
+/// character anywhere.
+fn is_absolute_http(url: &str) -> bool {
+    let rest = ["https://", "http://"].iter().find_map(|scheme| {
+        url.get(..scheme.len())
+            .filter(|start| start.eq_ignore_ascii_case(scheme))
+            .map(|_| &url[scheme.len()..])
+    });
+    rest.is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with('/')
+            && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
 // The file as written. `Spanned` keeps where each value stands, for its line.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPublisher {
     name: Spanned<String>,
     url: Spanned<String>,
+    #[serde(default)]
+    site_url: Option<Spanned<String>>,
     language: Spanned<String>,
     accent: Spanned<String>,
     accent_dark: Spanned<String>,

@@ -186,3 +186,30 @@ fn an_overdue_review_is_a_warning() {
     );
     assert_eq!(article.next_review_due.to_string(), "2026-11-26");
 }
+
+#[test]
+fn the_condition_is_optional_one_line_and_left_out_of_the_data_when_absent() {
+    let without = parse(VALID).article.expect("the valid article parses");
+    assert_eq!(without.condition, None);
+    let json = serde_json::to_value(&without).unwrap();
+    assert!(json.get("condition").is_none(), "{json}");
+
+    let with = variant(
+        "question = \"Does the demo work?\"\n",
+        "question = \"Does the demo work?\"\ncondition = \" Demo deficiency \"\n",
+    );
+    let parsed = parse(&with);
+    assert!(parsed.diagnostics.is_empty(), "{}", listing(&parsed));
+    let article = parsed.article.expect("an article with a condition parses");
+    assert_eq!(article.condition.as_deref(), Some("Demo deficiency"));
+    let json = serde_json::to_value(&article).unwrap();
+    assert_eq!(json["condition"], "Demo deficiency");
+
+    let empty = variant("question =", "condition = \"  \"\nquestion =");
+    only_error(&parse(&empty), 3, "condition must not be empty");
+    let two_lines = variant(
+        "question =",
+        "condition = \"Demo\\ndeficiency\"\nquestion =",
+    );
+    only_error(&parse(&two_lines), 3, "condition must be one line");
+}

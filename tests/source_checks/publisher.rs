@@ -18,6 +18,7 @@ fn a_valid_publisher_is_read_whole() {
     assert_eq!(diagnostics, []);
     let publisher = publisher.unwrap();
     assert_eq!(publisher.name, "Demo Health");
+    assert_eq!(publisher.site_url, "https://demo.example/library/");
     assert_eq!(publisher.review_body.name, "Demo Board");
     assert_eq!(publisher.follow_up.unwrap().button, "Ask");
     assert_eq!(publisher.disclaimers.caregiver.heading, "For caregivers");
@@ -40,14 +41,14 @@ fn an_accent_without_enough_contrast_is_an_error_at_its_line() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
         problems[0].starts_with(
-            "articles/publisher.toml:4: accent: `#7fb2e5` on #f4f6f8 has a contrast of"
+            "articles/publisher.toml:5: accent: `#7fb2e5` on #f4f6f8 has a contrast of"
         ),
         "{problems:?}"
     );
     assert!(problems[0].ends_with("need at least 4.5:1 (WCAG AA)"));
     assert_eq!(
         self::problems(&PUBLISHER.replace("accent_dark = \"#8cc4ff\"", "accent_dark = \"light blue\"")),
-        ["articles/publisher.toml:5: accent_dark: `light blue` is not a colour written as #rrggbb"]
+        ["articles/publisher.toml:6: accent_dark: `light blue` is not a colour written as #rrggbb"]
     );
 }
 
@@ -63,7 +64,7 @@ fn empty_words_and_unsafe_links_are_errors_at_their_lines() {
         problems(&text),
         [
             "articles/publisher.toml:1: name must not be empty",
-            "articles/publisher.toml:15: follow_up.url: `javascript:alert(1)` is not an allowed link (http, https, mailto or a relative path)",
+            "articles/publisher.toml:16: follow_up.url: `javascript:alert(1)` is not an allowed link (http, https, mailto or a relative path)",
         ]
     );
 }
@@ -73,7 +74,72 @@ fn unknown_or_missing_fields_are_errors() {
     let problems = problems(&PUBLISHER.replace("language = \"en\"", "lang = \"en\""));
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
-        problems[0].starts_with("articles/publisher.toml:3: unknown field `lang`"),
+        problems[0].starts_with("articles/publisher.toml:4: unknown field `lang`"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn the_site_url_must_be_an_absolute_http_folder_address() {
+    let with = |site_url: &str| {
+        problems(&PUBLISHER.replace(
+            "site_url = \"https://demo.example/library/\"",
+            &format!("site_url = \"{site_url}\""),
+        ))
+    };
+    for good in [
+        "https://health.example.org/",
+        "http://localhost:8080/library/",
+    ] {
+        assert_eq!(with(good), Vec::<String>::new(), "{good}");
+    }
+    for (bad, why) in [
+        (
+            "library/",
+            "is not an absolute http or https address with a host",
+        ),
+        (
+            "ftp://example.org/",
+            "is not an absolute http or https address with a host",
+        ),
+        (
+            "https:///library/",
+            "is not an absolute http or https address with a host",
+        ),
+        (
+            "https://example.org/a b/",
+            "is not an absolute http or https address with a host",
+        ),
+        (
+            "https://example.org/library",
+            "must end with `/`, as page addresses are written after it",
+        ),
+        (
+            "https://example.org/?lang=en",
+            "must not have a query or a fragment",
+        ),
+        (
+            "https://example.org/#top/",
+            "must not have a query or a fragment",
+        ),
+    ] {
+        assert_eq!(
+            with(bad),
+            [format!(
+                "articles/publisher.toml:3: site_url: `{bad}` {why}"
+            )],
+            "{bad}"
+        );
+    }
+    let without = PUBLISHER.replace("site_url = \"https://demo.example/library/\"\n", "");
+    let (publisher, diagnostics) = read(Path::new("articles/publisher.toml"), &without);
+    assert_eq!(publisher, None);
+    let problems: Vec<String> = diagnostics.iter().map(Diagnostic::to_string).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "articles/publisher.toml:1: site_url is missing: add the absolute address"
+        ),
         "{problems:?}"
     );
 }

@@ -49,9 +49,10 @@ reviewed = 2026-11-25"#;
 pub const PATH: &str = "articles/demo.md";
 
 /// A valid `publisher.toml`. Line numbers, for the tests of the publisher: `name` on 1,
-/// `accent` on 4, `[follow_up]` on 11.
+/// `site_url` on 3, `accent` on 5, `[follow_up]` on 12.
 pub const PUBLISHER: &str = r##"name = "Demo Health"
 url = "https://demo.example/"
+site_url = "https://demo.example/library/"
 language = "en"
 accent = "#0a58a8"
 accent_dark = "#8cc4ff"

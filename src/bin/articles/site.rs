@@ -9,6 +9,7 @@ use std::path::Path;
 use article_widget::config::Placement;
 use article_widget::model::{Article, Audience, Catalog, Date};
 use article_widget::site::prerender::{self, escape, Page};
+use article_widget::site::{meta, sitemap};
 use article_widget::source::Report;
 
 pub fn write(report: &Report, site: &Path, today: Date) -> Result<(), String> {
@@ -25,7 +26,8 @@ pub fn write(report: &Report, site: &Path, today: Date) -> Result<(), String> {
     };
     let fragment =
         prerender::catalog_fragment(&catalog, &prerender::config_for(Placement::Publisher, 0))?;
-    let head = catalog_head(&catalog);
+    let site_url = &publisher.site_url;
+    let head = meta::catalog_head(&catalog, site_url);
     let page = prerender::page(
         &template,
         &Page {
@@ -47,7 +49,8 @@ pub fn write(report: &Report, site: &Path, today: Date) -> Result<(), String> {
         let variant_page = prerender::config_for(Placement::Publisher, 3);
         let partner = prerender::config_for(Placement::Partner, 0);
         let slug = escape(article.slug.as_str());
-        let head = article_head(article, article.default_audience);
+        let canonical = meta::article_url(site_url, &article.slug, None);
+        let head = meta::article_head(article, article.default_audience, &canonical);
         let fragment =
             prerender::article_fragment(article, article.default_audience, &own_page, today)?;
         let page = prerender::page(
@@ -63,7 +66,7 @@ pub fn write(report: &Report, site: &Path, today: Date) -> Result<(), String> {
         );
         write_file(&folder.join("index.html"), &page)?;
         for &audience in Audience::ALL {
-            let head = article_head(article, audience);
+            let head = meta::article_head(article, audience, &canonical);
             let fragment = prerender::article_fragment(article, audience, &variant_page, today)?;
             let page = prerender::page(
                 &template,
@@ -90,6 +93,19 @@ pub fn write(report: &Report, site: &Path, today: Date) -> Result<(), String> {
             }
         }
     }
+    let pages = std::iter::once((site_url.clone(), newest(report))).chain(
+        report.articles.iter().map(|article| {
+            (
+                meta::article_url(site_url, &article.slug, None),
+                article.updated,
+            )
+        }),
+    );
+    write_file(&site.join("sitemap.xml"), &sitemap::sitemap(pages))?;
+    write_file(
+        &site.join("robots.txt"),
+        &sitemap::robots(&format!("{site_url}sitemap.xml")),
+    )?;
     println!(
         "prerendered the catalog and {} article(s) into {}",
         report.articles.len(),
@@ -98,17 +114,14 @@ pub fn write(report: &Report, site: &Path, today: Date) -> Result<(), String> {
     Ok(())
 }
 
-fn catalog_head(catalog: &Catalog) -> String {
-    let name = escape(&catalog.publisher.name);
-    format!("<title>Articles | {name}</title>\n    <meta name=\"description\" content=\"Medical questions answered by {name}, with the evidence and the review status of every article.\" />")
-}
-
-fn article_head(article: &Article, _audience: Audience) -> String {
-    format!(
-        "<title>{} | {}</title>",
-        escape(&article.question),
-        escape(&article.publisher.name)
-    )
+/// The catalog changes when its newest article does.
+fn newest(report: &Report) -> Date {
+    report
+        .articles
+        .iter()
+        .map(|article| article.updated)
+        .max()
+        .unwrap_or_else(article_widget::source::today)
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), String> {

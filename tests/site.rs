@@ -1,0 +1,409 @@
+//! The static site's `<head>`, sitemap and robots.txt, asserted on the text they write.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use article_widget::markdown::parse;
+use article_widget::model::{
+    Article, Audience, Catalog, Date, Publisher, Reference, Review, ReviewStatus, Reviewer, Slug,
+};
+use article_widget::site::json_ld::{medical_web_page, script};
+use article_widget::site::meta::{
+    article_head, article_url, catalog_head, description, DESCRIPTION_LIMIT,
+};
+use article_widget::site::sitemap::{robots, sitemap};
+use serde_json::{json, Value};
+
+const CANONICAL: &str = "https://demo.example/library/articles/demo/";
+
+fn date(text: &str) -> Date {
+    text.parse().expect("a valid date")
+}
+
+fn reference(id: u32, doi: Option<&str>, pmid: Option<&str>, url: Option<&str>) -> Reference {
+    Reference {
+        id,
+        authors: vec![
+            "Roe J".into(),
+            "Casey DE Jr".into(),
+            "Crijns HJGM".into(),
+            "Demo Guideline Group".into(),
+        ],
+        title: format!("Study {id}"),
+        source: "J Demo".into(),
+        year: 2020,
+        volume: None,
+        issue: None,
+        pages: None,
+        doi: doi.map(Into::into),
+        pmid: pmid.map(Into::into),
+        url: url.map(Into::into),
+    }
+}
+
+/// A submitted article of the demo publisher, with a variant for each audience and
+/// three references: with a DOI and a PMID, with a PMID only, with a URL only.
+fn article() -> Article {
+    let variants = Audience::ALL
+        .iter()
+        .map(|&audience| {
+            let markdown = format!("## For {audience}\n\nWords for the {audience}[^1].\n");
+            (audience, parse(&markdown))
+        })
+        .collect::<BTreeMap<_, _>>();
+    Article {
+        slug: Slug::parse("demo").unwrap(),
+        question: "Does the demo work?".into(),
+        condition: Some("Demo deficiency".into()),
+        updated: date("2026-11-20"),
+        next_review_due: date("2027-05-20"),
+        review: Review {
+            status: ReviewStatus::Submitted,
+            reviewers: vec![],
+            reviewed: None,
+        },
+        changes: vec![],
+        default_audience: Audience::Professional,
+        references: vec![
+            reference(1, Some("10.1000/demo.1"), Some("123456"), None),
+            reference(2, None, Some("654321"), None),
+            reference(3, None, None, Some("https://guidance.example/demo")),
+        ],
+        variants,
+        related: vec![],
+        publisher: Rc::new(Publisher {
+            name: "Demo Health".into(),
+            url: "https://demo.example/".into(),
+            site_url: "https://demo.example/library/".into(),
+            language: "en-GB".into(),
+            ..Publisher::default()
+        }),
+    }
+}
+
+fn reviewed(status: ReviewStatus) -> Article {
+    Article {
+        review: Review {
+            status,
+            reviewers: vec![Reviewer {
+                name: "Jane Roe".into(),
+                credentials: "MD, FRCP".into(),
+            }],
+            reviewed: Some(date("2026-11-25")),
+        },
+        ..article()
+    }
+}
+
+fn with_body(markdown: &str) -> Article {
+    let mut article = article();
+    article.variants = BTreeMap::from([(Audience::Professional, parse(markdown))]);
+    article
+}
+
+#[test]
+fn page_urls_are_written_after_the_site_url() {
+    let slug = Slug::parse("demo").unwrap();
+    let site = "https://demo.example/library/";
+    assert_eq!(article_url(site, &slug, None), CANONICAL);
+    assert_eq!(
+        article_url(site, &slug, Some(Audience::Patient)),
+        "https://demo.example/library/articles/demo/patient/"
+    );
+}
+
+#[test]
+fn an_approved_article_names_its_reviewers_and_review_date() {
+    let page = medical_web_page(
+        &reviewed(ReviewStatus::Approved),
+        Audience::Patient,
+        CANONICAL,
+    );
+    assert_eq!(page["lastReviewed"], "2026-11-25");
+    assert_eq!(
+        page["reviewedBy"],
+        json!([{ "@type": "Person", "name": "Jane Roe", "honorificSuffix": "MD, FRCP" }])
+    );
+}
+
+#[test]
+fn an_article_not_approved_claims_no_review_whatever_its_other_fields_say() {
+    for article in [
+        article(),
+        reviewed(ReviewStatus::Submitted),
+        reviewed(ReviewStatus::UnderReview),
+    ] {
+        let page = medical_web_page(&article, Audience::Patient, CANONICAL);
+        assert_eq!(page.get("lastReviewed"), None, "{page}");
+        assert_eq!(page.get("reviewedBy"), None, "{page}");
+        let head = article_head(&article, Audience::Patient, CANONICAL);
+        assert!(!head.contains("Jane Roe"), "{head}");
+        assert!(!head.contains("2026-11-25"), "{head}");
+    }
+}
+
+#[test]
+fn the_page_describes_its_article_its_publisher_and_its_condition() {
+    let page = medical_web_page(&article(), Audience::Patient, CANONICAL);
+    assert_eq!(page["@context"], "https://schema.org");
+    assert_eq!(page["@type"], "MedicalWebPage");
+    assert_eq!(page["@id"], CANONICAL);
+    assert_eq!(page["url"], CANONICAL);
+    assert_eq!(page["name"], "Does the demo work?");
+    assert_eq!(page["headline"], "Does the demo work?");
+    assert_eq!(page["inLanguage"], "en-GB");
+    assert_eq!(page["dateModified"], "2026-11-20");
+    assert_eq!(
+        page["about"],
+        json!({ "@type": "MedicalCondition", "name": "Demo deficiency" })
+    );
+    assert_eq!(
+        page["publisher"],
+        json!({ "@type": "Organization", "name": "Demo Health", "url": "https://demo.example/" })
+    );
+    let without = Article {
+        condition: None,
+        ..article()
+    };
+    assert_eq!(
+        medical_web_page(&without, Audience::Patient, CANONICAL).get("about"),
+        None
+    );
+}
+
+#[test]
+fn each_audience_is_named_in_schema_orgs_terms() {
+    let article = article();
+    let audience = |audience| medical_web_page(&article, audience, CANONICAL)["audience"].clone();
+    assert_eq!(audience(Audience::Patient), json!({ "@type": "Patient" }));
+    assert_eq!(
+        audience(Audience::Professional),
+        json!({ "@type": "MedicalAudience", "audienceType": "Clinician" })
+    );
+    assert_eq!(
+        audience(Audience::Caregiver),
+        json!({ "@type": "MedicalAudience", "audienceType": "caregiver" })
+    );
+    // Without a caregiver variant, caregivers get the default one, and the page says
+    // whom that was written for.
+    let only_professional = with_body("Words.");
+    assert_eq!(
+        medical_web_page(&only_professional, Audience::Caregiver, CANONICAL)["audience"],
+        json!({ "@type": "MedicalAudience", "audienceType": "Clinician" })
+    );
+}
+
+#[test]
+fn citations_link_to_the_doi_then_pubmed_and_give_the_other_identifiers() {
+    let page = medical_web_page(&article(), Audience::Patient, CANONICAL);
+    let citations = page["citation"].as_array().unwrap();
+    assert_eq!(citations.len(), 3);
+    let authors = json!([
+        { "@type": "Person", "name": "Roe J" },
+        { "@type": "Person", "name": "Casey DE Jr" },
+        { "@type": "Person", "name": "Crijns HJGM" },
+        { "@type": "Organization", "name": "Demo Guideline Group" },
+    ]);
+    assert_eq!(
+        citations[0],
+        json!({
+            "@type": "ScholarlyArticle",
+            "name": "Study 1",
+            "author": authors,
+            "datePublished": "2020",
+            "isPartOf": { "@type": "Periodical", "name": "J Demo" },
+            "url": "https://doi.org/10.1000/demo.1",
+            "sameAs": ["https://pubmed.ncbi.nlm.nih.gov/123456/"],
+        })
+    );
+    assert_eq!(
+        citations[1]["url"],
+        "https://pubmed.ncbi.nlm.nih.gov/654321/"
+    );
+    assert_eq!(citations[1].get("sameAs"), None);
+    assert_eq!(citations[2]["@type"], "CreativeWork");
+    assert_eq!(citations[2]["url"], "https://guidance.example/demo");
+    assert_eq!(
+        citations[2]["publisher"],
+        json!({ "@type": "Organization", "name": "J Demo" })
+    );
+}
+
+#[test]
+fn the_head_names_the_canonical_page_and_previews_the_article() {
+    let head = article_head(&article(), Audience::Patient, CANONICAL);
+    let lines: Vec<&str> = head.lines().collect();
+    assert_eq!(
+        lines[..lines.len() - 1],
+        [
+            "<title>Does the demo work? | Demo Health</title>",
+            "<meta name=\"description\" content=\"Words for the patient.\">",
+            "<link rel=\"canonical\" href=\"https://demo.example/library/articles/demo/\">",
+            "<meta property=\"og:type\" content=\"article\">",
+            "<meta property=\"og:title\" content=\"Does the demo work?\">",
+            "<meta property=\"og:description\" content=\"Words for the patient.\">",
+            "<meta property=\"og:url\" content=\"https://demo.example/library/articles/demo/\">",
+            "<meta property=\"og:site_name\" content=\"Demo Health\">",
+            "<meta property=\"og:locale\" content=\"en_GB\">",
+            "<meta name=\"twitter:card\" content=\"summary\">",
+            "<meta name=\"twitter:title\" content=\"Does the demo work?\">",
+            "<meta name=\"twitter:description\" content=\"Words for the patient.\">",
+            "<meta property=\"article:modified_time\" content=\"2026-11-20\">",
+        ]
+    );
+    assert_eq!(
+        lines[lines.len() - 1],
+        script(&medical_web_page(&article(), Audience::Patient, CANONICAL))
+    );
+}
+
+#[test]
+fn hostile_text_can_close_neither_the_script_nor_an_attribute() {
+    let hostile = "Is it \"safe\" </script><script>alert(1)</script> & <!-- so? '";
+    let article = Article {
+        question: hostile.into(),
+        condition: Some("</SCRIPT>".into()),
+        ..with_body(&format!("{hostile}\n"))
+    };
+    let head = article_head(&article, Audience::Professional, CANONICAL);
+    // The only script is the JSON-LD's, and it ends once, at its end.
+    assert_eq!(head.matches("<script").count(), 1, "{head}");
+    assert_eq!(
+        head.to_ascii_lowercase().matches("</script").count(),
+        1,
+        "{head}"
+    );
+    assert!(head.ends_with("</script>"), "{head}");
+    assert!(!head.contains("<!--"), "{head}");
+    // The title holds only escaped text; each other tag but the script has its two
+    // quoted attributes and no other quote or angle bracket: nothing got out.
+    let title = head.lines().next().unwrap();
+    let text = title
+        .strip_prefix("<title>")
+        .and_then(|title| title.strip_suffix("</title>"))
+        .unwrap();
+    assert!(!text.contains(['<', '>', '"', '\'']), "{title}");
+    for tag in head
+        .lines()
+        .skip(1)
+        .filter(|line| !line.starts_with("<script"))
+    {
+        let inside = tag.strip_prefix('<').and_then(|tag| tag.strip_suffix('>'));
+        let inside = inside.unwrap();
+        assert!(!inside.contains(['<', '>', '\'']), "{tag}");
+        assert_eq!(inside.matches('"').count(), 4, "{tag}");
+    }
+    assert!(head.contains(
+        "<title>Is it &quot;safe&quot; &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;!-- so? &#39; | Demo Health</title>"
+    ));
+    // The script's text is still the JSON of the page, question and all.
+    let script = head.lines().last().unwrap();
+    let json = script
+        .strip_prefix("<script type=\"application/ld+json\">")
+        .and_then(|rest| rest.strip_suffix("</script>"))
+        .unwrap();
+    assert!(json.contains("\\u003c/script\\u003e"), "{json}");
+    let page: Value = serde_json::from_str(json).unwrap();
+    assert_eq!(page["name"], hostile);
+    assert_eq!(page["about"]["name"], "</SCRIPT>");
+}
+
+#[test]
+fn the_description_is_the_first_paragraph_cut_after_a_whole_word() {
+    let paragraph = "Riluzole[^1] is   the first\ntreatment[^2] for ALS: it slows the disease a little, and most people take it for years. Edaravone is given by drip in some countries; sodium phenylbutyrate was withdrawn.";
+    let article = with_body(&format!("# Heading\n\n{paragraph}\n\nSecond paragraph.\n"));
+    let text = description(&article, Audience::Patient);
+    assert!(text.chars().count() <= DESCRIPTION_LIMIT, "{text}");
+    assert!(
+        !text.contains("[^") && !text.contains('\n') && !text.contains("  "),
+        "{text}"
+    );
+    let kept = text
+        .strip_suffix('…')
+        .expect("a cut description ends with …");
+    let whole = "Riluzole is the first treatment for ALS: it slows the disease a little, and most people take it for years. Edaravone is given by drip in some countries; sodium phenylbutyrate was withdrawn.";
+    assert!(whole.starts_with(kept), "{text}");
+    assert_eq!(
+        &whole[kept.len()..kept.len() + 1],
+        " ",
+        "cut inside a word: {text}"
+    );
+    assert_eq!(
+        text,
+        "Riluzole is the first treatment for ALS: it slows the disease a little, and most people take it for years. Edaravone is given by drip in some countries; sodium…"
+    );
+
+    assert_eq!(
+        description(&with_body("Short[^1]  and\nsweet."), Audience::Patient),
+        "Short and sweet."
+    );
+    assert_eq!(
+        description(
+            &with_body("## Only a heading\n\n- and a list\n"),
+            Audience::Patient
+        ),
+        "Does the demo work?"
+    );
+}
+
+#[test]
+fn the_catalog_head_is_the_publishers_with_the_questions_as_description() {
+    let article = article();
+    let catalog = Catalog {
+        articles: vec![article.catalog_entry()],
+        publisher: Rc::new(Publisher {
+            language: "en".into(),
+            ..(*article.publisher).clone()
+        }),
+    };
+    let head = catalog_head(&catalog, "https://demo.example/library/");
+    assert_eq!(
+        head.lines().collect::<Vec<_>>(),
+        [
+            "<title>Demo Health</title>",
+            "<meta name=\"description\" content=\"Does the demo work?\">",
+            "<link rel=\"canonical\" href=\"https://demo.example/library/\">",
+            "<meta property=\"og:type\" content=\"website\">",
+            "<meta property=\"og:title\" content=\"Demo Health\">",
+            "<meta property=\"og:description\" content=\"Does the demo work?\">",
+            "<meta property=\"og:url\" content=\"https://demo.example/library/\">",
+            "<meta property=\"og:site_name\" content=\"Demo Health\">",
+            "<meta name=\"twitter:card\" content=\"summary\">",
+            "<meta name=\"twitter:title\" content=\"Demo Health\">",
+            "<meta name=\"twitter:description\" content=\"Does the demo work?\">",
+        ]
+    );
+}
+
+#[test]
+fn the_sitemap_lists_every_page_with_its_day_and_escapes_its_urls() {
+    let xml = sitemap([
+        (
+            "https://demo.example/library/".to_owned(),
+            date("2026-11-30"),
+        ),
+        (
+            "https://demo.example/library/articles/a/?x=1&y=<2>".to_owned(),
+            date("2026-11-20"),
+        ),
+    ]);
+    assert_eq!(
+        xml,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
+         \x20 <url><loc>https://demo.example/library/</loc><lastmod>2026-11-30</lastmod></url>\n\
+         \x20 <url><loc>https://demo.example/library/articles/a/?x=1&amp;y=&lt;2&gt;</loc><lastmod>2026-11-20</lastmod></url>\n\
+         </urlset>\n"
+    );
+}
+
+#[test]
+fn robots_allows_everything_and_names_the_sitemap() {
+    assert_eq!(
+        robots("https://demo.example/library/sitemap.xml"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://demo.example/library/sitemap.xml\n"
+    );
+    assert!(!robots("https://x.example/\nDisallow: /").contains("\nDisallow"));
+}
