@@ -168,6 +168,7 @@ fn props(article: Article) -> ArticlePageProps {
         corrections_url: Some(AttrValue::from(CORRECTIONS_URL)),
         today: None,
         canonical_url: None,
+        interactive: true,
     }
 }
 
@@ -729,6 +730,7 @@ fn entry(slug: &str, question: &str, updated: &str, status: ReviewStatus) -> Cat
 #[test]
 fn the_catalog_links_each_article() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
+        interactive: true,
         catalog: Rc::new(Catalog {
             publisher: Rc::default(),
             articles: vec![
@@ -787,6 +789,7 @@ fn the_catalog_links_each_article() {
 #[test]
 fn an_empty_catalog_says_so() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
+        interactive: true,
         catalog: Rc::new(Catalog::default()),
     });
     assert!(
