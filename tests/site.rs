@@ -407,3 +407,57 @@ fn robots_allows_everything_and_names_the_sitemap() {
     );
     assert!(!robots("https://x.example/\nDisallow: /").contains("\nDisallow"));
 }
+
+/// The prerendered HTML is the safe renderer's: whatever the article data holds (here
+/// markdown the checks would refuse, parsed straight into the model), no markup of its
+/// own and no disallowed URL reaches the page.
+#[test]
+fn prerendered_html_shows_markup_as_text_and_drops_disallowed_urls() {
+    use article_widget::config::Placement;
+    use article_widget::site::prerender::{article_fragment, config_for};
+
+    let hostile = with_body(
+        "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n<div onclick=\"alert(3)\"><b>broken <i>nesting</b>\n\n\
+         A [script link](javascript:alert(4)), a [data link](data:text/html,<script>alert(5)</script>), \
+         ![an image](data:image/svg+xml,<svg onload=alert(6)>) and <span onmouseover=alert(7)>inline</span>.",
+    );
+    for placement in [Placement::Publisher, Placement::Partner] {
+        let html = article_fragment(
+            &hostile,
+            Audience::Patient,
+            &config_for(placement, 2),
+            date("2026-11-30"),
+        )
+        .unwrap();
+        // Text is escaped, so every `<` left opens a tag the renderer made.
+        for tag in html
+            .split('<')
+            .skip(1)
+            .map(|rest| rest.split('>').next().unwrap_or_default())
+        {
+            let lower = tag.to_ascii_lowercase();
+            let name = lower.split_whitespace().next().unwrap_or_default();
+            assert!(
+                !["script", "img", "iframe", "object", "embed"].contains(&name),
+                "<{tag}> made it through"
+            );
+            assert!(
+                !lower
+                    .split_whitespace()
+                    .skip(1)
+                    .any(|attribute| attribute.starts_with("on")),
+                "<{tag}> has an event handler"
+            );
+            assert!(
+                !lower.contains("javascript:") && !lower.contains("\"data:"),
+                "<{tag}> has a disallowed URL"
+            );
+        }
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "raw HTML is shown as text"
+        );
+        assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+        assert!(html.starts_with("<div class=\"article-widget-root\" data-prerendered=\"\">"));
+    }
+}

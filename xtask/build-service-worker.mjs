@@ -48,6 +48,7 @@ const { count, size, warnings } = await generateSW({
   globDirectory: site,
   globPatterns: [
     'index.html',
+    'shell.html',
     'editorial-policy.html',
     'manifest.webmanifest',
     'icons/*.{png,svg}',
@@ -84,7 +85,7 @@ const { count, size, warnings } = await generateSW({
           {
             cacheWillUpdate: async ({ response }) => (response && response.status === 200 ? response : null),
             handlerDidError: async () =>
-              caches.match(new URL('index.html', self.registration.scope).href, { ignoreSearch: true }),
+              caches.match(new URL('shell.html', self.registration.scope).href, { ignoreSearch: true }),
           },
         ],
       },

@@ -231,6 +231,32 @@ fn test(root: &Path) -> Result<()> {
             ])
             .arg(&fixture_data),
     )?;
+    // The same articles as a static site, prerendered by the build from this build's
+    // shell: what a reader without scripts, a crawler and a partner's first paint get.
+    let fixture_site = root.join("target/e2e-fixture-site");
+    if fixture_site.exists() {
+        std::fs::remove_dir_all(&fixture_site)?;
+    }
+    copy_dir(&root.join("dist"), &fixture_site)?;
+    std::fs::remove_dir_all(fixture_site.join("articles"))?;
+    std::fs::copy(
+        fixture_site.join("shell.html"),
+        fixture_site.join("index.html"),
+    )?;
+    for command in ["build", "site"] {
+        let out = match command {
+            "build" => fixture_site.join("articles"),
+            _ => fixture_site.clone(),
+        };
+        run_command(
+            toolchain
+                .command("cargo")
+                .args(["run", "--quiet", "--bin", "articles", "--", command])
+                .arg("tests/e2e/fixtures/articles")
+                .arg(&out),
+        )?;
+    }
+    let fixture_site_server = server::serve_dir(&fixture_site, 0)?;
     let e2e_files = test_files(&root.join("tests/e2e"))?;
     run_command(
         toolchain
@@ -243,6 +269,7 @@ fn test(root: &Path) -> Result<()> {
             // The app tests serve copies of the site themselves, to deploy a new build.
             .env("SITE_DIR", root.join("dist"))
             .env("FIXTURE_DATA_DIR", &fixture_data)
+            .env("FIXTURE_SITE_URL", fixture_site_server.url())
             .env("CHROMIUM", tools::CHROMIUM),
     )?;
 

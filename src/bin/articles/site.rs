@@ -2,7 +2,8 @@
 //! Its `index.html` is the template of every page: the publisher's catalog at the
 //! root, each article's page `articles/<slug>/` (its default audience) and each
 //! audience's page `articles/<slug>/<audience>/`, and the fragments partners' pages
-//! show first, `articles/<slug>/<audience>.html`; beside them the widget's stylesheet.
+//! show first, `articles/<slug>/<audience>.html` (and `default.html`); beside them the
+//! widget's stylesheet, `sitemap.xml` and `robots.txt`.
 
 use std::path::Path;
 
@@ -13,9 +14,20 @@ use article_widget::site::{meta, sitemap};
 use article_widget::source::Report;
 
 pub fn write(report: &Report, site: &Path, today: Date) -> Result<(), String> {
+    // Trunk's page is kept as `shell.html`, the template of every page: running again
+    // over a site already written makes the same site. The service worker opens it
+    // offline at any address it has no copy of.
     let template_path = site.join("index.html");
-    let template = std::fs::read_to_string(&template_path)
-        .map_err(|error| format!("cannot read {}: {error}", template_path.display()))?;
+    let shell_path = site.join("shell.html");
+    let template = match std::fs::read_to_string(&shell_path) {
+        Ok(shell) => shell,
+        Err(_) => {
+            let page = std::fs::read_to_string(&template_path)
+                .map_err(|error| format!("cannot read {}: {error}", template_path.display()))?;
+            write_file(&shell_path, &page)?;
+            page
+        }
+    };
     let publisher = &report.publisher;
     let stylesheet = prerender::stylesheet(&publisher.accent, &publisher.accent_dark);
     write_file(&site.join(&stylesheet.file_name), &stylesheet.text)?;

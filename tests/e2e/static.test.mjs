@@ -1,0 +1,241 @@
+// Static first: the build's prerendered pages, read as crawlers, link previews and
+// readers without scripts read them; the widget taking them over in place; partners'
+// first paint before the Wasm arrives; and the safety rule for prerendered HTML.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ALS_QUESTION, PARTNER_URL, WIDGET_URL, launchBrowser, newPage, waitUntil } from './harness.mjs';
+
+const FIXTURE_SITE_URL = process.env.FIXTURE_SITE_URL;
+if (!FIXTURE_SITE_URL) throw new Error('FIXTURE_SITE_URL is not set: run the end-to-end tests through `cargo xtask test`');
+
+const AUDIENCES = ['patient', 'caregiver', 'professional'];
+
+let browser;
+let catalog;
+before(async () => {
+  browser = await launchBrowser();
+  catalog = await (await fetch(`${WIDGET_URL}/articles/index.json`)).json();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** The text of the first element matching `selector`, shadow roots included. */
+const textOf = (page, selector) => page.locator(selector).first().textContent();
+
+test('without JavaScript every article and every audience is readable, with working links between them', async () => {
+  const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+  try {
+    await page.goto(`${WIDGET_URL}/`);
+    const listed = await page.locator('.catalog-list a').evaluateAll((links) => links.map((a) => a.href));
+    assert.equal(listed.length, catalog.articles.length, 'the catalog lists every article as HTML');
+    assert.equal(await page.locator('.catalog-tools').isVisible(), false, 'search, which needs the widget, is not offered');
+
+    for (const entry of catalog.articles) {
+      const main = `${WIDGET_URL}/articles/${entry.slug}/`;
+      assert.ok(listed.includes(main), `the catalog links ${entry.slug}'s page`);
+      await page.goto(main);
+      assert.equal((await textOf(page, 'h1')).trim(), entry.question);
+      assert.ok((await page.locator('.article-body p').count()) > 0, `${entry.slug} has its body`);
+      assert.ok((await page.locator('.references li').count()) > 0, `${entry.slug} has its references`);
+      assert.ok(await page.locator('aside.disclaimer').isVisible(), `${entry.slug} has its disclaimer`);
+      assert.equal(await page.locator('.personalize').isVisible(), false, 'the audience question needs scripts');
+      const versions = page.locator('.audience-links a');
+      assert.equal(await versions.count(), AUDIENCES.length, 'the audience question becomes links');
+      for (const audience of AUDIENCES) {
+        await page.goto(main);
+        await page.locator(`.audience-links a[href$="/${audience}/"]`).click();
+        assert.equal(page.url(), `${main}${audience}/`);
+        assert.equal((await textOf(page, 'h1')).trim(), entry.question);
+        assert.equal(await page.locator(`.audience-links a[aria-current="page"]`).getAttribute('href'), `../../../articles/${entry.slug}/${audience}/`);
+        const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+        assert.ok(canonical.endsWith(`/articles/${entry.slug}/`), `${audience}'s page names the article's page as canonical`);
+      }
+      // Back to the catalog through the breadcrumb.
+      await page.locator('.breadcrumb a').click();
+      assert.equal(page.url(), `${WIDGET_URL}/`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test("the page's head and JSON-LD say what the article is, and claim no review that did not happen", async () => {
+  const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+  try {
+    await page.goto(`${WIDGET_URL}/articles/als-primary-treatment/`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.match(await page.title(), /^What is the primary treatment for Amyotrophic Lateral Sclerosis/);
+    const description = await page.locator('meta[name="description"]').getAttribute('content');
+    assert.ok(description.length > 40 && description.length <= 161, description);
+    assert.ok(await page.locator('meta[property="og:title"]').count());
+    assert.ok(await page.locator('meta[name="twitter:card"]').count());
+    const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    assert.equal(ld['@type'], 'MedicalWebPage');
+    assert.equal(ld.headline, ALS_QUESTION);
+    assert.equal(ld.about.name, 'Amyotrophic lateral sclerosis');
+    assert.deepEqual(ld.audience, { '@type': 'MedicalAudience', audienceType: 'Clinician' });
+    assert.equal(ld.dateModified, '2026-11-30');
+    assert.equal(ld.publisher.name, 'Example Health Library');
+    assert.ok(ld.citation.some((citation) => citation.url === 'https://doi.org/10.1111/ene.16264'));
+    assert.equal(ld.reviewedBy, undefined, 'a submitted article names no reviewer');
+    assert.equal(ld.lastReviewed, undefined, 'a submitted article has no review date');
+
+    await page.goto(`${WIDGET_URL}/articles/als-primary-treatment/patient/`);
+    const patient = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    assert.deepEqual(patient.audience, { '@type': 'Patient' });
+
+    // An approved article, with its review recorded, says so.
+    await page.goto(`${FIXTURE_SITE_URL}/articles/approved-fixture/`);
+    const approved = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    assert.equal(approved.lastReviewed, '2025-01-15');
+    assert.equal(approved.reviewedBy[0].name, 'Ada Fixture');
+  } finally {
+    await context.close();
+  }
+});
+
+test('sitemap.xml lists every article with its date, and robots.txt names it', async () => {
+  const sitemap = await (await fetch(`${WIDGET_URL}/sitemap.xml`)).text();
+  for (const entry of catalog.articles) {
+    assert.match(sitemap, new RegExp(`<loc>[^<]*/articles/${entry.slug}/</loc>\\s*<lastmod>${entry.updated}</lastmod>`));
+  }
+  const robots = await (await fetch(`${WIDGET_URL}/robots.txt`)).text();
+  assert.match(robots, /^Sitemap: \S+\/sitemap\.xml$/m);
+});
+
+// Counts layout shifts (a count, not a timing) from before the page's first paint.
+async function countLayoutShifts(context) {
+  await context.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput && entry.value > 0) window.__shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+test('the widget takes the prerendered page over in place: one article, the same text, no layout shift, focus kept', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await countLayoutShifts(context);
+    // The Wasm is held back until the reader has put focus in the prerendered page.
+    let releaseWasm;
+    const wasmHeld = new Promise((resolve) => (releaseWasm = resolve));
+    await page.route('**/*_bg.wasm', async (route) => {
+      await wasmHeld;
+      await route.continue();
+    });
+    await page.goto(`${WIDGET_URL}/articles/als-primary-treatment/`);
+    const host = page.locator('[data-article-widget]');
+    const prerenderedText = await host.evaluate((element) => element.shadowRoot.querySelector('.article-widget').innerText);
+    assert.ok(await page.locator('[data-prerendered] h1').isVisible(), 'the article is readable before the Wasm');
+    assert.equal(await page.locator('[data-prerendered] .personalize').getAttribute('inert'), '', 'its controls wait, inert');
+    await page.locator('[data-prerendered] .breadcrumb a').focus();
+
+    releaseWasm();
+    await waitUntil(
+      () => host.evaluate((element) => !element.shadowRoot.querySelector('[data-prerendered]')),
+      'the widget to take the page over',
+    );
+    const after = await host.evaluate((element) => ({
+      roots: element.shadowRoot.querySelectorAll('.article-widget-root').length,
+      articles: element.shadowRoot.querySelectorAll('article').length,
+      text: element.shadowRoot.querySelector('.article-widget').innerText,
+      focused: element.shadowRoot.activeElement?.textContent,
+      inert: element.shadowRoot.querySelector('.personalize').hasAttribute('inert'),
+    }));
+    assert.equal(after.roots, 1);
+    assert.equal(after.articles, 1);
+    assert.equal(after.text, prerenderedText, 'the same text, word for word');
+    assert.equal(after.focused, 'All articles', 'focus stays where the reader put it');
+    assert.equal(after.inert, false, 'the controls work now');
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift');
+    // And it works as before: the audience switches in place.
+    await page.getByRole('radio', { name: 'Patient' }).check();
+    await page.locator('aside.disclaimer h2', { hasText: 'Medical Disclaimer' }).waitFor();
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a partner's widget shows the prerendered article while the Wasm is held back, then the Wasm takes over", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await countLayoutShifts(context);
+    let releaseWasm;
+    const wasmHeld = new Promise((resolve) => (releaseWasm = resolve));
+    await page.route('**/*_bg.wasm', async (route) => {
+      await wasmHeld;
+      await route.continue();
+    });
+    await page.goto(`${PARTNER_URL}/script-tag.html`);
+    await page.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    const widget = page.locator('article-widget');
+    const before = await widget.evaluate((host) => ({
+      prerendered: Boolean(host.shadowRoot.querySelector('[data-prerendered]')),
+      inert: host.shadowRoot.querySelector('.personalize').hasAttribute('inert'),
+      background: getComputedStyle(host.shadowRoot.querySelector('.article-widget')).backgroundColor,
+      attribution: host.shadowRoot.querySelector('.attribution a').href,
+      text: host.shadowRoot.querySelector('.article-widget').innerText,
+    }));
+    assert.equal(before.prerendered, true, 'the article is there before the Wasm');
+    assert.equal(before.inert, true, 'its controls wait, inert, until the Wasm is there');
+    assert.equal(before.background, 'rgb(255, 255, 255)', 'with the stylesheet');
+    assert.equal(before.attribution, `${WIDGET_URL}/articles/als-primary-treatment/`, "links lead to the publisher's page");
+
+    releaseWasm();
+    await waitUntil(
+      () => widget.evaluate((host) => !host.shadowRoot.querySelector('[data-prerendered]') && host.shadowRoot.querySelectorAll('article').length === 1),
+      'the Wasm to take over',
+    );
+    assert.equal(await widget.evaluate((host) => host.shadowRoot.querySelector('.article-widget').innerText), before.text);
+    assert.equal(await widget.evaluate((host) => host.shadowRoot.querySelector('.personalize').hasAttribute('inert')), false);
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert.equal(shifts.length, 0, `no layout shift at the take-over (${shifts})`);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('markup in an article stays inert text in prerendered HTML, with JavaScript on and off', async () => {
+  for (const javaScriptEnabled of [false, true]) {
+    const { context, page } = await newPage(browser, { javaScriptEnabled });
+    try {
+      await page.goto(`${FIXTURE_SITE_URL}/articles/hostile-fixture/`);
+      const h1 = await textOf(page, 'h1');
+      assert.match(h1, /<script>window.__pwned = 1<\/script>/, 'the question shows its markup as text');
+      const body = await textOf(page, '.article-body');
+      assert.match(body, /<img src="x" onerror=/, 'raw HTML is shown as text');
+      await page.locator('.article-body').first().hover();
+      const elements = await page.locator('.article-body script, .article-body img, .article-body [onerror], .article-body [onclick], .article-body [onmouseover], .article-body a[href^="javascript:"]').count();
+      assert.equal(elements, 0, 'no element of the markup exists');
+      if (javaScriptEnabled) {
+        await waitUntil(() => page.evaluate(() => !document.querySelector('[data-article-widget]').shadowRoot.querySelector('[data-prerendered]')), 'the take-over');
+        assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing ran');
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('a data-src on another origin never gets HTML inserted: the widget renders as before', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    const prerenderedRequests = [];
+    page.on('request', (request) => {
+      if (/\/articles\/[a-z0-9-]+\/[a-z]+\.html$/.test(request.url())) prerenderedRequests.push(request.url());
+    });
+    await page.goto(`${PARTNER_URL}/other-origin-data.html`);
+    await waitUntil(() => page.evaluate(() => window.ArticleWidget?.count?.().then((n) => n === 1)), 'the widget to mount');
+    assert.deepEqual(prerenderedRequests, [], 'no prerendered HTML was asked for');
+    const prerendered = await page.evaluate(() => Boolean(document.querySelector('[data-article-widget]').shadowRoot.querySelector('[data-prerendered]')));
+    assert.equal(prerendered, false);
+  } finally {
+    await context.close();
+  }
+});
