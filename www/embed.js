@@ -70,16 +70,20 @@
       // The Wasm downloads while the glue does, not after it; the glue compiles it by
       // streaming (the host serves application/wasm).
       var wasm = fetch(base + WASM);
-      loading = import(base + GLUE).then(function (glue) {
+      var glueReady = import(base + GLUE).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function () {
-          ready = true;
-          // Every mount waiting for the Wasm runs before this timer, and takes its
-          // data; later mounts make their own requests.
-          setTimeout(function () {
-            prefetches.clear();
-          }, 0);
           return glue;
         });
+      });
+      // The stylesheet comes with the Wasm: a widget mounts with both.
+      loading = Promise.all([glueReady, stylesheet()]).then(function (results) {
+        ready = true;
+        // Every mount waiting for the Wasm runs before this timer, and takes its
+        // data; later mounts make their own requests.
+        setTimeout(function () {
+          prefetches.clear();
+        }, 0);
+        return results[0];
       });
       loading.catch(function (error) {
         console.error('article-widget: could not load from ' + base + ': ' + error);
@@ -292,13 +296,14 @@
       prerendering.add(host);
       showPrerendered(host, options);
     }
-    return Promise.all([bindings(), stylesheet()]).then(function (results) {
-      var glue = results[0];
-      var sheet = results[1];
+    return bindings().then(function (glue) {
       if (known.has(host) && host.isConnected && !mounted.has(host)) {
         mounted.add(host);
-        if (sheet && host.shadowRoot) host.shadowRoot.adoptedStyleSheets = [sheet];
-        glue.mountWidget(host, options, url ? prefetches.get(url) : undefined);
+        // Settled already: the Wasm waited for it.
+        return stylesheet().then(function (sheet) {
+          if (sheet && host.shadowRoot) host.shadowRoot.adoptedStyleSheets = [sheet];
+          glue.mountWidget(host, options, url ? prefetches.get(url) : undefined);
+        });
       }
     });
   }

@@ -115,7 +115,7 @@ test('two widgets on one page stay in step', async () => {
   try {
     // The page itself, with two hosts instead of one: the same built widget.
     await page.route(`${WIDGET_URL}/two-widgets.html`, async (route) => {
-      const response = await route.fetch({ url: `${WIDGET_URL}/` });
+      const response = await route.fetch({ url: `${WIDGET_URL}/shell.html` });
       const host = '<div data-article-widget data-article="als-primary-treatment"></div>';
       const body = (await response.text()).replace('<div data-article-widget></div>', host + host);
       await route.fulfill({ response, body });

@@ -96,3 +96,17 @@ export async function waitUntil(predicate, what, timeoutMs = 10_000) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * Waits until every widget host matching `selector` shows the widget's own rendering:
+ * the build's prerendered page, shown first, has been taken over by the Wasm.
+ */
+export async function takenOver(page, selector = '[data-article-widget], article-widget') {
+  await page.waitForFunction((selector) => {
+    const hosts = [...document.querySelectorAll(selector)];
+    return (
+      hosts.length > 0 &&
+      hosts.every((host) => host.shadowRoot?.querySelector('.article-widget-root:not([hidden])') && !host.shadowRoot.querySelector('[data-prerendered]'))
+    );
+  }, selector);
+}

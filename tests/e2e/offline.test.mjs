@@ -152,7 +152,12 @@ test('a hanging request times out and is tried again', async () => {
       return calls === 1 ? new Promise(() => {}) : route.continue();
     });
     await mount(page, 'slow', 'als-primary-treatment');
-    await page.locator('#slow').getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor({ timeout: 20_000 });
+    // The prerendered article shows at once: wait for the widget's own, from the data.
+    await page.waitForFunction(
+      () => document.querySelector('#slow')?.shadowRoot?.querySelector('.article-widget-root:not([data-prerendered]):not([hidden]) h1'),
+      null,
+      { timeout: 20_000 },
+    );
     assert.equal(calls, 2);
   } finally {
     await context.close();
