@@ -52,8 +52,11 @@ mod cli {
                              formatting and comments; nothing is written if the
                              result fails the checks
   articles build [DIR] OUT   validate, then write OUT/index.json and OUT/<slug>.json
-  articles site [DIR] SITE   validate, then prerender the static site into SITE, a
-                             site Trunk built (its index.html is the pages' template)
+  articles site [--site-url URL DIR] [DIR] SITE
+                             validate, then prerender the static site into SITE, a
+                             site Trunk built (its index.html is the pages' template);
+                             --site-url: serve it from URL, not publisher.toml's
+                             site_url (a test server, a staging host)
   articles md                read markdown on stdin, print the widget's HTML
   articles markdown [DIR] OUT  like build, but each variant as its markdown (for
                              a JavaScript renderer such as the benchmark's peer)";
@@ -70,8 +73,11 @@ mod cli {
             ["readability", dir] => readability(Path::new(dir)),
             ["build", out] => build(Path::new("articles"), Path::new(out)),
             ["build", dir, out] => build(Path::new(dir), Path::new(out)),
-            ["site", site] => write_site(Path::new("articles"), Path::new(site)),
-            ["site", dir, site] => write_site(Path::new(dir), Path::new(site)),
+            ["site", site] => write_site(Path::new("articles"), Path::new(site), None),
+            ["site", dir, site] => write_site(Path::new(dir), Path::new(site), None),
+            ["site", "--site-url", url, dir, site] => {
+                write_site(Path::new(dir), Path::new(site), Some(url))
+            }
             ["new", rest @ ..] => crate::workflow::new(rest),
             ["review", rest @ ..] => crate::workflow::review(rest),
             ["md"] => md(),
@@ -160,11 +166,19 @@ mod cli {
         Ok(true)
     }
 
-    fn write_site(dir: &Path, site: &Path) -> Result<bool, String> {
+    fn write_site(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, String> {
+        if let Some(url) = site_url {
+            let is_http = url.starts_with("https://") || url.starts_with("http://");
+            if !is_http || !url.ends_with('/') {
+                return Err(format!(
+                    "--site-url `{url}`: an absolute http(s) URL ending in `/`"
+                ));
+            }
+        }
         let Some(report) = checked_for_writing(dir, site)? else {
             return Ok(false);
         };
-        crate::site::write(&report, site, source::today())?;
+        crate::site::write(&report, site, source::today(), site_url)?;
         Ok(true)
     }
 

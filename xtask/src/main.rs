@@ -257,6 +257,30 @@ fn test(root: &Path) -> Result<()> {
         )?;
     }
     let fixture_site_server = server::serve_dir(&fixture_site, 0)?;
+    // The real site, written for its test server's own address, for Lighthouse: its
+    // canonical links, sitemap and robots.txt name the host it audits.
+    let lighthouse_site = root.join("target/e2e-lighthouse-site");
+    if lighthouse_site.exists() {
+        std::fs::remove_dir_all(&lighthouse_site)?;
+    }
+    copy_dir(&root.join("dist"), &lighthouse_site)?;
+    let lighthouse_server = server::serve_dir(&lighthouse_site, 0)?;
+    run_command(
+        toolchain
+            .command("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "--bin",
+                "articles",
+                "--",
+                "site",
+                "--site-url",
+            ])
+            .arg(format!("{}/", lighthouse_server.url()))
+            .arg("articles")
+            .arg(&lighthouse_site),
+    )?;
     let e2e_files = test_files(&root.join("tests/e2e"))?;
     run_command(
         toolchain
@@ -270,6 +294,10 @@ fn test(root: &Path) -> Result<()> {
             .env("SITE_DIR", root.join("dist"))
             .env("FIXTURE_DATA_DIR", &fixture_data)
             .env("FIXTURE_SITE_URL", fixture_site_server.url())
+            .env(
+                "LIGHTHOUSE_SITE_URL",
+                format!("{}/", lighthouse_server.url()),
+            )
             .env("CHROMIUM", tools::CHROMIUM),
     )?;
 

@@ -13,7 +13,13 @@ use article_widget::site::prerender::{self, escape, Page};
 use article_widget::site::{meta, sitemap};
 use article_widget::source::Report;
 
-pub fn write(report: &Report, site: &Path, today: Date) -> Result<(), String> {
+/// Writes the site into `site`, served from `site_url` (else publisher.toml's).
+pub fn write(
+    report: &Report,
+    site: &Path,
+    today: Date,
+    site_url: Option<&str>,
+) -> Result<(), String> {
     // Trunk's page is kept as `shell.html`, the template of every page: running again
     // over a site already written makes the same site. The service worker opens it
     // offline at any address it has no copy of.
@@ -38,7 +44,7 @@ pub fn write(report: &Report, site: &Path, today: Date) -> Result<(), String> {
     };
     let fragment =
         prerender::catalog_fragment(&catalog, &prerender::config_for(Placement::Publisher, 0))?;
-    let site_url = &publisher.site_url;
+    let site_url = &site_url.map_or_else(|| publisher.site_url.clone(), str::to_owned);
     let head = meta::catalog_head(&catalog, site_url);
     let page = prerender::page(
         &template,
