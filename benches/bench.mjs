@@ -39,7 +39,7 @@ const checkpoints = (name, fallback) =>
     .split(',')
     .map(Number)
     .sort((a, b) => a - b);
-const MEASUREMENTS = ['cold', 'warm', 'large', 'many', 'switch', 'switch-memory', 'mount-cycles', 'parse', 'sizes'];
+const MEASUREMENTS = ['cold', 'warm', 'large', 'many', 'switch', 'switch-memory', 'mount-cycles', 'parse', 'sizes', 'lighthouse'];
 const ONLY = (process.env.BENCH_ONLY ?? '')
   .split(',')
   .map((name) => name.trim())
@@ -61,6 +61,7 @@ const RUNS = {
   memorySwitches: checkpoints('BENCH_MEMORY_SWITCHES', '200'),
   mountCycles: checkpoints('BENCH_MOUNT_CYCLES', '50,200'),
   parse: count('BENCH_PARSE_RUNS', 20),
+  lighthouse: count('BENCH_LIGHTHOUSE_RUNS', 3),
 };
 if (!BENCH_URL || !PARTNER_URL) {
   console.error('BENCH_URL and BENCH_PARTNER_URL are not set: run `cargo xtask bench`');
@@ -74,10 +75,12 @@ const LAST_PARAGRAPH = 'End of the generated article.';
 const IMPLEMENTATIONS = ['widget', 'peer', 'floor'];
 const PAGES = {
   als: { widget: 'script-tag.html', peer: 'peer.html', floor: 'floor.html' },
+  // The publisher's own article page, prerendered by the build (static first).
+  site: { site: `${BENCH_URL}/articles/${ALS}/` },
   large: { widget: 'script-tag-1mb.html', peer: 'peer-1mb.html', floor: 'floor-1mb.html' },
 };
 // The element each implementation puts its shadow root on.
-const HOSTS = { widget: 'article-widget', peer: 'peer-article', floor: 'floor-article' };
+const HOSTS = { widget: 'article-widget', peer: 'peer-article', floor: 'floor-article', site: '[data-article-widget]' };
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -114,6 +117,20 @@ function watchVisible({ hosts, count: wanted, lastParagraph }) {
     }
   };
   requestAnimationFrame(poll);
+  // The widget's take-over of its prerendered page: from then on it is interactive.
+  // (The peer and the floor have none: they never set it.)
+  const takenOver = (host) => host.shadowRoot?.querySelector('.article-widget-root:not([hidden]):not([data-prerendered])');
+  const pollTakeOver = () => {
+    const found = document.querySelectorAll(hosts);
+    if (found.length >= wanted && [...found].every(takenOver)) {
+      setTimeout(() => {
+        window.benchInteractiveAt = performance.now();
+      }, 0);
+    } else {
+      requestAnimationFrame(pollTakeOver);
+    }
+  };
+  requestAnimationFrame(pollTakeOver);
 }
 
 async function watchingContext(watch) {
@@ -127,7 +144,7 @@ async function watchingContext(watch) {
  * start, and from the article data's arrival: the response end of its JSON for the
  * widget and the peer, of the page itself for the floor, whose page is its data.
  */
-async function visit(page, url, slug) {
+async function visit(page, url, slug, waitForInteractive = false) {
   const errors = [];
   const onError = (error) => errors.push(error.message);
   page.on('pageerror', onError);
@@ -139,7 +156,10 @@ async function visit(page, url, slug) {
     await page.goto(url, { waitUntil: 'commit' });
     const deadline = performance.now() + 120_000;
     for (;;) {
-      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window.benchVisibleAt !== undefined', returnByValue: true });
+      const expression = waitForInteractive
+        ? 'window.benchVisibleAt !== undefined && window.benchInteractiveAt !== undefined'
+        : 'window.benchVisibleAt !== undefined';
+      const { result } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
       if (result.value === true) break;
       if (performance.now() > deadline) throw new Error('timed out after 120 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -153,7 +173,7 @@ async function visit(page, url, slug) {
   return page.evaluate((slug) => {
     const data = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith(`/articles/${slug}.json`));
     const arrived = data ? data.responseEnd : performance.getEntriesByType('navigation')[0].responseEnd;
-    return { navigation: window.benchVisibleAt, data: window.benchVisibleAt - arrived };
+    return { navigation: window.benchVisibleAt, data: window.benchVisibleAt - arrived, interactive: window.benchInteractiveAt };
   }, slug);
 }
 
@@ -162,14 +182,17 @@ async function visit(page, url, slug) {
  * `watchFor(name)` says what to wait for on page `name` (see watchVisible).
  */
 async function coldRuns(pages, slug, watchFor, runs) {
-  const samples = Object.fromEntries(Object.keys(pages).map((name) => [name, { navigation: [], data: [] }]));
+  const samples = Object.fromEntries(Object.keys(pages).map((name) => [name, { navigation: [], data: [], interactive: [] }]));
   for (let run = 0; run < runs; run += 1) {
     for (const [name, file] of Object.entries(pages)) {
       const context = await watchingContext(watchFor(name));
       const page = await context.newPage();
-      const times = await visit(page, `${PARTNER_URL}/${file}`, slug);
+      const url = file.startsWith('http') ? file : `${PARTNER_URL}/${file}`;
+      const ours = name === 'widget' || name === 'site';
+      const times = await visit(page, url, slug, ours);
       samples[name].navigation.push(times.navigation);
       samples[name].data.push(times.data);
+      if (ours) samples[name].interactive.push(times.interactive);
       await context.close();
     }
   }
@@ -415,7 +438,9 @@ function downloadSizes() {
     widget: sizes([
       ['embed.js', join(SITE, 'embed.js')],
       ['JS glue', file(SITE, site, /^article-widget-[0-9a-f]+\.js$/)],
-      ['Wasm (stylesheet inside)', file(SITE, site, /_bg\.wasm$/)],
+      ['Wasm', file(SITE, site, /_bg\.wasm$/)],
+      ['stylesheet', file(SITE, site, /^widget-[0-9a-f]+\.css$/)],
+      [`prerendered ${ALS} (first paint)`, join(SITE, 'articles', ALS, 'default.html'), true],
       [`${ALS}.json`, data, true],
     ]),
     peer: sizes([
@@ -429,10 +454,39 @@ function downloadSizes() {
   };
 }
 
+/**
+ * Lighthouse's own runs of the publisher's article page: its default, a simulated
+ * mid-range phone on a slow 4G connection. Its timings belong here, never in a test.
+ */
+async function lighthouseRuns(url, runs) {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const results = [];
+  for (let run = 0; run < runs; run += 1) {
+    const chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+      results.push({
+        version: lhr.lighthouseVersion,
+        performance: lhr.categories.performance.score,
+        lcp: lhr.audits['largest-contentful-paint'].numericValue,
+        cls: lhr.audits['cumulative-layout-shift'].numericValue,
+      });
+    } finally {
+      await chrome.kill();
+    }
+  }
+  return results;
+}
+
 // ---- measuring --------------------------------------------------------------------
 
 const chromiumVersion = browser.version();
-const cold = measures('cold') ? await coldRuns(PAGES.als, ALS, (name) => ({ hosts: HOSTS[name] }), RUNS.cold) : null;
+// The partner's three and the publisher's own page, interleaved run by run.
+const cold = measures('cold') ? await coldRuns({ ...PAGES.als, ...PAGES.site }, ALS, (name) => ({ hosts: HOSTS[name] }), RUNS.cold) : null;
 const warm = measures('warm') ? await warmRuns(PAGES.als, ALS, RUNS.warm) : null;
 const large = measures('large')
   ? await coldRuns(PAGES.large, LARGE, (name) => ({ hosts: HOSTS[name], lastParagraph: LAST_PARAGRAPH }), RUNS.large)
@@ -471,6 +525,7 @@ const parsing = measures('parse')
     }))
   : [];
 const sizes = measures('sizes') ? downloadSizes() : null;
+const audits = measures('lighthouse') ? await lighthouseRuns(`${BENCH_URL}/articles/${ALS}/`, RUNS.lighthouse) : null;
 
 // ---- the table --------------------------------------------------------------------
 
@@ -487,13 +542,40 @@ const row = (figure, cells, goal = '', met = '') => rows.push({ figure, ...cells
 
 if (cold) {
   const coldSummary = Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, summary(cold[name].navigation)]));
+  const { widget, peer, floor } = coldSummary;
   row(
-    `ALS article, cold cache: navigation → h1 visible (ms, median [min–max] of ${RUNS.cold})`,
+    `ALS article embedded, cold cache: navigation → h1 visible, the widget's from its prerendered first paint (ms, median [min–max] of ${RUNS.cold})`,
     Object.fromEntries(IMPLEMENTATIONS.map((name) => [name, spread(coldSummary[name])])),
-    'widget ≤ peer; widget ≤ 1.5 × floor',
+    'widget ≤ 1.2 × floor and ≤ 0.6 × peer',
     verdict([
-      ['slower than peer', coldSummary.widget.p50 <= coldSummary.peer.p50],
-      [`${(coldSummary.widget.p50 / coldSummary.floor.p50).toFixed(1)} × floor`, coldSummary.widget.p50 <= 1.5 * coldSummary.floor.p50],
+      [`${(widget.p50 / floor.p50).toFixed(2)} × floor`, widget.p50 <= 1.2 * floor.p50],
+      [`${(widget.p50 / peer.p50).toFixed(2)} × peer`, widget.p50 <= 0.6 * peer.p50],
+    ]),
+  );
+  const takeOver = summary(cold.widget.interactive);
+  row(`ALS article embedded, same runs: navigation → the Wasm has taken over (interactive) (ms)`, { widget: spread(takeOver) });
+  const site = summary(cold.site.navigation);
+  row(
+    `publisher's own article page (/articles/${ALS}/), same runs: navigation → h1 visible (ms; floor: the partner's floor page)`,
+    { widget: spread(site), floor: spread(floor) },
+    'widget ≤ 1.1 × floor',
+    verdict([[`${(site.p50 / floor.p50).toFixed(2)} × floor`, site.p50 <= 1.1 * floor.p50]]),
+  );
+  row(`publisher's own article page, same runs: navigation → the Wasm has taken over (interactive) (ms)`, { widget: spread(summary(cold.site.interactive)) });
+}
+if (audits) {
+  const median = (key) => summary(audits.map((audit) => audit[key])).p50;
+  const performanceScore = median('performance');
+  const lcp = median('lcp');
+  const cls = median('cls');
+  row(
+    `Lighthouse ${audits[0].version}, simulated mobile, /articles/${ALS}/: performance score, LCP (s), CLS (median of ${audits.length})`,
+    { widget: `${performanceScore.toFixed(2)}, ${(lcp / 1000).toFixed(2)} s, ${cls.toFixed(3)}` },
+    'performance ≥ 0.98, LCP ≤ 1.5 s, CLS 0',
+    verdict([
+      ['performance', performanceScore >= 0.98],
+      ['LCP', lcp <= 1500],
+      ['CLS', cls === 0],
     ]),
   );
 }
@@ -609,7 +691,7 @@ const report = `# article-widget benchmark
 
 Run ${new Date().toISOString()} on ${machine}.${ONLY.length > 0 ? `\n\nOnly ${ONLY.join(', ')} (BENCH_ONLY).` : ''}
 
-widget: embed.js, the Rust/Wasm widget; peer: a JavaScript widget built with marked and DOMPurify (benches/peer/), fetching the same article with its variants as markdown; floor: the peer's HTML pre-rendered into the page and set into a shadow root by an inline script. Partner pages on another origin than the widget's host; "visible" is the end of the first frame that shows it.
+widget: embed.js, the Rust/Wasm widget, which shows the build's prerendered article while its Wasm loads; peer: a JavaScript widget built with marked and DOMPurify (benches/peer/), fetching the same article with its variants as markdown; floor: the peer's HTML pre-rendered into the page and set into a shadow root by an inline script. Partner pages on another origin than the widget's host; "visible" is the end of the first frame that shows it.
 
 ${table.join('\n')}
 `;

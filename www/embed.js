@@ -11,8 +11,9 @@
 //
 // Static first: while the Wasm loads, each widget shows the article the build
 // prerendered for it (articles/<slug>/<audience>.html), fetched from this script's own
-// origin only; the Wasm then takes that page over in place. Its controls stay inert,
-// and look it, until then.
+// origin only and parsed as an inert document (no script runs, no injection sink is
+// used); the Wasm then takes that page over in place. Its controls stay inert, and
+// look it, until then.
 (function () {
   'use strict';
 
@@ -63,7 +64,7 @@
   // Hosts the Wasm has mounted: a prerendered page arriving later is not shown.
   var mounted = new WeakSet();
   var prerendering = new WeakSet();
-  var htmlPolicy = trustedHtmlPolicy();
+
 
   function bindings() {
     if (!loading) {
@@ -114,23 +115,6 @@
     return stylesheetLoading;
   }
 
-  // Prerendered HTML is inserted through a Trusted Types policy of its own, named
-  // `article-widget`, on pages that enforce Trusted Types and allow it. A page that
-  // does not allow it gets no prerendered first paint: the widget renders as before.
-  function trustedHtmlPolicy() {
-    if (!window.trustedTypes || !window.trustedTypes.createPolicy) {
-      return { createHTML: function (html) { return html; } };
-    }
-    try {
-      // Only HTML this script fetched from its own origin ever passes.
-      return window.trustedTypes.createPolicy('article-widget', {
-        createHTML: function (html) { return html; },
-      });
-    } catch (error) {
-      return null;
-    }
-  }
-
   function storedPreferences() {
     try {
       var record = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || '{}');
@@ -160,39 +144,60 @@
     return new URL(slug + '/' + audience + '.html', src).href;
   }
 
-  // The canonical base the widget will use, safe to write into an attribute; null
+  // The canonical base the widget will use, as the folder its links start from; null
   // when it is not an http(s) URL (the widget then says so, and links nowhere).
   function canonicalBase(options) {
     try {
       var url = new URL(options['canonical-base'].trim());
       if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-      return url.href.replace(/[&<>"']/g, function (c) {
-        return '&#' + c.charCodeAt(0) + ';';
-      });
+      return new URL('.', url).href;
     } catch (error) {
       return null;
     }
   }
 
+  // The prerendered page as an inert document: XMLHttpRequest parses it with scripts
+  // disabled, and that parse is no injection sink, so pages that enforce Trusted Types
+  // need no policy for it. Null when it cannot be had.
+  function fetchPrerendered(url) {
+    return new Promise(function (resolve) {
+      var request = new XMLHttpRequest();
+      request.open('GET', url);
+      request.responseType = 'document';
+      request.onload = function () {
+        resolve(request.status === 200 ? request.response : null);
+      };
+      request.onerror = function () {
+        resolve(null);
+      };
+      request.send();
+    });
+  }
+
+  // Points the prerendered page's links at the publisher's site: the build wrote a
+  // placeholder base, in attributes only.
+  function pointLinks(root, link) {
+    root.querySelectorAll('a[href]').forEach(function (anchor) {
+      var href = anchor.getAttribute('href');
+      if (href.indexOf(PRERENDERED_BASE) === 0) anchor.setAttribute('href', link + href.slice(PRERENDERED_BASE.length));
+    });
+  }
+
   function showPrerendered(host, options) {
-    if (!htmlPolicy) return;
     var preferences = storedPreferences();
     var url = prerenderedUrl(options, preferences);
     var link = canonicalBase(options);
     if (!url || !link) return;
-    var html = fetch(url).then(function (response) {
-      return response.ok ? response.text() : null;
-    });
-    Promise.all([html, stylesheet()])
+    Promise.all([fetchPrerendered(url), stylesheet()])
       .then(function (results) {
-        var text = results[0];
+        var prerendered = results[0];
         var sheet = results[1];
         var shadow = host.shadowRoot;
-        if (!text || !sheet || !shadow || mounted.has(host) || !known.has(host)) return;
-        var template = document.createElement('template');
-        template.innerHTML = htmlPolicy.createHTML(text.split(PRERENDERED_BASE).join(link));
-        var root = template.content.firstElementChild;
+        if (!prerendered || !prerendered.body || !sheet || !shadow || mounted.has(host) || !known.has(host)) return;
+        var root = prerendered.body.firstElementChild;
         if (!root || !root.hasAttribute('data-prerendered')) return;
+        root = document.importNode(root, true);
+        pointLinks(root, link);
         // The reader's text size and theme, as the widget will show them.
         var frame = root.firstElementChild;
         var theme = ['light', 'dark'].indexOf(preferences.theme) >= 0 ? preferences.theme : (options.theme || '').trim();

@@ -240,3 +240,34 @@ test('a data-src on another origin never gets HTML inserted: the widget renders 
     await context.close();
   }
 });
+
+for (const [file, what] of [
+  ['csp.html', 'a strict CSP (style-src none)'],
+  ['trusted-types.html', 'Trusted Types enforced and no policy allowed'],
+]) {
+  test(`under ${what}, the prerendered first paint shows, styled, with no error and no policy`, async () => {
+    const { context, page, pageErrors, consoleErrors } = await newPage(browser);
+    try {
+      let releaseWasm;
+      const wasmHeld = new Promise((resolve) => (releaseWasm = resolve));
+      await page.route('**/*_bg.wasm', async (route) => {
+        await wasmHeld;
+        await route.continue();
+      });
+      await page.goto(`${PARTNER_URL}/${file}`);
+      await page.locator('article-widget [data-prerendered] h1').waitFor();
+      const background = await page
+        .locator('article-widget')
+        .evaluate((host) => getComputedStyle(host.shadowRoot.querySelector('.article-widget')).backgroundColor);
+      assert.equal(background, 'rgb(255, 255, 255)', 'the adopted stylesheet applies');
+      releaseWasm();
+      await takenOver(page, 'article-widget');
+      await page.getByRole('radio', { name: 'Caregiver' }).check();
+      await page.locator('article-widget aside.disclaimer h2', { hasText: 'Caregiver Disclaimer' }).waitFor();
+      assert.deepEqual(pageErrors, []);
+      assert.deepEqual(consoleErrors, [], 'no violation reported');
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -224,7 +224,7 @@ export function crossEngineSuite(engine) {
         driver,
         'the link back to the publisher',
         (href) => document.querySelector('article-widget')?.shadowRoot?.querySelector(`a[href="${href}"]`) !== null,
-        ARTICLE_URL,
+        `${WIDGET_URL}/articles/als-primary-treatment/`,
       );
       await choose(driver, 'article-widget', 'patient');
       await waitForAudience(driver, 'article-widget', 'patient');
