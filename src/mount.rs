@@ -22,6 +22,12 @@ pub fn mount_publisher_page() {
     let query = page::query_settings();
     for host in page::widget_hosts() {
         let mut settings = page::data_settings(&host);
+        // The shell, opened offline at an article's address, shows that article.
+        if !settings.iter().any(|(key, _)| key == "article") {
+            if let Some(slug) = history::article_in_url() {
+                settings.push(("article".to_owned(), slug));
+            }
+        }
         settings.extend(query.iter().cloned());
         let site_root = history::site_root();
         let base = WidgetConfig {

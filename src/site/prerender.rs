@@ -147,7 +147,9 @@ pub fn page(template: &str, page: &Page<'_>) -> String {
     let mut out = String::new();
     for line in rest.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        if trimmed.starts_with("<title>") {
+        if line.contains(STYLESHEET_MARK) {
+            // The shell's own, replaced below.
+        } else if trimmed.starts_with("<title>") {
             out.push_str(page.head);
             // Fetched with the page, not once the shadow root is parsed; and the one
             // the widget links into a shadow root that has none.
@@ -174,6 +176,44 @@ pub fn page(template: &str, page: &Page<'_>) -> String {
     }
     html.push_str(&out);
     html
+}
+
+/// The shell the service worker opens offline at any address it has no copy of: the
+/// template, its links made absolute from the site's public URL (Trunk's, as its own
+/// links give it), so that they hold at any depth, and naming the stylesheet, which
+/// the widget links into its shadow root.
+pub fn shell(template: &str, stylesheet: &str) -> String {
+    let public = public_url(template);
+    let mut out = String::with_capacity(template.len() + 128);
+    for line in template.split_inclusive('\n') {
+        if line.contains(STYLESHEET_MARK) {
+            continue;
+        }
+        out.push_str(&relative(line, public));
+        if line.trim_start().starts_with("<title>") {
+            out.push_str(&format!(
+                "    <link rel=\"preload\" as=\"style\" href=\"{public}{}\" {STYLESHEET_MARK}>\n",
+                escape(stylesheet)
+            ));
+        }
+    }
+    out
+}
+
+/// The attribute that names the widget's stylesheet in a page's head.
+const STYLESHEET_MARK: &str = "data-article-widget-stylesheet";
+
+/// Where Trunk serves the site's files from, as its links to the glue write it (`/`);
+/// empty when they are relative.
+fn public_url(template: &str) -> &str {
+    template
+        .match_indices("article-widget-")
+        .find_map(|(at, _)| {
+            let start = template[..at].rfind(['"', '\''])? + 1;
+            let prefix = &template[start..at];
+            (!prefix.contains(['<', '>', ' ', '='])).then_some(prefix)
+        })
+        .unwrap_or("")
 }
 
 /// What [`page`] puts into the template.
@@ -243,6 +283,20 @@ mod tests {
             r#"<script src="/app-shell-1.js"></script><a href="https://x.org/">"#
         );
         assert_eq!(relative(r#"<a href="a.html">"#, ""), r#"<a href="a.html">"#);
+    }
+
+    #[test]
+    fn the_shell_holds_at_any_depth_and_names_the_stylesheet() {
+        let template = "<html lang=\"en\">\n  <head>\n    <title>Medical articles</title>\n    <link rel=\"manifest\" href=\"manifest.webmanifest\" />\n<script type=\"module\">import init from '/article-widget-1.js';</script>\n";
+        let shell = shell(template, "widget-2.css");
+        assert!(shell.contains(r#"<link rel="manifest" href="/manifest.webmanifest" />"#));
+        assert!(shell.contains(
+            r#"<link rel="preload" as="style" href="/widget-2.css" data-article-widget-stylesheet>"#
+        ));
+        // Written again over itself, it names only the new stylesheet.
+        let again = super::shell(&shell, "widget-3.css");
+        assert_eq!(again.matches(STYLESHEET_MARK).count(), 1);
+        assert!(again.contains("/widget-3.css"));
     }
 
     #[test]

@@ -133,6 +133,30 @@ test('visited online, the page and its article open again with no network after 
   await context.close();
 });
 
+test("an article's own page read online opens again offline, and any other address opens the shell, which says it is offline", async () => {
+  const site = await serveSiteCopy();
+  const { context, page, pageErrors } = await newPage(browser);
+  await page.goto(`${site.url}/articles/als-primary-treatment/`);
+  await waitForServiceWorker(page);
+  // A second page, read once the worker controls the site.
+  await page.goto(`${site.url}/articles/hypertension-first-line-treatment/`);
+  await widget(page).getByRole('heading', { level: 1, name: /high blood pressure/ }).waitFor();
+
+  await goOffline(context, site);
+  for (const path of ['articles/als-primary-treatment/', 'articles/hypertension-first-line-treatment/']) {
+    await page.goto(`${site.url}/${path}`);
+    // The page itself, prerendered, from the worker's copy, before any script runs.
+    assert.equal(await page.locator('link[rel="canonical"]').count(), 1, `${path}: the article's own page`);
+    await widget(page).getByRole('heading', { level: 1 }).waitFor();
+  }
+  await page.goto(`${site.url}/articles/mild-asthma-treatment-adults/`);
+  await widget(page)
+    .getByText('This article has not been saved on this device yet. It will open by itself when you are back online.')
+    .waitFor();
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
 test('"Save all articles for offline use" shows its progress, then every article opens offline', async () => {
   const site = await serveSiteCopy();
   const slugs = JSON.parse(readFileSync(join(site.dir, 'articles/index.json'), 'utf8')).articles.map(

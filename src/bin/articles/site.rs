@@ -27,16 +27,16 @@ pub fn write(
     let shell_path = site.join("shell.html");
     let template = match std::fs::read_to_string(&shell_path) {
         Ok(shell) => shell,
-        Err(_) => {
-            let page = std::fs::read_to_string(&template_path)
-                .map_err(|error| format!("cannot read {}: {error}", template_path.display()))?;
-            write_file(&shell_path, &page)?;
-            page
-        }
+        Err(_) => std::fs::read_to_string(&template_path)
+            .map_err(|error| format!("cannot read {}: {error}", template_path.display()))?,
     };
     let publisher = &report.publisher;
     let stylesheet = prerender::stylesheet(&publisher.accent, &publisher.accent_dark);
     write_file(&site.join(&stylesheet.file_name), &stylesheet.text)?;
+    write_file(
+        &shell_path,
+        &prerender::shell(&template, &stylesheet.file_name),
+    )?;
 
     let catalog = Catalog {
         articles: report.articles.iter().map(Article::catalog_entry).collect(),
