@@ -271,3 +271,27 @@ for (const [file, what] of [
     }
   });
 }
+
+test('data-loading="lazy" fetches nothing, prerendered page included, until the widget nears the viewport', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    const fromWidgetHost = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(WIDGET_URL) && !request.url().endsWith('/embed.js')) fromWidgetHost.push(request.url());
+    });
+    await page.goto(`${PARTNER_URL}/lazy.html`);
+    await page.waitForFunction(() => window.ArticleWidget?.loader === true);
+    // Time for anything eager to have started.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    assert.deepEqual(fromWidgetHost, [], 'nothing but embed.js before the widget is near');
+
+    await page.locator('[data-article-widget]').scrollIntoViewIfNeeded();
+    await page.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    await takenOver(page);
+    assert.ok(fromWidgetHost.some((url) => url.endsWith('/articles/als-primary-treatment/default.html')), 'then its prerendered page');
+    assert.ok(fromWidgetHost.some((url) => url.endsWith('_bg.wasm')), 'and the Wasm');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
