@@ -173,8 +173,21 @@ export function waitForWidgetText(driver, host, selector, expected) {
 }
 
 /** Waits until the heading of `host`'s widget is the ALS article's question. */
-export function waitForAlsArticle(driver, host) {
-  return waitForWidgetText(driver, host, 'h1', ALS_QUESTION);
+/**
+ * Waits until the widget on `host` shows the ALS article as its own page: the build's
+ * prerendered page, which shows first with its controls inert, taken over.
+ */
+export async function waitForAlsArticle(driver, host) {
+  await waitForWidgetText(driver, host, 'h1', ALS_QUESTION);
+  await waitInPage(
+    driver,
+    `${host}: the widget to take over its prerendered page`,
+    (host) => {
+      const shadow = document.querySelector(host)?.shadowRoot;
+      return Boolean(shadow?.querySelector('.article-widget-root:not([hidden])') && !shadow.querySelector('[data-prerendered]'));
+    },
+    host,
+  );
 }
 
 const CONTENT_TYPES = {
