@@ -81,13 +81,11 @@ fn mount(article: &str, audience: Option<Audience>) -> ShadowRoot {
 async fn mounts_fetches_and_shows_every_part_of_an_article() {
     // The page names the widget's stylesheet, as the build's pages do.
     let document = web_sys::window().unwrap().document().unwrap();
-    let named = document.create_element("link").unwrap();
-    named.set_attribute("rel", "preload").unwrap();
-    named.set_attribute("as", "style").unwrap();
+    let named = document.create_element("meta").unwrap();
     named
-        .set_attribute("data-article-widget-stylesheet", "")
+        .set_attribute("name", "article-widget-stylesheet")
         .unwrap();
-    named.set_attribute("href", "/widget-test.css").unwrap();
+    named.set_attribute("content", "/widget-test.css").unwrap();
     document.head().unwrap().append_child(&named).unwrap();
     let shadow = mount("als-primary-treatment", None);
     let heading = wait_for(&shadow, "h1").await;

@@ -18,11 +18,11 @@ pub fn set_custom_properties(element: &Element, properties: &[(&str, &str)]) {
 
 /// The open shadow root of `host`, ready for a widget, and the build's prerendered
 /// page in it if there is one. Whoever made the shadow root brought the stylesheet:
-/// `embed.js` adopts it, a page of the publisher's site links it. Both are kept, and
+/// `embed.js` adopts it, a page of the publisher's site holds it. Both are kept, and
 /// the prerendered page, which the widget takes over ([`take_over`]); anything else
 /// (the loader's placeholder, an earlier widget since unmounted) goes. A shadow root
 /// with no stylesheet links the one the page names
-/// (`<link rel="preload" as="style" data-article-widget-stylesheet>`).
+/// (`<meta name="article-widget-stylesheet" content="…">`).
 pub fn widget_shadow_root(host: &Element) -> Result<(ShadowRoot, Option<Element>), JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
@@ -35,8 +35,10 @@ pub fn widget_shadow_root(host: &Element) -> Result<(ShadowRoot, Option<Element>
         let Some(child) = children.item(index) else {
             continue;
         };
-        let is_stylesheet = child.tag_name().eq_ignore_ascii_case("link")
-            && child.get_attribute("rel").as_deref() == Some("stylesheet");
+        let tag = child.tag_name();
+        let is_stylesheet = tag.eq_ignore_ascii_case("style")
+            || (tag.eq_ignore_ascii_case("link")
+                && child.get_attribute("rel").as_deref() == Some("stylesheet"));
         if is_stylesheet {
             has_stylesheet = true;
         } else if prerendered.is_none() && child.has_attribute("data-prerendered") {
@@ -64,19 +66,21 @@ fn link_page_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return Ok(());
     };
-    let Some(named) = document.query_selector("link[data-article-widget-stylesheet]")? else {
+    let Some(named) = document.query_selector("meta[name='article-widget-stylesheet']")? else {
         return Ok(());
     };
-    let Some(href) = named.get_attribute("href") else {
+    let Some(content) = named.get_attribute("content") else {
         return Ok(());
     };
+    // Relative to the page, as the page wrote it; the shadow root's base is the same.
+    let href = document
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|base| web_sys::Url::new_with_base(&content, &base).ok())
+        .map_or(content, |url| url.href());
     let link = document.create_element("link")?;
     link.set_attribute("rel", "stylesheet")?;
-    // The URL as the page resolved it: the shadow root's own base is the document's.
-    let href = js_sys::Reflect::get(&named, &"href".into())
-        .ok()
-        .and_then(|value| value.as_string())
-        .unwrap_or(href);
     link.set_attribute("href", &href)?;
     shadow.insert_before(&link, shadow.first_child().as_ref())?;
     Ok(())

@@ -151,22 +151,22 @@ pub fn page(template: &str, page: &Page<'_>) -> String {
             // The shell's own, replaced below.
         } else if trimmed.starts_with("<title>") {
             out.push_str(page.head);
-            // Fetched with the page, not once the shadow root is parsed; and the one
-            // the widget links into a shadow root that has none.
+            // The file the widget links into a shadow root that has no stylesheet.
             out.push_str(&format!(
-                "\n    <link rel=\"preload\" as=\"style\" href=\"{}{}\" data-article-widget-stylesheet>\n",
+                "\n    <meta name=\"{STYLESHEET_MARK}\" content=\"{}{}\">\n",
                 page.root,
-                escape(page.stylesheet)
+                escape(&page.stylesheet.file_name)
             ));
         } else if trimmed.starts_with("<meta name=\"description\"") {
             // The page's own description is in `head`.
         } else if let Some(at) = line.find(HOST) {
             out.push_str(&relative(&line[..at], page.root));
             out.push_str(&format!(
-                "<div data-article-widget{}><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}{}\">{}</template></div>",
+                "<div data-article-widget{}><template shadowrootmode=\"open\"><style>{}</style>{}</template></div>",
                 page.host_attributes,
-                page.root,
-                escape(page.stylesheet),
+                // In the page, not linked: the article paints with the page's first
+                // bytes, with no request to wait for.
+                page.stylesheet.text.replace("</", "<\\/"),
                 page.fragment
             ));
             out.push_str(&relative(&line[at + HOST.len()..], page.root));
@@ -192,7 +192,7 @@ pub fn shell(template: &str, stylesheet: &str) -> String {
         out.push_str(&relative(line, public));
         if line.trim_start().starts_with("<title>") {
             out.push_str(&format!(
-                "    <link rel=\"preload\" as=\"style\" href=\"{public}{}\" {STYLESHEET_MARK}>\n",
+                "    <meta name=\"{STYLESHEET_MARK}\" content=\"{public}{}\">\n",
                 escape(stylesheet)
             ));
         }
@@ -200,14 +200,21 @@ pub fn shell(template: &str, stylesheet: &str) -> String {
     out
 }
 
-/// The attribute that names the widget's stylesheet in a page's head.
-const STYLESHEET_MARK: &str = "data-article-widget-stylesheet";
+/// The name of the `<meta>` that names the widget's stylesheet in a page's head.
+pub const STYLESHEET_MARK: &str = "article-widget-stylesheet";
 
 /// Where Trunk serves the site's files from, as its links to the glue write it (`/`);
 /// empty when they are relative.
 fn public_url(template: &str) -> &str {
     template
         .match_indices("article-widget-")
+        // Trunk's hashed files (`article-widget-1f2e….js`), not names such as ours.
+        .filter(|(at, name)| {
+            template[at + name.len()..]
+                .bytes()
+                .next()
+                .is_some_and(|byte| byte.is_ascii_hexdigit())
+        })
         .find_map(|(at, _)| {
             let start = template[..at].rfind(['"', '\''])? + 1;
             let prefix = &template[start..at];
@@ -225,7 +232,7 @@ pub struct Page<'a> {
     pub head: &'a str,
     /// ` data-article="…"` and the like, escaped.
     pub host_attributes: &'a str,
-    pub stylesheet: &'a str,
+    pub stylesheet: &'a Stylesheet,
     pub fragment: &'a str,
 }
 
@@ -287,12 +294,12 @@ mod tests {
 
     #[test]
     fn the_shell_holds_at_any_depth_and_names_the_stylesheet() {
-        let template = "<html lang=\"en\">\n  <head>\n    <title>Medical articles</title>\n    <link rel=\"manifest\" href=\"manifest.webmanifest\" />\n<script type=\"module\">import init from '/article-widget-1.js';</script>\n";
+        let template = "<html lang=\"en\">\n  <head>\n    <title>Medical articles</title>\n    <link rel=\"manifest\" href=\"manifest.webmanifest\" />\n<script type=\"module\">import init from '/article-widget-1f.js';</script>\n";
         let shell = shell(template, "widget-2.css");
         assert!(shell.contains(r#"<link rel="manifest" href="/manifest.webmanifest" />"#));
-        assert!(shell.contains(
-            r#"<link rel="preload" as="style" href="/widget-2.css" data-article-widget-stylesheet>"#
-        ));
+        assert!(
+            shell.contains(r#"<meta name="article-widget-stylesheet" content="/widget-2.css">"#)
+        );
         // Written again over itself, it names only the new stylesheet.
         let again = super::shell(&shell, "widget-3.css");
         assert_eq!(again.matches(STYLESHEET_MARK).count(), 1);

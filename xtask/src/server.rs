@@ -61,9 +61,14 @@ fn handle(
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; nothing in them changes what we serve.
+    // Of the headers, only whether the client takes gzip changes what we serve.
     let mut header = String::new();
+    let mut takes_gzip = false;
     while reader.read_line(&mut header)? > 2 {
+        let lower = header.to_ascii_lowercase();
+        if lower.starts_with("accept-encoding:") && lower.contains("gzip") {
+            takes_gzip = true;
+        }
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -79,6 +84,7 @@ fn handle(
             &[],
             false,
             path,
+            false,
         );
     }
     let with_body = method != "HEAD";
@@ -90,6 +96,7 @@ fn handle(
             b"not found",
             with_body,
             path,
+            false,
         )
     };
     let Some(file) = resolve(root, path) else {
@@ -105,14 +112,49 @@ fn handle(
         }
         body = text.into_bytes();
     }
+    let content_type = content_type(&file);
+    let compress = takes_gzip && is_compressible(content_type);
+    if compress {
+        body = gzip(&file, &body);
+    }
     respond(
         &mut stream,
         "200 OK",
-        content_type(&file),
+        content_type,
         &body,
         with_body,
         path,
+        compress,
     )
+}
+
+/// Text, and the Wasm, compress well; images are compressed already.
+fn is_compressible(content_type: &str) -> bool {
+    !content_type.starts_with("image/png") && content_type != "application/octet-stream"
+}
+
+/// `body` (the content of `file`) gzipped, once per content: a static host serves
+/// precompressed files, and compressing on every request would weigh on the timings.
+fn gzip(file: &Path, body: &[u8]) -> Vec<u8> {
+    use std::collections::HashMap;
+    use std::io::Write as _;
+    use std::sync::{Mutex, OnceLock};
+    static COMPRESSED: OnceLock<Mutex<HashMap<(PathBuf, Vec<u8>), Vec<u8>>>> = OnceLock::new();
+    let cache = COMPRESSED.get_or_init(Default::default);
+    // Keyed by content as well as path: the tests rewrite files in place.
+    let key = (file.to_path_buf(), body.to_vec());
+    if let Some(hit) = cache.lock().ok().and_then(|cache| cache.get(&key).cloned()) {
+        return hit;
+    }
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    let compressed = match encoder.write_all(body).and_then(|()| encoder.finish()) {
+        Ok(compressed) => compressed,
+        Err(_) => return body.to_vec(),
+    };
+    if let Ok(mut cache) = cache.lock() {
+        cache.insert(key, compressed.clone());
+    }
+    compressed
 }
 
 /// The file for a URL path, never outside `root`.
@@ -192,9 +234,15 @@ fn respond(
     body: &[u8],
     with_body: bool,
     path: &str,
+    gzipped: bool,
 ) -> std::io::Result<()> {
+    let encoding = if gzipped {
+        "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n"
+    } else {
+        ""
+    };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET, HEAD, OPTIONS\r\nAccess-Control-Allow-Headers: *\r\nCache-Control: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{encoding}Access-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET, HEAD, OPTIONS\r\nAccess-Control-Allow-Headers: *\r\nCache-Control: {}\r\nConnection: close\r\n\r\n",
         body.len(),
         cache_control(path),
     );

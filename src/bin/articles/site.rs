@@ -53,7 +53,7 @@ pub fn write(
             language: &publisher.language,
             head: &head,
             host_attributes: "",
-            stylesheet: &stylesheet.file_name,
+            stylesheet: &stylesheet,
             fragment: &fragment,
         },
     );
@@ -78,7 +78,7 @@ pub fn write(
                 language: &publisher.language,
                 head: &head,
                 host_attributes: &format!(" data-article=\"{slug}\""),
-                stylesheet: &stylesheet.file_name,
+                stylesheet: &stylesheet,
                 fragment: &fragment,
             },
         );
@@ -95,7 +95,7 @@ pub fn write(
                     host_attributes: &format!(
                         " data-article=\"{slug}\" data-audience=\"{audience}\""
                     ),
-                    stylesheet: &stylesheet.file_name,
+                    stylesheet: &stylesheet,
                     fragment: &fragment,
                 },
             );
