@@ -71,9 +71,14 @@
       // The Wasm downloads while the glue does, not after it; the glue compiles it by
       // streaming (the host serves application/wasm).
       var wasm = fetch(base + WASM);
+      // Both download at once, but the Wasm starts (compiles, instantiates, renders)
+      // only once the prerendered pages under way have painted: the reader's first
+      // words come before the Wasm's work on the main thread.
       var glueReady = import(base + GLUE).then(function (glue) {
-        return glue.default({ module_or_path: wasm }).then(function () {
-          return glue;
+        return firstPaintsSettled().then(function () {
+          return glue.default({ module_or_path: wasm }).then(function () {
+            return glue;
+          });
         });
       });
       // The stylesheet comes with the Wasm: a widget mounts with both.
@@ -91,6 +96,28 @@
       });
     }
     return loading;
+  }
+
+  // The prerendered pages being shown, each a promise settled once painted or given
+  // up; never waited for longer than FIRST_PAINT_WAIT_MS.
+  var firstPaints = [];
+  var FIRST_PAINT_WAIT_MS = 1500;
+  function firstPaintsSettled() {
+    return Promise.race([
+      Promise.all(firstPaints),
+      new Promise(function (resolve) {
+        setTimeout(resolve, FIRST_PAINT_WAIT_MS);
+      }),
+    ]);
+  }
+
+  // After the next frame has painted.
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () {
+        setTimeout(resolve, 0);
+      });
+    });
   }
 
   // The widget's one stylesheet, shared by every widget of the page as a constructed
@@ -188,7 +215,7 @@
     var url = prerenderedUrl(options, preferences);
     var link = canonicalBase(options);
     if (!url || !link) return;
-    Promise.all([fetchPrerendered(url), stylesheet()])
+    var shown = Promise.all([fetchPrerendered(url), stylesheet()])
       .then(function (results) {
         var prerendered = results[0];
         var sheet = results[1];
@@ -211,10 +238,12 @@
         }
         shadow.adoptedStyleSheets = [sheet];
         shadow.replaceChildren(root);
+        return afterPaint();
       })
       .catch(function () {
         // The placeholder stays until the widget renders.
       });
+    firstPaints.push(shown);
   }
 
   function optionsOf(host, extra) {
@@ -295,12 +324,13 @@
     placeholder(host);
     var options = optionsOf(host, extras.get(host));
     var url = articleUrl(options);
-    // Once the Wasm runs, the widget's own request is as early as this one.
-    if (!ready && url) prefetchArticle(url);
+    // The prerendered page first: it is what the reader sees first.
     if (!ready && !prerendering.has(host)) {
       prerendering.add(host);
       showPrerendered(host, options);
     }
+    // Once the Wasm runs, the widget's own request is as early as this one.
+    if (!ready && url) prefetchArticle(url);
     return bindings().then(function (glue) {
       if (known.has(host) && host.isConnected && !mounted.has(host)) {
         mounted.add(host);

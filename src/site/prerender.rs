@@ -159,6 +159,11 @@ pub fn page(template: &str, page: &Page<'_>) -> String {
             ));
         } else if trimmed.starts_with("<meta name=\"description\"") {
             // The page's own description is in `head`.
+        } else if trimmed.starts_with(TRUNK_START) {
+            // The Wasm starts once the prerendered article has painted: its work on the
+            // main thread comes after the reader's first words, not before.
+            out.push_str(AFTER_FIRST_PAINT);
+            out.push_str(line);
         } else if let Some(at) = line.find(HOST) {
             out.push_str(&relative(&line[..at], page.root));
             out.push_str(&format!(
@@ -222,6 +227,12 @@ fn public_url(template: &str) -> &str {
         })
         .unwrap_or("")
 }
+
+/// The line of Trunk's loader that starts the Wasm, and what runs before it on a
+/// prerendered page.
+const TRUNK_START: &str = "const wasm = await init(";
+const AFTER_FIRST_PAINT: &str =
+    "await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n";
 
 /// What [`page`] puts into the template.
 pub struct Page<'a> {
@@ -304,6 +315,29 @@ mod tests {
         let again = super::shell(&shell, "widget-3.css");
         assert_eq!(again.matches(STYLESHEET_MARK).count(), 1);
         assert!(again.contains("/widget-3.css"));
+    }
+
+    #[test]
+    fn on_a_prerendered_page_the_wasm_starts_after_the_first_paint() {
+        let template = "<html lang=\"en\">\n<head>\n<title>x</title>\n<script type=\"module\">\nimport init, * as bindings from '/article-widget-1f.js';\nconst wasm = await init({ module_or_path: '/article-widget-1f_bg.wasm' });\n</script>\n</head>\n<body><div data-article-widget></div></body>\n";
+        let sheet = stylesheet("#0a58a8", "#8cc4ff");
+        let html = page(
+            template,
+            &Page {
+                root: "../../",
+                language: "en",
+                head: "<title>y</title>",
+                host_attributes: "",
+                stylesheet: &sheet,
+                fragment: "<div data-prerendered></div>",
+            },
+        );
+        let wait = html.find(AFTER_FIRST_PAINT).expect("the wait is written");
+        assert!(
+            wait < html.find(TRUNK_START).unwrap(),
+            "before the Wasm starts"
+        );
+        assert!(html.contains("<template shadowrootmode=\"open\"><style>"));
     }
 
     #[test]
