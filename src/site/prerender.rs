@@ -176,7 +176,7 @@ pub fn page(template: &str, page: &Page<'_>) -> String {
             ));
             out.push_str(&relative(&line[at + HOST.len()..], page.root));
         } else {
-            out.push_str(&relative(line, page.root));
+            out.push_str(&relative(&without_wasm_preload(line), page.root));
         }
     }
     html.push_str(&out);
@@ -226,6 +226,27 @@ fn public_url(template: &str) -> &str {
             (!prefix.contains(['<', '>', ' ', '='])).then_some(prefix)
         })
         .unwrap_or("")
+}
+
+/// `line` without Trunk's `<link rel="preload">` of the Wasm: on a prerendered page the
+/// Wasm is fetched once the article has painted, not beside the page, where it would
+/// share the reader's bandwidth with what they see first.
+fn without_wasm_preload(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find("<link rel=\"preload\"") {
+        let end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |end| start + end + 1);
+        out.push_str(&rest[..start]);
+        let tag = &rest[start..end];
+        if !tag.contains("_bg.wasm") {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The line of Trunk's loader that starts the Wasm, and what runs before it on a
@@ -338,6 +359,12 @@ mod tests {
             "before the Wasm starts"
         );
         assert!(html.contains("<template shadowrootmode=\"open\"><style>"));
+        assert_eq!(
+            without_wasm_preload(
+                r#"<link rel="modulepreload" href="/a-1f.js"><link rel="preload" href="/a-1f_bg.wasm" as="fetch" type="application/wasm"></head>"#
+            ),
+            r#"<link rel="modulepreload" href="/a-1f.js"></head>"#
+        );
     }
 
     #[test]
