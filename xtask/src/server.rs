@@ -139,7 +139,9 @@ fn gzip(file: &Path, body: &[u8]) -> Vec<u8> {
     use std::collections::HashMap;
     use std::io::Write as _;
     use std::sync::{Mutex, OnceLock};
-    static COMPRESSED: OnceLock<Mutex<HashMap<(PathBuf, Vec<u8>), Vec<u8>>>> = OnceLock::new();
+    /// Compressed bodies by file and content.
+    type Compressed = HashMap<(PathBuf, Vec<u8>), Vec<u8>>;
+    static COMPRESSED: OnceLock<Mutex<Compressed>> = OnceLock::new();
     let cache = COMPRESSED.get_or_init(Default::default);
     // Keyed by content as well as path: the tests rewrite files in place.
     let key = (file.to_path_buf(), body.to_vec());
