@@ -2,7 +2,8 @@
 //! engines and link previews before any script runs, and the fragments partners' pages
 //! show first. Native only: `articles site` writes it at build time.
 //!
-//! `prerender` draws every page through the widget's own components;
+//! `prerender` draws every page through the widget's own components and `page` puts
+//! each into the site's shell;
 //! `meta` writes the `<head>` of an article's page and of the catalog's (title,
 //! description, canonical link, Open Graph, Twitter card), and `json_ld` an article's
 //! schema.org `MedicalWebPage`;
@@ -11,6 +12,7 @@
 
 pub mod json_ld;
 pub mod meta;
+pub mod page;
 pub mod prerender;
 pub mod sitemap;
 

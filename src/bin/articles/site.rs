@@ -9,7 +9,9 @@ use std::path::Path;
 
 use article_widget::config::Placement;
 use article_widget::model::{Article, Audience, Catalog, Date};
-use article_widget::site::prerender::{self, escape, Page};
+use article_widget::site::escape;
+use article_widget::site::page::{self, Page};
+use article_widget::site::prerender;
 use article_widget::site::{meta, sitemap};
 use article_widget::source::Report;
 
@@ -33,10 +35,7 @@ pub fn write(
     let publisher = &report.publisher;
     let stylesheet = prerender::stylesheet(&publisher.accent, &publisher.accent_dark);
     write_file(&site.join(&stylesheet.file_name), &stylesheet.text)?;
-    write_file(
-        &shell_path,
-        &prerender::shell(&template, &stylesheet.file_name),
-    )?;
+    write_file(&shell_path, &page::shell(&template, &stylesheet.file_name))?;
 
     let catalog = Catalog {
         articles: report.articles.iter().map(Article::catalog_entry).collect(),
@@ -46,7 +45,7 @@ pub fn write(
         prerender::catalog_fragment(&catalog, &prerender::config_for(Placement::Publisher, 0))?;
     let site_url = &site_url.map_or_else(|| publisher.site_url.clone(), str::to_owned);
     let head = meta::catalog_head(&catalog, site_url);
-    let page = prerender::page(
+    let html = page::page(
         &template,
         &Page {
             root: "",
@@ -57,7 +56,7 @@ pub fn write(
             fragment: &fragment,
         },
     );
-    write_file(&template_path, &page)?;
+    write_file(&template_path, &html)?;
 
     for article in &report.articles {
         let folder = site.join("articles").join(article.slug.as_str());
@@ -71,7 +70,7 @@ pub fn write(
         let head = meta::article_head(article, article.default_audience, &canonical);
         let fragment =
             prerender::article_fragment(article, article.default_audience, &own_page, today)?;
-        let page = prerender::page(
+        let html = page::page(
             &template,
             &Page {
                 root: "../../",
@@ -82,11 +81,11 @@ pub fn write(
                 fragment: &fragment,
             },
         );
-        write_file(&folder.join("index.html"), &page)?;
+        write_file(&folder.join("index.html"), &html)?;
         for &audience in Audience::ALL {
             let head = meta::article_head(article, audience, &canonical);
             let fragment = prerender::article_fragment(article, audience, &variant_page, today)?;
-            let page = prerender::page(
+            let html = page::page(
                 &template,
                 &Page {
                     root: "../../../",
@@ -102,7 +101,7 @@ pub fn write(
             let variant = folder.join(audience.as_str());
             std::fs::create_dir_all(&variant)
                 .map_err(|error| format!("cannot create {}: {error}", variant.display()))?;
-            write_file(&variant.join("index.html"), &page)?;
+            write_file(&variant.join("index.html"), &html)?;
             let fragment = prerender::article_fragment(article, audience, &partner, today)?;
             write_file(&folder.join(format!("{audience}.html")), &fragment)?;
             // What a partner's page shows first when nothing chose an audience.
