@@ -201,7 +201,8 @@ test('a broken slug gets an error panel and an error event; the other widget is 
 
 // The computed type and box of the widget's own elements, by a stable selector each.
 async function widgetStyles(page) {
-  await page.locator('[data-article-widget] .disclaimer').waitFor();
+  await takenOver(page, '[data-article-widget]');
+  await page.locator('[data-article-widget] .disclaimer').first().waitFor();
   return page.evaluate(() => {
     const root = document.querySelector('[data-article-widget]').shadowRoot;
     const properties = ['font-family', 'font-size', 'line-height', 'color', 'background-color', 'margin-top', 'padding-top', 'display', 'text-transform', 'letter-spacing', 'border-top-style', 'list-style-type'];
@@ -504,6 +505,7 @@ test('axe-core finds no violations inside the shadow roots of a partner page', a
   const { context, page } = await newPage(browser);
   try {
     await page.goto(`${PARTNER_URL}/containers.html`);
+    await takenOver(page, '[data-article-widget]');
     await page.locator('[data-article-widget]').nth(2).locator('.disclaimer').waitFor();
     assert.deepEqual(await axeViolations(page), []);
   } finally {
