@@ -122,6 +122,7 @@ fn the_content_model_knows_nothing_of_the_browser() {
         "src/markdown.rs",
         "src/readability.rs",
         "src/preferences.rs",
+        "src/messages.rs",
         "src/source/",
         "src/config.rs",
     ] {
@@ -287,6 +288,7 @@ const LAYERS: &[&[&str]] = &[
     &["names", "safe_url", "document"],
     &["model", "render", "markdown"],
     &["preferences", "readability"],
+    &["messages"],
     &["config", "source"],
     &["browser"],
     &["components"],

@@ -25,7 +25,7 @@
   var PRERENDERED_BASE = 'https://article-widget.invalid/';
   // The reader's preferences, as the widget stores them (src/preferences.rs).
   var STORAGE_KEY = 'article-widget/v1';
-  var OPTIONS = ['article', 'audience', 'theme', 'followup-url', 'src', 'canonical-base'];
+  var OPTIONS = ['article', 'audience', 'theme', 'lang', 'followup-url', 'src', 'canonical-base'];
   var OPTION_ATTRIBUTES = OPTIONS.map(function (name) {
     return 'data-' + name;
   });
