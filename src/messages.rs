@@ -102,6 +102,8 @@ pub struct Messages {
     pub related_articles: &'static str,
     pub references: &'static str,
     pub back_to_citation: fn(label: &str) -> String,
+    /// A citation's name to a screen reader, in the article's body.
+    pub citation: fn(label: &str) -> String,
     pub article_history: &'static str,
 
     // The review: badge, stepper, dates.
@@ -315,6 +317,7 @@ pub static EN: Messages = Messages {
     related_articles: "Related articles",
     references: "References",
     back_to_citation: |label| format!("Back to citation {label}"),
+    citation: |label| format!("Reference {label}"),
     article_history: "Article history",
     reviewed_by: |reviewers| format!("Reviewed by {reviewers} on "),
     reviewed_end: ".",
@@ -393,6 +396,7 @@ pub static ES: Messages = Messages {
     related_articles: "Artículos relacionados",
     references: "Referencias",
     back_to_citation: |label| format!("Volver a la cita {label}"),
+    citation: |label| format!("Referencia {label}"),
     article_history: "Historial del artículo",
     reviewed_by: |reviewers| format!("Revisado por {reviewers} el "),
     reviewed_end: ".",

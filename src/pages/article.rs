@@ -6,7 +6,7 @@ use crate::components::article_history::ArticleHistory;
 use crate::components::article_link::{ArticleLink, AudienceLinks, Links};
 use crate::components::disclaimer::Disclaimer;
 use crate::components::follow_up::FollowUp;
-use crate::components::language::use_messages;
+use crate::components::language::use_language;
 use crate::components::personalize::Personalize;
 use crate::components::reference_list::ReferenceList;
 use crate::components::related_articles::RelatedArticles;
@@ -56,19 +56,20 @@ pub struct ArticlePageProps {
 #[function_component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let article = &props.article;
-    let messages = use_messages();
+    let language = use_language();
+    let messages = language.messages();
     // Inside a widget, where links open in place, the catalog is one click away.
     let in_widget = use_context::<Links>().is_some();
     // Building the body's virtual DOM is the costly part: redo it only when the article
     // or the audience changes.
     let rendered = use_memo(
-        (props.article.clone(), props.audience),
-        |(article, audience)| {
+        (props.article.clone(), props.audience, language),
+        |(article, audience, language)| {
             article.variant(*audience).map(|variant| {
                 (
                     variant.audience,
                     variant.is_fallback,
-                    render::render(variant.document),
+                    render::render_with(variant.document, language.messages().citation),
                     variant.document.cited.clone(),
                 )
             })
