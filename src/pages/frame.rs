@@ -43,17 +43,19 @@ pub fn Frame(props: &FrameProps) -> Html {
     });
     html! {
         <ContextProvider<Links> context={props.links.clone()}>
-        <ContextProvider<Language> context={props.language}>
-            <div ref={props.root.clone()} {class} lang={props.language.as_str()} {onclick}>
-                if let Some(banner) = &props.banner {
-                    <p class="note offline-banner" role="status">{ banner.clone() }</p>
-                }
-                if let Some(onback) = &props.onback {
-                    <button type="button" class="back" part="back" onclick={onback.clone()}>{ props.language.messages().back }</button>
-                }
-                { props.children.clone() }
-            </div>
-        </ContextProvider<Language>>
+            <ContextProvider<Language> context={props.language}>
+                <div ref={props.root.clone()} {class} lang={props.language.as_str()} {onclick}>
+                    if let Some(banner) = &props.banner {
+                        <p class="note offline-banner" role="status">{ banner.clone() }</p>
+                    }
+                    if let Some(onback) = &props.onback {
+                        <button type="button" class="back" part="back" onclick={onback.clone()}>
+                            { props.language.messages().back }
+                        </button>
+                    }
+                    { props.children.clone() }
+                </div>
+            </ContextProvider<Language>>
         </ContextProvider<Links>>
     }
 }
