@@ -4,16 +4,18 @@
 //!
 //! Longer than 300 lines: the settings and how each resolves, with a test for each.
 
+use crate::messages::Language;
 use crate::model::{Audience, Slug};
 use crate::model::{FollowUp, Publisher};
 use crate::preferences::Theme;
 
 /// The settings a host page may give, by their `data-` attribute names (`?article=` and
 /// `?audience=` on the publisher's own page).
-pub const SETTINGS: [&str; 6] = [
+pub const SETTINGS: [&str; 7] = [
     "article",
     "audience",
     "theme",
+    "lang",
     "src",
     "followup-url",
     "canonical-base",
@@ -61,6 +63,13 @@ pub struct WidgetConfig {
     pub audience: Option<Audience>,
     /// The theme the host page asks for while the reader has not chosen one.
     pub theme: Option<Theme>,
+    /// The interface's language the host page asks for (`data-lang`); before the
+    /// page's own `lang` and the publisher's language (see
+    /// [`crate::messages::choose_language`]).
+    pub lang: Option<Language>,
+    /// The `lang` of the host element or of its page, as the browser reads it: not a
+    /// setting, but what the page says of itself.
+    pub page_lang: Option<String>,
     /// The base URL of `index.json` and `<slug>.json`, ending in `/`.
     pub data_url: String,
     /// The call to action after an article: the publisher's, elsewhere, or none.
@@ -80,6 +89,8 @@ impl Default for WidgetConfig {
             placement: Placement::Publisher,
             audience: None,
             theme: None,
+            lang: None,
+            page_lang: None,
             data_url: DEFAULT_DATA_URL.to_owned(),
             follow_up: FollowUpChoice::Publishers,
             canonical_base: None,
@@ -131,6 +142,13 @@ impl WidgetConfig {
                     Ok(theme) => self.theme = Some(theme),
                     Err(error) => warnings.push(ConfigWarning(format!("theme: {error}; using auto"))),
                 },
+                "lang" => match Language::from_tag(value) {
+                    Some(language) => self.lang = Some(language),
+                    None => warnings.push(ConfigWarning(format!(
+                        "lang: the widget does not speak `{value}` (expected {}); using the page's language",
+                        Language::NAMES.join(" or ")
+                    ))),
+                },
                 "canonical-base" => match crate::safe_url::allowed(value) {
                     Some(url) if crate::safe_url::is_external(&url) => {
                         self.canonical_base = Some(url);
@@ -157,6 +175,16 @@ impl WidgetConfig {
             }
         }
         (self, warnings)
+    }
+
+    /// The interface's language: the `lang` setting, else the page's `lang`, else the
+    /// publisher's language (`None` while the data has not loaded).
+    pub fn language(&self, publisher_language: Option<&str>) -> Language {
+        crate::messages::choose_language(
+            self.lang.map(Language::as_str),
+            self.page_lang.as_deref(),
+            publisher_language.unwrap_or_default(),
+        )
     }
 
     /// The publisher's page of an article, when the widget is embedded elsewhere.
@@ -469,6 +497,7 @@ mod tests {
             ("followup-url", "javascript:alert(1)"),
             ("theme", "sepia"),
             ("canonical-base", "javascript:alert(1)"),
+            ("lang", "fr"),
         ]);
         assert_eq!(config, WidgetConfig::default());
         let warnings: Vec<&str> = warnings.iter().map(|warning| warning.0.as_str()).collect();
@@ -480,7 +509,30 @@ mod tests {
                 "followup-url: `javascript:alert(1)` is not an allowed URL; using the publisher's",
                 "theme: unknown theme `sepia` (expected auto, light or dark); using auto",
                 "canonical-base: `javascript:alert(1)` is not an http(s) URL; articles will not link back",
+                "lang: the widget does not speak `fr` (expected en or es); using the page's language",
             ]
         );
+    }
+
+    #[test]
+    fn the_lang_setting_comes_before_the_pages_lang_and_the_publishers() {
+        let (config, warnings) = WidgetConfig::default().apply([("lang", "es-MX")]);
+        assert!(warnings.is_empty());
+        assert_eq!(config.lang, Some(Language::Spanish));
+        let on_an_english_page = WidgetConfig {
+            page_lang: Some("en-US".into()),
+            ..config
+        };
+        assert_eq!(on_an_english_page.language(Some("en")), Language::Spanish);
+        let unset = WidgetConfig {
+            page_lang: Some("es".into()),
+            ..WidgetConfig::default()
+        };
+        assert_eq!(unset.language(None), Language::Spanish);
+        assert_eq!(
+            WidgetConfig::default().language(Some("es")),
+            Language::Spanish
+        );
+        assert_eq!(WidgetConfig::default().language(None), Language::English);
     }
 }

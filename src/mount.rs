@@ -61,7 +61,10 @@ pub fn mount_partner_widget(host: &Element, options: &JsValue, handover: &JsValu
 /// Gives the partner widget on `host` the options `options`, in place: the app keeps its
 /// state where it still applies. Returns whether `host` has a widget.
 pub fn update_partner_widget(host: &Element, options: &JsValue) -> bool {
-    let config = configure(partner(), &page::option_pairs(options), "data-");
+    let config = with_page_lang(
+        configure(partner(), &page::option_pairs(options), "data-"),
+        host,
+    );
     SLOTS.with_borrow_mut(|slots| {
         let Some(slot) = slots.iter_mut().find(|slot| slot.host.is_on(host)) else {
             return false;
@@ -75,6 +78,15 @@ pub fn update_partner_widget(host: &Element, options: &JsValue) -> bool {
         });
         true
     })
+}
+
+/// `config` with the language the page declares for `host`, read afresh on each mount
+/// and update.
+fn with_page_lang(config: WidgetConfig, host: &Element) -> WidgetConfig {
+    WidgetConfig {
+        page_lang: page::host_lang(host),
+        ..config
+    }
 }
 
 fn partner() -> WidgetConfig {
@@ -129,6 +141,7 @@ pub fn mount(
     if is_mounted(host) {
         return Ok(());
     }
+    let config = with_page_lang(config, host);
     let (shadow, prerendered) = dom::widget_shadow_root(host)?;
     let take_over = prerendered.map(|prerendered| {
         Callback::from(move |container: Element| {

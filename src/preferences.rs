@@ -31,16 +31,6 @@ crate::closed_enum! {
     }
 }
 
-impl TextSize {
-    pub fn label(self) -> &'static str {
-        match self {
-            TextSize::Normal => "Normal",
-            TextSize::Large => "Large",
-            TextSize::Larger => "Larger",
-        }
-    }
-}
-
 crate::closed_enum! {
     /// The widget's colours.
     #[derive(Default)]
@@ -50,16 +40,6 @@ crate::closed_enum! {
         Auto = "auto",
         Light = "light",
         Dark = "dark",
-    }
-}
-
-impl Theme {
-    pub fn label(self) -> &'static str {
-        match self {
-            Theme::Auto => "Automatic",
-            Theme::Light => "Light",
-            Theme::Dark => "Dark",
-        }
     }
 }
 

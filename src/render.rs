@@ -16,7 +16,12 @@ use crate::safe_url;
 
 const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
-/// Renders a document to Yew virtual DOM.
+/// What a citation is called to a screen reader ("Reference 1"), in the interface's
+/// language: the widget passes its message catalog's (`crate::messages`).
+pub type CitationLabel = fn(label: &str) -> String;
+
+/// Renders a document to Yew virtual DOM, its citations named in English: for
+/// `articles md` and the benchmark. The widget uses [`render_with`].
 ///
 /// ```
 /// let document = article_widget::markdown::parse("Riluzole[^1]");
@@ -24,32 +29,39 @@ const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 /// # let _ = html;
 /// ```
 pub fn render(document: &Document) -> Html {
+    render_with(document, |label| format!("Reference {label}"))
+}
+
+/// Renders a document to Yew virtual DOM, naming its citations with `cite`.
+pub fn render_with(document: &Document, cite: CitationLabel) -> Html {
     let mut nodes = Vec::with_capacity(document.blocks.len());
-    blocks(&document.blocks, &mut nodes);
+    blocks(&document.blocks, &mut nodes, cite);
     VList::with_children(nodes, None).into()
 }
 
-fn blocks(blocks: &[Block], out: &mut Vec<VNode>) {
+fn blocks(blocks: &[Block], out: &mut Vec<VNode>, cite: CitationLabel) {
     for block in blocks {
         match block {
             // A tight list item's text goes straight into its `li`.
-            Block::Plain(content) => inlines(content, out),
-            block => out.push(self::block(block)),
+            Block::Plain(content) => inlines(content, out, cite),
+            block => out.push(self::block(block, cite)),
         }
     }
 }
 
-fn block(block: &Block) -> VNode {
+fn block(block: &Block, cite: CitationLabel) -> VNode {
     match block {
-        Block::Paragraph(content) | Block::Plain(content) => element("p", inline_nodes(content)),
+        Block::Paragraph(content) | Block::Plain(content) => {
+            element("p", inline_nodes(content, cite))
+        }
         Block::Heading { level, id, content } => {
             let name = HEADINGS[usize::from(*level).clamp(1, 6) - 1];
             let mut heading = VTag::new(name);
             heading.add_attribute("id", id.clone());
-            heading.add_children(inline_nodes(content));
+            heading.add_children(inline_nodes(content, cite));
             heading.into()
         }
-        Block::Quote(content) => element("blockquote", block_nodes(content)),
+        Block::Quote(content) => element("blockquote", block_nodes(content, cite)),
         Block::Code { language, text } => {
             let mut code = VTag::new("code");
             if let Some(language) = language {
@@ -69,7 +81,11 @@ fn block(block: &Block) -> VNode {
             if let Some(start) = start.filter(|start| *start != 1) {
                 list.add_attribute("start", start.to_string());
             }
-            list.add_children(items.iter().map(|item| element("li", block_nodes(item))));
+            list.add_children(
+                items
+                    .iter()
+                    .map(|item| element("li", block_nodes(item, cite))),
+            );
             list.into()
         }
         Block::Table {
@@ -89,7 +105,7 @@ fn block(block: &Block) -> VNode {
                     if let Some(class) = class {
                         cell.add_attribute("class", class);
                     }
-                    cell.add_children(inline_nodes(content));
+                    cell.add_children(inline_nodes(content, cite));
                     VNode::from(cell)
                 });
                 element("tr", cells.collect())
@@ -110,38 +126,38 @@ fn block(block: &Block) -> VNode {
             marker.add_attribute("class", "footnote-definition-label");
             marker.add_child(text_node(label));
             definition.add_child(marker.into());
-            definition.add_children(block_nodes(blocks));
+            definition.add_children(block_nodes(blocks, cite));
             definition.into()
         }
     }
 }
 
-fn block_nodes(content: &[Block]) -> Vec<VNode> {
+fn block_nodes(content: &[Block], cite: CitationLabel) -> Vec<VNode> {
     let mut nodes = Vec::with_capacity(content.len());
-    blocks(content, &mut nodes);
+    blocks(content, &mut nodes, cite);
     nodes
 }
 
-fn inline_nodes(content: &[Inline]) -> Vec<VNode> {
+fn inline_nodes(content: &[Inline], cite: CitationLabel) -> Vec<VNode> {
     let mut nodes = Vec::with_capacity(content.len());
-    inlines(content, &mut nodes);
+    inlines(content, &mut nodes, cite);
     nodes
 }
 
-fn inlines(content: &[Inline], out: &mut Vec<VNode>) {
+fn inlines(content: &[Inline], out: &mut Vec<VNode>, cite: CitationLabel) {
     for inline in content {
         match inline {
             Inline::Text(text) => out.push(shared_text_node(text)),
             Inline::Code(code) => out.push(element("code", vec![shared_text_node(code)])),
             Inline::LineBreak => out.push(VTag::new("br").into()),
-            Inline::Emphasis(content) => out.push(element("em", inline_nodes(content))),
-            Inline::Strong(content) => out.push(element("strong", inline_nodes(content))),
-            Inline::Strikethrough(content) => out.push(element("del", inline_nodes(content))),
+            Inline::Emphasis(content) => out.push(element("em", inline_nodes(content, cite))),
+            Inline::Strong(content) => out.push(element("strong", inline_nodes(content, cite))),
+            Inline::Strikethrough(content) => out.push(element("del", inline_nodes(content, cite))),
             Inline::Link {
                 href,
                 title,
                 content,
-            } => out.push(link(href, title, inline_nodes(content))),
+            } => out.push(link(href, title, inline_nodes(content, cite))),
             Inline::Image { src, title, alt } => match safe_url::allowed(src) {
                 Some(src) => {
                     let mut image = VTag::new("img");
@@ -171,7 +187,7 @@ fn inlines(content: &[Inline], out: &mut Vec<VNode>) {
                 anchor.add_attribute("href", format!("#{}", reference_id(label)));
                 anchor.add_attribute("id", citation_id(label, *number));
                 anchor.add_attribute("role", "doc-noteref");
-                anchor.add_attribute("aria-label", format!("Reference {label}"));
+                anchor.add_attribute("aria-label", cite(label));
                 anchor.add_child(text_node(label));
                 let mut sup = VTag::new("sup");
                 sup.add_attribute("class", "citation");

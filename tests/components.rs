@@ -894,3 +894,199 @@ fn a_reference_with_many_authors_reads_et_al_with_one_period() {
          <cite>Eur J Neurol</cite>. 2024;31(6):e16264."
     );
 }
+
+// ---------------------------------------------------------------------------------
+// The interface's language
+
+use article_widget::messages::{Language, Messages, EN, ES};
+use article_widget::pages::frame::Frame;
+use article_widget::pages::unavailable::Offline;
+use article_widget::preferences::{TextSize, Theme};
+
+#[derive(yew::Properties, PartialEq)]
+struct EveryPanelProps {
+    language: Language,
+    status: ReviewStatus,
+}
+
+/// Every page and panel a reader can meet, in one `Frame` of `language`, in the states
+/// that say the most: a missing variant, an overdue review, a saved copy, a storage
+/// failure, the catalog with its filter, the unavailable and offline panels.
+#[yew::function_component]
+fn EveryPanel(panel: &EveryPanelProps) -> yew::Html {
+    let links = Links {
+        root: AttrValue::from("./"),
+        onopen: Callback::noop(),
+    };
+    let messages = panel.language.messages();
+    let page = ArticlePageProps {
+        audience: Audience::Caregiver,
+        today: Some(date("2027-06-01")),
+        storage_notice: Some(AttrValue::from(messages.storage_notice)),
+        canonical_url: Some(AttrValue::from("https://demo.example/articles/als-demo/")),
+        ..props(fixture(panel.status))
+    };
+    let catalog = Rc::new(Catalog {
+        publisher: Rc::default(),
+        articles: vec![
+            entry(
+                "als-demo",
+                "What treats ALS?",
+                "2026-11-20",
+                ReviewStatus::Approved,
+            ),
+            entry(
+                "ms-demo",
+                "What is MS?",
+                "2026-10-01",
+                ReviewStatus::Submitted,
+            ),
+        ],
+    });
+    let banner = (messages.saved_copy)(true, Some("17"));
+    yew::html! {
+        <Frame text_size={TextSize::default()} theme={Theme::default()} {links}
+            language={panel.language} banner={Some(AttrValue::from(banner))}
+            onback={Some(Callback::noop())}>
+            <ArticlePage ..page />
+            <CatalogList {catalog} />
+            <Unavailable message={messages.error_network} onretry={Callback::noop()} />
+            <Offline message={messages.offline_message} />
+        </Frame>
+    }
+}
+
+fn every_panel(language: Language, status: ReviewStatus) -> String {
+    article_widget::ssr::render::<EveryPanel>(move || EveryPanelProps { language, status })
+}
+
+/// What a reader reads of `html`: its text and its accessible names, entities decoded.
+fn reader_text(html: &str) -> String {
+    let labels = tags(html)
+        .into_iter()
+        .filter_map(|tag| tag.attr("aria-label").map(str::to_owned));
+    let texts = html
+        .split('<')
+        .filter_map(|part| part.split_once('>').map(|(_, text)| text.to_owned()));
+    labels
+        .chain(texts)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The English strings of the catalog that Spanish writes otherwise.
+fn english_only(messages: &Messages) -> Vec<&'static str> {
+    let spanish = ES.fixed_strings();
+    messages
+        .fixed_strings()
+        .into_iter()
+        .filter(|text| !spanish.contains(text))
+        .collect()
+}
+
+#[test]
+fn a_spanish_frame_shows_no_english_string_of_the_catalog() {
+    for status in ReviewStatus::ALL {
+        let html = every_panel(Language::Spanish, *status);
+        let text = reader_text(&html);
+        let english: Vec<&str> = english_only(&EN)
+            .into_iter()
+            .filter(|string| text.contains(string.trim()))
+            .collect();
+        assert_eq!(english, Vec::<&str>::new(), "{status}:\n{text}");
+        one(
+            &html,
+            "div",
+            &[
+                ("class", "article-widget text-normal theme-auto"),
+                ("lang", "es"),
+            ],
+        );
+        // The article keeps its own language; the interface around it is Spanish.
+        assert!(html.contains(r#"lang="en""#), "{html}");
+        assert!(text.contains("Estado de revisión del artículo"), "{text}");
+        assert!(text.contains("Todavía no hay una versión de este artículo para cuidadores; se muestra la versión para profesionales de la salud."), "{text}");
+        assert!(
+            text.contains("Última actualización: \n20 de noviembre de 2026"),
+            "{text}"
+        );
+        assert!(text.contains("2 artículos"), "{text}");
+        assert!(text.contains("Referencia 1"), "{text}");
+        // The sentences with values, as English would have written them here.
+        let english_sentences = [
+            (EN.citation)("1"),
+            (EN.back_to_citation)("1"),
+            (EN.article_count)(2),
+            (EN.missing_variant)(Audience::Caregiver, Audience::Professional),
+            (EN.saved_copy)(true, Some("17")),
+            (EN.reviewed_by)("Jane Roe, MD, FAAN"),
+            (EN.being_reviewed)("Demo Review Board"),
+            (EN.awaiting_review)("Demo Review Board"),
+        ];
+        for sentence in english_sentences {
+            assert!(!text.contains(sentence.trim()), "{status}: {sentence}");
+        }
+    }
+}
+
+#[test]
+fn an_english_frame_says_what_the_catalog_says_in_english() {
+    let html = every_panel(Language::English, ReviewStatus::Approved);
+    let text = reader_text(&html);
+    one(
+        &html,
+        "div",
+        &[
+            ("class", "article-widget text-normal theme-auto"),
+            ("lang", "en"),
+        ],
+    );
+    let missing: Vec<&str> = english_only(&EN)
+        .into_iter()
+        .filter(|string| !text.contains(string.trim()))
+        .collect();
+    // What no panel of this state shows: the loading line (the app's), the other
+    // errors, an article without text, a step not yet reached and the caution line
+    // before approval, an empty catalog, and the plurals that only other sentences use.
+    assert_eq!(
+        missing,
+        [
+            EN.loading,
+            EN.error_not_found,
+            EN.error_server,
+            EN.error_damaged,
+            EN.no_text,
+            EN.step_pending,
+            EN.caution,
+            EN.no_articles,
+            EN.audience_plurals[0],
+            EN.audience_plurals[1],
+        ],
+        "{text}"
+    );
+    assert!(text.contains("Reference 1"), "{text}");
+    assert!(
+        text.contains("Reviewed by Jane Roe, MD, FAAN on \nNovember 25, 2026"),
+        "{text}"
+    );
+}
+
+#[test]
+fn without_a_frame_components_speak_english_as_in_a_frame_of_english() {
+    #[yew::function_component]
+    fn InEnglishContext() -> yew::Html {
+        let page = props(fixture(ReviewStatus::UnderReview));
+        yew::html! {
+            <ContextProvider<Language> context={Language::English}>
+                <ArticlePage ..page />
+            </ContextProvider<Language>>
+        }
+    }
+    let alone =
+        article_widget::ssr::render::<ArticlePage>(|| props(fixture(ReviewStatus::UnderReview)));
+    let in_context = article_widget::ssr::render::<InEnglishContext>(|| ());
+    assert_eq!(alone, in_context);
+}

@@ -122,6 +122,7 @@ fn the_content_model_knows_nothing_of_the_browser() {
         "src/markdown.rs",
         "src/readability.rs",
         "src/preferences.rs",
+        "src/messages.rs",
         "src/source/",
         "src/config.rs",
     ] {
@@ -201,6 +202,36 @@ fn the_option_names_are_the_same_in_rust_and_the_loader() {
     );
     let service_worker = read("xtask/build-service-worker.mjs");
     assert!(service_worker.contains(&format!("\\/articles\\/{}\\.json$/", Slug::PATTERN)));
+}
+
+#[test]
+fn the_loaders_placeholder_says_what_the_widget_says_while_loading() {
+    use article_widget::messages::Language;
+    let loader = read("www/embed.js");
+    let table = loader
+        .split("var LOADING_TEXT = {")
+        .nth(1)
+        .and_then(|rest| rest.split("};").next())
+        .expect("embed.js has its LOADING_TEXT table");
+    let mut in_loader: Vec<(String, String)> = table
+        .lines()
+        .filter_map(|line| {
+            let (key, value) = line.trim().split_once(": ")?;
+            Some((key.to_owned(), value.split('\'').nth(1)?.to_owned()))
+        })
+        .collect();
+    in_loader.sort();
+    let mut in_rust: Vec<(String, String)> = Language::ALL
+        .iter()
+        .map(|language| {
+            (
+                language.as_str().to_owned(),
+                language.messages().loading.to_owned(),
+            )
+        })
+        .collect();
+    in_rust.sort();
+    assert_eq!(in_loader, in_rust);
 }
 
 /// The one single-quoted string on the line of `text` that holds `marker`.
@@ -287,6 +318,7 @@ const LAYERS: &[&[&str]] = &[
     &["names", "safe_url", "document"],
     &["model", "render", "markdown"],
     &["preferences", "readability"],
+    &["messages"],
     &["config", "source"],
     &["browser"],
     &["components"],

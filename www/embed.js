@@ -25,7 +25,11 @@
   var PRERENDERED_BASE = 'https://article-widget.invalid/';
   // The reader's preferences, as the widget stores them (src/preferences.rs).
   var STORAGE_KEY = 'article-widget/v1';
-  var OPTIONS = ['article', 'audience', 'theme', 'followup-url', 'src', 'canonical-base'];
+  var OPTIONS = ['article', 'audience', 'theme', 'lang', 'followup-url', 'src', 'canonical-base'];
+  var LOADING_TEXT = {
+    en: 'Loading article…',
+    es: 'Cargando el artículo…',
+  };
   var OPTION_ATTRIBUTES = OPTIONS.map(function (name) {
     return 'data-' + name;
   });
@@ -311,8 +315,16 @@
     }
     var status = document.createElement('p');
     status.setAttribute('role', 'status');
-    status.textContent = 'Loading article…';
+    status.textContent = loadingText(host);
     shadow.appendChild(status);
+  }
+
+  // The placeholder's line in the widget's language as far as the page says it
+  // (data-lang, else the nearest lang): the same words as the widget's own (tidy test).
+  function loadingText(host) {
+    var declared = host.getAttribute('data-lang') || (host.closest('[lang]') || document.documentElement).lang || '';
+    var primary = declared.trim().split(/[-_]/)[0].toLowerCase();
+    return LOADING_TEXT[primary] || LOADING_TEXT.en;
   }
 
   function mount(host, extra) {

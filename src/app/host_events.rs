@@ -2,9 +2,10 @@
 //! `:audience-change`), decided from the page actually shown, as pure functions;
 //! `use_host_events` sends them.
 
-use super::load::{reader_message, Content, LoadState, OFFLINE_MESSAGE};
+use super::load::{reader_message, Content, LoadState};
 use crate::browser::LoadError;
 use crate::config::Page;
+use crate::messages::EN;
 use crate::model::{Audience, Slug};
 
 /// One event for the host page, with its detail.
@@ -61,13 +62,15 @@ pub fn load_event(
         }),
         LoadState::Offline => Some(HostEvent::Error {
             article: page.slug().cloned(),
-            message: OFFLINE_MESSAGE,
+            // The host page's events speak English whatever the reader reads: they are
+            // an interface for the page's code, not for the reader.
+            message: EN.offline_message,
             reason: "offline".into(),
             status: None,
         }),
         LoadState::Failed(error) => Some(HostEvent::Error {
             article: page.slug().cloned(),
-            message: reader_message(error),
+            message: reader_message(error, &EN),
             reason: error.to_string(),
             status: match error {
                 LoadError::Status(status) => Some(*status),
@@ -170,7 +173,7 @@ mod tests {
             ),
             Some(HostEvent::Error {
                 article: Some(slug("gone")),
-                message: reader_message(&LoadError::Status(404)),
+                message: reader_message(&LoadError::Status(404), &EN),
                 reason: "not found (HTTP 404)".into(),
                 status: Some(404),
             })
@@ -179,7 +182,7 @@ mod tests {
             load_event(&LoadState::Offline, &Page::Catalog, None, true),
             Some(HostEvent::Error {
                 article: None,
-                message: OFFLINE_MESSAGE,
+                message: EN.offline_message,
                 reason: "offline".into(),
                 status: None,
             })

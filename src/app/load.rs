@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use crate::browser::LoadError;
+use crate::messages::Messages;
 use crate::model::{Article, Catalog, Date};
 
 /// What the widget has to show.
@@ -140,43 +141,33 @@ pub fn decode_catalog(text: &str) -> Result<Content, LoadError> {
 }
 
 /// What a reader is told about a load failure; the technical reason goes to the console.
-pub fn reader_message(error: &LoadError) -> &'static str {
+pub fn reader_message(error: &LoadError, messages: &Messages) -> &'static str {
     match error {
-        LoadError::Status(404) => {
-            "We could not find this article. It may have been withdrawn, or the link may be wrong."
-        }
-        LoadError::Status(_) => "The article server had a problem. Please try again in a moment.",
-        LoadError::Network(_) | LoadError::Timeout => {
-            "We could not reach the article server. Check your connection and try again."
-        }
-        LoadError::Decode(_) => "The article arrived damaged. Please try again.",
+        LoadError::Status(404) => messages.error_not_found,
+        LoadError::Status(_) => messages.error_server,
+        LoadError::Network(_) | LoadError::Timeout => messages.error_network,
+        LoadError::Decode(_) => messages.error_damaged,
     }
 }
 
-/// The banner over a saved copy: why it is shown, and when it was saved.
-pub fn saved_notice(freshness: Freshness) -> Option<String> {
+/// The banner over a saved copy: why it is shown, and when it was saved, its date
+/// written by `long_date`.
+pub fn saved_notice(
+    freshness: Freshness,
+    messages: &Messages,
+    long_date: impl Fn(Date) -> String,
+) -> Option<String> {
     let Freshness::Saved { saved_on, offline } = freshness else {
         return None;
     };
-    let why = if offline {
-        "You're offline."
-    } else {
-        "The article server is not answering."
-    };
-    let when = saved_on.map_or_else(
-        || "earlier".to_owned(),
-        |date| format!("on {}", date.long()),
-    );
-    Some(format!("{why} Showing the copy saved {when}."))
+    let saved_on = saved_on.map(long_date);
+    Some((messages.saved_copy)(offline, saved_on.as_deref()))
 }
-
-/// What a reader is told when they are offline and the article was never saved here.
-pub const OFFLINE_MESSAGE: &str =
-    "This article has not been saved on this device yet. It will open by itself when you are back online.";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::{long_date, Language, EN, ES};
 
     fn catalog(question: &str) -> Content {
         Content::Catalog(Rc::new(Catalog {
@@ -306,9 +297,11 @@ mod tests {
 
     #[test]
     fn a_saved_copy_says_why_it_is_shown_and_when_it_was_saved() {
-        assert_eq!(saved_notice(Freshness::Live), None);
+        let english =
+            |freshness| saved_notice(freshness, &EN, |date| long_date(date, Language::English));
+        assert_eq!(english(Freshness::Live), None);
         assert_eq!(
-            saved_notice(saved("2025-08-17", true)).as_deref(),
+            english(saved("2025-08-17", true)).as_deref(),
             Some("You're offline. Showing the copy saved on August 17, 2025.")
         );
         let unknown = Freshness::Saved {
@@ -316,8 +309,15 @@ mod tests {
             offline: false,
         };
         assert_eq!(
-            saved_notice(unknown).as_deref(),
+            english(unknown).as_deref(),
             Some("The article server is not answering. Showing the copy saved earlier.")
+        );
+        let spanish = saved_notice(saved("2025-08-17", false), &ES, |date| {
+            long_date(date, Language::Spanish)
+        });
+        assert_eq!(
+            spanish.as_deref(),
+            Some("El servidor de artículos no responde. Se muestra la copia guardada el 17 de agosto de 2025.")
         );
     }
 

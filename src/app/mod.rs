@@ -17,13 +17,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 pub use self::host::Host;
-use self::load::{reader_message, saved_notice, Content, LoadState, OFFLINE_MESSAGE};
+use self::load::{reader_message, saved_notice, Content, LoadState};
 use self::use_article_load::use_article_load;
 use self::use_host_events::use_host_events;
 use self::use_navigation::{use_heading_focus, use_navigation};
 use self::use_reader::{use_publisher_accent, use_reader};
 use crate::browser::network::HandedOver;
-use crate::browser::page;
+use crate::browser::{dates, page};
 use crate::components::article_link::Links;
 use crate::config::WidgetConfig;
 use crate::pages::article::ArticlePage;
@@ -81,6 +81,13 @@ pub fn App(props: &AppProps) -> Html {
         LoadState::Loaded(Content::Catalog(catalog), _) => Some(catalog.publisher.clone()),
         _ => None,
     };
+    // The interface's language: the publisher's is known once its data has loaded.
+    let language = props.config.language(
+        publisher
+            .as_ref()
+            .map(|publisher| publisher.language.as_str()),
+    );
+    let messages = language.messages();
     use_publisher_accent(&root, publisher);
 
     {
@@ -98,12 +105,12 @@ pub fn App(props: &AppProps) -> Html {
     }
     let content = match &load.state {
         LoadState::Loading => html! {
-            <p class="loading" role="status">{ "Loading article…" }</p>
+            <p class="loading" role="status">{ messages.loading }</p>
         },
         LoadState::Failed(error) => html! {
-            <Unavailable message={reader_message(error)} onretry={load.onretry.clone()} />
+            <Unavailable message={reader_message(error, messages)} onretry={load.onretry.clone()} />
         },
-        LoadState::Offline => html! { <Offline message={OFFLINE_MESSAGE} /> },
+        LoadState::Offline => html! { <Offline message={messages.offline_message} /> },
         LoadState::Loaded(Content::Catalog(catalog), _) => html! {
             <CatalogList catalog={catalog.clone()} />
         },
@@ -113,7 +120,7 @@ pub fn App(props: &AppProps) -> Html {
                 audience={audience.unwrap_or(article.default_audience)}
                 preferences={reader.preferences}
                 onaction={reader.onaction.clone()}
-                storage_notice={reader.storage_notice.clone()}
+                storage_notice={reader.storage_failed.then_some(AttrValue::Static(messages.storage_notice))}
                 follow_up={props.config.follow_up(&article.publisher)}
                 editorial_policy_url={props.config.publisher_link(&article.publisher.editorial_policy_url).map(AttrValue::from)}
                 corrections_url={props.config.publisher_link(&article.publisher.corrections_url).map(AttrValue::from)}
@@ -128,7 +135,10 @@ pub fn App(props: &AppProps) -> Html {
         (theme, _) => theme,
     };
     let banner = match &load.state {
-        LoadState::Loaded(_, freshness) => saved_notice(*freshness).map(AttrValue::from),
+        LoadState::Loaded(_, freshness) => {
+            saved_notice(*freshness, messages, |date| dates::long(date, language))
+                .map(AttrValue::from)
+        }
         _ => None,
     };
     let links = Links {
@@ -139,7 +149,7 @@ pub fn App(props: &AppProps) -> Html {
         .can_go_back
         .then(|| navigation.onback.reform(|_: MouseEvent| ()));
     html! {
-        <Frame {root} text_size={reader.preferences.text_size} {theme} {links} {banner} {onback}>
+        <Frame {root} text_size={reader.preferences.text_size} {theme} {links} {language} {banner} {onback}>
             { content }
         </Frame>
     }

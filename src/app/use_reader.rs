@@ -12,16 +12,13 @@ use crate::browser::storage;
 use crate::model::Publisher;
 use crate::preferences::{Preferences, PreferencesAction};
 
-const STORAGE_NOTICE: &str =
-    "This browser does not let us save your choices, so they will last only until you leave this page.";
-
 /// The reader, as the app sees them.
 pub struct Reader {
     pub preferences: Preferences,
     /// Every change of preferences goes through here.
     pub onaction: Callback<PreferencesAction>,
-    /// Why their choices will not outlive the page, when storage fails.
-    pub storage_notice: Option<AttrValue>,
+    /// Whether storage failed, so that their choices will not outlive the page.
+    pub storage_failed: bool,
 }
 
 /// The reader of the widget under `root`.
@@ -30,7 +27,7 @@ pub fn use_reader(root: &NodeRef) -> Reader {
     let preferences = use_reducer(storage::load);
     // `_eq`: every change of preferences sets it, nearly always to what it was; an
     // unchanged notice must not render the whole widget a second time.
-    let storage_notice = use_state_eq(|| None::<AttrValue>);
+    let storage_failed = use_state_eq(|| false);
     // Where the reader was before the audience changed, to keep their place after.
     let reading_place = use_mut_ref(|| None::<ReadingPlace>);
 
@@ -63,14 +60,13 @@ pub fn use_reader(root: &NodeRef) -> Reader {
         });
     }
     {
-        let storage_notice = storage_notice.clone();
+        let storage_failed = storage_failed.clone();
         use_effect_with(*preferences, move |preferences| {
             let saved = subscription
                 .borrow()
                 .as_ref()
                 .map(|link| link.save(preferences));
-            let notice = matches!(saved, Some(Err(_))).then(|| AttrValue::from(STORAGE_NOTICE));
-            storage_notice.set(notice);
+            storage_failed.set(matches!(saved, Some(Err(_))));
         });
     }
     {
@@ -85,7 +81,7 @@ pub fn use_reader(root: &NodeRef) -> Reader {
     Reader {
         preferences: *preferences,
         onaction,
-        storage_notice: (*storage_notice).clone(),
+        storage_failed: *storage_failed,
     }
 }
 

@@ -4,6 +4,7 @@
 //! a component (`tests/tidy.rs` holds both rules).
 
 pub mod console;
+pub mod dates;
 pub mod dom;
 pub mod events;
 pub mod history;

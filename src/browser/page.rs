@@ -105,3 +105,18 @@ pub fn fold_case(text: &str) -> String {
         text.to_lowercase()
     }
 }
+
+/// The language the page declares for `host`: the `lang` of the host or its nearest
+/// ancestor with one, else the document's. `None` where none is declared.
+pub fn host_lang(host: &Element) -> Option<String> {
+    let declared = host
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|element| element.get_attribute("lang"))
+        .or_else(|| {
+            let root = host.owner_document()?.document_element()?;
+            root.get_attribute("lang")
+        })?;
+    (!declared.trim().is_empty()).then_some(declared)
+}

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::language::{long_date, use_language};
 use crate::model::Change;
 
 #[derive(Properties, PartialEq)]
@@ -12,13 +13,14 @@ pub struct ArticleHistoryProps {
 /// opens it. Nothing shows for an article without recorded changes.
 #[function_component]
 pub fn ArticleHistory(props: &ArticleHistoryProps) -> Html {
+    let language = use_language();
     if props.changes.is_empty() {
         return Html::default();
     }
     let entries = props.changes.iter().map(|change| {
         html! {
             <li>
-                <time datetime={change.date.to_string()}>{ change.date.long() }</time>
+                <time datetime={change.date.to_string()}>{ long_date(change.date, language) }</time>
                 { ": " }
                 { &change.summary }
             </li>
@@ -26,7 +28,7 @@ pub fn ArticleHistory(props: &ArticleHistoryProps) -> Html {
     });
     html! {
         <details class="history" part="history">
-            <summary>{ "Article history" }</summary>
+            <summary>{ language.messages().article_history }</summary>
             <ol class="history-list">{ for entries }</ol>
         </details>
     }

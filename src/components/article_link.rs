@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::language::use_messages;
 use crate::browser::dom;
 use crate::config::{article_link, site_link, Page};
 use crate::model::{Audience, Slug};
@@ -61,18 +62,19 @@ pub struct AudienceLinksProps {
 /// these only then (`scripting: none`), and the question otherwise.
 #[function_component]
 pub fn AudienceLinks(props: &AudienceLinksProps) -> Html {
+    let messages = use_messages();
     let links = use_context::<Links>();
     let root = links.as_ref().map_or("./", |links| links.root.as_str());
     let items = Audience::ALL.iter().map(|audience| {
         let href = site_link(root, &format!("articles/{}/{audience}/", props.slug));
         let current = (*audience == props.audience).then_some(AttrValue::Static("page"));
         html! {
-            <li><a {href} aria-current={current}>{ audience.label() }</a></li>
+            <li><a {href} aria-current={current}>{ messages.audience(*audience) }</a></li>
         }
     });
     html! {
         <div class="audience-links">
-            <p class="audience-links-lead">{ "Which best describes you? Read the version for:" }</p>
+            <p class="audience-links-lead">{ messages.audience_links_lead }</p>
             <ul>{ for items }</ul>
         </div>
     }

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::language::use_messages;
 use super::radio_group::RadioGroup;
 use crate::model::Audience;
 
@@ -12,11 +13,12 @@ pub struct AudiencePickerProps {
 /// "Which best describes you?": the audience radio group.
 #[function_component]
 pub fn AudiencePicker(props: &AudiencePickerProps) -> Html {
+    let messages = use_messages();
     html! {
         <RadioGroup<Audience>
             name="audience"
-            legend="Which best describes you?"
-            hint={Some(AttrValue::from("Your choice helps us use language that's most understandable for you."))}
+            legend={messages.audience_legend}
+            hint={Some(AttrValue::from(messages.audience_hint))}
             selected={props.selected}
             onchange={props.onchange.clone()}
         />

@@ -7,6 +7,7 @@ pub mod article_link;
 pub mod audience_picker;
 pub mod disclaimer;
 pub mod follow_up;
+pub mod language;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod markdown_view;
 pub mod personalize;

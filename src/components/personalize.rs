@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use super::audience_picker::AudiencePicker;
+use super::language::use_messages;
 use super::preferences_panel::PreferencesPanel;
 use crate::model::Audience;
 use crate::preferences::{Preferences, PreferencesAction};
@@ -23,14 +24,15 @@ pub struct PersonalizeProps {
 /// "Personalize": the audience question and the text size and theme preferences.
 #[function_component]
 pub fn Personalize(props: &PersonalizeProps) -> Html {
+    let messages = use_messages();
     let onaudiencechange = props.onaction.reform(PreferencesAction::ChooseAudience);
     let ontextsize = props.onaction.reform(PreferencesAction::SetTextSize);
     let ontheme = props.onaction.reform(PreferencesAction::SetTheme);
     html! {
         <section class="personalize" part="personalize" inert={props.inert}
             aria-busy={props.inert.then_some(AttrValue::Static("true"))}>
-            <h2 id="personalize-heading" class="personalize-heading">{ "Personalize" }</h2>
-            <p class="personalize-lead">{ "Help us tailor your experience" }</p>
+            <h2 id="personalize-heading" class="personalize-heading">{ messages.personalize }</h2>
+            <p class="personalize-lead">{ messages.personalize_lead }</p>
             <AudiencePicker selected={props.audience} onchange={onaudiencechange} />
             <PreferencesPanel
                 text_size={props.preferences.text_size}

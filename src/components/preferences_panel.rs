@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::language::use_messages;
 use super::radio_group::RadioGroup;
 use crate::preferences::{TextSize, Theme};
 
@@ -14,6 +15,7 @@ pub struct PreferencesPanelProps {
 /// A disclosure with the reader's text size and theme.
 #[function_component]
 pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
+    let messages = use_messages();
     let open = use_state(|| false);
     let ontoggle = {
         let open = open.clone();
@@ -28,18 +30,18 @@ pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
                 aria-controls="preferences-panel"
                 onclick={ontoggle}
             >
-                { "Text size and theme" }
+                { messages.preferences_toggle }
             </button>
             <div id="preferences-panel" class="preferences-panel" hidden={!*open}>
                 <RadioGroup<TextSize>
                     name="text-size"
-                    legend="Text size"
+                    legend={messages.text_size_legend}
                     selected={props.text_size}
                     onchange={props.ontextsize.clone()}
                 />
                 <RadioGroup<Theme>
                     name="theme"
-                    legend="Theme"
+                    legend={messages.theme_legend}
                     selected={props.theme}
                     onchange={props.ontheme.clone()}
                 />

@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use super::language::use_messages;
+use crate::messages::Messages;
 use crate::model::Audience;
 use crate::preferences::{TextSize, Theme};
 
@@ -9,7 +11,8 @@ pub trait Choice: Copy + PartialEq + 'static {
     fn all() -> &'static [Self];
     /// The form value, the same identifier as in URLs, JSON and storage.
     fn value(self) -> &'static str;
-    fn label(self) -> &'static str;
+    /// What the reader sees, in the interface's language.
+    fn label(self, messages: &Messages) -> &'static str;
 }
 
 impl Choice for Audience {
@@ -19,8 +22,8 @@ impl Choice for Audience {
     fn value(self) -> &'static str {
         self.as_str()
     }
-    fn label(self) -> &'static str {
-        Audience::label(self)
+    fn label(self, messages: &Messages) -> &'static str {
+        messages.audience(self)
     }
 }
 
@@ -31,8 +34,8 @@ impl Choice for TextSize {
     fn value(self) -> &'static str {
         self.as_str()
     }
-    fn label(self) -> &'static str {
-        TextSize::label(self)
+    fn label(self, messages: &Messages) -> &'static str {
+        messages.text_size(self)
     }
 }
 
@@ -43,8 +46,8 @@ impl Choice for Theme {
     fn value(self) -> &'static str {
         self.as_str()
     }
-    fn label(self) -> &'static str {
-        Theme::label(self)
+    fn label(self, messages: &Messages) -> &'static str {
+        messages.theme(self)
     }
 }
 
@@ -64,6 +67,7 @@ pub struct RadioGroupProps<T: Choice> {
 /// within the group as in any form, and Tab leaves it.
 #[function_component]
 pub fn RadioGroup<T: Choice>(props: &RadioGroupProps<T>) -> Html {
+    let messages = use_messages();
     let hint_id = format!("{}-hint", props.name);
     let options = T::all().iter().map(|&choice| {
         let onchange = props.onchange.reform(move |_: Event| choice);
@@ -80,7 +84,7 @@ pub fn RadioGroup<T: Choice>(props: &RadioGroupProps<T>) -> Html {
                     checked={choice == props.selected}
                     {onchange}
                 />
-                { choice.label() }
+                { choice.label(messages) }
             </label>
         }
     });

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::language::use_messages;
 use crate::document::{citation_id, reference_id};
 use crate::model::{separator_after, Reference};
 
@@ -14,6 +15,7 @@ pub struct ReferenceListProps {
 /// The numbered References list that citations point into.
 #[function_component]
 pub fn ReferenceList(props: &ReferenceListProps) -> Html {
+    let messages = use_messages();
     if props.references.is_empty() {
         return Html::default();
     }
@@ -40,14 +42,14 @@ pub fn ReferenceList(props: &ReferenceListProps) -> Html {
                 if is_cited {
                     { " " }
                     <a class="backlink" href={format!("#{}", citation_id(&label, 1))}
-                        aria-label={format!("Back to citation {label}")}>{ "↩" }</a>
+                        aria-label={(messages.back_to_citation)(&label)}>{ "↩" }</a>
                 }
             </li>
         }
     });
     html! {
         <section class="references" part="references">
-            <h2 id="references-heading">{ "References" }</h2>
+            <h2 id="references-heading">{ messages.references }</h2>
             <ol class="reference-list">{ for entries }</ol>
         </section>
     }

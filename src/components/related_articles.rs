@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use super::article_link::ArticleLink;
+use super::language::use_messages;
 use crate::config::Page;
 use crate::model::RelatedArticle;
 
@@ -12,6 +13,7 @@ pub struct RelatedArticlesProps {
 /// "Related articles": the questions a reader of this article may want answered next.
 #[function_component]
 pub fn RelatedArticles(props: &RelatedArticlesProps) -> Html {
+    let messages = use_messages();
     if props.related.is_empty() {
         return Html::default();
     }
@@ -25,7 +27,7 @@ pub fn RelatedArticles(props: &RelatedArticlesProps) -> Html {
     html! {
         // Headed, not a named region: several widgets on a page would repeat the landmark.
         <section class="related" part="related">
-            <h2>{ "Related articles" }</h2>
+            <h2>{ messages.related_articles }</h2>
             <ul class="related-list">{ for links }</ul>
         </section>
     }

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::language::{long_date, use_language};
 use crate::model::ReviewBody;
 use crate::model::{Review, ReviewStatus};
 
@@ -13,6 +14,8 @@ pub struct ReviewBadgeProps {
 /// the article and when once it is approved, and otherwise that it awaits their review.
 #[function_component]
 pub fn ReviewBadge(props: &ReviewBadgeProps) -> Html {
+    let language = use_language();
+    let messages = language.messages();
     let board = &props.review_body.name;
     let review = &props.review;
     // What may be claimed is the model's one rule (`Review::sign_off`), which the static
@@ -29,21 +32,21 @@ pub fn ReviewBadge(props: &ReviewBadgeProps) -> Html {
             html! {
                 <>
                     <span>
-                        { format!("Reviewed by {reviewers} on ") }
-                        <time datetime={sign_off.reviewed.to_string()}>{ sign_off.reviewed.long() }</time>
-                        { "." }
+                        { (messages.reviewed_by)(&reviewers) }
+                        <time datetime={sign_off.reviewed.to_string()}>{ long_date(sign_off.reviewed, language) }</time>
+                        { messages.reviewed_end }
                     </span>
                     <span class="review-statement">{ &props.review_body.statement }</span>
                 </>
             }
         }
         (None, ReviewStatus::UnderReview) => html! {
-            <span>{ format!("Being reviewed by the {board}; not yet approved.") }</span>
+            <span>{ (messages.being_reviewed)(board) }</span>
         },
         // An approval without its date or reviewers never passes `articles check`: say
         // nothing of a review that the data does not record.
         (None, ReviewStatus::Submitted | ReviewStatus::Approved) => html! {
-            <span>{ format!("Awaiting review by the {board}.") }</span>
+            <span>{ (messages.awaiting_review)(board) }</span>
         },
     };
     let class = match sign_off {

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::language::{long_date, use_language};
 use crate::model::Date;
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +20,8 @@ pub struct ReviewDatesProps {
 /// and corrections links. Who reviewed the article is the badge's to say.
 #[function_component]
 pub fn ReviewDates(props: &ReviewDatesProps) -> Html {
+    let language = use_language();
+    let messages = language.messages();
     let overdue = props
         .today
         .is_some_and(|today| props.next_review_due < today);
@@ -26,24 +29,24 @@ pub fn ReviewDates(props: &ReviewDatesProps) -> Html {
         <div class="review-dates">
             if overdue {
                 <p class="overdue" role="note">
-                    { "This article was due for review on " }
-                    <time datetime={props.next_review_due.to_string()}>{ props.next_review_due.long() }</time>
-                    { ". It may not reflect the latest guidance." }
+                    { messages.overdue_before }
+                    <time datetime={props.next_review_due.to_string()}>{ long_date(props.next_review_due, language) }</time>
+                    { messages.overdue_after }
                 </p>
             }
             <p>
-                { "Last updated: " }
-                <time datetime={props.updated.to_string()}>{ props.updated.long() }</time>
+                { messages.last_updated }
+                <time datetime={props.updated.to_string()}>{ long_date(props.updated, language) }</time>
             </p>
             <p>
-                { "Next review due: " }
-                <time datetime={props.next_review_due.to_string()}>{ props.next_review_due.long() }</time>
+                { messages.next_review_due }
+                <time datetime={props.next_review_due.to_string()}>{ long_date(props.next_review_due, language) }</time>
             </p>
             if let Some(url) = &props.editorial_policy_url {
-                <p><a href={url.clone()}>{ "View editorial policy" }</a></p>
+                <p><a href={url.clone()}>{ messages.editorial_policy }</a></p>
             }
             if let Some(url) = &props.corrections_url {
-                <p><a href={url.clone()}>{ "Report an error" }</a></p>
+                <p><a href={url.clone()}>{ messages.report_error }</a></p>
             }
         </div>
     }

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::language::use_messages;
 use crate::model::ReviewStatus;
 
 #[derive(Properties, PartialEq)]
@@ -12,16 +13,17 @@ pub struct ReviewStepperProps {
 /// approved article is still for education only).
 #[function_component]
 pub fn ReviewStepper(props: &ReviewStepperProps) -> Html {
+    let messages = use_messages();
     let steps = ReviewStatus::ALL.iter().map(|&step| {
         let (class, state) = match step.cmp(&props.status) {
-            std::cmp::Ordering::Less => ("review-step done", "completed"),
-            std::cmp::Ordering::Equal => ("review-step current", "current step"),
-            std::cmp::Ordering::Greater => ("review-step", "not yet"),
+            std::cmp::Ordering::Less => ("review-step done", messages.step_done),
+            std::cmp::Ordering::Equal => ("review-step current", messages.step_current),
+            std::cmp::Ordering::Greater => ("review-step", messages.step_pending),
         };
         let current = (step == props.status).then_some("step");
         html! {
             <li class={class} aria-current={current}>
-                { step.label() }
+                { messages.review_status(step) }
                 <span class="visually-hidden">{ format!(" ({state})") }</span>
             </li>
         }
@@ -29,13 +31,13 @@ pub fn ReviewStepper(props: &ReviewStepperProps) -> Html {
     html! {
         <section class="review" part="review">
             if props.status == ReviewStatus::Approved {
-                <p class="note educational" role="note">{ "Educational purpose only" }</p>
+                <p class="note educational" role="note">{ messages.educational }</p>
             } else {
                 <p class="caution" role="note">
-                    { "Educational purpose only • Exercise caution as content is pending human review" }
+                    { messages.caution }
                 </p>
             }
-            <h2 id="review-heading" class="review-heading">{ "Article Review Status" }</h2>
+            <h2 id="review-heading" class="review-heading">{ messages.review_heading }</h2>
             <ol class="review-steps">{ for steps }</ol>
         </section>
     }

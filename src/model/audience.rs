@@ -10,26 +10,6 @@ crate::closed_enum! {
     }
 }
 
-impl Audience {
-    /// The label a reader sees in the audience picker.
-    pub fn label(self) -> &'static str {
-        match self {
-            Audience::Patient => "Patient",
-            Audience::Caregiver => "Caregiver",
-            Audience::Professional => "Healthcare professional",
-        }
-    }
-
-    /// The plural used in sentences such as "the version for caregivers".
-    pub fn plural(self) -> &'static str {
-        match self {
-            Audience::Patient => "patients",
-            Audience::Caregiver => "caregivers",
-            Audience::Professional => "healthcare professionals",
-        }
-    }
-}
-
 crate::closed_enum! {
     /// Where an article stands in the review body's review; the steps of the
     /// review, in order.
@@ -37,16 +17,6 @@ crate::closed_enum! {
         Submitted = "submitted",
         UnderReview = "under_review",
         Approved = "approved",
-    }
-}
-
-impl ReviewStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            ReviewStatus::Submitted => "Submitted",
-            ReviewStatus::UnderReview => "Under Review",
-            ReviewStatus::Approved => "Approved",
-        }
     }
 }
 

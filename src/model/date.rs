@@ -16,21 +16,6 @@ pub struct Date {
     day: u8,
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl Date {
     /// A date, if it exists in the proleptic Gregorian calendar.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
@@ -64,12 +49,6 @@ impl Date {
 
     pub fn day(self) -> u8 {
         self.day
-    }
-
-    /// "August 17, 2025", as the seed page prints dates.
-    pub fn long(self) -> String {
-        let month = MONTH_NAMES[usize::from(self.month - 1)];
-        format!("{month} {}, {}", self.day, self.year)
     }
 }
 
@@ -130,7 +109,6 @@ mod tests {
     fn dates_parse_validate_and_print() {
         let date: Date = "2024-02-29".parse().unwrap();
         assert_eq!(date.to_string(), "2024-02-29");
-        assert_eq!(date.long(), "February 29, 2024");
         assert!("2025-02-29".parse::<Date>().is_err());
         assert!("2025-13-01".parse::<Date>().is_err());
         assert!("2025-8-17".parse::<Date>().is_err());

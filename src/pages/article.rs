@@ -6,6 +6,7 @@ use crate::components::article_history::ArticleHistory;
 use crate::components::article_link::{ArticleLink, AudienceLinks, Links};
 use crate::components::disclaimer::Disclaimer;
 use crate::components::follow_up::FollowUp;
+use crate::components::language::use_language;
 use crate::components::personalize::Personalize;
 use crate::components::reference_list::ReferenceList;
 use crate::components::related_articles::RelatedArticles;
@@ -55,18 +56,20 @@ pub struct ArticlePageProps {
 #[function_component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let article = &props.article;
+    let language = use_language();
+    let messages = language.messages();
     // Inside a widget, where links open in place, the catalog is one click away.
     let in_widget = use_context::<Links>().is_some();
     // Building the body's virtual DOM is the costly part: redo it only when the article
     // or the audience changes.
     let rendered = use_memo(
-        (props.article.clone(), props.audience),
-        |(article, audience)| {
+        (props.article.clone(), props.audience, language),
+        |(article, audience, language)| {
             article.variant(*audience).map(|variant| {
                 (
                     variant.audience,
                     variant.is_fallback,
-                    render::render(variant.document),
+                    render::render_with(variant.document, language.messages().citation),
                     variant.document.cited.clone(),
                 )
             })
@@ -82,16 +85,11 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
 
     let (body, announcement) = match &*rendered {
         Some((shown, is_fallback, rendered, cited)) => {
-            let fallback_note = is_fallback.then(|| {
-                format!(
-                    "There is no {} version of this article yet; showing the version for {}.",
-                    props.audience.label().to_ascii_lowercase(),
-                    shown.plural(),
-                )
-            });
+            let fallback_note =
+                is_fallback.then(|| (messages.missing_variant)(props.audience, *shown));
             let announcement = fallback_note
                 .clone()
-                .unwrap_or_else(|| format!("Showing the version for {}.", shown.plural()));
+                .unwrap_or_else(|| (messages.showing_version)(*shown));
             // The body is keyed by its variant: a switch swaps the whole subtree in one
             // DOM operation instead of patching every paragraph of one text into another.
             let body = html! {
@@ -110,7 +108,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             (body, announcement)
         }
         None => (
-            html! { <p class="note" role="note">{ "This article has no text yet." }</p> },
+            html! { <p class="note" role="note">{ messages.no_text }</p> },
             String::new(),
         ),
     };
@@ -125,7 +123,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             <header class="article-header" part="header">
                 if in_widget {
                     <p class="breadcrumb">
-                        <ArticleLink page={Page::Catalog}>{ "All articles" }</ArticleLink>
+                        <ArticleLink page={Page::Catalog}>{ messages.all_articles }</ArticleLink>
                     </p>
                 }
                 <h1 id="question" part="question" tabindex="-1">{ &article.question }</h1>
@@ -155,7 +153,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             }
             if let Some(url) = &props.canonical_url {
                 <p class="attribution" part="attribution">
-                    <a href={url.clone()}>{ "Read this article on the publisher's site" }</a>
+                    <a href={url.clone()}>{ messages.read_on_publisher_site }</a>
                 </p>
             }
         </article>

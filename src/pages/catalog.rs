@@ -5,8 +5,10 @@ use yew::prelude::*;
 
 use crate::browser::page;
 use crate::components::article_link::ArticleLink;
+use crate::components::language::{long_date, use_language};
 use crate::components::radio_group::{Choice, RadioGroup};
 use crate::config::Page;
+use crate::messages::Messages;
 use crate::model::{Audience, Catalog, ReviewStatus};
 
 /// The catalog's audience filter: every article, or those with a variant for one audience.
@@ -31,10 +33,10 @@ impl Choice for AudienceFilter {
             AudienceFilter::Only(audience) => audience.as_str(),
         }
     }
-    fn label(self) -> &'static str {
+    fn label(self, messages: &Messages) -> &'static str {
         match self {
-            AudienceFilter::Any => "Everyone",
-            AudienceFilter::Only(audience) => audience.label(),
+            AudienceFilter::Any => messages.everyone,
+            AudienceFilter::Only(audience) => messages.audience(audience),
         }
     }
 }
@@ -52,6 +54,8 @@ pub struct CatalogListProps {
 /// its question and filtered by audience.
 #[function_component]
 pub fn CatalogList(props: &CatalogListProps) -> Html {
+    let language = use_language();
+    let messages = language.messages();
     let query = use_state(String::new);
     let filter = use_state(|| AudienceFilter::Any);
     let oninput = {
@@ -71,10 +75,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
         AudienceFilter::Only(audience) => Some(audience),
     };
     let found = props.catalog.search(&query, audience, page::fold_case);
-    let count = match found.len() {
-        1 => "1 article".to_owned(),
-        n => format!("{n} articles"),
-    };
+    let count = (messages.article_count)(found.len());
     let entries = found.into_iter().map(|entry| {
         let status_class = match entry.review_status {
             ReviewStatus::Approved => "status approved",
@@ -84,27 +85,27 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
             <li key={entry.slug.as_str()}>
                 <ArticleLink page={Page::Article(entry.slug.clone())}>{ &entry.question }</ArticleLink>
                 <p class="catalog-meta">
-                    { "Updated " }
-                    <time datetime={entry.updated.to_string()}>{ entry.updated.long() }</time>
+                    { messages.updated }
+                    <time datetime={entry.updated.to_string()}>{ long_date(entry.updated, language) }</time>
                     { " · " }
-                    <span class={status_class}>{ entry.review_status.label() }</span>
+                    <span class={status_class}>{ messages.review_status(entry.review_status) }</span>
                 </p>
             </li>
         }
     });
     html! {
         <section class="catalog" aria-labelledby="catalog-heading">
-            <h1 id="catalog-heading">{ "Articles" }</h1>
+            <h1 id="catalog-heading">{ messages.catalog_heading }</h1>
             if props.catalog.articles.is_empty() {
-                <p>{ "No articles are published yet." }</p>
+                <p>{ messages.no_articles }</p>
             } else {
                 <div class="catalog-tools" role="search" inert={!props.interactive}
                     aria-busy={(!props.interactive).then_some(AttrValue::Static("true"))}>
-                    <label class="search-label" for="catalog-search">{ "Search questions" }</label>
+                    <label class="search-label" for="catalog-search">{ messages.search_label }</label>
                     <input id="catalog-search" class="search" type="search" value={(*query).clone()} {oninput} />
                     <RadioGroup<AudienceFilter>
                         name="catalog-audience"
-                        legend="Show articles for"
+                        legend={messages.filter_legend}
                         selected={*filter}
                         onchange={onfilter}
                     />

@@ -33,8 +33,9 @@ pub fn PrerenderedArticle(props: &PrerenderedArticleProps) -> Html {
         return Html::default();
     };
     let publisher = &article.publisher;
+    let language = config.language(Some(&publisher.language));
     html! {
-        <Frame text_size={TextSize::default()} theme={config.theme.unwrap_or_default()} links={links(config)}>
+        <Frame text_size={TextSize::default()} theme={config.theme.unwrap_or_default()} links={links(config)} {language}>
             <ArticlePage
                 article={article.clone()}
                 audience={props.audience}
@@ -63,8 +64,9 @@ pub fn PrerenderedCatalog(props: &PrerenderedCatalogProps) -> Html {
     let Some(catalog) = &props.catalog else {
         return Html::default();
     };
+    let language = props.config.language(Some(&catalog.publisher.language));
     html! {
-        <Frame text_size={TextSize::default()} theme={props.config.theme.unwrap_or_default()} links={links(&props.config)}>
+        <Frame text_size={TextSize::default()} theme={props.config.theme.unwrap_or_default()} links={links(&props.config)} {language}>
             <CatalogList catalog={catalog.clone()} interactive={false} />
         </Frame>
     }

@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use crate::components::language::use_messages;
+
 #[derive(Properties, PartialEq)]
 pub struct UnavailableProps {
     /// What the reader is told went wrong, in plain words.
@@ -10,12 +12,13 @@ pub struct UnavailableProps {
 /// The panel shown instead of an article that could not be loaded.
 #[function_component]
 pub fn Unavailable(props: &UnavailableProps) -> Html {
+    let messages = use_messages();
     let onclick = props.onretry.reform(|_: MouseEvent| ());
     html! {
         <div class="panel unavailable" role="alert">
-            <h2>{ "This article is unavailable" }</h2>
+            <h2>{ messages.unavailable_heading }</h2>
             <p>{ props.message.clone() }</p>
-            <button type="button" {onclick}>{ "Try again" }</button>
+            <button type="button" {onclick}>{ messages.try_again }</button>
         </div>
     }
 }
@@ -29,9 +32,10 @@ pub struct OfflineProps {
 /// itself once the reader is back online.
 #[function_component]
 pub fn Offline(props: &OfflineProps) -> Html {
+    let messages = use_messages();
     html! {
         <div class="panel offline" role="status">
-            <h2>{ "You're offline" }</h2>
+            <h2>{ messages.offline_heading }</h2>
             <p>{ props.message.clone() }</p>
         </div>
     }

@@ -1,0 +1,498 @@
+//! Every word the widget itself says to a reader, one typed table per language.
+//!
+//! Longer than 300 lines: every language's table in one file, side by side, so that a
+//! string one language lacks or words differently shows in one place.
+//!
+//! The articles, the publisher's name, disclaimers and calls to action come from the
+//! data; everything else a reader sees (labels, notes, errors, the offline banner, the
+//! review stepper, the audiences' names) is a field of [`Messages`]. Strings with
+//! values in them are functions, so that each language orders its sentence its own way.
+//! Long dates are not here: the browser writes them (`Intl.DateTimeFormat`), so the
+//! Wasm carries no month names; [`long_date`] is the native stand-in for the build's
+//! pages and the tests.
+//!
+//! Adding a language: a `Language` variant, a `Messages` table, and its arm in
+//! [`Language::messages`] (and in [`long_date`]).
+
+use crate::model::{Audience, ReviewStatus};
+use crate::preferences::{TextSize, Theme};
+
+crate::closed_enum! {
+    /// A language of the widget's interface, by its BCP 47 primary subtag.
+    #[derive(Default)]
+    pub enum Language("language") {
+        #[default]
+        English = "en",
+        Spanish = "es",
+    }
+}
+
+impl Language {
+    /// The language of a BCP 47 tag (`es-MX` is Spanish), if the widget speaks it.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.trim().split(['-', '_']).next()?;
+        Language::ALL
+            .iter()
+            .copied()
+            .find(|language| language.as_str().eq_ignore_ascii_case(primary))
+    }
+
+    /// This language's table.
+    pub fn messages(self) -> &'static Messages {
+        match self {
+            Language::English => &EN,
+            Language::Spanish => &ES,
+        }
+    }
+}
+
+/// The interface's language, first match wins: the widget's `lang` setting, the host
+/// element's or the page's `lang`, the publisher's language; English when the widget
+/// speaks none of them.
+pub fn choose_language(
+    data_lang: Option<&str>,
+    page_lang: Option<&str>,
+    publisher_default: &str,
+) -> Language {
+    [data_lang, page_lang, Some(publisher_default)]
+        .into_iter()
+        .flatten()
+        .find_map(Language::from_tag)
+        .unwrap_or_default()
+}
+
+/// The words of one language. One field per thing said; see the module's comment.
+#[derive(Debug)]
+pub struct Messages {
+    // The frame and the app.
+    pub back: &'static str,
+    pub loading: &'static str,
+    /// The banner over a saved copy: whether the reader is offline (else the server is
+    /// silent), and the day it was saved, already written as a long date, if known.
+    pub saved_copy: fn(offline: bool, saved_on: Option<&str>) -> String,
+    pub storage_notice: &'static str,
+
+    // The panels shown instead of a page.
+    pub unavailable_heading: &'static str,
+    pub try_again: &'static str,
+    pub offline_heading: &'static str,
+    pub offline_message: &'static str,
+    pub error_not_found: &'static str,
+    pub error_server: &'static str,
+    pub error_network: &'static str,
+    pub error_damaged: &'static str,
+
+    // The article page.
+    pub all_articles: &'static str,
+    pub no_text: &'static str,
+    /// The note when the audience asked for (first) has no variant and another's
+    /// (second) is shown.
+    pub missing_variant: fn(asked: Audience, shown: Audience) -> String,
+    /// What the live region says after a change of audience.
+    pub showing_version: fn(shown: Audience) -> String,
+    pub read_on_publisher_site: &'static str,
+    pub audience_links_lead: &'static str,
+    pub personalize: &'static str,
+    pub personalize_lead: &'static str,
+    pub audience_legend: &'static str,
+    pub audience_hint: &'static str,
+    pub preferences_toggle: &'static str,
+    pub text_size_legend: &'static str,
+    pub theme_legend: &'static str,
+    pub related_articles: &'static str,
+    pub references: &'static str,
+    pub back_to_citation: fn(label: &str) -> String,
+    /// A citation's name to a screen reader, in the article's body.
+    pub citation: fn(label: &str) -> String,
+    pub article_history: &'static str,
+
+    // The review: badge, stepper, dates.
+    /// "Reviewed by {reviewers} on ", before the date.
+    pub reviewed_by: fn(reviewers: &str) -> String,
+    /// After the date of the review.
+    pub reviewed_end: &'static str,
+    pub being_reviewed: fn(board: &str) -> String,
+    pub awaiting_review: fn(board: &str) -> String,
+    pub review_heading: &'static str,
+    pub step_done: &'static str,
+    pub step_current: &'static str,
+    pub step_pending: &'static str,
+    pub educational: &'static str,
+    pub caution: &'static str,
+    pub overdue_before: &'static str,
+    pub overdue_after: &'static str,
+    pub last_updated: &'static str,
+    pub next_review_due: &'static str,
+    pub editorial_policy: &'static str,
+    pub report_error: &'static str,
+
+    // The catalog.
+    pub catalog_heading: &'static str,
+    pub no_articles: &'static str,
+    pub search_label: &'static str,
+    pub filter_legend: &'static str,
+    pub everyone: &'static str,
+    pub article_count: fn(count: usize) -> String,
+    pub updated: &'static str,
+
+    // The closed enums' names, in the order of their variants.
+    pub audiences: [&'static str; 3],
+    pub audience_plurals: [&'static str; 3],
+    pub review_statuses: [&'static str; 3],
+    pub text_sizes: [&'static str; 3],
+    pub themes: [&'static str; 3],
+}
+
+impl Messages {
+    /// The label a reader sees for an audience: "Caregiver".
+    pub fn audience(&self, audience: Audience) -> &'static str {
+        self.audiences[position(Audience::ALL, audience)]
+    }
+
+    /// The plural used in sentences: "the version for caregivers".
+    pub fn plural(&self, audience: Audience) -> &'static str {
+        self.audience_plurals[position(Audience::ALL, audience)]
+    }
+
+    pub fn review_status(&self, status: ReviewStatus) -> &'static str {
+        self.review_statuses[position(ReviewStatus::ALL, status)]
+    }
+
+    pub fn text_size(&self, text_size: TextSize) -> &'static str {
+        self.text_sizes[position(TextSize::ALL, text_size)]
+    }
+
+    pub fn theme(&self, theme: Theme) -> &'static str {
+        self.themes[position(Theme::ALL, theme)]
+    }
+
+    /// Every fixed string of the table, for the tests that look for a language's words
+    /// where another's should be.
+    pub fn fixed_strings(&self) -> Vec<&'static str> {
+        let mut strings = vec![
+            self.back,
+            self.loading,
+            self.storage_notice,
+            self.unavailable_heading,
+            self.try_again,
+            self.offline_heading,
+            self.offline_message,
+            self.error_not_found,
+            self.error_server,
+            self.error_network,
+            self.error_damaged,
+            self.all_articles,
+            self.no_text,
+            self.read_on_publisher_site,
+            self.audience_links_lead,
+            self.personalize,
+            self.personalize_lead,
+            self.audience_legend,
+            self.audience_hint,
+            self.preferences_toggle,
+            self.text_size_legend,
+            self.theme_legend,
+            self.related_articles,
+            self.references,
+            self.article_history,
+            self.reviewed_end,
+            self.review_heading,
+            self.step_done,
+            self.step_current,
+            self.step_pending,
+            self.educational,
+            self.caution,
+            self.overdue_before,
+            self.overdue_after,
+            self.last_updated,
+            self.next_review_due,
+            self.editorial_policy,
+            self.report_error,
+            self.catalog_heading,
+            self.no_articles,
+            self.search_label,
+            self.filter_legend,
+            self.everyone,
+            self.updated,
+        ];
+        for names in [
+            &self.audiences,
+            &self.audience_plurals,
+            &self.review_statuses,
+            &self.text_sizes,
+            &self.themes,
+        ] {
+            strings.extend_from_slice(names);
+        }
+        strings
+    }
+}
+
+/// Where `item` is in `all`: every closed enum's `ALL` holds each variant once.
+fn position<T: PartialEq>(all: &[T], item: T) -> usize {
+    all.iter().position(|each| *each == item).unwrap_or(0)
+}
+
+/// "November 30, 2026" or "30 de noviembre de 2026": natively only, for the build's
+/// pages and the tests. In the browser `Intl.DateTimeFormat` writes dates (see
+/// `browser::dates`), so these month names never reach the Wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn long_date(date: crate::model::Date, language: Language) -> String {
+    const EN_MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const ES_MONTHS: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    let index = usize::from(date.month().saturating_sub(1)).min(11);
+    match language {
+        Language::English => format!("{} {}, {}", EN_MONTHS[index], date.day(), date.year()),
+        Language::Spanish => format!("{} de {} de {}", date.day(), ES_MONTHS[index], date.year()),
+    }
+}
+
+pub static EN: Messages = Messages {
+    back: "Back",
+    loading: "Loading article…",
+    saved_copy: |offline, saved_on| {
+        let why = match offline {
+            true => "You're offline.",
+            false => "The article server is not answering.",
+        };
+        match saved_on {
+            Some(date) => format!("{why} Showing the copy saved on {date}."),
+            None => format!("{why} Showing the copy saved earlier."),
+        }
+    },
+    storage_notice: "This browser does not let us save your choices, so they will last only until you leave this page.",
+    unavailable_heading: "This article is unavailable",
+    try_again: "Try again",
+    offline_heading: "You're offline",
+    offline_message: "This article has not been saved on this device yet. It will open by itself when you are back online.",
+    error_not_found: "We could not find this article. It may have been withdrawn, or the link may be wrong.",
+    error_server: "The article server had a problem. Please try again in a moment.",
+    error_network: "We could not reach the article server. Check your connection and try again.",
+    error_damaged: "The article arrived damaged. Please try again.",
+    all_articles: "All articles",
+    no_text: "This article has no text yet.",
+    missing_variant: |asked, shown| {
+        format!(
+            "There is no {} version of this article yet; showing the version for {}.",
+            EN.audience(asked).to_ascii_lowercase(),
+            EN.plural(shown),
+        )
+    },
+    showing_version: |shown| format!("Showing the version for {}.", EN.plural(shown)),
+    read_on_publisher_site: "Read this article on the publisher's site",
+    audience_links_lead: "Which best describes you? Read the version for:",
+    personalize: "Personalize",
+    personalize_lead: "Help us tailor your experience",
+    audience_legend: "Which best describes you?",
+    audience_hint: "Your choice helps us use language that's most understandable for you.",
+    preferences_toggle: "Text size and theme",
+    text_size_legend: "Text size",
+    theme_legend: "Theme",
+    related_articles: "Related articles",
+    references: "References",
+    back_to_citation: |label| format!("Back to citation {label}"),
+    citation: |label| format!("Reference {label}"),
+    article_history: "Article history",
+    reviewed_by: |reviewers| format!("Reviewed by {reviewers} on "),
+    reviewed_end: ".",
+    being_reviewed: |board| format!("Being reviewed by the {board}; not yet approved."),
+    awaiting_review: |board| format!("Awaiting review by the {board}."),
+    review_heading: "Article Review Status",
+    step_done: "completed",
+    step_current: "current step",
+    step_pending: "not yet",
+    educational: "Educational purpose only",
+    caution: "Educational purpose only • Exercise caution as content is pending human review",
+    overdue_before: "This article was due for review on ",
+    overdue_after: ". It may not reflect the latest guidance.",
+    last_updated: "Last updated: ",
+    next_review_due: "Next review due: ",
+    editorial_policy: "View editorial policy",
+    report_error: "Report an error",
+    catalog_heading: "Articles",
+    no_articles: "No articles are published yet.",
+    search_label: "Search questions",
+    filter_legend: "Show articles for",
+    everyone: "Everyone",
+    article_count: |count| match count {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    },
+    updated: "Updated ",
+    audiences: ["Patient", "Caregiver", "Healthcare professional"],
+    audience_plurals: ["patients", "caregivers", "healthcare professionals"],
+    review_statuses: ["Submitted", "Under Review", "Approved"],
+    text_sizes: ["Normal", "Large", "Larger"],
+    themes: ["Automatic", "Light", "Dark"],
+};
+
+pub static ES: Messages = Messages {
+    back: "Volver",
+    loading: "Cargando el artículo…",
+    saved_copy: |offline, saved_on| {
+        let why = match offline {
+            true => "No tiene conexión.",
+            false => "El servidor de artículos no responde.",
+        };
+        match saved_on {
+            Some(date) => format!("{why} Se muestra la copia guardada el {date}."),
+            None => format!("{why} Se muestra una copia guardada anteriormente."),
+        }
+    },
+    storage_notice: "Este navegador no permite guardar sus preferencias; se mantendrán solo hasta que salga de esta página.",
+    unavailable_heading: "Este artículo no está disponible",
+    try_again: "Intentar de nuevo",
+    offline_heading: "No tiene conexión",
+    offline_message: "Este artículo todavía no se ha guardado en este dispositivo. Se abrirá automáticamente cuando vuelva a tener conexión.",
+    error_not_found: "No encontramos este artículo. Es posible que se haya retirado o que el enlace sea incorrecto.",
+    error_server: "El servidor de artículos tuvo un problema. Vuelva a intentarlo en un momento.",
+    error_network: "No pudimos comunicarnos con el servidor de artículos. Revise su conexión e inténtelo de nuevo.",
+    error_damaged: "El artículo llegó dañado. Vuelva a intentarlo.",
+    all_articles: "Todos los artículos",
+    no_text: "Este artículo todavía no tiene texto.",
+    missing_variant: |asked, shown| {
+        format!(
+            "Todavía no hay una versión de este artículo para {}; se muestra la versión para {}.",
+            ES.plural(asked),
+            ES.plural(shown),
+        )
+    },
+    showing_version: |shown| format!("Se muestra la versión para {}.", ES.plural(shown)),
+    read_on_publisher_site: "Leer este artículo en el sitio de origen",
+    audience_links_lead: "¿Cuál de estas opciones se aplica a usted? Lea la versión para:",
+    personalize: "Personalizar",
+    personalize_lead: "Ayúdenos a adaptar el contenido a sus necesidades",
+    audience_legend: "¿Cuál de estas opciones se aplica a usted?",
+    audience_hint: "Su respuesta nos ayuda a usar el lenguaje que le resulte más fácil de entender.",
+    preferences_toggle: "Tamaño del texto y tema",
+    text_size_legend: "Tamaño del texto",
+    theme_legend: "Tema",
+    related_articles: "Artículos relacionados",
+    references: "Referencias",
+    back_to_citation: |label| format!("Volver a la cita {label}"),
+    citation: |label| format!("Referencia {label}"),
+    article_history: "Historial del artículo",
+    reviewed_by: |reviewers| format!("Revisado por {reviewers} el "),
+    reviewed_end: ".",
+    being_reviewed: |board| format!("En revisión por {board}; aún no aprobado."),
+    awaiting_review: |board| format!("Pendiente de revisión por {board}."),
+    review_heading: "Estado de revisión del artículo",
+    step_done: "completado",
+    step_current: "paso actual",
+    step_pending: "pendiente",
+    educational: "Solo con fines educativos",
+    caution: "Solo con fines educativos • Use esta información con precaución: el contenido está pendiente de revisión humana",
+    overdue_before: "La revisión de este artículo estaba prevista para el ",
+    overdue_after: ". Es posible que no refleje las recomendaciones más recientes.",
+    last_updated: "Última actualización: ",
+    next_review_due: "Próxima revisión: ",
+    editorial_policy: "Ver la política editorial",
+    report_error: "Informar un error",
+    catalog_heading: "Artículos",
+    no_articles: "Todavía no hay artículos publicados.",
+    search_label: "Buscar preguntas",
+    filter_legend: "Mostrar artículos para",
+    everyone: "Todos",
+    article_count: |count| match count {
+        1 => "1 artículo".to_owned(),
+        n => format!("{n} artículos"),
+    },
+    updated: "Actualizado el ",
+    audiences: ["Paciente", "Cuidador", "Profesional de la salud"],
+    audience_plurals: ["pacientes", "cuidadores", "profesionales de la salud"],
+    review_statuses: ["Enviado", "En revisión", "Aprobado"],
+    text_sizes: ["Normal", "Grande", "Más grande"],
+    themes: ["Automático", "Claro", "Oscuro"],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_is_the_first_candidate_the_widget_speaks() {
+        let cases: &[(Option<&str>, Option<&str>, &str, Language)] = &[
+            (Some("es"), Some("en"), "en", Language::Spanish),
+            (Some("es-MX"), None, "", Language::Spanish),
+            (Some("en-GB"), Some("es"), "es", Language::English),
+            (Some("EN"), Some("es"), "es", Language::English),
+            (Some("fr"), Some("es-419"), "en", Language::Spanish),
+            (None, Some("es_AR"), "en", Language::Spanish),
+            (None, None, "es", Language::Spanish),
+            (None, Some(""), "es-CO", Language::Spanish),
+            (Some("de"), Some("fr-CA"), "pt", Language::English),
+            (None, None, "", Language::English),
+        ];
+        for &(data_lang, page_lang, publisher, expected) in cases {
+            assert_eq!(
+                choose_language(data_lang, page_lang, publisher),
+                expected,
+                "{data_lang:?}, {page_lang:?}, {publisher:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_dates_are_written_in_each_language() {
+        let date = crate::model::Date::new(2026, 11, 30).unwrap();
+        assert_eq!(long_date(date, Language::English), "November 30, 2026");
+        assert_eq!(
+            long_date(date, Language::Spanish),
+            "30 de noviembre de 2026"
+        );
+        let leap = crate::model::Date::new(2024, 2, 29).unwrap();
+        assert_eq!(long_date(leap, Language::English), "February 29, 2024");
+    }
+
+    #[test]
+    fn sentences_with_values_read_naturally_in_each_language() {
+        assert_eq!(
+            (EN.missing_variant)(Audience::Professional, Audience::Patient),
+            "There is no healthcare professional version of this article yet; showing the version for patients."
+        );
+        assert_eq!(
+            (ES.missing_variant)(Audience::Caregiver, Audience::Patient),
+            "Todavía no hay una versión de este artículo para cuidadores; se muestra la versión para pacientes."
+        );
+        assert_eq!((ES.article_count)(1), "1 artículo");
+        assert_eq!((ES.article_count)(3), "3 artículos");
+        assert_eq!(
+            (ES.saved_copy)(true, Some("17 de agosto de 2025")),
+            "No tiene conexión. Se muestra la copia guardada el 17 de agosto de 2025."
+        );
+    }
+
+    #[test]
+    fn every_language_has_every_string() {
+        for language in Language::ALL {
+            let strings = language.messages().fixed_strings();
+            assert!(strings.iter().all(|text| !text.is_empty()), "{language}");
+        }
+    }
+}
