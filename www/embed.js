@@ -227,6 +227,11 @@
         if (!prerendered || !prerendered.body || !sheet || !shadow || mounted.has(host) || !known.has(host)) return;
         var root = prerendered.body.firstElementChild;
         if (!root || !root.hasAttribute('data-prerendered')) return;
+        // Prerendered in the publisher's language: where the widget will speak another
+        // of its languages, the placeholder waits for it rather than flash the first.
+        var frameLanguage = ((root.firstElementChild && root.firstElementChild.lang) || '').split('-')[0].toLowerCase();
+        var wanted = declaredLanguage(host);
+        if (LOADING_TEXT[wanted] && frameLanguage && wanted !== frameLanguage) return;
         root = document.importNode(root, true);
         pointLinks(root, link);
         // The reader's text size and theme, as the widget will show them.
@@ -322,9 +327,14 @@
   // The placeholder's line in the widget's language as far as the page says it
   // (data-lang, else the nearest lang): the same words as the widget's own (tidy test).
   function loadingText(host) {
+    return LOADING_TEXT[declaredLanguage(host)] || LOADING_TEXT.en;
+  }
+
+  // The primary subtag of the language the page declares for the widget: data-lang,
+  // else the nearest lang.
+  function declaredLanguage(host) {
     var declared = host.getAttribute('data-lang') || (host.closest('[lang]') || document.documentElement).lang || '';
-    var primary = declared.trim().split(/[-_]/)[0].toLowerCase();
-    return LOADING_TEXT[primary] || LOADING_TEXT.en;
+    return declared.trim().split(/[-_]/)[0].toLowerCase();
   }
 
   function mount(host, extra) {

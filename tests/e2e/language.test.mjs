@@ -40,8 +40,23 @@ const widgetText = (page, selector) =>
 test('a page in Spanish gets the whole interface in Spanish, dates included, and axe finds nothing', async () => {
   const { context, page, pageErrors } = await newPage(browser);
   try {
+    const shown = [];
+    await context.exposeFunction('noteShown', (text) => shown.push(text));
+    await context.addInitScript(() => {
+      // Every heading the widget ever shows, from the first.
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const shadow = attach.call(this, init);
+        new MutationObserver(() => {
+          const root = shadow.querySelector('.article-widget');
+          if (root) window.noteShown(root.lang);
+        }).observe(shadow, { childList: true, subtree: true });
+        return shadow;
+      };
+    });
     await page.goto(`${PARTNER_URL}/spanish.html`);
     await takenOver(page, '#by-page');
+    assert.ok(shown.length > 0 && shown.every((lang) => lang === 'es'), `never a page in another language first: ${shown}`);
     await page.locator('#by-page').getByRole('radiogroup', { name: '¿Cuál de estas opciones se aplica a usted?' }).waitFor();
     const text = await widgetText(page, '#by-page');
     for (const english of ENGLISH) assert.ok(!text.includes(english), `"${english}" shows in the Spanish interface`);
