@@ -134,7 +134,10 @@ test('a 500 is retried with backoff and the article then shows', async () => {
       return calls === 1 ? route.fulfill({ status: 500, body: 'busy' }) : route.continue();
     });
     await mount(page, 'retried', 'als-primary-treatment');
-    await page.locator('#retried').getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    // The widget's own page, from the data (its prerendered page shows at once).
+    await page.waitForFunction(() =>
+      document.querySelector('#retried')?.shadowRoot?.querySelector('.article-widget-root:not([data-prerendered]):not([hidden]) h1'),
+    );
     assert.equal(calls, 2);
     assert.deepEqual(await savedUrls(page), [ALS_JSON]);
   } finally {
