@@ -138,6 +138,8 @@ test("an article's own page read online opens again offline, and any other addre
   const { context, page, pageErrors } = await newPage(browser);
   await page.goto(`${site.url}/articles/als-primary-treatment/`);
   await waitForServiceWorker(page);
+  // The page that installed the worker came before it: the page keeps it itself.
+  await page.waitForFunction(async () => Boolean(await (await caches.open('article-widget/v1/app-pages')).match(location.href)));
   // A second page, read once the worker controls the site.
   await page.goto(`${site.url}/articles/hypertension-first-line-treatment/`);
   await widget(page).getByRole('heading', { level: 1, name: /high blood pressure/ }).waitFor();
