@@ -71,6 +71,8 @@ test('one script tag renders the article where it stands, loading everything fro
     const canonical = await page.getByRole('link', { name: "Read this article on the publisher's site" }).getAttribute('href');
     assert.equal(canonical, `${WIDGET_URL}/articles/als-primary-treatment/`);
 
+    // The prerendered page shows first; the widget says it is ready once it shows its own.
+    await page.waitForFunction(() => window.__widgetEvents.some((event) => event.name === 'ready'));
     const ready = (await events(page)).filter((event) => event.name === 'ready');
     assert.deepEqual(ready.map((event) => event.detail), [{ article: 'als-primary-treatment', audience: 'professional' }]);
 
@@ -158,8 +160,9 @@ test('three containers and the script included twice: one Wasm download, three w
     await page.goto(`${PARTNER_URL}/containers.html`);
     const hosts = page.locator('[data-article-widget]');
     await hosts.nth(0).getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
-    await hosts.nth(1).locator('h1').waitFor();
-    await hosts.nth(2).locator('h1').waitFor();
+    await hosts.nth(1).locator('h1').first().waitFor();
+    await hosts.nth(2).locator('h1').first().waitFor();
+    await takenOver(page, '[data-article-widget]');
     const questions = await hosts.evaluateAll((elements) => elements.map((host) => host.shadowRoot.querySelector('h1').textContent));
     assert.equal(new Set(questions).size, 3, `three different articles: ${questions}`);
     // textContent: a widget below the fold is not laid out yet, so it has no innerText.
