@@ -156,11 +156,8 @@ fn test(root: &Path) -> Result<()> {
 
     let article_data = root.join("target/article-data");
     run_command(
-        toolchain
-            .command("cargo")
-            .args([
-                "run", "--quiet", "--bin", "articles", "--", "build", "articles",
-            ])
+        articles_cli(&toolchain)
+            .args(["build", "articles"])
             .arg(&article_data),
     )?;
     let data_server = server::serve_dir(&article_data, 0)?;
@@ -218,65 +215,38 @@ fn test(root: &Path) -> Result<()> {
     // publisher of their own.
     let fixture_data = root.join("target/e2e-fixtures");
     run_command(
-        toolchain
-            .command("cargo")
-            .args([
-                "run",
-                "--quiet",
-                "--bin",
-                "articles",
-                "--",
-                "build",
-                "tests/e2e/fixtures/articles",
-            ])
+        articles_cli(&toolchain)
+            .args(["build", "tests/e2e/fixtures/articles"])
             .arg(&fixture_data),
     )?;
     // The same articles as a static site, prerendered by the build from this build's
     // shell: what a reader without scripts, a crawler and a partner's first paint get.
     let fixture_site = root.join("target/e2e-fixture-site");
-    if fixture_site.exists() {
-        std::fs::remove_dir_all(&fixture_site)?;
-    }
-    copy_dir(&root.join("dist"), &fixture_site)?;
+    fresh_copy(&root.join("dist"), &fixture_site)?;
     std::fs::remove_dir_all(fixture_site.join("articles"))?;
     std::fs::copy(
         fixture_site.join("shell.html"),
         fixture_site.join("index.html"),
     )?;
-    for command in ["build", "site"] {
-        let out = match command {
-            "build" => fixture_site.join("articles"),
-            _ => fixture_site.clone(),
-        };
-        run_command(
-            toolchain
-                .command("cargo")
-                .args(["run", "--quiet", "--bin", "articles", "--", command])
-                .arg("tests/e2e/fixtures/articles")
-                .arg(&out),
-        )?;
-    }
+    run_command(
+        articles_cli(&toolchain)
+            .args(["build", "tests/e2e/fixtures/articles"])
+            .arg(fixture_site.join("articles")),
+    )?;
+    run_command(
+        articles_cli(&toolchain)
+            .args(["site", "tests/e2e/fixtures/articles"])
+            .arg(&fixture_site),
+    )?;
     let fixture_site_server = server::serve_dir(&fixture_site, 0)?;
     // The real site, written for its test server's own address, for Lighthouse: its
     // canonical links, sitemap and robots.txt name the host it audits.
     let lighthouse_site = root.join("target/e2e-lighthouse-site");
-    if lighthouse_site.exists() {
-        std::fs::remove_dir_all(&lighthouse_site)?;
-    }
-    copy_dir(&root.join("dist"), &lighthouse_site)?;
+    fresh_copy(&root.join("dist"), &lighthouse_site)?;
     let lighthouse_server = server::serve_dir(&lighthouse_site, 0)?;
     run_command(
-        toolchain
-            .command("cargo")
-            .args([
-                "run",
-                "--quiet",
-                "--bin",
-                "articles",
-                "--",
-                "site",
-                "--site-url",
-            ])
+        articles_cli(&toolchain)
+            .args(["site", "--site-url"])
             .arg(format!("{}/", lighthouse_server.url()))
             .arg("articles")
             .arg(&lighthouse_site),
@@ -351,15 +321,9 @@ fn bench(root: &Path) -> Result<()> {
     let sources = bench_dir.join("articles");
     let site = bench_dir.join("site");
     let partner_pages = bench_dir.join("partner");
-    for dir in [&sources, &site, &partner_pages] {
-        if dir.exists() {
-            std::fs::remove_dir_all(dir)
-                .with_context(|| format!("cannot clear {}", dir.display()))?;
-        }
-    }
-    copy_dir(&release, &site)?;
-    copy_dir(&root.join("articles"), &sources)?;
-    copy_dir(&root.join("benches/partner"), &partner_pages)?;
+    fresh_copy(&release, &site)?;
+    fresh_copy(&root.join("articles"), &sources)?;
+    fresh_copy(&root.join("benches/partner"), &partner_pages)?;
     run_command(
         toolchain
             .command("node")
@@ -426,6 +390,21 @@ fn bench_measures(measurement: &str) -> bool {
         .filter(|name| !name.is_empty())
         .collect();
     named.is_empty() || named.contains(&measurement)
+}
+
+/// `cargo run --bin articles --`, the authoring CLI, with the project's tools on PATH.
+fn articles_cli(toolchain: &tools::Toolchain) -> std::process::Command {
+    let mut command = toolchain.command("cargo");
+    command.args(["run", "--quiet", "--bin", "articles", "--"]);
+    command
+}
+
+/// `to` made a copy of `from`, whatever it held before.
+fn fresh_copy(from: &Path, to: &Path) -> Result<()> {
+    if to.exists() {
+        std::fs::remove_dir_all(to).with_context(|| format!("cannot clear {}", to.display()))?;
+    }
+    copy_dir(from, to)
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {
