@@ -143,17 +143,10 @@ pub fn mount(
     }
     let config = with_page_lang(config, host);
     let (shadow, prerendered) = dom::widget_shadow_root(host)?;
-    let take_over = prerendered.map(|prerendered| {
-        Callback::from(move |container: Element| {
-            if prerendered.is_connected() {
-                dom::take_over(&prerendered, &container);
-            }
-        })
-    });
     let mut handed_over = handed_over;
     let reused = SLOTS.with_borrow_mut(|slots| {
         let slot = slots.iter_mut().find(|slot| slot.host == Host::Parked)?;
-        hide_until_shown(&slot.container, take_over.is_some());
+        let on_shown = take_over_when_shown(&slot.container, prerendered.as_ref());
         shadow.append_child(&slot.container).ok()?;
         slot.host = Host::Mounted(host.clone());
         slot.mounts += 1;
@@ -165,7 +158,7 @@ pub fn mount(
             host: slot.host.clone(),
             mount: slot.mounts,
             handed_over: None,
-            on_shown: on_shown(&take_over, &slot.container),
+            on_shown,
         });
         Some(())
     });
@@ -177,14 +170,14 @@ pub fn mount(
         .ok_or_else(|| JsValue::from_str("host element has no document"))?;
     let container = document.create_element("div")?;
     container.set_class_name("article-widget-root");
-    hide_until_shown(&container, take_over.is_some());
+    let on_shown = take_over_when_shown(&container, prerendered.as_ref());
     shadow.append_child(&container)?;
     let props = AppProps {
         config,
         host: Host::Mounted(host.clone()),
         mount: 0,
         handed_over: handed_over.map(Rc::new),
-        on_shown: on_shown(&take_over, &container),
+        on_shown,
     };
     let handle = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
     SLOTS.with_borrow_mut(|slots| {
@@ -198,23 +191,20 @@ pub fn mount(
     Ok(())
 }
 
-/// While a prerendered page is shown, the widget's own rendering waits hidden.
-fn hide_until_shown(container: &Element, has_prerendered: bool) {
-    if has_prerendered {
-        let _ = container.set_attribute("hidden", "");
-    }
-}
-
-/// What the app calls once it shows its page: the take-over of the prerendered page
-/// by `container`, if there is one.
-fn on_shown(take_over: &Option<Callback<Element>>, container: &Element) -> Callback<()> {
-    match take_over {
-        Some(take_over) => {
-            let container = container.clone();
-            take_over.reform(move |()| container.clone())
+/// The app's `on_shown` for `container`: where the shadow root holds a prerendered
+/// page, the container waits hidden and then takes that page's place; otherwise
+/// nothing is to be done.
+fn take_over_when_shown(container: &Element, prerendered: Option<&Element>) -> Callback<()> {
+    let Some(prerendered) = prerendered.cloned() else {
+        return Callback::noop();
+    };
+    let _ = container.set_attribute("hidden", "");
+    let container = container.clone();
+    Callback::from(move |()| {
+        if prerendered.is_connected() {
+            dom::take_over(&prerendered, &container);
         }
-        None => Callback::noop(),
-    }
+    })
 }
 
 /// Takes the widget off `host`, if it has one, parks it, and empties the shadow root.
