@@ -21,6 +21,10 @@ pub const SETTINGS: [&str; 7] = [
     "canonical-base",
 ];
 
+/// The name of the `<meta>` by which a page of the publisher's site names the widget's
+/// stylesheet file: the build writes it, the widget reads it.
+pub const STYLESHEET_META: &str = "article-widget-stylesheet";
+
 /// Where the article data lives when the host page says nothing: beside the page.
 pub const DEFAULT_DATA_URL: &str = "articles/";
 

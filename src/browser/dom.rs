@@ -4,6 +4,8 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, ShadowRoot};
 
+use crate::config::STYLESHEET_META;
+
 /// Sets CSS custom properties on `element` through the CSSOM, which a strict
 /// `style-src` policy allows where a `style` attribute would be refused.
 pub fn set_custom_properties(element: &Element, properties: &[(&str, &str)]) {
@@ -30,9 +32,17 @@ pub fn widget_shadow_root(host: &Element) -> Result<(ShadowRoot, Option<Element>
     };
     let mut prerendered = None;
     let mut has_stylesheet = shadow.adopted_style_sheets().length() > 0;
-    let children = shadow.children();
-    for index in (0..children.length()).rev() {
-        let Some(child) = children.item(index) else {
+    let nodes = shadow.child_nodes();
+    for index in (0..nodes.length()).rev() {
+        let Some(node) = nodes.item(index) else {
+            continue;
+        };
+        // Text left by a loader (whitespace, a message) goes too.
+        if node.node_type() != web_sys::Node::ELEMENT_NODE {
+            let _ = shadow.remove_child(&node);
+            continue;
+        }
+        let Ok(child) = node.dyn_into::<Element>() else {
             continue;
         };
         let tag = child.tag_name();
@@ -47,15 +57,6 @@ pub fn widget_shadow_root(host: &Element) -> Result<(ShadowRoot, Option<Element>
             child.remove();
         }
     }
-    // Text left by a loader (whitespace, a message) goes too.
-    let nodes = shadow.child_nodes();
-    for index in (0..nodes.length()).rev() {
-        if let Some(node) = nodes.item(index) {
-            if node.node_type() == web_sys::Node::TEXT_NODE {
-                let _ = shadow.remove_child(&node);
-            }
-        }
-    }
     if !has_stylesheet {
         link_page_stylesheet(&shadow)?;
     }
@@ -66,7 +67,8 @@ fn link_page_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return Ok(());
     };
-    let Some(named) = document.query_selector("meta[name='article-widget-stylesheet']")? else {
+    let selector = format!("meta[name='{STYLESHEET_META}']");
+    let Some(named) = document.query_selector(&selector)? else {
         return Ok(());
     };
     let Some(content) = named.get_attribute("content") else {

@@ -6,6 +6,7 @@
 
 use super::escape;
 use super::prerender::Stylesheet;
+use crate::config::STYLESHEET_META;
 
 /// A page of the publisher's site, made from `template` (the site's built
 /// `index.html`): `head` replaces its title and description, the widget's host is
@@ -27,13 +28,13 @@ pub fn page(template: &str, page: &Page<'_>) -> String {
     let mut out = String::new();
     for line in rest.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        if line.contains(STYLESHEET_MARK) {
+        if line.contains(STYLESHEET_META) {
             // The shell's own, replaced below.
         } else if trimmed.starts_with("<title>") {
             out.push_str(page.head);
             // The file the widget links into a shadow root that has no stylesheet.
             out.push_str(&format!(
-                "\n    <meta name=\"{STYLESHEET_MARK}\" content=\"{}{}\">\n",
+                "\n    <meta name=\"{STYLESHEET_META}\" content=\"{}{}\">\n",
                 page.root,
                 escape(&page.stylesheet.file_name)
             ));
@@ -71,22 +72,19 @@ pub fn shell(template: &str, stylesheet: &str) -> String {
     let public = public_url(template);
     let mut out = String::with_capacity(template.len() + 128);
     for line in template.split_inclusive('\n') {
-        if line.contains(STYLESHEET_MARK) {
+        if line.contains(STYLESHEET_META) {
             continue;
         }
         out.push_str(&relative(line, public));
         if line.trim_start().starts_with("<title>") {
             out.push_str(&format!(
-                "    <meta name=\"{STYLESHEET_MARK}\" content=\"{public}{}\">\n",
+                "    <meta name=\"{STYLESHEET_META}\" content=\"{public}{}\">\n",
                 escape(stylesheet)
             ));
         }
     }
     out
 }
-
-/// The name of the `<meta>` that names the widget's stylesheet in a page's head.
-pub const STYLESHEET_MARK: &str = "article-widget-stylesheet";
 
 /// Where Trunk serves the site's files from, as its links to the glue write it (`/`);
 /// empty when they are relative.
@@ -215,7 +213,7 @@ mod tests {
         );
         // Written again over itself, it names only the new stylesheet.
         let again = super::shell(&shell, "widget-3.css");
-        assert_eq!(again.matches(STYLESHEET_MARK).count(), 1);
+        assert_eq!(again.matches(STYLESHEET_META).count(), 1);
         assert!(again.contains("/widget-3.css"));
     }
 
