@@ -58,13 +58,12 @@ pub fn write(
     );
     write_file(&template_path, &html)?;
 
+    let own_page = prerender::config_for(Placement::Publisher, 2);
+    let variant_page = prerender::config_for(Placement::Publisher, 3);
+    let partner = prerender::config_for(Placement::Partner, 0);
     for article in &report.articles {
         let folder = site.join("articles").join(article.slug.as_str());
-        std::fs::create_dir_all(&folder)
-            .map_err(|error| format!("cannot create {}: {error}", folder.display()))?;
-        let own_page = prerender::config_for(Placement::Publisher, 2);
-        let variant_page = prerender::config_for(Placement::Publisher, 3);
-        let partner = prerender::config_for(Placement::Partner, 0);
+        create_dir(&folder)?;
         let slug = escape(article.slug.as_str());
         let canonical = meta::article_url(site_url, &article.slug, None);
         let head = meta::article_head(article, article.default_audience, &canonical);
@@ -99,8 +98,7 @@ pub fn write(
                 },
             );
             let variant = folder.join(audience.as_str());
-            std::fs::create_dir_all(&variant)
-                .map_err(|error| format!("cannot create {}: {error}", variant.display()))?;
+            create_dir(&variant)?;
             write_file(&variant.join("index.html"), &html)?;
             let fragment = prerender::article_fragment(article, audience, &partner, today)?;
             write_file(&folder.join(format!("{audience}.html")), &fragment)?;
@@ -139,6 +137,11 @@ fn newest(report: &Report) -> Date {
         .map(|article| article.updated)
         .max()
         .unwrap_or_else(article_widget::source::today)
+}
+
+fn create_dir(path: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(path)
+        .map_err(|error| format!("cannot create {}: {error}", path.display()))
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), String> {
