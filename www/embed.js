@@ -159,20 +159,13 @@
   // reader's stored choice, else data-audience, else the article's default), from this
   // script's own origin only; null when there is none to show.
   function prerenderedUrl(options, preferences) {
-    var slug = (options.article || '').trim();
-    if (!/^[a-z0-9-]+$/.test(slug)) return null;
-    var src;
-    try {
-      src = new URL(options.src.trim().replace(/\/?$/, '/'), document.baseURI);
-    } catch (error) {
-      return null;
-    }
-    // Never HTML from anywhere else: a data-src on another origin renders as before.
-    if (src.origin !== new URL(base).origin) return null;
     var audiences = ['patient', 'caregiver', 'professional'];
     var audience = audiences.indexOf(preferences.audience) >= 0 ? preferences.audience : (options.audience || '').trim();
     if (audiences.indexOf(audience) < 0) audience = 'default';
-    return new URL(slug + '/' + audience + '.html', src).href;
+    var url = articleFile(options, '/' + audience + '.html');
+    // Never HTML from anywhere else: a data-src on another origin renders as before.
+    if (!url || url.origin !== new URL(base).origin) return null;
+    return url.href;
   }
 
   // The canonical base the widget will use, as the folder its links start from; null
@@ -272,12 +265,19 @@
   // The URL of the article's data, made as the widget makes it (src/config.rs); null
   // for an invalid slug, which is left to the widget to report.
   function articleUrl(options) {
+    var url = articleFile(options, '.json');
+    return url && url.href;
+  }
+
+  // The URL of `<slug><suffix>` beside the article data, as the widget names its files
+  // (src/config.rs); null for an invalid slug or address.
+  function articleFile(options, suffix) {
     var slug = (options.article || '').trim();
     if (!/^[a-z0-9-]+$/.test(slug)) return null;
     var src = options.src.trim();
     if (src.slice(-1) !== '/') src += '/';
     try {
-      return new URL(src + slug + '.json', document.baseURI).href;
+      return new URL(src + slug + suffix, document.baseURI);
     } catch (error) {
       return null;
     }
