@@ -727,27 +727,27 @@ fn entry(slug: &str, question: &str, updated: &str, status: ReviewStatus) -> Cat
     }
 }
 
+/// A catalog of an approved ALS article and an MS article with `ms_status`.
+fn two_articles(ms_status: ReviewStatus) -> Catalog {
+    Catalog {
+        publisher: Rc::default(),
+        articles: vec![
+            entry(
+                "als-demo",
+                "What treats ALS?",
+                "2026-11-20",
+                ReviewStatus::Approved,
+            ),
+            entry("ms-demo", "What is MS?", "2026-10-01", ms_status),
+        ],
+    }
+}
+
 #[test]
 fn the_catalog_links_each_article() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
         interactive: true,
-        catalog: Rc::new(Catalog {
-            publisher: Rc::default(),
-            articles: vec![
-                entry(
-                    "als-demo",
-                    "What treats ALS?",
-                    "2026-11-20",
-                    ReviewStatus::Approved,
-                ),
-                entry(
-                    "ms-demo",
-                    "What is MS?",
-                    "2026-10-01",
-                    ReviewStatus::UnderReview,
-                ),
-            ],
-        }),
+        catalog: Rc::new(two_articles(ReviewStatus::UnderReview)),
     });
     assert_eq!(one(&html, "h1", &[]).text(&html), "Articles");
     let list = one(&html, "ul", &[("class", "catalog-list")]);
@@ -926,23 +926,7 @@ fn EveryPanel(panel: &EveryPanelProps) -> yew::Html {
         canonical_url: Some(AttrValue::from("https://demo.example/articles/als-demo/")),
         ..props(fixture(panel.status))
     };
-    let catalog = Rc::new(Catalog {
-        publisher: Rc::default(),
-        articles: vec![
-            entry(
-                "als-demo",
-                "What treats ALS?",
-                "2026-11-20",
-                ReviewStatus::Approved,
-            ),
-            entry(
-                "ms-demo",
-                "What is MS?",
-                "2026-10-01",
-                ReviewStatus::Submitted,
-            ),
-        ],
-    });
+    let catalog = Rc::new(two_articles(ReviewStatus::Submitted));
     let banner = (messages.saved_copy)(true, Some("17"));
     yew::html! {
         <Frame text_size={TextSize::default()} theme={Theme::default()} {links}
