@@ -197,6 +197,7 @@ test('a broken slug gets an error panel and an error event; the other widget is 
     assert.ok(consoleErrors.some((text) => text.includes('404')));
     // An invalid option: a warning naming the attribute, and the default used.
     assert.ok(warnings.some((text) => text.includes('data-audience') && text.includes('sideways')), warnings.join('\n'));
+    await takenOver(page, '#good');
     assert.equal(await page.locator('#good .disclaimer h2').innerText(), 'Professional Medical Disclaimer');
     assert.deepEqual(pageErrors, []);
   } finally {
@@ -252,6 +253,8 @@ test('a partner page with a strict CSP that allows only what the README document
     });
     await page.goto(`${PARTNER_URL}/csp.html`);
     await page.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    // The widget's own page, not the prerendered one it replaces: both match until the swap.
+    await takenOver(page, 'article-widget');
     const background = await page.locator('article-widget .article-widget').evaluate((element) => getComputedStyle(element).backgroundColor);
     assert.equal(background, 'rgb(255, 255, 255)', 'the stylesheet applies under style-src none');
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -478,6 +481,7 @@ test("the theme auto follows the host page's own colour scheme and its toggle; t
     await page.goto(`${PARTNER_URL}/host-theme.html`);
     const widget = page.locator('#themed');
     await widget.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    await takenOver(page, '#themed');
     const background = () => widget.locator('.article-widget').evaluate((element) => getComputedStyle(element).backgroundColor);
     const LIGHT = 'rgb(255, 255, 255)';
     const DARK = 'rgb(21, 24, 28)';

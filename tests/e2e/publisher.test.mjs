@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PARTNER_URL, axeViolations, launchBrowser, newPage } from './harness.mjs';
+import { PARTNER_URL, axeViolations, launchBrowser, newPage, takenOver } from './harness.mjs';
 
 const FIXTURE_DATA_DIR = process.env.FIXTURE_DATA_DIR;
 const SITE_DIR = process.env.SITE_DIR;
@@ -32,6 +32,8 @@ async function openFixture(kind, contextOptions = {}) {
     route.fulfill({ contentType: 'application/json', body: readFileSync(join(FIXTURE_DATA_DIR, name)) });
   });
   await page.goto(`${PARTNER_URL}/fixture-${kind}.html`);
+  // Until the swap, the prerendered page and the widget's own both match a selector.
+  await takenOver(page, 'article-widget');
   return opened;
 }
 
