@@ -4,10 +4,13 @@
 //! [`parse_article`] reads one file: `front_matter` cuts it at its `+++` lines and reads
 //! the TOML (`review` and `references` read its tables), `fences` cuts the body into
 //! audience variants and `body` checks their markdown. Every check reports into the
-//! file's one `Diagnostics`. [`check_dir`] adds what only a whole directory can tell:
-//! duplicate slugs and whether related articles exist.
+//! file's one `Diagnostics`. `catalog` adds what only a whole directory can tell
+//! (duplicate slugs, whether related articles exist) from one small [`Record`] per file;
+//! [`scan_dir`] reads a folder on every core into records only, [`check_dir`] into a
+//! [`Report`] that keeps every article.
 
 mod body;
+mod catalog;
 mod changes;
 mod diagnostics;
 pub mod edit;
@@ -17,17 +20,20 @@ mod front_matter;
 pub mod publisher;
 mod references;
 mod review;
+mod scan;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+pub use self::catalog::{check as check_catalog, Findings, Record};
 pub use self::diagnostics::{has_errors, Diagnostic, Severity};
+pub use self::scan::{in_parallel, in_parallel_on, read_publisher, record, scan_dir, Scan};
 
 use self::diagnostics::Diagnostics;
 use self::front_matter::FrontMatter;
 use crate::model::Publisher;
-use crate::model::{Article, Audience, Date, RelatedArticle, Slug};
+use crate::model::{Article, Audience, Date, Slug};
 use crate::{markdown, readability};
 
 /// What checking a set of articles found.
@@ -74,89 +80,42 @@ pub fn today() -> Date {
 }
 
 /// Checks every `*.md` article in `dir` (its `README.md` excepted), including that no two
-/// share a slug.
+/// share a slug, and keeps every article in memory: for the commands that need them all
+/// at once. [`scan_dir`] checks the same in bounded memory.
 pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
-    let mut report = Report::default();
-    let publisher_path = dir.join(publisher::FILE_NAME);
-    match std::fs::read_to_string(&publisher_path) {
-        Ok(text) => {
-            let (publisher, diagnostics) = publisher::read(&publisher_path, &text);
-            report.diagnostics.extend(diagnostics);
-            report.publisher = Rc::new(publisher.unwrap_or_default());
-        }
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            report.diagnostics.push(Diagnostic::error(
-                &publisher_path,
-                1,
-                "missing: the publisher's name, links, review body and disclaimers live here (see articles/README.md)",
-            ));
-        }
-        Err(error) => return Err(error),
-    }
-    let mut first_use_of_slug: HashMap<Slug, PathBuf> = HashMap::new();
-    // The related slugs of each article kept, in the order of `report.articles`.
-    let mut related = Vec::new();
-    // Every slug of the directory, even of articles with errors, so that a related
-    // link to a broken article is reported once, on that article.
-    let mut questions: HashMap<String, Option<(Slug, String)>> = HashMap::new();
+    let (publisher, publisher_diagnostics) = read_publisher(dir)?;
+    let publisher = Rc::new(publisher);
+    let mut records = Vec::new();
+    let mut articles = Vec::new();
+    let mut markdown = BTreeMap::new();
     for path in article_paths(dir)? {
         let text = std::fs::read_to_string(&path)?;
-        let parsed = parse_article(&path, &text, today);
-        report.diagnostics.extend(parsed.diagnostics);
-        if let Some(stem) = path.file_stem().and_then(|stem| stem.to_str()) {
-            questions.entry(stem.to_owned()).or_insert(None);
-        }
-        let Some(article) = parsed.article else {
+        let mut parsed = parse_article(&path, &text, today);
+        let variants = std::mem::take(&mut parsed.markdown);
+        let (record, article) = scan::record(&path, parsed);
+        records.push(record);
+        articles.push(article.map(|article| (article, variants)));
+    }
+    let findings = catalog::check(&records, dir);
+    let mut report = Report {
+        diagnostics: publisher_diagnostics,
+        publisher: publisher.clone(),
+        ..Report::default()
+    };
+    report.diagnostics.extend(findings.all(&records).cloned());
+    for (index, article) in articles.into_iter().enumerate() {
+        let Some((mut article, variants)) = article.filter(|_| findings.kept[index]) else {
             continue;
         };
-        if let Some(first) = first_use_of_slug.get(&article.slug) {
-            let message = format!(
-                "duplicate slug `{}`: {} uses it too",
-                article.slug,
-                first.display()
-            );
-            let duplicate = Diagnostic::error(&path, parsed.slug_line, message);
-            report.diagnostics.push(duplicate);
-            continue;
-        }
-        first_use_of_slug.insert(article.slug.clone(), path.clone());
-        questions.insert(
-            article.slug.to_string(),
-            Some((article.slug.clone(), article.question.clone())),
-        );
-        related.push((path, parsed.related));
-        report
-            .markdown
-            .insert(article.slug.to_string(), parsed.markdown);
+        article.related = findings.related(&records, index);
+        article.publisher = publisher.clone();
+        markdown.insert(article.slug.to_string(), variants);
         report.articles.push(article);
     }
-    for (article, (path, slugs)) in report.articles.iter_mut().zip(related) {
-        for (slug, line) in slugs {
-            match questions.get(&slug) {
-                Some(Some((slug, question))) => article.related.push(RelatedArticle {
-                    slug: slug.clone(),
-                    question: question.clone(),
-                }),
-                // That article has errors of its own, reported on it.
-                Some(None) => {}
-                None => {
-                    let message = format!(
-                        "related: no article `{slug}` in {}: related articles must be in the same catalog",
-                        dir.display()
-                    );
-                    report
-                        .diagnostics
-                        .push(Diagnostic::error(&path, line, message));
-                }
-            }
-        }
-    }
+    report.markdown = markdown;
     report
         .articles
         .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
-    for article in &mut report.articles {
-        article.publisher = report.publisher.clone();
-    }
     Ok(report)
 }
 
@@ -208,7 +167,7 @@ pub fn parse_article(path: &Path, text: &str, today: Date) -> Parsed {
 }
 
 /// The `*.md` files of `dir` but its `README.md`, sorted.
-fn article_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub fn article_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
