@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! articles check [DIR]      validate every article (default DIR: articles)
-//! articles build [DIR] OUT  write index.json and one <slug>.json per article into OUT
+//! articles build [DIR] OUT  write index.json and one <slug>.json per article into OUT,
+//!                            only what changed since the last build there
 //! articles site [DIR] SITE  prerender the static site into SITE, a built site
 //! articles md               markdown on stdin -> the widget's HTML on stdout
 //! articles markdown [DIR] OUT  one <slug>.json per article with each variant's
@@ -16,7 +17,18 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    cli::main()
+    let code = cli::main();
+    // For `cargo xtask scale` and the memory test: what the whole run held at most,
+    // read once all the work is done.
+    if std::env::var_os("ARTICLES_PEAK_RSS").is_some() {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let peak = status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .map_or("unknown", str::trim);
+        eprintln!("articles: peak RSS {peak}");
+    }
+    code
 }
 
 // Beside the binary, not in `src/bin/`, where Cargo would take it for a binary of its own.
@@ -29,12 +41,19 @@ mod workflow;
 mod site;
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "articles/build.rs"]
+mod build;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "articles/manifest.rs"]
+mod manifest;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use std::io::Read;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use article_widget::model::Catalog;
     use article_widget::source::{self, Report};
 
     const USAGE: &str = "usage:
@@ -71,8 +90,8 @@ mod cli {
             ["check", dir] => check(Path::new(dir), false),
             ["readability"] => readability(Path::new("articles")),
             ["readability", dir] => readability(Path::new(dir)),
-            ["build", out] => build(Path::new("articles"), Path::new(out)),
-            ["build", dir, out] => build(Path::new(dir), Path::new(out)),
+            ["build", out] => crate::build::build(Path::new("articles"), Path::new(out)),
+            ["build", dir, out] => crate::build::build(Path::new(dir), Path::new(out)),
             ["site", site] => write_site(Path::new("articles"), Path::new(site), None),
             ["site", dir, site] => write_site(Path::new(dir), Path::new(site), None),
             ["site", "--site-url", url, dir, site] => {
@@ -111,18 +130,26 @@ mod cli {
         Ok(report)
     }
 
+    /// Checks `dir` on every core, keeping of each article only its record: memory
+    /// stays bounded whatever the size of the catalog.
     fn check(dir: &Path, strict: bool) -> Result<bool, String> {
-        let report = checked(dir)?;
-        if report.has_errors() {
+        let scan = source::scan_dir(dir, source::today())
+            .map_err(|error| format!("cannot read {}: {error}", dir.display()))?;
+        let mut diagnostics = 0;
+        for diagnostic in scan.diagnostics() {
+            eprintln!("{diagnostic}");
+            diagnostics += 1;
+        }
+        if scan.has_errors() {
             return Ok(false);
         }
-        if strict && !report.diagnostics.is_empty() {
+        if strict && diagnostics > 0 {
             eprintln!("articles: --strict: warnings count as errors");
             return Ok(false);
         }
         println!(
             "checked {} article(s) in {}: no errors",
-            report.articles.len(),
+            scan.article_count(),
             dir.display()
         );
         Ok(true)
@@ -139,31 +166,6 @@ mod cli {
         std::fs::create_dir_all(out)
             .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
         Ok(Some(report))
-    }
-
-    fn build(dir: &Path, out: &Path) -> Result<bool, String> {
-        let Some(report) = checked_for_writing(dir, out)? else {
-            return Ok(false);
-        };
-        let catalog = Catalog {
-            articles: report
-                .articles
-                .iter()
-                .map(|article| article.catalog_entry())
-                .collect(),
-            publisher: report.publisher.clone(),
-        };
-        write_json(&out.join("index.json"), &catalog)?;
-        for article in &report.articles {
-            write_json(&out.join(format!("{}.json", article.slug)), article)?;
-        }
-        println!(
-            "built {} article(s) from {} into {}",
-            report.articles.len(),
-            dir.display(),
-            out.display()
-        );
-        Ok(true)
     }
 
     fn write_site(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, String> {

@@ -77,7 +77,16 @@ fn build_writes_json_that_reads_back_into_the_model() {
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     written.sort();
-    assert_eq!(written, ["alpha.json", "beta.json", "index.json"]);
+    // Beside the data, the manifest the next build reads to write only what changed.
+    assert_eq!(
+        written,
+        [
+            ".articles-build.jsonl",
+            "alpha.json",
+            "beta.json",
+            "index.json"
+        ]
+    );
 
     let index = std::fs::read_to_string(out.join("index.json")).unwrap();
     let catalog: Catalog = serde_json::from_str(&index).expect("index.json is a Catalog");

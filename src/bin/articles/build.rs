@@ -1,0 +1,264 @@
+//! `articles build [DIR] OUT`: `index.json` and one `<slug>.json` per article, in memory
+//! bounded whatever the catalog's size, on every core, and incrementally.
+//!
+//! Pass one reads every source on every core into its small record (the catalog keeps
+//! nothing else), or takes the record from the last build's manifest when the source's
+//! bytes are the same. The whole-catalog checks then run over the records. Only when no
+//! file has an error, pass two parses again the articles whose data would change (a new
+//! or changed source, or a related article whose question changed) and writes them, one
+//! article per core at a time. Parsing twice costs less than keeping every article, and
+//! nothing is written until every check has passed.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use article_widget::model::{CatalogEntry, Date, Publisher, RelatedArticle};
+use article_widget::source::{self, Record};
+use serde::Serialize;
+
+use crate::manifest::{self, Entry, HashingWriter, Header};
+
+/// One source after pass one.
+struct Scanned {
+    record: Record,
+    /// Its file name in DIR, when it is UTF-8 (a manifest remembers no other).
+    file: Option<String>,
+    source_hash: String,
+    /// `None` when the file had an error.
+    next_review_due: Option<Date>,
+}
+
+/// `index.json`, as `Catalog` writes it, from borrowed entries.
+#[derive(Serialize)]
+struct Index<'a> {
+    articles: Vec<&'a CatalogEntry>,
+    publisher: &'a Publisher,
+}
+
+pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
+    let today = source::today();
+    let cannot_read = |error: std::io::Error| format!("cannot read {}: {error}", dir.display());
+    let (publisher, publisher_diagnostics) = source::read_publisher(dir).map_err(cannot_read)?;
+    let tool = tool_hash()?;
+    let publisher_hash =
+        manifest::hash(&std::fs::read(dir.join(source::publisher::FILE_NAME)).unwrap_or_default());
+    let (previous_header, previous) = manifest::load(out, &tool, &publisher_hash, today).unzip();
+    let previous = previous.unwrap_or_default();
+
+    let paths = source::article_paths(dir).map_err(cannot_read)?;
+    let scanned = source::in_parallel(&paths, |path| scan(path, &previous, today))
+        .into_iter()
+        .collect::<std::io::Result<Vec<Scanned>>>()
+        .map_err(cannot_read)?;
+    let (records, scanned): (Vec<Record>, Vec<_>) = scanned
+        .into_iter()
+        .map(|scanned| {
+            let rest = (scanned.file, scanned.source_hash, scanned.next_review_due);
+            (scanned.record, rest)
+        })
+        .unzip();
+    let findings = source::check_catalog(&records, dir);
+    let diagnostics = publisher_diagnostics.iter().chain(findings.all(&records));
+    let mut has_errors = false;
+    for diagnostic in diagnostics {
+        has_errors |= diagnostic.severity == source::Severity::Error;
+        eprintln!("{diagnostic}");
+    }
+    if has_errors {
+        eprintln!("articles: nothing written to {}", out.display());
+        return Ok(false);
+    }
+    std::fs::create_dir_all(out)
+        .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
+
+    // What each article's data is written with, and which need writing.
+    let mut entries = Vec::new();
+    let mut to_write = Vec::new();
+    for (index, (record, (file, source_hash, next_review_due))) in
+        records.iter().zip(scanned).enumerate()
+    {
+        let (true, Some(entry), Some(next_review_due)) =
+            (findings.kept[index], &record.entry, next_review_due)
+        else {
+            continue;
+        };
+        let related = findings.related(&records, index);
+        let last = file.as_ref().and_then(|file| previous.get(file));
+        let up_to_date = last
+            .is_some_and(|last| last.source == source_hash && last.written_related == related)
+            && out.join(format!("{}.json", entry.slug)).exists();
+        if !up_to_date {
+            to_write.push((record.path.clone(), source_hash.clone(), related.clone()));
+        }
+        if let Some(file) = file {
+            entries.push(Entry {
+                file,
+                source: source_hash,
+                slug_line: record.slug_line,
+                related: record.related.clone(),
+                entry: entry.clone(),
+                next_review_due,
+                warnings: Entry::warnings_of(record),
+                written_related: related,
+            });
+        }
+    }
+
+    let written = source::in_parallel(&to_write, |(path, hash, related)| {
+        write_article(path, hash, related, &publisher, out, today)
+    });
+    written.into_iter().collect::<Result<Vec<()>, String>>()?;
+    let mut catalog: Vec<&CatalogEntry> = records
+        .iter()
+        .zip(&findings.kept)
+        .filter_map(|(record, kept)| record.entry.as_ref().filter(|_| *kept))
+        .collect();
+    remove_withdrawn(out, &previous, &catalog)?;
+    catalog.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
+    let index = Index {
+        articles: catalog,
+        publisher: &publisher,
+    };
+    let index_hash = write_if_changed(
+        &out.join("index.json"),
+        &index,
+        previous_header.as_ref().map(|header| header.index.as_str()),
+    )?;
+
+    let header = Header {
+        tool,
+        publisher: publisher_hash,
+        built_on: today,
+        index: index_hash,
+    };
+    let unchanged = previous_header.as_ref() == Some(&header)
+        && previous.len() == entries.len()
+        && entries
+            .iter()
+            .all(|entry| previous.get(&entry.file) == Some(entry));
+    if !unchanged {
+        manifest::save(out, &header, &entries)
+            .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
+    }
+    println!(
+        "built {} article(s) from {} into {}: {} written, {} unchanged",
+        index.articles.len(),
+        dir.display(),
+        out.display(),
+        to_write.len(),
+        index.articles.len() - to_write.len(),
+    );
+    Ok(true)
+}
+
+/// Pass one for the source at `path`: its record from the last build when its bytes are
+/// the same and its checks cannot have changed with the day, else from parsing it.
+fn scan(path: &Path, previous: &HashMap<String, Entry>, today: Date) -> std::io::Result<Scanned> {
+    let bytes = std::fs::read(path)?;
+    let source_hash = manifest::hash(&bytes);
+    let file = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .map(str::to_owned);
+    let last = file.as_ref().and_then(|file| previous.get(file));
+    if let Some(last) = last.filter(|last| last.source == source_hash && last.reusable(today)) {
+        return Ok(Scanned {
+            record: last.record(path),
+            file,
+            source_hash,
+            next_review_due: Some(last.next_review_due),
+        });
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|error| std::io::Error::new(std::io::ErrorKind::InvalidData, error))?;
+    let (record, article) = source::record(path, source::parse_article(path, &text, today));
+    Ok(Scanned {
+        record,
+        file,
+        source_hash,
+        next_review_due: article.map(|article| article.next_review_due),
+    })
+}
+
+/// Pass two for one article: parsed again (pass one kept only its record), completed
+/// with what only the catalog knows, and written.
+fn write_article(
+    path: &Path,
+    source_hash: &str,
+    related: &[RelatedArticle],
+    publisher: &Publisher,
+    out: &Path,
+    today: Date,
+) -> Result<(), String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let changed = || format!("{} changed during the build: run it again", path.display());
+    if manifest::hash(text.as_bytes()) != source_hash {
+        return Err(changed());
+    }
+    let mut article = source::parse_article(path, &text, today)
+        .article
+        .ok_or_else(changed)?;
+    article.related = related.to_vec();
+    article.publisher = Rc::new(publisher.clone());
+    let json = serde_json::to_vec(&article)
+        .map_err(|error| format!("cannot encode {}: {error}", article.slug))?;
+    let target = out.join(format!("{}.json", article.slug));
+    std::fs::write(&target, json)
+        .map_err(|error| format!("cannot write {}: {error}", target.display()))
+}
+
+/// Removes the data of the articles the last build wrote that are no longer in the
+/// catalog, so that the widget finds them withdrawn.
+fn remove_withdrawn(
+    out: &Path,
+    previous: &HashMap<String, Entry>,
+    catalog: &[&CatalogEntry],
+) -> Result<(), String> {
+    let slugs: HashSet<&str> = catalog.iter().map(|entry| entry.slug.as_str()).collect();
+    for last in previous.values() {
+        if slugs.contains(last.entry.slug.as_str()) {
+            continue;
+        }
+        let path = out.join(format!("{}.json", last.entry.slug));
+        match std::fs::remove_file(&path) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                return Err(format!("cannot remove {}: {error}", path.display()));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Writes `value` as JSON to `path` unless the file there already has the text of hash
+/// `last`; returns the text's hash.
+fn write_if_changed(
+    path: &PathBuf,
+    value: &impl Serialize,
+    last: Option<&str>,
+) -> Result<String, String> {
+    let cannot_write =
+        |error: &dyn std::fmt::Display| format!("cannot write {}: {error}", path.display());
+    let mut hasher = HashingWriter::default();
+    serde_json::to_writer(&mut hasher, value).map_err(|error| cannot_write(&error))?;
+    let hash = hasher.hash();
+    if last == Some(hash.as_str()) && path.exists() {
+        return Ok(hash);
+    }
+    let mut writer =
+        std::io::BufWriter::new(std::fs::File::create(path).map_err(|error| cannot_write(&error))?);
+    serde_json::to_writer(&mut writer, value).map_err(|error| cannot_write(&error))?;
+    std::io::Write::flush(&mut writer).map_err(|error| cannot_write(&error))?;
+    Ok(hash)
+}
+
+/// The hash of this very executable: a new build of the tool may check or write
+/// differently, and then nothing the last one wrote is trusted.
+fn tool_hash() -> Result<String, String> {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::read)
+        .map_err(|error| format!("cannot read the articles executable: {error}"))?;
+    Ok(manifest::hash(&exe))
+}

@@ -1,0 +1,160 @@
+//! What `articles build` remembers in OUT of its last run, so that the next one parses
+//! only the sources that changed and writes only the files that would change:
+//! `.articles-build.jsonl`, one JSON line of [`Header`], then one [`Entry`] per article
+//! written. Source files are named by their file name only, so that nothing of the
+//! author's machine is published with the data.
+
+use std::collections::HashMap;
+use std::hash::Hasher;
+use std::io::{BufRead, BufWriter, Write};
+use std::path::Path;
+
+use article_widget::model::{CatalogEntry, Date, RelatedArticle};
+use article_widget::source::{Diagnostic, Record, Severity};
+use serde::{Deserialize, Serialize};
+
+pub const FILE_NAME: &str = ".articles-build.jsonl";
+
+/// What every entry depends on beyond its own source: when any of it changes, no entry
+/// can be trusted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Header {
+    /// The hash of the `articles` executable: new code may parse or write differently.
+    pub tool: String,
+    /// The hash of `publisher.toml`, which every article's data carries.
+    pub publisher: String,
+    /// The day of the build. The checks that read the date only ever find more wrong
+    /// as days pass, except for an overdue review, which `Entry::reusable` handles; a
+    /// clock set back is the one case where a remembered check may be wrong.
+    pub built_on: Date,
+    /// The hash of the `index.json` written.
+    pub index: String,
+}
+
+/// One article written: its source's hash, its record, and what its data was written with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The source's file name in DIR.
+    pub file: String,
+    /// The hash of the source's bytes.
+    pub source: String,
+    pub slug_line: usize,
+    pub related: Vec<(String, usize)>,
+    pub entry: CatalogEntry,
+    pub next_review_due: Date,
+    /// The warnings of its own checks, each at its line: an article written had no error.
+    pub warnings: Vec<(usize, String)>,
+    /// The related articles and their questions, as its data was written: when another
+    /// article's question changes, this one's data must be written again.
+    pub written_related: Vec<RelatedArticle>,
+}
+
+impl Entry {
+    /// Whether its record stands for its source, unparsed, on `today`. Only an overdue
+    /// review's warning changes with the day (it says the date), so such an article is
+    /// parsed again; one that was not overdue when recorded and is not now has the same
+    /// diagnostics.
+    pub fn reusable(&self, today: Date) -> bool {
+        self.next_review_due >= today
+    }
+
+    /// The record of this entry's source, at `path`.
+    pub fn record(&self, path: &Path) -> Record {
+        Record {
+            path: path.to_path_buf(),
+            slug_line: self.slug_line,
+            related: self.related.clone(),
+            entry: Some(self.entry.clone()),
+            diagnostics: self
+                .warnings
+                .iter()
+                .map(|(line, message)| Diagnostic {
+                    path: path.to_path_buf(),
+                    line: *line,
+                    severity: Severity::Warning,
+                    message: message.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The warnings of `record`, whose file had no error.
+    pub fn warnings_of(record: &Record) -> Vec<(usize, String)> {
+        record
+            .diagnostics
+            .iter()
+            .map(|diagnostic| (diagnostic.line, diagnostic.message.clone()))
+            .collect()
+    }
+}
+
+/// The last build's manifest, when it was made with `header`'s tool and publisher on or
+/// before `today`; else none, and everything is built afresh.
+pub fn load(
+    out: &Path,
+    tool: &str,
+    publisher: &str,
+    today: Date,
+) -> Option<(Header, HashMap<String, Entry>)> {
+    let file = std::fs::File::open(out.join(FILE_NAME)).ok()?;
+    let mut lines = std::io::BufReader::new(file).lines();
+    let header: Header = serde_json::from_str(&lines.next()?.ok()?).ok()?;
+    if header.tool != tool || header.publisher != publisher || header.built_on > today {
+        return None;
+    }
+    let mut entries = HashMap::new();
+    for line in lines {
+        // A manifest that cannot be read whole is no guide to what is up to date.
+        let entry: Entry = serde_json::from_str(&line.ok()?).ok()?;
+        entries.insert(entry.file.clone(), entry);
+    }
+    Some((header, entries))
+}
+
+/// Writes the manifest beside a temporary name first, so that a build stopped halfway
+/// leaves the last whole one.
+pub fn save(out: &Path, header: &Header, entries: &[Entry]) -> std::io::Result<()> {
+    let path = out.join(FILE_NAME);
+    let partial = out.join(format!("{FILE_NAME}.partial"));
+    let mut writer = BufWriter::new(std::fs::File::create(&partial)?);
+    serde_json::to_writer(&mut writer, header)?;
+    writer.write_all(b"\n")?;
+    for entry in entries {
+        serde_json::to_writer(&mut writer, entry)?;
+        writer.write_all(b"\n")?;
+    }
+    writer
+        .into_inner()
+        .map_err(|error| error.into_error())?
+        .sync_all()?;
+    std::fs::rename(partial, path)
+}
+
+/// A hash of `bytes`, as hex: to tell whether a file changed, not to resist anyone.
+pub fn hash(bytes: &[u8]) -> String {
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write(bytes);
+    format!("{:016x}", hasher.finish())
+}
+
+/// A writer that only hashes what is written: to tell whether a file would change
+/// without holding its text.
+#[derive(Default)]
+pub struct HashingWriter(std::hash::DefaultHasher);
+
+impl HashingWriter {
+    pub fn hash(&self) -> String {
+        format!("{:016x}", self.0.finish())
+    }
+}
+
+impl Write for HashingWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
