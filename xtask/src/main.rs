@@ -6,8 +6,12 @@
 //! cargo xtask dist    build the deployable static site into dist/ (release, wasm-opt)
 //! cargo xtask bench   measure the release build; prints a table, writes target/bench/report.md
 //!                     (BENCH_ONLY=mount-cycles,… takes only those measurements: benches/bench.mjs)
+//! cargo xtask scale N time `articles build` on N generated articles: clean, unchanged,
+//!                     one changed; peak RSS and output size, as a markdown table
 //! ```
 
+mod generate;
+mod scale;
 mod server;
 mod tools;
 
@@ -24,7 +28,9 @@ commands:
   test    run every test: lint, native, browser unit (wasm-bindgen-test), end to end
   dist    build the deployable static site into dist/
   bench   measure the release build in headless Chromium; writes target/bench/report.md
-          (BENCH_ONLY=mount-cycles,... takes only those measurements; see benches/bench.mjs)";
+          (BENCH_ONLY=mount-cycles,... takes only those measurements; see benches/bench.mjs)
+  scale N time `articles build` on N generated synthetic articles (target/scale/N/):
+          from nothing, again unchanged, after one change; peak RSS and sizes";
 
 fn main() {
     if let Err(error) = run() {
@@ -45,6 +51,13 @@ fn run() -> Result<()> {
             dist(&toolchain)
         }
         "bench" => bench(&root),
+        "scale" => {
+            let count = std::env::args()
+                .nth(2)
+                .and_then(|count| count.parse().ok())
+                .context("usage: cargo xtask scale N (the number of articles)")?;
+            scale::scale(&root, count)
+        }
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

@@ -1,0 +1,164 @@
+//! `cargo xtask scale N`: how `articles build` copes with a catalog of N generated
+//! articles (target/scale/<N>/articles): a clean build, a rebuild with nothing changed
+//! and a rebuild after one article changed, each timed, with the process's peak
+//! resident memory as `articles` itself reads it (`ARTICLES_PEAK_RSS`, its VmHWM).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant, SystemTime};
+
+use anyhow::{bail, Context, Result};
+
+use crate::{generate, run_command, step};
+
+/// What one run of the CLI cost.
+struct Run {
+    took: Duration,
+    peak_rss_kb: u64,
+}
+
+pub fn scale(root: &Path, count: usize) -> Result<()> {
+    let dir = root.join("target/scale").join(count.to_string());
+    let sources = dir.join("articles");
+    // The generator's output is the same for the same N, so it is written once.
+    let generated = dir.join("generated");
+    if !generated.exists() {
+        step(&format!(
+            "generating {count} synthetic articles into {}",
+            sources.display()
+        ));
+        let started = Instant::now();
+        let _ = std::fs::remove_dir_all(&sources);
+        generate::articles(root, &sources, count)?;
+        std::fs::write(&generated, "complete\n")?;
+        println!("  generated in {:.1} s", started.elapsed().as_secs_f64());
+    }
+
+    step("building the articles CLI (cargo build --release --bin articles)");
+    run_command(Command::new("cargo").args(["build", "--release", "--bin", "articles"]))?;
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let articles = root.join(target).join("release/articles");
+
+    let out = dir.join("out");
+    let _ = std::fs::remove_dir_all(&out);
+    step("articles check");
+    let check = measure(&articles, &["check".as_ref(), sources.as_os_str()])?;
+    step("articles build, from nothing");
+    let build_args = ["build".as_ref(), sources.as_os_str(), out.as_os_str()];
+    let clean = measure(&articles, &build_args)?;
+    let (output_bytes, files) = folder_size(&out)?;
+    let index_bytes = std::fs::metadata(out.join("index.json"))?.len();
+
+    step("articles build again, nothing changed");
+    let before = modification_times(&out)?;
+    let unchanged = measure(&articles, &build_args)?;
+    let rewritten = changed_files(&before, &out)?;
+
+    step("articles build after one article changed");
+    let one = sources.join(format!("{}.md", generate::slug(count / 2)));
+    let mut text = std::fs::read_to_string(&one)?;
+    text.push_str(&format!(
+        "\nEdited for the rebuild at {:?}.\n",
+        SystemTime::now()
+    ));
+    std::fs::write(&one, text)?;
+    let before = modification_times(&out)?;
+    let one_changed = measure(&articles, &build_args)?;
+    let rewritten_after_one = changed_files(&before, &out)?;
+
+    let mb = |bytes: u64| bytes as f64 / 1_000_000.0;
+    println!("\n| {count} articles | time | peak RSS |");
+    println!("| --- | ---: | ---: |");
+    for (what, run) in [
+        ("`articles check`".to_string(), &check),
+        ("`articles build`, from nothing".to_string(), &clean),
+        (
+            format!("`build` again, nothing changed ({rewritten} files rewritten)"),
+            &unchanged,
+        ),
+        (
+            format!("`build` after one article changed ({rewritten_after_one} files rewritten)"),
+            &one_changed,
+        ),
+    ] {
+        println!(
+            "| {what} | {:.2} s | {:.0} MB |",
+            run.took.as_secs_f64(),
+            run.peak_rss_kb as f64 / 1000.0
+        );
+    }
+    println!(
+        "\noutput: {files} files, {:.1} MB; index.json {:.2} MB",
+        mb(output_bytes),
+        mb(index_bytes)
+    );
+    Ok(())
+}
+
+/// Runs the CLI with `args`, its output kept (a generated catalog has warnings by the
+/// thousand), and reads the peak RSS it reports.
+fn measure(articles: &Path, args: &[&std::ffi::OsStr]) -> Result<Run> {
+    let started = Instant::now();
+    let output = Command::new(articles)
+        .args(args)
+        .env("ARTICLES_PEAK_RSS", "1")
+        .output()
+        .with_context(|| format!("cannot start {}", articles.display()))?;
+    let took = started.elapsed();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        let tail: Vec<&str> = stderr.lines().rev().take(20).collect();
+        bail!("{} failed:\n{}", articles.display(), tail.join("\n"));
+    }
+    let peak_rss_kb = stderr
+        .lines()
+        .find_map(|line| line.strip_prefix("articles: peak RSS "))
+        .and_then(|rest| rest.trim_end_matches(" kB").parse().ok())
+        .context("articles did not report its peak RSS")?;
+    let warnings = stderr
+        .lines()
+        .filter(|line| line.contains(": warning: "))
+        .count();
+    println!(
+        "  {:.2} s, peak RSS {peak_rss_kb} kB, {warnings} warning(s); {}",
+        took.as_secs_f64(),
+        String::from_utf8_lossy(&output.stdout).trim()
+    );
+    Ok(Run { took, peak_rss_kb })
+}
+
+/// The total size of the files of `dir`, and their number.
+fn folder_size(dir: &Path) -> Result<(u64, usize)> {
+    let mut total = 0;
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let metadata = entry?.metadata()?;
+        if metadata.is_file() {
+            total += metadata.len();
+            files += 1;
+        }
+    }
+    Ok((total, files))
+}
+
+fn modification_times(dir: &Path) -> Result<Vec<(PathBuf, SystemTime)>> {
+    let mut times = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        times.push((entry.path(), entry.metadata()?.modified()?));
+    }
+    Ok(times)
+}
+
+/// How many of the files timed in `before` were written since, or are new.
+fn changed_files(before: &[(PathBuf, SystemTime)], dir: &Path) -> Result<usize> {
+    let now = modification_times(dir)?;
+    let earlier: std::collections::HashMap<&PathBuf, &SystemTime> =
+        before.iter().map(|(path, time)| (path, time)).collect();
+    Ok(now
+        .iter()
+        .filter(|(path, time)| earlier.get(path) != Some(&time))
+        .count())
+}
