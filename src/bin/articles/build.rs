@@ -20,13 +20,23 @@ use serde::Serialize;
 use crate::manifest::{self, Entry, HashingWriter, Header};
 
 /// One source after pass one.
-struct Scanned {
-    record: Record,
+struct PassOne {
     /// Its file name in DIR, when it is UTF-8 (a manifest remembers no other).
     file: Option<String>,
     source_hash: String,
+    /// Its record and its next review, when it was parsed: `None` when the last
+    /// build's entry stands for it.
+    parsed: Option<(Record, Option<Date>)>,
+}
+
+/// What the build knows of one source besides its record.
+struct Source {
+    file: Option<String>,
+    hash: String,
     /// `None` when the file had an error.
     next_review_due: Option<Date>,
+    /// The source's hash and the related articles its data was last written with.
+    last_written: Option<(String, Vec<RelatedArticle>)>,
 }
 
 /// `index.json`, as `Catalog` writes it, from borrowed entries.
@@ -44,20 +54,43 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
     let publisher_hash =
         manifest::hash(&std::fs::read(dir.join(source::publisher::FILE_NAME)).unwrap_or_default());
     let (previous_header, previous) = manifest::load(out, &tool, &publisher_hash, today).unzip();
-    let previous = previous.unwrap_or_default();
+    let mut previous = previous.unwrap_or_default();
 
     let paths = source::article_paths(dir).map_err(cannot_read)?;
-    let scanned = source::in_parallel(&paths, |path| scan(path, &previous, today))
-        .into_iter()
-        .collect::<std::io::Result<Vec<Scanned>>>()
-        .map_err(cannot_read)?;
-    let (records, scanned): (Vec<Record>, Vec<_>) = scanned
-        .into_iter()
-        .map(|scanned| {
-            let rest = (scanned.file, scanned.source_hash, scanned.next_review_due);
-            (scanned.record, rest)
-        })
-        .unzip();
+    let passed = source::in_parallel(&paths, |path| pass_one(path, &previous, today));
+    // Each entry of the last build moves into its source's record; what is left are the
+    // articles withdrawn since.
+    let mut records = Vec::with_capacity(paths.len());
+    let mut sources = Vec::with_capacity(paths.len());
+    for (path, passed) in paths.into_iter().zip(passed) {
+        let PassOne {
+            file,
+            source_hash,
+            parsed,
+        } = passed.map_err(cannot_read)?;
+        let last = file.as_ref().and_then(|file| previous.remove(file));
+        let (record, next_review_due, last_written) = match (parsed, last) {
+            (Some((record, next_review_due)), last) => (
+                record,
+                next_review_due,
+                last.map(|last| (last.source, last.written_related)),
+            ),
+            (None, Some(last)) => {
+                let next_review_due = Some(last.next_review_due);
+                let (record, last_written) = last.into_record(path);
+                (record, next_review_due, Some(last_written))
+            }
+            (None, None) => return Err(format!("{}: no record", path.display())),
+        };
+        records.push(record);
+        sources.push(Source {
+            file,
+            hash: source_hash,
+            next_review_due,
+            last_written,
+        });
+    }
+
     let findings = source::check_catalog(&records, dir);
     let diagnostics = publisher_diagnostics.iter().chain(findings.all(&records));
     let mut has_errors = false;
@@ -72,50 +105,48 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
     std::fs::create_dir_all(out)
         .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
 
-    // What each article's data is written with, and which need writing.
-    let mut entries = Vec::new();
+    // The related articles each article's data is written with, and which need writing:
+    // a new or changed source, a related question changed, or its file gone.
+    let mut related = Vec::with_capacity(records.len());
     let mut to_write = Vec::new();
-    for (index, (record, (file, source_hash, next_review_due))) in
-        records.iter().zip(scanned).enumerate()
-    {
-        let (true, Some(entry), Some(next_review_due)) =
-            (findings.kept[index], &record.entry, next_review_due)
-        else {
+    for (index, (record, source)) in records.iter().zip(&sources).enumerate() {
+        let Some(entry) = record.entry.as_ref().filter(|_| findings.kept[index]) else {
+            related.push(None);
             continue;
         };
-        let related = findings.related(&records, index);
-        let last = file.as_ref().and_then(|file| previous.get(file));
-        let up_to_date = last
-            .is_some_and(|last| last.source == source_hash && last.written_related == related)
+        let now = findings.related(&records, index);
+        let up_to_date = source
+            .last_written
+            .as_ref()
+            .is_some_and(|(hash, written)| *hash == source.hash && *written == now)
             && out.join(format!("{}.json", entry.slug)).exists();
         if !up_to_date {
-            to_write.push((record.path.clone(), source_hash.clone(), related.clone()));
+            to_write.push(index);
         }
-        if let Some(file) = file {
-            entries.push(Entry {
-                file,
-                source: source_hash,
-                slug_line: record.slug_line,
-                related: record.related.clone(),
-                entry: entry.clone(),
-                next_review_due,
-                warnings: Entry::warnings_of(record),
-                written_related: related,
-            });
-        }
+        related.push(Some(now));
     }
-
-    let written = source::in_parallel(&to_write, |(path, hash, related)| {
-        write_article(path, hash, related, &publisher, out, today)
+    let written = source::in_parallel(&to_write, |index| {
+        let related = related[*index].as_deref().unwrap_or_default();
+        let source = &sources[*index];
+        write_article(
+            &records[*index].path,
+            &source.hash,
+            related,
+            &publisher,
+            out,
+            today,
+        )
     });
     written.into_iter().collect::<Result<Vec<()>, String>>()?;
+
     let mut catalog: Vec<&CatalogEntry> = records
         .iter()
         .zip(&findings.kept)
         .filter_map(|(record, kept)| record.entry.as_ref().filter(|_| *kept))
         .collect();
-    remove_withdrawn(out, &previous, &catalog)?;
+    remove_withdrawn(out, previous.values(), &catalog)?;
     catalog.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
+    let count = catalog.len();
     let index = Index {
         articles: catalog,
         publisher: &publisher,
@@ -132,29 +163,50 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
         built_on: today,
         index: index_hash,
     };
-    let unchanged = previous_header.as_ref() == Some(&header)
-        && previous.len() == entries.len()
-        && entries
-            .iter()
-            .all(|entry| previous.get(&entry.file) == Some(entry));
-    if !unchanged {
-        manifest::save(out, &header, &entries)
+    // With the same tool, publisher and day, an entry whose source and related
+    // questions are the same is the same entry: then the manifest is too.
+    let changed = previous_header.as_ref() != Some(&header)
+        || !to_write.is_empty()
+        || !previous.is_empty()
+        || sources.iter().any(|source| source.last_written.is_none());
+    if changed {
+        let entries =
+            records
+                .iter()
+                .zip(&sources)
+                .zip(&related)
+                .filter_map(|((record, source), related)| {
+                    Some(Entry {
+                        file: source.file.clone()?,
+                        source: source.hash.clone(),
+                        slug_line: record.slug_line,
+                        related: record.related.clone(),
+                        entry: record.entry.clone()?,
+                        next_review_due: source.next_review_due?,
+                        warnings: Entry::warnings_of(record),
+                        written_related: related.clone()?,
+                    })
+                });
+        manifest::save(out, &header, entries)
             .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
     }
     println!(
-        "built {} article(s) from {} into {}: {} written, {} unchanged",
-        index.articles.len(),
+        "built {count} article(s) from {} into {}: {} written, {} unchanged",
         dir.display(),
         out.display(),
         to_write.len(),
-        index.articles.len() - to_write.len(),
+        count - to_write.len(),
     );
     Ok(true)
 }
 
-/// Pass one for the source at `path`: its record from the last build when its bytes are
-/// the same and its checks cannot have changed with the day, else from parsing it.
-fn scan(path: &Path, previous: &HashMap<String, Entry>, today: Date) -> std::io::Result<Scanned> {
+/// Pass one for the source at `path`: its hash, and its record unless the last build's
+/// entry stands for it (the same bytes, and checks that cannot have changed with the day).
+fn pass_one(
+    path: &Path,
+    previous: &HashMap<String, Entry>,
+    today: Date,
+) -> std::io::Result<PassOne> {
     let bytes = std::fs::read(path)?;
     let source_hash = manifest::hash(&bytes);
     let file = path
@@ -162,22 +214,20 @@ fn scan(path: &Path, previous: &HashMap<String, Entry>, today: Date) -> std::io:
         .and_then(|name| name.to_str())
         .map(str::to_owned);
     let last = file.as_ref().and_then(|file| previous.get(file));
-    if let Some(last) = last.filter(|last| last.source == source_hash && last.reusable(today)) {
-        return Ok(Scanned {
-            record: last.record(path),
+    if last.is_some_and(|last| last.source == source_hash && last.reusable(today)) {
+        return Ok(PassOne {
             file,
             source_hash,
-            next_review_due: Some(last.next_review_due),
+            parsed: None,
         });
     }
     let text = String::from_utf8(bytes)
         .map_err(|error| std::io::Error::new(std::io::ErrorKind::InvalidData, error))?;
     let (record, article) = source::record(path, source::parse_article(path, &text, today));
-    Ok(Scanned {
-        record,
+    Ok(PassOne {
         file,
         source_hash,
-        next_review_due: article.map(|article| article.next_review_due),
+        parsed: Some((record, article.map(|article| article.next_review_due))),
     })
 }
 
@@ -211,13 +261,17 @@ fn write_article(
 
 /// Removes the data of the articles the last build wrote that are no longer in the
 /// catalog, so that the widget finds them withdrawn.
-fn remove_withdrawn(
+fn remove_withdrawn<'a>(
     out: &Path,
-    previous: &HashMap<String, Entry>,
+    withdrawn: impl ExactSizeIterator<Item = &'a Entry>,
     catalog: &[&CatalogEntry],
 ) -> Result<(), String> {
+    if withdrawn.len() == 0 {
+        return Ok(());
+    }
+    // A source renamed can keep its slug only where file names are not UTF-8.
     let slugs: HashSet<&str> = catalog.iter().map(|entry| entry.slug.as_str()).collect();
-    for last in previous.values() {
+    for last in withdrawn {
         if slugs.contains(last.entry.slug.as_str()) {
             continue;
         }

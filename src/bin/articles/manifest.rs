@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::hash::Hasher;
 use std::io::{BufRead, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use article_widget::model::{CatalogEntry, Date, RelatedArticle};
 use article_widget::source::{Diagnostic, Record, Severity};
@@ -58,24 +58,27 @@ impl Entry {
         self.next_review_due >= today
     }
 
-    /// The record of this entry's source, at `path`.
-    pub fn record(&self, path: &Path) -> Record {
-        Record {
-            path: path.to_path_buf(),
+    /// The record of this entry's source, at `path`, and the source's hash and related
+    /// articles its data was written with.
+    pub fn into_record(self, path: PathBuf) -> (Record, (String, Vec<RelatedArticle>)) {
+        let diagnostics = self
+            .warnings
+            .into_iter()
+            .map(|(line, message)| Diagnostic {
+                path: path.clone(),
+                line,
+                severity: Severity::Warning,
+                message,
+            })
+            .collect();
+        let record = Record {
+            path,
             slug_line: self.slug_line,
-            related: self.related.clone(),
-            entry: Some(self.entry.clone()),
-            diagnostics: self
-                .warnings
-                .iter()
-                .map(|(line, message)| Diagnostic {
-                    path: path.to_path_buf(),
-                    line: *line,
-                    severity: Severity::Warning,
-                    message: message.clone(),
-                })
-                .collect(),
-        }
+            related: self.related,
+            entry: Some(self.entry),
+            diagnostics,
+        };
+        (record, (self.source, self.written_related))
     }
 
     /// The warnings of `record`, whose file had no error.
@@ -113,14 +116,18 @@ pub fn load(
 
 /// Writes the manifest beside a temporary name first, so that a build stopped halfway
 /// leaves the last whole one.
-pub fn save(out: &Path, header: &Header, entries: &[Entry]) -> std::io::Result<()> {
+pub fn save(
+    out: &Path,
+    header: &Header,
+    entries: impl Iterator<Item = Entry>,
+) -> std::io::Result<()> {
     let path = out.join(FILE_NAME);
     let partial = out.join(format!("{FILE_NAME}.partial"));
     let mut writer = BufWriter::new(std::fs::File::create(&partial)?);
     serde_json::to_writer(&mut writer, header)?;
     writer.write_all(b"\n")?;
     for entry in entries {
-        serde_json::to_writer(&mut writer, entry)?;
+        serde_json::to_writer(&mut writer, &entry)?;
         writer.write_all(b"\n")?;
     }
     writer
