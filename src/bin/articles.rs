@@ -18,7 +18,8 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     let code = cli::main();
-    // For `cargo xtask scale` and the memory test: what the whole run held at most,
+    // For `cargo xtask scale` and the memory test: what the whole run held at most, and
+    // the processor time of all its threads (which a busy machine's wall time hides),
     // read once all the work is done.
     if std::env::var_os("ARTICLES_PEAK_RSS").is_some() {
         let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -27,6 +28,20 @@ fn main() -> std::process::ExitCode {
             .find_map(|line| line.strip_prefix("VmHWM:"))
             .map_or("unknown", str::trim);
         eprintln!("articles: peak RSS {peak}");
+        let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+        // After the command's name in parentheses: utime and stime are the 12th and
+        // 13th fields, in ticks of USER_HZ, which Linux fixes at 100 per second.
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .map_or(Vec::new(), |(_, rest)| rest.split_whitespace().collect());
+        let ticks = |index: usize| {
+            fields
+                .get(index)
+                .and_then(|field| field.parse::<u64>().ok())
+        };
+        if let (Some(user), Some(system)) = (ticks(11), ticks(12)) {
+            eprintln!("articles: CPU time {:.2} s", (user + system) as f64 / 100.0);
+        }
     }
     code
 }

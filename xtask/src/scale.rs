@@ -14,6 +14,9 @@ use crate::{generate, run_command, step};
 /// What one run of the CLI cost.
 struct Run {
     took: Duration,
+    /// The processor time of all its threads: what the run cost, whatever else the
+    /// machine was doing meanwhile.
+    cpu: f64,
     peak_rss_kb: u64,
 }
 
@@ -69,8 +72,11 @@ pub fn scale(root: &Path, count: usize) -> Result<()> {
     let rewritten_after_one = changed_files(&before, &out)?;
 
     let mb = |bytes: u64| bytes as f64 / 1_000_000.0;
-    println!("\n| {count} articles | time | peak RSS |");
-    println!("| --- | ---: | ---: |");
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let cores = std::thread::available_parallelism().map_or(1, |cores| cores.get());
+    println!("\n{cores} cores; load average at the end {}", load.trim());
+    println!("\n| {count} articles | wall time | CPU time | peak RSS |");
+    println!("| --- | ---: | ---: | ---: |");
     for (what, run) in [
         ("`articles check`".to_string(), &check),
         ("`articles build`, from nothing".to_string(), &clean),
@@ -84,8 +90,9 @@ pub fn scale(root: &Path, count: usize) -> Result<()> {
         ),
     ] {
         println!(
-            "| {what} | {:.2} s | {:.0} MB |",
+            "| {what} | {:.2} s | {:.2} s | {:.0} MB |",
             run.took.as_secs_f64(),
+            run.cpu,
             run.peak_rss_kb as f64 / 1000.0
         );
     }
@@ -117,16 +124,25 @@ fn measure(articles: &Path, args: &[&std::ffi::OsStr]) -> Result<Run> {
         .find_map(|line| line.strip_prefix("articles: peak RSS "))
         .and_then(|rest| rest.trim_end_matches(" kB").parse().ok())
         .context("articles did not report its peak RSS")?;
+    let cpu = stderr
+        .lines()
+        .find_map(|line| line.strip_prefix("articles: CPU time "))
+        .and_then(|rest| rest.trim_end_matches(" s").parse().ok())
+        .context("articles did not report its CPU time")?;
     let warnings = stderr
         .lines()
         .filter(|line| line.contains(": warning: "))
         .count();
     println!(
-        "  {:.2} s, peak RSS {peak_rss_kb} kB, {warnings} warning(s); {}",
+        "  {:.2} s ({cpu:.2} s CPU), peak RSS {peak_rss_kb} kB, {warnings} warning(s); {}",
         took.as_secs_f64(),
         String::from_utf8_lossy(&output.stdout).trim()
     );
-    Ok(Run { took, peak_rss_kb })
+    Ok(Run {
+        took,
+        cpu,
+        peak_rss_kb,
+    })
 }
 
 /// The total size of the files of `dir`, and their number.
