@@ -6,6 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod body;
+mod build;
 mod catalog;
 mod changes;
 mod cli;
@@ -14,6 +15,7 @@ mod front_matter;
 mod publisher;
 mod references;
 mod review;
+mod scan;
 mod support;
 
 use std::path::PathBuf;

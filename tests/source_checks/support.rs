@@ -220,3 +220,28 @@ pub fn related_article(slug: &str, related: &str) -> String {
         &format!("default_audience = \"professional\"\nrelated = [{related}]\n"),
     )
 }
+
+/// A valid article of some five kilobytes, its words varied by `index`: enough text
+/// that an article kept in memory costs what a real one does.
+pub fn long_article(slug: &str, index: usize) -> String {
+    const WORDS: [&str; 8] = [
+        "walking", "sleep", "water", "rest", "meals", "light", "noise", "friends",
+    ];
+    let mut body = String::from("Shared intro[^1].\n\n::: patient\n");
+    for paragraph in 0..24 {
+        for sentence in 0..4 {
+            let word = WORDS[(index + paragraph * 3 + sentence) % WORDS.len()];
+            body.push_str(&format!(
+                "Some {word} can help on day {}. ",
+                index + paragraph + sentence
+            ));
+        }
+        body.push_str("\n\n");
+    }
+    body.push_str(":::\n\n::: professional\nProfessional part.\n:::\n");
+    let (front_matter, _) = article_named(slug, "2026-11-01")
+        .split_once("+++\nShared intro")
+        .map(|(front, body)| (front.to_owned(), body.to_owned()))
+        .expect("VALID has a body");
+    format!("{front_matter}+++\n{body}")
+}

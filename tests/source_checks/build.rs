@@ -1,0 +1,227 @@
+//! `articles build` into a folder it built before: only what changed is parsed and
+//! written, and the result is what a build from nothing makes.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, SystemTime};
+
+use article_widget::model::Article;
+
+use crate::support::{article_named, related_article, TempDir};
+
+fn build(dir: &Path, out: &Path) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_articles"))
+        .arg("build")
+        .arg(dir)
+        .arg(out)
+        .output()
+        .expect("the articles binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Dates every file of `out` an hour back, so that a file written again is told apart
+/// however coarse the file system's clock.
+fn age(out: &Path) -> SystemTime {
+    let then = SystemTime::now() - Duration::from_secs(3600);
+    for entry in std::fs::read_dir(out).unwrap() {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(entry.unwrap().path())
+            .unwrap();
+        file.set_modified(then).unwrap();
+    }
+    then
+}
+
+/// The names of the files of `out` written since `then`.
+fn written_since(out: &Path, then: SystemTime) -> Vec<String> {
+    let mut written: Vec<String> = std::fs::read_dir(out)
+        .unwrap()
+        .map(|entry| entry.unwrap())
+        .filter(|entry| entry.metadata().unwrap().modified().unwrap() != then)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    written
+}
+
+/// Every file of `dir` and its bytes.
+fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .map(|path| {
+            (
+                PathBuf::from(path.file_name().unwrap()),
+                std::fs::read(&path).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_second_build_with_nothing_changed_writes_nothing() {
+    let dir = TempDir::articles("build-again");
+    dir.write("alpha.md", &article_named("alpha", "2026-11-01"));
+    dir.write("beta.md", &article_named("beta", "2026-11-10"));
+    let out = dir.0.join("out");
+    assert!(build(&dir.0, &out).contains("2 written"));
+    let then = age(&out);
+    let said = build(&dir.0, &out);
+    assert!(said.contains("0 written, 2 unchanged"), "{said}");
+    assert_eq!(written_since(&out, then), Vec::<String>::new());
+}
+
+#[test]
+fn one_changed_article_is_written_again_alone_and_the_data_is_a_clean_builds() {
+    let dir = TempDir::articles("build-one");
+    dir.write("alpha.md", &article_named("alpha", "2026-11-01"));
+    let beta = dir.write("beta.md", &article_named("beta", "2026-11-10"));
+    dir.write("gamma.md", &article_named("gamma", "2026-11-05"));
+    let out = dir.0.join("out");
+    build(&dir.0, &out);
+    let then = age(&out);
+    let changed = article_named("beta", "2026-11-10").replace("Shared outro.", "A new outro.");
+    std::fs::write(&beta, changed).unwrap();
+    let said = build(&dir.0, &out);
+    assert!(said.contains("1 written, 2 unchanged"), "{said}");
+    // The catalog's line of beta did not change, so neither did index.json.
+    assert_eq!(
+        written_since(&out, then),
+        [".articles-build.jsonl", "beta.json"]
+    );
+    let clean = dir.0.join("clean");
+    build(&dir.0, &clean);
+    assert_eq!(contents(&out), contents(&clean));
+}
+
+#[test]
+fn a_changed_question_is_written_again_into_the_articles_that_relate_to_it() {
+    let dir = TempDir::articles("build-related");
+    dir.write("first.md", &related_article("first", r#""second""#));
+    let second = dir.write("second.md", &related_article("second", r#""third""#));
+    dir.write("third.md", &related_article("third", r#""first""#));
+    let out = dir.0.join("out");
+    build(&dir.0, &out);
+    let then = age(&out);
+    let asked_anew = related_article("second", r#""third""#)
+        .replace("What about second?", "What else about second?");
+    std::fs::write(&second, asked_anew).unwrap();
+    build(&dir.0, &out);
+    // first.json carries second's question; third.json does not.
+    assert_eq!(
+        written_since(&out, then),
+        [
+            ".articles-build.jsonl",
+            "first.json",
+            "index.json",
+            "second.json"
+        ]
+    );
+    let first: Article =
+        serde_json::from_str(&std::fs::read_to_string(out.join("first.json")).unwrap()).unwrap();
+    assert_eq!(first.related[0].question, "What else about second?");
+    let clean = dir.0.join("clean");
+    build(&dir.0, &clean);
+    assert_eq!(contents(&out), contents(&clean));
+}
+
+#[test]
+fn a_removed_article_loses_its_data_and_its_line_of_the_catalog() {
+    let dir = TempDir::articles("build-removed");
+    dir.write("alpha.md", &article_named("alpha", "2026-11-01"));
+    let beta = dir.write("beta.md", &article_named("beta", "2026-11-10"));
+    let out = dir.0.join("out");
+    build(&dir.0, &out);
+    std::fs::remove_file(beta).unwrap();
+    build(&dir.0, &out);
+    assert!(!out.join("beta.json").exists());
+    let clean = dir.0.join("clean");
+    build(&dir.0, &clean);
+    assert_eq!(contents(&out), contents(&clean));
+}
+
+#[test]
+fn a_changed_publisher_writes_every_article_again() {
+    let dir = TempDir::articles("build-publisher");
+    dir.write("alpha.md", &article_named("alpha", "2026-11-01"));
+    dir.write("beta.md", &article_named("beta", "2026-11-10"));
+    let out = dir.0.join("out");
+    build(&dir.0, &out);
+    let publisher = std::fs::read_to_string(dir.0.join("publisher.toml")).unwrap();
+    dir.write(
+        "publisher.toml",
+        &publisher.replace("Demo Health", "Demo Health Library"),
+    );
+    let said = build(&dir.0, &out);
+    assert!(said.contains("2 written"), "{said}");
+    let alpha = std::fs::read_to_string(out.join("alpha.json")).unwrap();
+    assert!(alpha.contains("Demo Health Library"));
+}
+
+#[test]
+fn data_deleted_from_the_output_is_written_again() {
+    let dir = TempDir::articles("build-deleted");
+    dir.write("alpha.md", &article_named("alpha", "2026-11-01"));
+    let out = dir.0.join("out");
+    build(&dir.0, &out);
+    std::fs::remove_file(out.join("alpha.json")).unwrap();
+    std::fs::remove_file(out.join("index.json")).unwrap();
+    build(&dir.0, &out);
+    assert!(out.join("alpha.json").exists());
+    assert!(out.join("index.json").exists());
+}
+
+#[test]
+fn an_overdue_review_is_said_with_todays_date_on_every_build_without_writing_again() {
+    let dir = TempDir::articles("build-overdue");
+    let overdue = article_named("alpha", "2020-01-01").replace(
+        "next_review_due = 2027-05-20",
+        "next_review_due = 2021-01-01",
+    );
+    dir.write("alpha.md", &overdue);
+    let out = dir.0.join("out");
+    build(&dir.0, &out);
+    let then = age(&out);
+    let output = Command::new(env!("CARGO_BIN_EXE_articles"))
+        .arg("build")
+        .arg(&dir.0)
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let today = article_widget::source::today();
+    assert!(
+        stderr.contains(&format!(
+            "warning: review overdue: it was due on 2021-01-01 (today is {today})"
+        )),
+        "{stderr}"
+    );
+    assert_eq!(written_since(&out, then), Vec::<String>::new());
+}
+
+#[test]
+fn a_build_with_an_error_leaves_the_last_builds_data_as_it_was() {
+    let dir = TempDir::articles("build-error-again");
+    let alpha = dir.write("alpha.md", &article_named("alpha", "2026-11-01"));
+    let out = dir.0.join("out");
+    build(&dir.0, &out);
+    let before = contents(&out);
+    std::fs::write(
+        alpha,
+        article_named("alpha", "2026-11-01").replace("::: patient", "::: doctor"),
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_articles"))
+        .arg("build")
+        .arg(&dir.0)
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(contents(&out), before);
+}
