@@ -28,7 +28,7 @@ use std::rc::Rc;
 
 pub use self::catalog::{check as check_catalog, Findings, Record};
 pub use self::diagnostics::{has_errors, Diagnostic, Severity};
-pub use self::scan::{in_parallel, in_parallel_on, read_publisher, record, scan_dir, Scan};
+pub use self::scan::{in_parallel, in_parallel_on, read_publisher, record, scan_dir, Scan, BATCH};
 
 use self::diagnostics::Diagnostics;
 use self::front_matter::FrontMatter;
@@ -177,7 +177,9 @@ pub fn article_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             paths.push(path);
         }
     }
-    paths.sort();
+    // All in one folder: their order is their file names'. Comparing names alone is
+    // what makes sorting a hundred thousand paths cheap.
+    paths.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(paths)
 }
 

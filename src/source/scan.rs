@@ -40,17 +40,25 @@ impl Scan {
     }
 }
 
+/// How many sources are read between two folds of their results into the records: what
+/// the threads hold besides the records stays bounded.
+pub const BATCH: usize = 4096;
+
 /// Checks every article of `dir` as [`super::check_dir`] does, on every core, but keeps
 /// no article: only the records, whatever the size of the catalog.
 pub fn scan_dir(dir: &Path, today: Date) -> std::io::Result<Scan> {
     let (publisher, publisher_diagnostics) = read_publisher(dir)?;
     let paths = article_paths(dir)?;
-    let records = in_parallel(&paths, |path| {
-        let text = std::fs::read_to_string(path)?;
-        Ok(record(path, parse_article(path, &text, today)).0)
-    })
-    .into_iter()
-    .collect::<std::io::Result<Vec<Record>>>()?;
+    let mut records = Vec::with_capacity(paths.len());
+    for batch in paths.chunks(BATCH) {
+        let parsed = in_parallel(batch, |path| {
+            let text = std::fs::read_to_string(path)?;
+            Ok::<_, std::io::Error>(record(path, parse_article(path, &text, today)).0)
+        });
+        for record in parsed {
+            records.push(record?);
+        }
+    }
     let findings = catalog::check(&records, dir);
     Ok(Scan {
         publisher,

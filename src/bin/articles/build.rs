@@ -17,13 +17,13 @@ use article_widget::model::{CatalogEntry, Date, Publisher, RelatedArticle};
 use article_widget::source::{self, Record};
 use serde::Serialize;
 
-use crate::manifest::{self, Entry, HashingWriter, Header};
+use crate::manifest::{self, Entry, Header};
 
 /// One source after pass one.
 struct PassOne {
     /// Its file name in DIR, when it is UTF-8 (a manifest remembers no other).
     file: Option<String>,
-    source_hash: String,
+    source_hash: u64,
     /// Its record and its next review, when it was parsed: `None` when the last
     /// build's entry stands for it.
     parsed: Option<(Record, Option<Date>)>,
@@ -32,11 +32,12 @@ struct PassOne {
 /// What the build knows of one source besides its record.
 struct Source {
     file: Option<String>,
-    hash: String,
+    hash: u64,
     /// `None` when the file had an error.
     next_review_due: Option<Date>,
-    /// The source's hash and the related articles its data was last written with.
-    last_written: Option<(String, Vec<RelatedArticle>)>,
+    /// The hashes of the source and of the related articles its data was last written
+    /// with.
+    last_written: Option<(u64, u64)>,
 }
 
 /// `index.json`, as `Catalog` writes it, from borrowed entries.
@@ -53,43 +54,47 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
     let tool = tool_hash()?;
     let publisher_hash =
         manifest::hash(&std::fs::read(dir.join(source::publisher::FILE_NAME)).unwrap_or_default());
-    let (previous_header, previous) = manifest::load(out, &tool, &publisher_hash, today).unzip();
+    let (previous_header, previous) = manifest::load(out, tool, publisher_hash, today).unzip();
     let mut previous = previous.unwrap_or_default();
 
-    let paths = source::article_paths(dir).map_err(cannot_read)?;
-    let passed = source::in_parallel(&paths, |path| pass_one(path, &previous, today));
-    // Each entry of the last build moves into its source's record; what is left are the
-    // articles withdrawn since.
+    let mut paths = source::article_paths(dir).map_err(cannot_read)?;
     let mut records = Vec::with_capacity(paths.len());
     let mut sources = Vec::with_capacity(paths.len());
-    for (path, passed) in paths.into_iter().zip(passed) {
-        let PassOne {
-            file,
-            source_hash,
-            parsed,
-        } = passed.map_err(cannot_read)?;
-        let last = file.as_ref().and_then(|file| previous.remove(file));
-        let (record, next_review_due, last_written) = match (parsed, last) {
-            (Some((record, next_review_due)), last) => (
-                record,
+    // Each entry of the last build moves into its source's record; what is left are the
+    // articles withdrawn since.
+    for batch in paths.chunks_mut(source::BATCH) {
+        let passed = source::in_parallel(batch, |path| pass_one(path, &previous, today));
+        for (path, passed) in batch.iter_mut().zip(passed) {
+            let path = std::mem::take(path);
+            let PassOne {
+                file,
+                source_hash,
+                parsed,
+            } = passed.map_err(cannot_read)?;
+            let last = file.as_ref().and_then(|file| previous.remove(file));
+            let (record, next_review_due, last_written) = match (parsed, last) {
+                (Some((record, next_review_due)), last) => (
+                    record,
+                    next_review_due,
+                    last.map(|last| (last.source, last.related_hash)),
+                ),
+                (None, Some(last)) => {
+                    let next_review_due = Some(last.next_review_due);
+                    let (record, last_written) = last.into_record(path);
+                    (record, next_review_due, Some(last_written))
+                }
+                (None, None) => return Err(format!("{}: no record", path.display())),
+            };
+            records.push(record);
+            sources.push(Source {
+                file,
+                hash: source_hash,
                 next_review_due,
-                last.map(|last| (last.source, last.written_related)),
-            ),
-            (None, Some(last)) => {
-                let next_review_due = Some(last.next_review_due);
-                let (record, last_written) = last.into_record(path);
-                (record, next_review_due, Some(last_written))
-            }
-            (None, None) => return Err(format!("{}: no record", path.display())),
-        };
-        records.push(record);
-        sources.push(Source {
-            file,
-            hash: source_hash,
-            next_review_due,
-            last_written,
-        });
+                last_written,
+            });
+        }
     }
+    drop(paths);
 
     let findings = source::check_catalog(&records, dir);
     let diagnostics = publisher_diagnostics.iter().chain(findings.all(&records));
@@ -107,30 +112,28 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
 
     // The related articles each article's data is written with, and which need writing:
     // a new or changed source, a related question changed, or its file gone.
-    let mut related = Vec::with_capacity(records.len());
+    let mut related_hashes = Vec::with_capacity(records.len());
     let mut to_write = Vec::new();
     for (index, (record, source)) in records.iter().zip(&sources).enumerate() {
         let Some(entry) = record.entry.as_ref().filter(|_| findings.kept[index]) else {
-            related.push(None);
+            related_hashes.push(None);
             continue;
         };
-        let now = findings.related(&records, index);
-        let up_to_date = source
-            .last_written
-            .as_ref()
-            .is_some_and(|(hash, written)| *hash == source.hash && *written == now)
+        let related = findings.related(&records, index);
+        let related_hash = manifest::hash_json(&related)
+            .map_err(|error| format!("cannot encode {}: {error}", entry.slug))?;
+        let up_to_date = source.last_written == Some((source.hash, related_hash))
             && out.join(format!("{}.json", entry.slug)).exists();
         if !up_to_date {
-            to_write.push(index);
+            to_write.push((index, related));
         }
-        related.push(Some(now));
+        related_hashes.push(Some(related_hash));
     }
-    let written = source::in_parallel(&to_write, |index| {
-        let related = related[*index].as_deref().unwrap_or_default();
+    let written = source::in_parallel(&to_write, |(index, related)| {
         let source = &sources[*index];
         write_article(
             &records[*index].path,
-            &source.hash,
+            source.hash,
             related,
             &publisher,
             out,
@@ -154,7 +157,7 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
     let index_hash = write_if_changed(
         &out.join("index.json"),
         &index,
-        previous_header.as_ref().map(|header| header.index.as_str()),
+        previous_header.as_ref().map(|header| header.index),
     )?;
 
     let header = Header {
@@ -170,23 +173,22 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
         || !previous.is_empty()
         || sources.iter().any(|source| source.last_written.is_none());
     if changed {
-        let entries =
-            records
-                .iter()
-                .zip(&sources)
-                .zip(&related)
-                .filter_map(|((record, source), related)| {
-                    Some(Entry {
-                        file: source.file.clone()?,
-                        source: source.hash.clone(),
-                        slug_line: record.slug_line,
-                        related: record.related.clone(),
-                        entry: record.entry.clone()?,
-                        next_review_due: source.next_review_due?,
-                        warnings: Entry::warnings_of(record),
-                        written_related: related.clone()?,
-                    })
-                });
+        let entries = records
+            .iter()
+            .zip(&sources)
+            .zip(&related_hashes)
+            .filter_map(|((record, source), related_hash)| {
+                Some(Entry {
+                    file: source.file.clone()?,
+                    source: source.hash,
+                    slug_line: record.slug_line,
+                    related: record.related.clone(),
+                    entry: record.entry.clone()?,
+                    next_review_due: source.next_review_due?,
+                    warnings: Entry::warnings_of(record),
+                    related_hash: (*related_hash)?,
+                })
+            });
         manifest::save(out, &header, entries)
             .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
     }
@@ -235,7 +237,7 @@ fn pass_one(
 /// with what only the catalog knows, and written.
 fn write_article(
     path: &Path,
-    source_hash: &str,
+    source_hash: u64,
     related: &[RelatedArticle],
     publisher: &Publisher,
     out: &Path,
@@ -291,14 +293,12 @@ fn remove_withdrawn<'a>(
 fn write_if_changed(
     path: &PathBuf,
     value: &impl Serialize,
-    last: Option<&str>,
-) -> Result<String, String> {
+    last: Option<u64>,
+) -> Result<u64, String> {
     let cannot_write =
         |error: &dyn std::fmt::Display| format!("cannot write {}: {error}", path.display());
-    let mut hasher = HashingWriter::default();
-    serde_json::to_writer(&mut hasher, value).map_err(|error| cannot_write(&error))?;
-    let hash = hasher.hash();
-    if last == Some(hash.as_str()) && path.exists() {
+    let hash = manifest::hash_json(value).map_err(|error| cannot_write(&error))?;
+    if last == Some(hash) && path.exists() {
         return Ok(hash);
     }
     let mut writer =
@@ -310,7 +310,7 @@ fn write_if_changed(
 
 /// The hash of this very executable: a new build of the tool may check or write
 /// differently, and then nothing the last one wrote is trusted.
-fn tool_hash() -> Result<String, String> {
+fn tool_hash() -> Result<u64, String> {
     let exe = std::env::current_exe()
         .and_then(std::fs::read)
         .map_err(|error| format!("cannot read the articles executable: {error}"))?;

@@ -9,7 +9,7 @@ use std::hash::Hasher;
 use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use article_widget::model::{CatalogEntry, Date, RelatedArticle};
+use article_widget::model::{CatalogEntry, Date};
 use article_widget::source::{Diagnostic, Record, Severity};
 use serde::{Deserialize, Serialize};
 
@@ -20,15 +20,15 @@ pub const FILE_NAME: &str = ".articles-build.jsonl";
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Header {
     /// The hash of the `articles` executable: new code may parse or write differently.
-    pub tool: String,
+    pub tool: u64,
     /// The hash of `publisher.toml`, which every article's data carries.
-    pub publisher: String,
+    pub publisher: u64,
     /// The day of the build. The checks that read the date only ever find more wrong
     /// as days pass, except for an overdue review, which `Entry::reusable` handles; a
     /// clock set back is the one case where a remembered check may be wrong.
     pub built_on: Date,
     /// The hash of the `index.json` written.
-    pub index: String,
+    pub index: u64,
 }
 
 /// One article written: its source's hash, its record, and what its data was written with.
@@ -37,16 +37,16 @@ pub struct Entry {
     /// The source's file name in DIR.
     pub file: String,
     /// The hash of the source's bytes.
-    pub source: String,
+    pub source: u64,
     pub slug_line: usize,
     pub related: Vec<(String, usize)>,
     pub entry: CatalogEntry,
     pub next_review_due: Date,
     /// The warnings of its own checks, each at its line: an article written had no error.
     pub warnings: Vec<(usize, String)>,
-    /// The related articles and their questions, as its data was written: when another
-    /// article's question changes, this one's data must be written again.
-    pub written_related: Vec<RelatedArticle>,
+    /// The hash of the related articles and their questions its data was written with:
+    /// when another article's question changes, this one's data must be written again.
+    pub related_hash: u64,
 }
 
 impl Entry {
@@ -58,9 +58,9 @@ impl Entry {
         self.next_review_due >= today
     }
 
-    /// The record of this entry's source, at `path`, and the source's hash and related
-    /// articles its data was written with.
-    pub fn into_record(self, path: PathBuf) -> (Record, (String, Vec<RelatedArticle>)) {
+    /// The record of this entry's source, at `path`, and the hashes of the source and
+    /// of the related articles its data was written with.
+    pub fn into_record(self, path: PathBuf) -> (Record, (u64, u64)) {
         let diagnostics = self
             .warnings
             .into_iter()
@@ -78,7 +78,7 @@ impl Entry {
             entry: Some(self.entry),
             diagnostics,
         };
-        (record, (self.source, self.written_related))
+        (record, (self.source, self.related_hash))
     }
 
     /// The warnings of `record`, whose file had no error.
@@ -95,8 +95,8 @@ impl Entry {
 /// before `today`; else none, and everything is built afresh.
 pub fn load(
     out: &Path,
-    tool: &str,
-    publisher: &str,
+    tool: u64,
+    publisher: u64,
     today: Date,
 ) -> Option<(Header, HashMap<String, Entry>)> {
     let file = std::fs::File::open(out.join(FILE_NAME)).ok()?;
@@ -115,7 +115,8 @@ pub fn load(
 }
 
 /// Writes the manifest beside a temporary name first, so that a build stopped halfway
-/// leaves the last whole one.
+/// leaves the last whole one. It is not synced to disk: a manifest lost in a crash only
+/// means entries missing, whose articles are then built again.
 pub fn save(
     out: &Path,
     header: &Header,
@@ -130,28 +131,32 @@ pub fn save(
         serde_json::to_writer(&mut writer, &entry)?;
         writer.write_all(b"\n")?;
     }
-    writer
-        .into_inner()
-        .map_err(|error| error.into_error())?
-        .sync_all()?;
+    writer.flush()?;
     std::fs::rename(partial, path)
 }
 
-/// A hash of `bytes`, as hex: to tell whether a file changed, not to resist anyone.
-pub fn hash(bytes: &[u8]) -> String {
+/// A hash of `bytes`: to tell whether a file changed, not to resist anyone.
+pub fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     hasher.write(bytes);
-    format!("{:016x}", hasher.finish())
+    hasher.finish()
+}
+
+/// A hash of `value`'s JSON, which is what the build writes of it.
+pub fn hash_json(value: &impl Serialize) -> std::io::Result<u64> {
+    let mut hasher = HashingWriter::default();
+    serde_json::to_writer(&mut hasher, value)?;
+    Ok(hasher.hash())
 }
 
 /// A writer that only hashes what is written: to tell whether a file would change
 /// without holding its text.
 #[derive(Default)]
-pub struct HashingWriter(std::hash::DefaultHasher);
+struct HashingWriter(std::hash::DefaultHasher);
 
 impl HashingWriter {
-    pub fn hash(&self) -> String {
-        format!("{:016x}", self.0.finish())
+    fn hash(&self) -> u64 {
+        self.0.finish()
     }
 }
 
