@@ -2,28 +2,40 @@
 //! file rather than from the articles themselves, so that a catalog of any size is
 //! checked in little memory: duplicate slugs, and whether related articles exist.
 //!
-//! Each check is a function over the [`Index`] that reports into [`Findings`]; a new
+//! Each check is a function over the records that reports into [`Findings`]; a new
 //! whole-catalog check (such as one over translations) is one more such function, called
-//! from [`check`], with whatever it needs added to `Record`.
+//! from [`check`], with whatever it needs of each file added to [`Facts`] (and filled in
+//! by `scan::record`). `articles build` remembers the facts of each source as they are,
+//! so they need nothing more to survive an incremental build.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 use super::diagnostics::Diagnostic;
 use crate::model::{CatalogEntry, RelatedArticle};
 
-/// What the whole-catalog checks need of one source file, and all the catalog keeps of it.
+/// All the catalog keeps of one source file: where it is, what it says of itself, and
+/// what its own checks found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
     pub path: PathBuf,
+    pub facts: Facts,
+    /// What the checks of this file alone found, in their order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What one file says that the whole-catalog checks and the catalog need: plain data,
+/// which a build can remember beside the source's hash.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Facts {
     /// Where the slug is written, for problems that involve other files.
     pub slug_line: usize,
     /// The slugs of the related articles, and their lines.
     pub related: Vec<(String, usize)>,
     /// The article's line of the catalog (`index.json`), when the file had no error.
     pub entry: Option<CatalogEntry>,
-    /// What the checks of this file alone found, in their order.
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Record {
@@ -52,11 +64,12 @@ impl Findings {
     /// exist (the ones that do not were reported).
     pub fn related(&self, records: &[Record], index: usize) -> Vec<RelatedArticle> {
         records[index]
+            .facts
             .related
             .iter()
             .filter_map(|(slug, _)| {
                 let other = (*self.by_name.get(slug)?)?;
-                let entry = records[other].entry.as_ref()?;
+                let entry = records[other].facts.entry.as_ref()?;
                 Some(RelatedArticle {
                     slug: entry.slug.clone(),
                     question: entry.question.clone(),
@@ -95,7 +108,7 @@ fn duplicate_slugs(records: &[Record], findings: &mut Findings) {
         if let Some(name) = record.name() {
             findings.by_name.entry(name.to_owned()).or_insert(None);
         }
-        let Some(entry) = &record.entry else {
+        let Some(entry) = &record.facts.entry else {
             continue;
         };
         if let Some(first) = first_use.get(entry.slug.as_str()) {
@@ -104,7 +117,7 @@ fn duplicate_slugs(records: &[Record], findings: &mut Findings) {
                 entry.slug,
                 first.display()
             );
-            let duplicate = Diagnostic::error(&record.path, record.slug_line, message);
+            let duplicate = Diagnostic::error(&record.path, record.facts.slug_line, message);
             findings.diagnostics[index].push(duplicate);
             continue;
         }
@@ -120,7 +133,7 @@ fn related(records: &[Record], dir: &Path, findings: &mut Findings) {
         if !findings.kept[index] {
             continue;
         }
-        for (slug, line) in &record.related {
+        for (slug, line) in &record.facts.related {
             if findings.by_name.contains_key(slug) {
                 continue;
             }

@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-pub use self::catalog::{check as check_catalog, Findings, Record};
+pub use self::catalog::{check as check_catalog, Facts, Findings, Record};
 pub use self::diagnostics::{has_errors, Diagnostic, Severity};
 pub use self::scan::{in_parallel, in_parallel_on, read_publisher, record, scan_dir, Scan, BATCH};
 

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::catalog::{self, Findings, Record};
+use super::catalog::{self, Facts, Findings, Record};
 use super::diagnostics::Diagnostic;
 use super::{article_paths, parse_article, publisher, Parsed};
 use crate::model::{Article, Date, Publisher};
@@ -94,9 +94,11 @@ pub fn read_publisher(dir: &Path) -> std::io::Result<(Publisher, Vec<Diagnostic>
 pub fn record(path: &Path, parsed: Parsed) -> (Record, Option<Article>) {
     let record = Record {
         path: path.to_path_buf(),
-        slug_line: parsed.slug_line,
-        related: parsed.related,
-        entry: parsed.article.as_ref().map(Article::catalog_entry),
+        facts: Facts {
+            slug_line: parsed.slug_line,
+            related: parsed.related,
+            entry: parsed.article.as_ref().map(Article::catalog_entry),
+        },
         diagnostics: parsed.diagnostics,
     };
     (record, parsed.article)

@@ -115,7 +115,7 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
     let mut related_hashes = Vec::with_capacity(records.len());
     let mut to_write = Vec::new();
     for (index, (record, source)) in records.iter().zip(&sources).enumerate() {
-        let Some(entry) = record.entry.as_ref().filter(|_| findings.kept[index]) else {
+        let Some(entry) = record.facts.entry.as_ref().filter(|_| findings.kept[index]) else {
             related_hashes.push(None);
             continue;
         };
@@ -145,7 +145,7 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
     let mut catalog: Vec<&CatalogEntry> = records
         .iter()
         .zip(&findings.kept)
-        .filter_map(|(record, kept)| record.entry.as_ref().filter(|_| *kept))
+        .filter_map(|(record, kept)| record.facts.entry.as_ref().filter(|_| *kept))
         .collect();
     remove_withdrawn(out, previous.values(), &catalog)?;
     catalog.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
@@ -178,12 +178,11 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
             .zip(&sources)
             .zip(&related_hashes)
             .filter_map(|((record, source), related_hash)| {
+                record.facts.entry.as_ref()?;
                 Some(Entry {
                     file: source.file.clone()?,
                     source: source.hash,
-                    slug_line: record.slug_line,
-                    related: record.related.clone(),
-                    entry: record.entry.clone()?,
+                    facts: record.facts.clone(),
                     next_review_due: source.next_review_due?,
                     warnings: Entry::warnings_of(record),
                     related_hash: (*related_hash)?,
@@ -273,11 +272,11 @@ fn remove_withdrawn<'a>(
     }
     // A source renamed can keep its slug only where file names are not UTF-8.
     let slugs: HashSet<&str> = catalog.iter().map(|entry| entry.slug.as_str()).collect();
-    for last in withdrawn {
-        if slugs.contains(last.entry.slug.as_str()) {
+    for entry in withdrawn.filter_map(|last| last.facts.entry.as_ref()) {
+        if slugs.contains(entry.slug.as_str()) {
             continue;
         }
-        let path = out.join(format!("{}.json", last.entry.slug));
+        let path = out.join(format!("{}.json", entry.slug));
         match std::fs::remove_file(&path) {
             Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
                 return Err(format!("cannot remove {}: {error}", path.display()));

@@ -9,8 +9,8 @@ use std::hash::Hasher;
 use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use article_widget::model::{CatalogEntry, Date};
-use article_widget::source::{Diagnostic, Record, Severity};
+use article_widget::model::Date;
+use article_widget::source::{Diagnostic, Facts, Record, Severity};
 use serde::{Deserialize, Serialize};
 
 pub const FILE_NAME: &str = ".articles-build.jsonl";
@@ -38,9 +38,9 @@ pub struct Entry {
     pub file: String,
     /// The hash of the source's bytes.
     pub source: u64,
-    pub slug_line: usize,
-    pub related: Vec<(String, usize)>,
-    pub entry: CatalogEntry,
+    /// What the source says that the whole-catalog checks need; its `entry` is there, as
+    /// the article was written.
+    pub facts: Facts,
     pub next_review_due: Date,
     /// The warnings of its own checks, each at its line: an article written had no error.
     pub warnings: Vec<(usize, String)>,
@@ -73,9 +73,7 @@ impl Entry {
             .collect();
         let record = Record {
             path,
-            slug_line: self.slug_line,
-            related: self.related,
-            entry: Some(self.entry),
+            facts: self.facts,
             diagnostics,
         };
         (record, (self.source, self.related_hash))
