@@ -64,6 +64,10 @@ mod build;
 mod manifest;
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "articles/sources.rs"]
+mod sources;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use std::io::Read;
     use std::path::{Path, PathBuf};

@@ -6,11 +6,11 @@
 
 use std::collections::HashMap;
 use std::hash::Hasher;
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use article_widget::model::Date;
-use article_widget::source::{Diagnostic, Facts, Record, Severity};
+use article_widget::source::{self, Diagnostic, Facts, Record, Severity};
 use serde::{Deserialize, Serialize};
 
 pub const FILE_NAME: &str = ".articles-build.jsonl";
@@ -97,17 +97,21 @@ pub fn load(
     publisher: u64,
     today: Date,
 ) -> Option<(Header, HashMap<String, Entry>)> {
-    let file = std::fs::File::open(out.join(FILE_NAME)).ok()?;
-    let mut lines = std::io::BufReader::new(file).lines();
-    let header: Header = serde_json::from_str(&lines.next()?.ok()?).ok()?;
+    let text = std::fs::read_to_string(out.join(FILE_NAME)).ok()?;
+    let mut lines = text.lines();
+    let header: Header = serde_json::from_str(lines.next()?).ok()?;
     if header.tool != tool || header.publisher != publisher || header.built_on > today {
         return None;
     }
-    let mut entries = HashMap::new();
-    for line in lines {
-        // A manifest that cannot be read whole is no guide to what is up to date.
-        let entry: Entry = serde_json::from_str(&line.ok()?).ok()?;
-        entries.insert(entry.file.clone(), entry);
+    let lines: Vec<&str> = lines.collect();
+    let mut entries = HashMap::with_capacity(lines.len());
+    for batch in lines.chunks(source::BATCH) {
+        let read = source::in_parallel(batch, |line| serde_json::from_str::<Entry>(line));
+        for entry in read {
+            // A manifest that cannot be read whole is no guide to what is up to date.
+            let entry = entry.ok()?;
+            entries.insert(entry.file.clone(), entry);
+        }
     }
     Some((header, entries))
 }
