@@ -21,7 +21,7 @@ fn main() -> std::process::ExitCode {
     // For `cargo xtask scale` and the memory test: what the whole run held at most, and
     // the processor time of all its threads (which a busy machine's wall time hides),
     // read once all the work is done.
-    if std::env::var_os("ARTICLES_PEAK_RSS").is_some() {
+    if std::env::var_os("ARTICLES_RESOURCE_USAGE").is_some() {
         let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
         let peak = status
             .lines()
@@ -89,7 +89,8 @@ mod cli {
                              move an article's review on, in place, keeping its
                              formatting and comments; nothing is written if the
                              result fails the checks
-  articles build [DIR] OUT   validate, then write OUT/index.json and OUT/<slug>.json
+  articles build [DIR] OUT   validate, then write OUT/index.json and OUT/<slug>.json;
+                             into an OUT built before, only what changed since
   articles site [--site-url URL DIR] [DIR] SITE
                              validate, then prerender the static site into SITE, a
                              site Trunk built (its index.html is the pages' template);

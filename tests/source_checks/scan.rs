@@ -91,7 +91,7 @@ fn check_prints_every_diagnostic_in_path_order_with_its_line_whatever_the_thread
 fn peak_rss_kb(args: &[&Path]) -> u64 {
     let output = Command::new(env!("CARGO_BIN_EXE_articles"))
         .args(args)
-        .env("ARTICLES_PEAK_RSS", "1")
+        .env("ARTICLES_RESOURCE_USAGE", "1")
         .output()
         .expect("the articles binary runs");
     let stderr = String::from_utf8_lossy(&output.stderr);

@@ -10,6 +10,10 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+/// Changes whenever the articles written change, so that a catalog written by an
+/// earlier generator is written again.
+pub const VERSION: u32 = 1;
+
 /// Writes `count` articles and the project's `publisher.toml` into `dir`, one file at a
 /// time: nothing of the catalog is kept in memory.
 pub fn articles(root: &Path, dir: &Path, count: usize) -> Result<()> {

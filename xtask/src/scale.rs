@@ -1,7 +1,8 @@
 //! `cargo xtask scale N`: how `articles build` copes with a catalog of N generated
 //! articles (target/scale/<N>/articles): a clean build, a rebuild with nothing changed
 //! and a rebuild after one article changed, each timed, with the process's peak
-//! resident memory as `articles` itself reads it (`ARTICLES_PEAK_RSS`, its VmHWM).
+//! resident memory and processor time as `articles` itself reads them
+//! (`ARTICLES_RESOURCE_USAGE`: VmHWM and utime + stime from /proc/self).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -23,9 +24,11 @@ struct Run {
 pub fn scale(root: &Path, count: usize) -> Result<()> {
     let dir = root.join("target/scale").join(count.to_string());
     let sources = dir.join("articles");
-    // The generator's output is the same for the same N, so it is written once.
+    // The generator's output is the same for the same N and the same generator, so it
+    // is written once per version of the generator.
     let generated = dir.join("generated");
-    if !generated.exists() {
+    let version = format!("generator {}\n", generate::VERSION);
+    if std::fs::read_to_string(&generated).ok().as_deref() != Some(version.as_str()) {
         step(&format!(
             "generating {count} synthetic articles into {}",
             sources.display()
@@ -33,7 +36,7 @@ pub fn scale(root: &Path, count: usize) -> Result<()> {
         let started = Instant::now();
         let _ = std::fs::remove_dir_all(&sources);
         generate::articles(root, &sources, count)?;
-        std::fs::write(&generated, "complete\n")?;
+        std::fs::write(&generated, version)?;
         println!("  generated in {:.1} s", started.elapsed().as_secs_f64());
     }
 
@@ -110,7 +113,7 @@ fn measure(articles: &Path, args: &[&std::ffi::OsStr]) -> Result<Run> {
     let started = Instant::now();
     let output = Command::new(articles)
         .args(args)
-        .env("ARTICLES_PEAK_RSS", "1")
+        .env("ARTICLES_RESOURCE_USAGE", "1")
         .output()
         .with_context(|| format!("cannot start {}", articles.display()))?;
     let took = started.elapsed();
