@@ -122,12 +122,7 @@ pub fn read(
                 format!("next review due {next} is before the last update {updated}"),
             );
         } else if next < today {
-            diagnostics.warning(
-                next_line,
-                format!(
-                    "review overdue: it was due on {next} (today is {today}); readers are told so"
-                ),
-            );
+            diagnostics.warning(next_line, overdue(next, today));
         }
     }
 
@@ -190,6 +185,12 @@ struct RawFrontMatter {
     related: Vec<Spanned<String>>,
     #[serde(default)]
     changes: Vec<Spanned<RawChange>>,
+}
+
+/// The warning of a review due on `next`, overdue `today`: the one check whose words
+/// change with the day, which `articles build` says again from what it remembers.
+pub fn overdue(next: Date, today: Date) -> String {
+    format!("review overdue: it was due on {next} (today is {today}); readers are told so")
 }
 
 fn check_slug(slug: &str, line: usize, stem: Option<&str>, diagnostics: &mut Diagnostics) {

@@ -28,6 +28,7 @@ use std::rc::Rc;
 
 pub use self::catalog::{check as check_catalog, Facts, Findings, Record};
 pub use self::diagnostics::{has_errors, Diagnostic, Severity};
+pub use self::front_matter::overdue as overdue_warning;
 pub use self::scan::{in_parallel, in_parallel_on, read_publisher, record, scan_dir, Scan, BATCH};
 
 use self::diagnostics::Diagnostics;

@@ -72,7 +72,10 @@ fn a_second_build_with_nothing_changed_writes_nothing() {
     assert!(build(&dir.0, &out).contains("2 written"));
     let then = age(&out);
     let said = build(&dir.0, &out);
-    assert!(said.contains("0 written, 2 unchanged"), "{said}");
+    assert!(
+        said.contains("0 source(s) parsed, 0 written, 2 unchanged"),
+        "{said}"
+    );
     assert_eq!(written_since(&out, then), Vec::<String>::new());
 }
 
@@ -88,7 +91,10 @@ fn one_changed_article_is_written_again_alone_and_the_data_is_a_clean_builds() {
     let changed = article_named("beta", "2026-11-10").replace("Shared outro.", "A new outro.");
     std::fs::write(&beta, changed).unwrap();
     let said = build(&dir.0, &out);
-    assert!(said.contains("1 written, 2 unchanged"), "{said}");
+    assert!(
+        said.contains("1 source(s) parsed, 1 written, 2 unchanged"),
+        "{said}"
+    );
     // The catalog's line of beta did not change, so neither did index.json.
     assert_eq!(
         written_since(&out, then),
@@ -177,7 +183,7 @@ fn data_deleted_from_the_output_is_written_again() {
 }
 
 #[test]
-fn an_overdue_review_is_said_with_todays_date_on_every_build_without_writing_again() {
+fn an_overdue_review_is_said_with_todays_date_on_every_build_without_parsing_or_writing_again() {
     let dir = TempDir::articles("build-overdue");
     let overdue = article_named("alpha", "2020-01-01").replace(
         "next_review_due = 2027-05-20",
@@ -194,6 +200,9 @@ fn an_overdue_review_is_said_with_todays_date_on_every_build_without_writing_aga
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
+    // Its warning comes from what the first build remembered, not from parsing again.
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("0 source(s) parsed"), "{stdout}");
     let today = article_widget::source::today();
     assert!(
         stderr.contains(&format!(

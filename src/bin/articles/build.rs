@@ -39,7 +39,12 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
     let (previous_header, previous) = manifest::load(out, tool, publisher_hash, today).unzip();
     let mut previous = previous.unwrap_or_default();
     let paths = source::article_paths(dir).map_err(cannot_read)?;
-    let (records, sources, entries_changed) = sources::read(paths, &mut previous, today)?;
+    let sources::Read {
+        records,
+        sources,
+        entries_changed,
+        parsed,
+    } = sources::read(paths, &mut previous, today)?;
 
     let findings = source::check_catalog(&records, dir);
     let diagnostics = publisher_diagnostics.iter().chain(findings.all(&records));
@@ -124,12 +129,15 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
             .zip(&related_hashes)
             .filter_map(|((record, source), related_hash)| {
                 record.facts.entry.as_ref()?;
+                let next_review_due = source.next_review_due?;
+                let (warnings, overdue) = Entry::warnings_of(record, next_review_due, today);
                 Some(Entry {
                     file: source.file.clone()?,
                     source: source.hash,
                     facts: record.facts.clone(),
-                    next_review_due: source.next_review_due?,
-                    warnings: Entry::warnings_of(record),
+                    next_review_due,
+                    warnings,
+                    overdue,
                     related_hash: (*related_hash)?,
                 })
             });
@@ -137,7 +145,7 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
             .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
     }
     println!(
-        "built {count} article(s) from {} into {}: {} written, {} unchanged",
+        "built {count} article(s) from {} into {}: {parsed} source(s) parsed, {} written, {} unchanged",
         dir.display(),
         out.display(),
         to_write.len(),

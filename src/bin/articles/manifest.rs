@@ -31,6 +31,9 @@ pub struct Header {
     pub index: u64,
 }
 
+/// A warning as remembered: its line and its message.
+pub type Warning = (usize, String);
+
 /// One article written: its source's hash, its record, and what its data was written with.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
@@ -42,27 +45,36 @@ pub struct Entry {
     /// the article was written.
     pub facts: Facts,
     pub next_review_due: Date,
-    /// The warnings of its own checks, each at its line: an article written had no error.
-    pub warnings: Vec<(usize, String)>,
+    /// The warnings of its own checks (an article written had no error), but for the
+    /// overdue review's, whose words change with the day.
+    pub warnings: Vec<Warning>,
+    /// Where among `warnings` the overdue review's warning goes, and its line, when the
+    /// review was overdue.
+    pub overdue: Option<(usize, usize)>,
     /// The hash of the related articles and their questions its data was written with:
     /// when another article's question changes, this one's data must be written again.
     pub related_hash: u64,
 }
 
 impl Entry {
-    /// Whether its record stands for its source, unparsed, on `today`. Only an overdue
-    /// review's warning changes with the day (it says the date), so such an article is
-    /// parsed again; one that was not overdue when recorded and is not now has the same
-    /// diagnostics.
+    /// Whether its record stands for its source, unparsed, on `today`. Of the checks of
+    /// an article without error only the overdue review's changes with the day: a review
+    /// overdue when recorded stays so and its warning is said again with today's date,
+    /// but one that fell due since has no place among the warnings yet, so its source is
+    /// parsed again (once: the next build remembers where the warning goes).
     pub fn reusable(&self, today: Date) -> bool {
-        self.next_review_due >= today
+        self.overdue.is_some() || self.next_review_due >= today
     }
 
-    /// The record of this entry's source, at `path`, and the hashes of the source and
-    /// of the related articles its data was written with.
-    pub fn into_record(self, path: PathBuf) -> (Record, (u64, u64)) {
-        let diagnostics = self
-            .warnings
+    /// The record of this entry's source, at `path`, on `today`, and the hashes of the
+    /// source and of the related articles its data was written with.
+    pub fn into_record(self, path: PathBuf, today: Date) -> (Record, (u64, u64)) {
+        let mut warnings = self.warnings;
+        if let Some((place, line)) = self.overdue {
+            let warning = (line, source::overdue_warning(self.next_review_due, today));
+            warnings.insert(place.min(warnings.len()), warning);
+        }
+        let diagnostics = warnings
             .into_iter()
             .map(|(line, message)| Diagnostic {
                 path: path.clone(),
@@ -79,13 +91,24 @@ impl Entry {
         (record, (self.source, self.related_hash))
     }
 
-    /// The warnings of `record`, whose file had no error.
-    pub fn warnings_of(record: &Record) -> Vec<(usize, String)> {
-        record
-            .diagnostics
-            .iter()
-            .map(|diagnostic| (diagnostic.line, diagnostic.message.clone()))
-            .collect()
+    /// The warnings of `record`, whose file had no error and whose review is due on
+    /// `next_review_due`, as of `today`: the others, and where the overdue one goes.
+    pub fn warnings_of(
+        record: &Record,
+        next_review_due: Date,
+        today: Date,
+    ) -> (Vec<Warning>, Option<(usize, usize)>) {
+        let overdue = source::overdue_warning(next_review_due, today);
+        let mut warnings = Vec::new();
+        let mut place = None;
+        for diagnostic in &record.diagnostics {
+            if place.is_none() && diagnostic.message == overdue {
+                place = Some((warnings.len(), diagnostic.line));
+            } else {
+                warnings.push((diagnostic.line, diagnostic.message.clone()));
+            }
+        }
+        (warnings, place)
     }
 }
 
@@ -170,5 +193,84 @@ impl Write for HashingWriter {
 
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Date {
+        text.parse().expect("a valid date")
+    }
+
+    fn warning(line: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            path: PathBuf::from("articles/demo.md"),
+            line,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
+    }
+
+    fn entry(next_review_due: Date, record: &Record, today: Date) -> Entry {
+        let (warnings, overdue) = Entry::warnings_of(record, next_review_due, today);
+        Entry {
+            file: "demo.md".into(),
+            source: 1,
+            facts: record.facts.clone(),
+            next_review_due,
+            warnings,
+            overdue,
+            related_hash: 2,
+        }
+    }
+
+    fn record(diagnostics: Vec<Diagnostic>) -> Record {
+        Record {
+            path: PathBuf::from("articles/demo.md"),
+            facts: Facts {
+                slug_line: 2,
+                related: Vec::new(),
+                entry: None,
+            },
+            diagnostics,
+        }
+    }
+
+    #[test]
+    fn an_overdue_reviews_warning_is_said_again_in_its_place_with_the_day_of_the_build() {
+        let due = day("2026-01-01");
+        let built = day("2026-02-01");
+        let first = record(vec![
+            warning(3, "raw HTML is shown as text"),
+            warning(5, source::overdue_warning(due, built)),
+            warning(30, "start the body's headings at ##"),
+        ]);
+        let entry = entry(due, &first, built);
+        assert_eq!(entry.overdue, Some((1, 5)));
+        assert_eq!(entry.warnings.len(), 2);
+        let later = day("2026-03-01");
+        assert!(entry.reusable(later));
+        let (again, hashes) = entry.into_record(first.path.clone(), later);
+        assert_eq!(hashes, (1, 2));
+        assert_eq!(
+            again.diagnostics,
+            [
+                warning(3, "raw HTML is shown as text"),
+                warning(5, source::overdue_warning(due, later)),
+                warning(30, "start the body's headings at ##"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_review_that_fell_due_since_the_last_build_has_its_source_parsed_again() {
+        let due = day("2026-01-01");
+        let entry = entry(due, &record(Vec::new()), day("2025-12-01"));
+        assert_eq!(entry.overdue, None);
+        assert!(entry.reusable(day("2025-12-31")));
+        assert!(entry.reusable(due));
+        assert!(!entry.reusable(day("2026-01-02")));
     }
 }

@@ -31,17 +31,29 @@ pub struct Source {
     pub last_written: Option<(u64, u64)>,
 }
 
+/// The sources of DIR after pass one.
+pub struct Read {
+    /// One per source, in path order.
+    pub records: Vec<Record>,
+    /// One per source, beside its record.
+    pub sources: Vec<Source>,
+    /// Whether any line of the catalog may differ from the last build's.
+    pub entries_changed: bool,
+    /// How many sources were parsed.
+    pub parsed: usize,
+}
+
 /// Every source of DIR at `paths`, batch by batch, each entry of the last build moved into
 /// its source's record; what is left in `previous` are the articles withdrawn since.
-/// Also whether any line of the catalog may have changed.
 pub fn read(
     mut paths: Vec<PathBuf>,
     previous: &mut HashMap<String, Entry>,
     today: Date,
-) -> Result<(Vec<Record>, Vec<Source>, bool), String> {
+) -> Result<Read, String> {
     let mut records = Vec::with_capacity(paths.len());
     let mut sources = Vec::with_capacity(paths.len());
     let mut entries_changed = false;
+    let mut parsed_count = 0;
     for batch in paths.chunks_mut(source::BATCH) {
         let passed = source::in_parallel(batch, |path| pass_one(path, previous, today));
         for (path, passed) in batch.iter_mut().zip(passed) {
@@ -54,6 +66,7 @@ pub fn read(
             let last = file.as_ref().and_then(|file| previous.remove(file));
             let (record, next_review_due, last_written) = match (parsed, last) {
                 (Some((record, next_review_due)), last) => {
+                    parsed_count += 1;
                     entries_changed |=
                         last.as_ref().map(|last| &last.facts.entry) != Some(&record.facts.entry);
                     let last_written = last.map(|last| (last.source, last.related_hash));
@@ -61,7 +74,7 @@ pub fn read(
                 }
                 (None, Some(last)) => {
                     let next_review_due = Some(last.next_review_due);
-                    let (record, last_written) = last.into_record(path);
+                    let (record, last_written) = last.into_record(path, today);
                     (record, next_review_due, Some(last_written))
                 }
                 (None, None) => return Err(format!("{}: no record", path.display())),
@@ -75,7 +88,12 @@ pub fn read(
             });
         }
     }
-    Ok((records, sources, entries_changed))
+    Ok(Read {
+        records,
+        sources,
+        entries_changed,
+        parsed: parsed_count,
+    })
 }
 
 /// Pass one for the source at `path`: its hash, and its record unless the last build's
