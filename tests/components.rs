@@ -53,6 +53,7 @@ fn publisher() -> Publisher {
             caregiver: disclaimer("Caregiver Disclaimer", "Not advice for them."),
             professional: disclaimer("Professional Medical Disclaimer", "Use your judgement."),
         },
+        translations: Default::default(),
     }
 }
 
@@ -106,6 +107,8 @@ fn fixture(status: ReviewStatus) -> Article {
         slug: slug("als-demo"),
         question: "What is the primary treatment for ALS?".into(),
         condition: Some("Amyotrophic lateral sclerosis".into()),
+        lang: None,
+        translations: Default::default(),
         updated: date("2026-11-20"),
         next_review_due: date("2027-05-20"),
         review: review(status),
@@ -169,6 +172,7 @@ fn props(article: Article) -> ArticlePageProps {
         today: None,
         canonical_url: None,
         interactive: true,
+        onlanguage: None,
     }
 }
 
@@ -721,6 +725,7 @@ fn entry(slug: &str, question: &str, updated: &str, status: ReviewStatus) -> Cat
     CatalogEntry {
         slug: Slug::parse(slug).unwrap(),
         question: question.into(),
+        lang: None,
         updated: date(updated),
         review_status: status,
         audiences: vec![Audience::Professional],
@@ -827,6 +832,7 @@ fn the_preferences_panel_offers_text_size_and_theme_with_the_stored_choice_check
         audience: Audience::Patient,
         preferences: Preferences {
             audience: Some(Audience::Patient),
+            language: None,
             text_size: TextSize::Larger,
             theme: Theme::Dark,
         },

@@ -47,6 +47,7 @@ fn restore(method: &str, original: &JsValue) {
 fn preferences(audience: Audience, text_size: TextSize, theme: Theme) -> Preferences {
     Preferences {
         audience: Some(audience),
+        language: None,
         text_size,
         theme,
     }

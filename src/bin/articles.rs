@@ -34,7 +34,6 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use article_widget::model::Catalog;
     use article_widget::source::{self, Report};
 
     const USAGE: &str = "usage:
@@ -145,15 +144,7 @@ mod cli {
         let Some(report) = checked_for_writing(dir, out)? else {
             return Ok(false);
         };
-        let catalog = Catalog {
-            articles: report
-                .articles
-                .iter()
-                .map(|article| article.catalog_entry())
-                .collect(),
-            publisher: report.publisher.clone(),
-        };
-        write_json(&out.join("index.json"), &catalog)?;
+        write_json(&out.join("index.json"), &report.catalog())?;
         for article in &report.articles {
             write_json(&out.join(format!("{}.json", article.slug)), article)?;
         }

@@ -6,6 +6,7 @@
 
 mod audience;
 mod date;
+mod language;
 mod publisher;
 mod reference;
 mod slug;
@@ -17,8 +18,9 @@ use serde::{Deserialize, Serialize};
 
 pub use self::audience::{Audience, ReviewStatus};
 pub use self::date::Date;
+pub use self::language::Language;
 pub use self::publisher::{
-    contrast_ratio, Disclaimer, Disclaimers, FollowUp, Publisher, ReviewBody,
+    contrast_ratio, Disclaimer, Disclaimers, FollowUp, Publisher, PublisherWords, ReviewBody,
 };
 pub use self::reference::{is_doi, is_pmid, separator_after, Reference};
 pub use self::slug::Slug;
@@ -85,6 +87,14 @@ pub struct Article {
     /// names one: what the static page tells search engines it is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
+    /// The language it is written in; absent from data built before articles had
+    /// languages, which were all in their publisher's (see [`Article::language`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Language>,
+    /// The same article in other languages, by language: `articles check` holds each
+    /// link to point back.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<Language, Slug>,
     pub updated: Date,
     pub next_review_due: Date,
     pub review: Review,
@@ -151,10 +161,18 @@ impl Article {
     }
 
     /// The entry that represents this article in the catalog.
+    /// The language it is written in: its own, else its publisher's, else English.
+    pub fn language(&self) -> Language {
+        self.lang
+            .or_else(|| Language::from_tag(&self.publisher.language))
+            .unwrap_or_default()
+    }
+
     pub fn catalog_entry(&self) -> CatalogEntry {
         CatalogEntry {
             slug: self.slug.clone(),
             question: self.question.clone(),
+            lang: Some(self.language()),
             updated: self.updated,
             review_status: self.review.status,
             audiences: self.audiences(),
@@ -167,6 +185,10 @@ impl Article {
 pub struct CatalogEntry {
     pub slug: Slug,
     pub question: String,
+    /// The article's language; absent from catalogs built before articles had
+    /// languages, which were all in their publisher's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Language>,
     pub updated: Date,
     pub review_status: ReviewStatus,
     pub audiences: Vec<Audience>,
@@ -181,20 +203,42 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The language an entry's article is written in: its own, else the publisher's.
+    pub fn language_of(&self, entry: &CatalogEntry) -> Language {
+        entry
+            .lang
+            .or_else(|| Language::from_tag(&self.publisher.language))
+            .unwrap_or_default()
+    }
+
+    /// The languages its articles are written in, each once, in `Language` order.
+    pub fn languages(&self) -> Vec<Language> {
+        let mut languages: Vec<Language> = self
+            .articles
+            .iter()
+            .map(|entry| self.language_of(entry))
+            .collect();
+        languages.sort();
+        languages.dedup();
+        languages
+    }
+
     /// The entries whose question holds every word of `query`, compared after `fold`
-    /// (a case folding), and that have a variant for `audience`, if one is given; in
-    /// catalog order. The folding is the caller's: in the browser it is the browser's
-    /// own, so that the Wasm carries no Unicode case tables.
+    /// (a case folding), that have a variant for `audience` and are in `language`, each
+    /// if one is given; in catalog order. The folding is the caller's: in the browser it
+    /// is the browser's own, so that the Wasm carries no Unicode case tables.
     pub fn search(
         &self,
         query: &str,
         audience: Option<Audience>,
+        language: Option<Language>,
         fold: impl Fn(&str) -> String,
     ) -> Vec<&CatalogEntry> {
         let words: Vec<String> = query.split_whitespace().map(&fold).collect();
         self.articles
             .iter()
             .filter(|entry| audience.is_none_or(|audience| entry.audiences.contains(&audience)))
+            .filter(|entry| language.is_none_or(|language| self.language_of(entry) == language))
             .filter(|entry| {
                 let question = fold(&entry.question);
                 words.iter().all(|word| question.contains(word.as_str()))
@@ -211,6 +255,7 @@ mod tests {
         CatalogEntry {
             slug: Slug::parse(slug).unwrap(),
             question: question.into(),
+            lang: None,
             updated: Date::new(2026, 11, 27).unwrap(),
             review_status: ReviewStatus::Submitted,
             audiences: audiences.to_vec(),
@@ -278,7 +323,8 @@ mod tests {
                 .map(|entry| entry.slug.clone())
                 .collect::<Vec<_>>()
         };
-        let search = |query: &str, audience| catalog.search(query, audience, str::to_lowercase);
+        let search =
+            |query: &str, audience| catalog.search(query, audience, None, str::to_lowercase);
         assert_eq!(slugs(search("", None)), ["als", "bp", "asthma"]);
         assert_eq!(slugs(search("TREATMENT", None)), ["als", "bp"]);
         assert_eq!(slugs(search("treatment blood", None)), ["bp"]);
@@ -288,5 +334,66 @@ mod tests {
         );
         assert_eq!(slugs(search("treat", Some(Audience::Caregiver))), ["als"]);
         assert!(search("diabetes", None).is_empty());
+    }
+
+    #[test]
+    fn an_entry_without_a_language_is_in_its_publishers_and_the_filter_keeps_one_language() {
+        let mut spanish = entry("ela", "¿Cuál es el tratamiento de la ELA?", Audience::ALL);
+        spanish.lang = Some(Language::Spanish);
+        let catalog = Catalog {
+            articles: vec![entry("als", "What treats ALS?", Audience::ALL), spanish],
+            publisher: Rc::new(Publisher {
+                language: "en-GB".into(),
+                ..Publisher::default()
+            }),
+        };
+        assert_eq!(catalog.languages(), [Language::English, Language::Spanish]);
+        let slugs = |language| {
+            catalog
+                .search("", None, language, str::to_lowercase)
+                .iter()
+                .map(|entry| entry.slug.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(slugs(Some(Language::English)), ["als"]);
+        assert_eq!(slugs(Some(Language::Spanish)), ["ela"]);
+        assert_eq!(slugs(None), ["als", "ela"]);
+    }
+
+    #[test]
+    fn a_publisher_in_another_language_speaks_its_words_there_or_not_at_all() {
+        let spanish_words = PublisherWords {
+            review_body: ReviewBody {
+                name: "Comité de revisión".into(),
+                statement: "Revisa cada artículo.".into(),
+            },
+            follow_up: None,
+            disclaimers: Disclaimers::default(),
+        };
+        let publisher = Publisher {
+            name: "Example".into(),
+            language: "en".into(),
+            review_body: ReviewBody {
+                name: "Review Board".into(),
+                statement: "Reviews each article.".into(),
+            },
+            follow_up: Some(FollowUp::default()),
+            translations: [(Language::Spanish, spanish_words)].into(),
+            ..Publisher::default()
+        };
+        let english = publisher.in_language(Language::English).unwrap();
+        assert_eq!(english.review_body.name, "Review Board");
+        assert!(english.translations.is_empty(), "no other language's words");
+        let spanish = publisher.in_language(Language::Spanish).unwrap();
+        assert_eq!(spanish.language, "es");
+        assert_eq!(spanish.name, "Example", "the name is the publisher's own");
+        assert_eq!(spanish.review_body.name, "Comité de revisión");
+        assert_eq!(spanish.follow_up, None);
+        assert!(spanish.translations.is_empty());
+        let unspoken = Publisher {
+            translations: Default::default(),
+            ..publisher
+        };
+        assert_eq!(unspoken.in_language(Language::Spanish), None);
     }
 }

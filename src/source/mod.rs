@@ -17,6 +17,7 @@ mod front_matter;
 pub mod publisher;
 mod references;
 mod review;
+mod translations;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -26,8 +27,9 @@ pub use self::diagnostics::{has_errors, Diagnostic, Severity};
 
 use self::diagnostics::Diagnostics;
 use self::front_matter::FrontMatter;
+use self::translations::LanguageLinks;
 use crate::model::Publisher;
-use crate::model::{Article, Audience, Date, RelatedArticle, Slug};
+use crate::model::{Article, Audience, Catalog, Date, Language, RelatedArticle, Slug};
 use crate::{markdown, readability};
 
 /// What checking a set of articles found.
@@ -47,6 +49,18 @@ impl Report {
     pub fn has_errors(&self) -> bool {
         diagnostics::has_errors(&self.diagnostics)
     }
+
+    /// The catalog of these articles (`index.json`), its publisher in its own language:
+    /// each article carries its own publisher in the article's language.
+    pub fn catalog(&self) -> Catalog {
+        Catalog {
+            articles: self.articles.iter().map(Article::catalog_entry).collect(),
+            publisher: Rc::new(Publisher {
+                translations: BTreeMap::new(),
+                ..(*self.publisher).clone()
+            }),
+        }
+    }
 }
 
 /// The outcome of parsing one source file.
@@ -62,6 +76,9 @@ pub struct Parsed {
     pub related: Vec<(String, usize)>,
     /// The markdown of each variant, before it was parsed into the article's body.
     pub markdown: BTreeMap<Audience, String>,
+    /// Its language and translations: only the whole directory can tell whether the
+    /// translations exist and point back, see [`check_dir`].
+    pub languages: LanguageLinks,
 }
 
 /// Today's date in UTC, from the system clock.
@@ -96,6 +113,8 @@ pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
     let mut first_use_of_slug: HashMap<Slug, PathBuf> = HashMap::new();
     // The related slugs of each article kept, in the order of `report.articles`.
     let mut related = Vec::new();
+    // The language links of each article kept, in the same order.
+    let mut languages = Vec::new();
     // Every slug of the directory, even of articles with errors, so that a related
     // link to a broken article is reported once, on that article.
     let mut questions: HashMap<String, Option<(Slug, String)>> = HashMap::new();
@@ -124,6 +143,7 @@ pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
             article.slug.to_string(),
             Some((article.slug.clone(), article.question.clone())),
         );
+        languages.push((path.clone(), parsed.languages));
         related.push((path, parsed.related));
         report
             .markdown
@@ -151,12 +171,18 @@ pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
             }
         }
     }
+    let broken = |slug: &str| matches!(questions.get(slug), Some(None));
+    let language_problems = translations::link(
+        &mut report.articles,
+        languages,
+        &broken,
+        &report.publisher,
+        dir,
+    );
+    report.diagnostics.extend(language_problems);
     report
         .articles
         .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
-    for article in &mut report.articles {
-        article.publisher = report.publisher.clone();
-    }
     Ok(report)
 }
 
@@ -176,17 +202,28 @@ pub fn parse_article(path: &Path, text: &str, today: Date) -> Parsed {
             slug_line: 1,
             related: Vec::new(),
             markdown: BTreeMap::new(),
+            languages: LanguageLinks::default(),
         };
     };
     let related = std::mem::take(&mut front_matter.related);
     let slug_line = front_matter.slug_line;
+    let languages = LanguageLinks {
+        lang_line: front_matter.lang_line,
+        translations: std::mem::take(&mut front_matter.translations),
+    };
     let article = if diagnostics.has_errors() {
         None
     } else {
         article(front_matter, &variants)
     };
+    // Flesch–Kincaid measures English: its syllable weights mean nothing in Spanish, so
+    // an article that says it is in another language is not graded by it.
+    let is_english = article
+        .as_ref()
+        .is_some_and(|article| article.lang.is_none_or(|lang| lang == Language::English));
     let patient_grade = article
         .as_ref()
+        .filter(|_| is_english)
         .and_then(|article| article.variants.get(&Audience::Patient))
         .and_then(readability::grade);
     if let Some(grade) = patient_grade.filter(|grade| *grade > readability::PATIENT_GRADE_LIMIT) {
@@ -204,6 +241,7 @@ pub fn parse_article(path: &Path, text: &str, today: Date) -> Parsed {
         slug_line,
         related,
         markdown: variants,
+        languages,
     }
 }
 
@@ -271,6 +309,9 @@ fn article(front_matter: FrontMatter, variants: &BTreeMap<Audience, String>) -> 
         slug: Slug::parse(&front_matter.slug)?,
         question: front_matter.question,
         condition: front_matter.condition,
+        lang: front_matter.lang,
+        // Filled in by `check_dir` once both sides are known to point at each other.
+        translations: BTreeMap::new(),
         updated: front_matter.updated?,
         next_review_due: front_matter.next_review_due?,
         review: front_matter.review?,

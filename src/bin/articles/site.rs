@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use article_widget::config::Placement;
-use article_widget::model::{Article, Audience, Catalog, Date};
+use article_widget::model::{Audience, Date};
 use article_widget::site::escape;
 use article_widget::site::page::{self, Page};
 use article_widget::site::prerender;
@@ -37,10 +37,7 @@ pub fn write(
     write_file(&site.join(&stylesheet.file_name), &stylesheet.text)?;
     write_file(&shell_path, &page::shell(&template, &stylesheet.file_name))?;
 
-    let catalog = Catalog {
-        articles: report.articles.iter().map(Article::catalog_entry).collect(),
-        publisher: publisher.clone(),
-    };
+    let catalog = report.catalog();
     let fragment =
         prerender::catalog_fragment(&catalog, &prerender::config_for(Placement::Publisher, 0))?;
     let site_url = &site_url.map_or_else(|| publisher.site_url.clone(), str::to_owned);
