@@ -1040,7 +1040,8 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
         .collect();
     // What no panel of this state shows: the loading line (the app's), the other
     // errors, an article without text, a step not yet reached and the caution line
-    // before approval, an empty catalog, and the plurals that only other sentences use.
+    // before approval, an empty catalog, the language filter of a catalog in several
+    // languages, and the plurals that only other sentences use.
     assert_eq!(
         missing,
         [
@@ -1052,6 +1053,8 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
             EN.step_pending,
             EN.caution,
             EN.no_articles,
+            EN.language_legend,
+            EN.every_language,
             EN.audience_plurals[0],
             EN.audience_plurals[1],
         ],

@@ -186,7 +186,10 @@ mod tests {
         let partner = Placement::Partner;
         let trail = take(Trail::default(), 0, partner, Step::Translate(article("es")));
         assert_eq!(trail.shown(0, &article("en")), article("es"));
-        assert!(!trail.can_go_back(0, partner), "the configured page, translated");
+        assert!(
+            !trail.can_go_back(0, partner),
+            "the configured page, translated"
+        );
         let trail = take(trail, 0, partner, Step::Open(article("b")));
         let trail = take(trail, 0, partner, Step::Translate(article("b-es")));
         assert_eq!(trail.shown(0, &article("en")), article("b-es"));

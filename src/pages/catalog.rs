@@ -126,9 +126,12 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
         let language_filter = language_filter.clone();
         Callback::from(move |chosen| language_filter.set(chosen))
     };
-    let found = props
-        .catalog
-        .search(&query, audience, language_filter.language(), page::fold_case);
+    let found = props.catalog.search(
+        &query,
+        audience,
+        language_filter.language(),
+        page::fold_case,
+    );
     let count = (messages.article_count)(found.len());
     let entries = found.into_iter().map(|entry| {
         let status_class = match entry.review_status {

@@ -29,7 +29,7 @@ use self::diagnostics::Diagnostics;
 use self::front_matter::FrontMatter;
 use self::translations::LanguageLinks;
 use crate::model::Publisher;
-use crate::model::{Article, Audience, Catalog, Date, Language, RelatedArticle, Slug};
+use crate::model::{Article, Audience, Catalog, Date, RelatedArticle, Slug};
 use crate::{markdown, readability};
 
 /// What checking a set of articles found.
@@ -50,16 +50,9 @@ impl Report {
         diagnostics::has_errors(&self.diagnostics)
     }
 
-    /// The catalog of these articles (`index.json`), its publisher in its own language:
-    /// each article carries its own publisher in the article's language.
+    /// The catalog of these articles (`index.json`).
     pub fn catalog(&self) -> Catalog {
-        Catalog {
-            articles: self.articles.iter().map(Article::catalog_entry).collect(),
-            publisher: Rc::new(Publisher {
-                translations: BTreeMap::new(),
-                ..(*self.publisher).clone()
-            }),
-        }
+        Catalog::of(&self.articles, &self.publisher)
     }
 }
 
@@ -216,16 +209,7 @@ pub fn parse_article(path: &Path, text: &str, today: Date) -> Parsed {
     } else {
         article(front_matter, &variants)
     };
-    // Flesch–Kincaid measures English: its syllable weights mean nothing in Spanish, so
-    // an article that says it is in another language is not graded by it.
-    let is_english = article
-        .as_ref()
-        .is_some_and(|article| article.lang.is_none_or(|lang| lang == Language::English));
-    let patient_grade = article
-        .as_ref()
-        .filter(|_| is_english)
-        .and_then(|article| article.variants.get(&Audience::Patient))
-        .and_then(readability::grade);
+    let patient_grade = article.as_ref().and_then(readability::patient_grade);
     if let Some(grade) = patient_grade.filter(|grade| *grade > readability::PATIENT_GRADE_LIMIT) {
         diagnostics.warning(
             patient_line,

@@ -72,7 +72,9 @@ pub fn read(path: &Path, text: &str) -> (Option<Publisher>, Vec<Diagnostic>) {
                 let words = check.words(&format!("translations.{tag}."), raw_words.into_inner());
                 translations.insert(language, words);
             }
-            Err(error) => check.diagnostics.error(line, format!("translations: {error}")),
+            Err(error) => check
+                .diagnostics
+                .error(line, format!("translations: {error}")),
         }
     }
     let publisher = Publisher {
@@ -104,7 +106,10 @@ impl Checker<'_> {
     fn words(&mut self, prefix: &str, raw: RawWords) -> PublisherWords {
         let review_body = ReviewBody {
             name: self.text(&format!("{prefix}review_body.name"), raw.review_body.name),
-            statement: self.text(&format!("{prefix}review_body.statement"), raw.review_body.statement),
+            statement: self.text(
+                &format!("{prefix}review_body.statement"),
+                raw.review_body.statement,
+            ),
         };
         let follow_up = raw.follow_up.map(|raw| FollowUp {
             heading: self.text(&format!("{prefix}follow_up.heading"), raw.heading),
@@ -113,7 +118,10 @@ impl Checker<'_> {
             url: self.url(&format!("{prefix}follow_up.url"), raw.url),
         });
         let mut disclaimer = |audience: &str, raw: RawDisclaimer| Disclaimer {
-            heading: self.text(&format!("{prefix}disclaimers.{audience}.heading"), raw.heading),
+            heading: self.text(
+                &format!("{prefix}disclaimers.{audience}.heading"),
+                raw.heading,
+            ),
             text: self.text(&format!("{prefix}disclaimers.{audience}.text"), raw.text),
         };
         let disclaimers = Disclaimers {

@@ -41,6 +41,8 @@ pub fn link(
             .or_insert_with(|| publisher.in_language(language).map(Rc::new));
         match localized {
             Some(localized) => article.publisher = localized.clone(),
+            // publisher.toml is missing or could not be read, which is reported on it.
+            None if publisher.language.is_empty() => article.publisher = publisher.clone(),
             None => diagnostics.push(Diagnostic::error(
                 path,
                 links.lang_line,

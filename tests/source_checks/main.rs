@@ -15,6 +15,7 @@ mod publisher;
 mod references;
 mod review;
 mod support;
+mod translations;
 
 use std::path::PathBuf;
 

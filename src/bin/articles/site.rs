@@ -63,15 +63,22 @@ pub fn write(
         create_dir(&folder)?;
         let slug = escape(article.slug.as_str());
         let canonical = meta::article_url(site_url, &article.slug, None);
-        let head = meta::article_head(article, article.default_audience, &canonical);
+        let alternates = meta::alternates(article, site_url);
+        let head = |audience| {
+            let head = meta::article_head(article, audience, &canonical);
+            format!("{head}\n{alternates}").trim_end().to_owned()
+        };
+        // The page speaks the article's language: its publisher is in it too.
+        let language = &article.publisher.language;
+        let head_of_page = head(article.default_audience);
         let fragment =
             prerender::article_fragment(article, article.default_audience, &own_page, today)?;
         let html = page::page(
             &template,
             &Page {
                 root: "../../",
-                language: &publisher.language,
-                head: &head,
+                language,
+                head: &head_of_page,
                 host_attributes: &format!(" data-article=\"{slug}\""),
                 stylesheet: &stylesheet,
                 fragment: &fragment,
@@ -79,13 +86,13 @@ pub fn write(
         );
         write_file(&folder.join("index.html"), &html)?;
         for &audience in Audience::ALL {
-            let head = meta::article_head(article, audience, &canonical);
+            let head = head(audience);
             let fragment = prerender::article_fragment(article, audience, &variant_page, today)?;
             let html = page::page(
                 &template,
                 &Page {
                     root: "../../../",
-                    language: &publisher.language,
+                    language,
                     head: &head,
                     host_attributes: &format!(
                         " data-article=\"{slug}\" data-audience=\"{audience}\""
