@@ -28,7 +28,7 @@ use self::use_reader::{use_publisher_accent, use_reader};
 use crate::browser::network::HandedOver;
 use crate::browser::{dates, page};
 use crate::components::article_link::Links;
-use crate::config::{Page, WidgetConfig};
+use crate::config::{Page, Placement, WidgetConfig};
 use crate::model::{Article, Language};
 use crate::pages::article::ArticlePage;
 use crate::pages::catalog::CatalogList;
@@ -77,13 +77,22 @@ pub fn App(props: &AppProps) -> Html {
     };
     // The reader's language: their own choice, else the host page's, else the
     // publisher's (known once its data has loaded). The interface speaks it, and an
-    // article with a translation into it gives way to that translation.
+    // article with a translation into it gives way to that translation. On the
+    // publisher's own site the page's `lang` is the site's, not the reader's: there an
+    // article the reader opened speaks its own language until they choose another.
+    let shown_language = match &load.state {
+        LoadState::Loaded(Content::Article(article), _) => Some(article.language()),
+        _ => None,
+    };
     let language = reader.preferences.language.unwrap_or_else(|| {
-        props.config.language(
-            publisher
-                .as_ref()
-                .map(|publisher| publisher.language.as_str()),
-        )
+        match (props.config.placement, props.config.lang, shown_language) {
+            (Placement::Publisher, None, Some(article_language)) => article_language,
+            _ => props.config.language(
+                publisher
+                    .as_ref()
+                    .map(|publisher| publisher.language.as_str()),
+            ),
+        }
     });
     let translation = match &load.state {
         LoadState::Loaded(Content::Article(article), _) => translation_to_show(article, language),
