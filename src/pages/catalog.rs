@@ -49,10 +49,16 @@ pub enum LanguageFilter {
 }
 
 impl LanguageFilter {
-    /// What the catalog shows first: the reader's language where the catalog has
-    /// articles in it and in others, else everything.
-    pub fn first(languages: &[Language], reader: Language) -> LanguageFilter {
-        if languages.len() > 1 && languages.contains(&reader) {
+    /// What the catalog shows first: everything to a reader of the publisher's own
+    /// language (as the build's page, written in it, shows every article to readers
+    /// without scripts, and the widget's take-over changes nothing); to a reader of
+    /// another, their language's articles, where the catalog has some and others.
+    pub fn first(
+        languages: &[Language],
+        reader: Language,
+        publisher: Option<Language>,
+    ) -> LanguageFilter {
+        if Some(reader) != publisher && languages.len() > 1 && languages.contains(&reader) {
             LanguageFilter::Only(reader)
         } else {
             LanguageFilter::Any
@@ -105,7 +111,9 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
     let query = use_state(String::new);
     let filter = use_state(|| AudienceFilter::Any);
     let languages = use_memo(props.catalog.clone(), |catalog| catalog.languages());
-    let language_filter = use_state(|| LanguageFilter::first(&languages, language));
+    let publisher_language = Language::from_tag(&props.catalog.publisher.language);
+    let language_filter =
+        use_state(|| LanguageFilter::first(&languages, language, publisher_language));
     let oninput = {
         let query = query.clone();
         Callback::from(move |event: InputEvent| {
@@ -182,5 +190,37 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                 <ul class="catalog-list">{ for entries }</ul>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Language::{English, Spanish};
+
+    #[test]
+    fn the_publishers_readers_see_every_article_first_and_others_their_own_language() {
+        let both = [English, Spanish];
+        assert_eq!(
+            LanguageFilter::first(&both, English, Some(English)),
+            LanguageFilter::Any
+        );
+        assert_eq!(
+            LanguageFilter::first(&both, Spanish, Some(English)),
+            LanguageFilter::Only(Spanish)
+        );
+        // A catalog in one language, or none in the reader's: everything.
+        assert_eq!(
+            LanguageFilter::first(&[English], Spanish, Some(English)),
+            LanguageFilter::Any
+        );
+        assert_eq!(
+            LanguageFilter::first(&both, English, Some(Spanish)),
+            LanguageFilter::Only(English)
+        );
+        assert_eq!(
+            LanguageFilter::first(&[Spanish], English, Some(Spanish)),
+            LanguageFilter::Any
+        );
     }
 }

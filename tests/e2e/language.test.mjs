@@ -145,22 +145,31 @@ test("a stored revision 1 record is read, its choices kept, and written back as 
   }
 });
 
-test("the catalog shows the reader's language first, and every language on request", async () => {
+test("the catalog shows the publisher's readers every article, filters by language on request, and a Spanish reader gets Spanish first", async () => {
   const { context, page, pageErrors } = await newPage(browser);
   try {
     await page.goto(`${WIDGET_URL}/`);
     await takenOver(page);
     const languages = page.getByRole('radiogroup', { name: 'Language' });
-    assert.equal(await languages.getByRole('radio', { name: 'English' }).isChecked(), true);
-    await page.getByRole('link', { name: ALS_QUESTION }).waitFor();
-    assert.equal(await page.getByRole('link', { name: SPANISH_QUESTION }).count(), 0);
-    await languages.getByRole('radio', { name: 'All languages' }).check();
+    assert.equal(await languages.getByRole('radio', { name: 'All languages' }).isChecked(), true);
     const spanish = page.getByRole('link', { name: SPANISH_QUESTION });
     await spanish.waitFor();
+    await page.getByRole('link', { name: ALS_QUESTION }).waitFor();
     assert.equal(await spanish.evaluate((link) => link.closest('[lang]').lang), 'es', 'marked as Spanish for screen readers');
     await languages.getByRole('radio', { name: 'Español' }).check();
     await page.getByRole('link', { name: ALS_QUESTION }).waitFor({ state: 'detached' });
+    await languages.getByRole('radio', { name: 'English' }).check();
+    await spanish.waitFor({ state: 'detached' });
     assert.deepEqual(await axeViolations(page), []);
+
+    // A reader who chose Spanish before.
+    await page.evaluate(() => localStorage.setItem('article-widget/v1', JSON.stringify({ version: 2, language: 'es' })));
+    await page.reload();
+    await takenOver(page);
+    const idiomas = page.getByRole('radiogroup', { name: 'Idioma' });
+    assert.equal(await idiomas.getByRole('radio', { name: 'Español' }).isChecked(), true);
+    await page.getByRole('link', { name: SPANISH_QUESTION }).waitFor();
+    assert.equal(await page.getByRole('link', { name: ALS_QUESTION }).count(), 0);
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();
