@@ -50,16 +50,18 @@ impl Catalog {
             .unwrap_or_default()
     }
 
-    /// The languages its articles are written in, each once, in `Language` order.
+    /// The languages its articles are written in, each once, in `Language` order
+    /// (found by walking `Language::ALL` rather than sorting: no sort in the Wasm).
     pub fn languages(&self) -> Vec<Language> {
-        let mut languages: Vec<Language> = self
-            .articles
+        Language::ALL
             .iter()
-            .map(|entry| self.language_of(entry))
-            .collect();
-        languages.sort();
-        languages.dedup();
-        languages
+            .copied()
+            .filter(|language| {
+                self.articles
+                    .iter()
+                    .any(|entry| self.language_of(entry) == *language)
+            })
+            .collect()
     }
 
     /// The entries whose question holds every word of `query`, compared after `fold`

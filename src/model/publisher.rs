@@ -38,7 +38,10 @@ pub struct Publisher {
     /// The same words in the other languages its articles are written in. The build
     /// gives each article its publisher in the article's language
     /// ([`Publisher::in_language`]), so the data the widget reads holds none.
+    // The widget never reads them (see above): skipped there, so the Wasm carries no
+    // decoder for them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip))]
     pub translations: BTreeMap<Language, PublisherWords>,
 }
 
