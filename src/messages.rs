@@ -11,30 +11,21 @@
 //! Wasm carries no month names; [`long_date`] is the native stand-in for the build's
 //! pages and the tests.
 //!
-//! Adding a language: a `Language` variant, a `Messages` table, and its arm in
+//! Adding a language: a `Language` variant (`model::Language`), a `Messages` table, and its arm in
 //! [`Language::messages`] (and in [`long_date`]).
 
+pub use crate::model::Language;
 use crate::model::{Audience, ReviewStatus};
 use crate::preferences::{TextSize, Theme};
 
-crate::closed_enum! {
-    /// A language of the widget's interface, by its BCP 47 primary subtag.
-    #[derive(Default)]
-    pub enum Language("language") {
-        #[default]
-        English = "en",
-        Spanish = "es",
-    }
-}
-
 impl Language {
-    /// The language of a BCP 47 tag (`es-MX` is Spanish), if the widget speaks it.
-    pub fn from_tag(tag: &str) -> Option<Language> {
-        let primary = tag.trim().split(['-', '_']).next()?;
-        Language::ALL
-            .iter()
-            .copied()
-            .find(|language| language.as_str().eq_ignore_ascii_case(primary))
+    /// The language's name for itself, the same in every interface: a reader looks for
+    /// their own language under its own name.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::Spanish => "Español",
+        }
     }
 
     /// This language's table.
@@ -132,6 +123,11 @@ pub struct Messages {
     pub search_label: &'static str,
     pub filter_legend: &'static str,
     pub everyone: &'static str,
+    pub language_legend: &'static str,
+    pub every_language: &'static str,
+    /// The link to an article's translation into this language, written in this
+    /// language (the reader it is for reads it): not in [`Messages::fixed_strings`].
+    pub read_in: &'static str,
     pub article_count: fn(count: usize) -> String,
     pub updated: &'static str,
 
@@ -213,6 +209,8 @@ impl Messages {
             self.search_label,
             self.filter_legend,
             self.everyone,
+            self.language_legend,
+            self.every_language,
             self.updated,
         ];
         for names in [
@@ -340,6 +338,9 @@ pub static EN: Messages = Messages {
     search_label: "Search questions",
     filter_legend: "Show articles for",
     everyone: "Everyone",
+    language_legend: "Language",
+    every_language: "All languages",
+    read_in: "Read in English",
     article_count: |count| match count {
         1 => "1 article".to_owned(),
         n => format!("{n} articles"),
@@ -419,6 +420,9 @@ pub static ES: Messages = Messages {
     search_label: "Buscar preguntas",
     filter_legend: "Mostrar artículos para",
     everyone: "Todos",
+    language_legend: "Idioma",
+    every_language: "Todos los idiomas",
+    read_in: "Leer en español",
     article_count: |count| match count {
         1 => "1 artículo".to_owned(),
         n => format!("{n} artículos"),

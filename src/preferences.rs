@@ -1,4 +1,4 @@
-//! The reader's own choices: audience, text size and theme. One serde model, one
+//! The reader's own choices: audience, language, text size and theme. One serde model, one
 //! reducer, and the codec of the record kept in localStorage. Native-testable: the
 //! browser side (`browser::storage`) only moves strings in and out.
 //!
@@ -11,14 +11,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use yew::Reducible;
 
-use crate::model::Audience;
+use crate::model::{Audience, Language};
 
 /// The localStorage key. Its `/v1` names the layout family; the record's own
 /// `version` field says which revision of it was written.
 pub const STORAGE_KEY: &str = "article-widget/v1";
 
 /// The revision of the stored record this build writes.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 crate::closed_enum! {
     /// How large the article's text is.
@@ -44,10 +44,14 @@ crate::closed_enum! {
 }
 
 /// What the reader chose. `audience` is `None` until they choose one: then the host
-/// page's setting, and after it the article's default, decide.
+/// page's setting, and after it the article's default, decide. `language` likewise
+/// until they choose to read a translation: then the host page's, and after it the
+/// publisher's, decide.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preferences {
     pub audience: Option<Audience>,
+    /// Since revision 2 of the stored record.
+    pub language: Option<Language>,
     pub text_size: TextSize,
     pub theme: Theme,
 }
@@ -66,6 +70,8 @@ impl Preferences {
 
 pub enum PreferencesAction {
     ChooseAudience(Audience),
+    /// The reader chose to read the article in another language.
+    ChooseLanguage(Language),
     SetTextSize(TextSize),
     SetTheme(Theme),
     /// Another widget on this page, or another tab, stored new preferences.
@@ -79,6 +85,7 @@ impl Reducible for Preferences {
         let mut next = *self;
         match action {
             PreferencesAction::ChooseAudience(audience) => next.audience = Some(audience),
+            PreferencesAction::ChooseLanguage(language) => next.language = Some(language),
             PreferencesAction::SetTextSize(text_size) => next.text_size = text_size,
             PreferencesAction::SetTheme(theme) => next.theme = theme,
             PreferencesAction::Sync(preferences) => next = preferences,
@@ -164,6 +171,7 @@ pub fn decode(stored: Option<&str>) -> Decoded {
     }
 
     decoded.preferences.audience = field(&mut decoded, &record, "audience").flatten();
+    decoded.preferences.language = field(&mut decoded, &record, "language").flatten();
     if let Some(text_size) = field(&mut decoded, &record, "text_size").flatten() {
         decoded.preferences.text_size = text_size;
     }
@@ -194,10 +202,14 @@ fn field<T: serde::de::DeserializeOwned>(
 
 /// Brings a record of an older revision up to the current one, one revision at a time.
 /// Revision 0 is a record without a `version` field, with the fields of revision 1.
-/// When revision 2 comes, its step goes here, after revision 0's.
+/// Revision 2 added `language`: a record from before had no choice of language to keep.
 fn migrate(record: &mut Map<String, Value>, from: u64) {
     if from == 0 {
         record.insert("version".into(), Value::from(1_u64));
+    }
+    if from <= 1 {
+        record.entry("language").or_insert(Value::Null);
+        record.insert("version".into(), Value::from(2_u64));
     }
 }
 
@@ -221,7 +233,10 @@ mod tests {
         assert_eq!(larger.audience, Some(Audience::Caregiver));
         let dark = reduce(larger, PreferencesAction::SetTheme(Theme::Dark));
         assert_eq!(dark.theme, Theme::Dark);
-        let synced = reduce(dark, PreferencesAction::Sync(Preferences::default()));
+        let spanish = reduce(dark, PreferencesAction::ChooseLanguage(Language::Spanish));
+        assert_eq!(spanish.language, Some(Language::Spanish));
+        assert_eq!(spanish.theme, Theme::Dark);
+        let synced = reduce(spanish, PreferencesAction::Sync(Preferences::default()));
         assert_eq!(synced, Preferences::default());
     }
 
@@ -260,13 +275,14 @@ mod tests {
     fn records_round_trip() {
         let preferences = Preferences {
             audience: Some(Audience::Patient),
+            language: Some(Language::Spanish),
             text_size: TextSize::Large,
             theme: Theme::Dark,
         };
         let stored = encode(&preferences);
         assert_eq!(
             stored,
-            r#"{"version":1,"audience":"patient","text_size":"large","theme":"dark"}"#
+            r#"{"version":2,"audience":"patient","language":"es","text_size":"large","theme":"dark"}"#
         );
         let decoded = decode(Some(&stored));
         assert_eq!(decoded.preferences, preferences);
@@ -314,6 +330,7 @@ mod tests {
             decoded.preferences,
             Preferences {
                 audience: Some(Audience::Caregiver),
+                language: None,
                 text_size: TextSize::Normal,
                 theme: Theme::Dark
             }
@@ -330,7 +347,7 @@ mod tests {
     #[test]
     fn an_unknown_audience_is_forgotten_and_the_rest_kept() {
         let decoded = decode(Some(
-            r#"{"version":1,"audience":"doctor","text_size":"larger","theme":"light"}"#,
+            r#"{"version":2,"audience":"doctor","text_size":"larger","theme":"light"}"#,
         ));
         assert_eq!(decoded.preferences.audience, None);
         assert_eq!(decoded.preferences.text_size, TextSize::Larger);
@@ -348,7 +365,38 @@ mod tests {
             decoded.needs_rewrite,
             "a migrated record is written back in the current layout"
         );
-        assert!(encode(&decoded.preferences).starts_with(r#"{"version":1,"#));
+        assert!(encode(&decoded.preferences).starts_with(r#"{"version":2,"#));
+    }
+
+    #[test]
+    fn a_revision_1_record_is_migrated_to_2_keeping_every_choice() {
+        let decoded = decode(Some(
+            r#"{"version":1,"audience":"caregiver","text_size":"larger","theme":"dark"}"#,
+        ));
+        assert_eq!(
+            decoded.preferences,
+            Preferences {
+                audience: Some(Audience::Caregiver),
+                language: None,
+                text_size: TextSize::Larger,
+                theme: Theme::Dark,
+            }
+        );
+        assert!(decoded.needs_rewrite, "written back as revision 2");
+        assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
+        assert_eq!(
+            encode(&decoded.preferences),
+            r#"{"version":2,"audience":"caregiver","language":null,"text_size":"larger","theme":"dark"}"#
+        );
+    }
+
+    #[test]
+    fn a_language_the_widget_does_not_speak_is_forgotten_and_the_rest_kept() {
+        let decoded = decode(Some(r#"{"version":2,"language":"fr","theme":"light"}"#));
+        assert_eq!(decoded.preferences.language, None);
+        assert_eq!(decoded.preferences.theme, Theme::Light);
+        assert!(decoded.needs_rewrite);
+        assert!(decoded.problems[0].contains("fr"));
     }
 
     #[test]

@@ -46,6 +46,16 @@ pub fn grade(document: &Document) -> Option<f64> {
     counts.grade()
 }
 
+/// The grade of an English article's patient variant: Flesch–Kincaid measures English
+/// only, its syllable weights mean nothing in Spanish. `None` for an article in
+/// another language or without a patient variant.
+pub fn patient_grade(article: &Article) -> Option<f64> {
+    if article.language() != crate::model::Language::English {
+        return None;
+    }
+    article.variants.get(&Audience::Patient).and_then(grade)
+}
+
 /// The counts of one piece of prose, which ends a sentence even without a full stop
 /// (a heading, a list item).
 pub fn count(text: &str) -> Counts {
@@ -98,13 +108,16 @@ pub fn syllables(word: &str) -> usize {
     (groups - usize::from(silent_e)).max(1)
 }
 
-/// A markdown table of each article's grade for each audience (`—` where it has no
-/// such variant), for the README.
+/// A markdown table of each English article's grade for each audience (`—` where it
+/// has no such variant), for the README. Flesch–Kincaid measures English only.
 pub fn table(articles: &[Article]) -> String {
     let mut out = String::from(
         "| article | patient | caregiver | professional |\n| --- | ---: | ---: | ---: |\n",
     );
-    for article in articles {
+    let english = articles
+        .iter()
+        .filter(|article| article.language() == crate::model::Language::English);
+    for article in english {
         out.push_str(&format!("| `{}` |", article.slug));
         for audience in Audience::ALL {
             let grade = article.variants.get(audience).and_then(grade);

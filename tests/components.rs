@@ -53,6 +53,7 @@ fn publisher() -> Publisher {
             caregiver: disclaimer("Caregiver Disclaimer", "Not advice for them."),
             professional: disclaimer("Professional Medical Disclaimer", "Use your judgement."),
         },
+        translations: Default::default(),
     }
 }
 
@@ -106,6 +107,8 @@ fn fixture(status: ReviewStatus) -> Article {
         slug: slug("als-demo"),
         question: "What is the primary treatment for ALS?".into(),
         condition: Some("Amyotrophic lateral sclerosis".into()),
+        lang: None,
+        translations: Default::default(),
         updated: date("2026-11-20"),
         next_review_due: date("2027-05-20"),
         review: review(status),
@@ -169,6 +172,7 @@ fn props(article: Article) -> ArticlePageProps {
         today: None,
         canonical_url: None,
         interactive: true,
+        onlanguage: None,
     }
 }
 
@@ -721,6 +725,7 @@ fn entry(slug: &str, question: &str, updated: &str, status: ReviewStatus) -> Cat
     CatalogEntry {
         slug: Slug::parse(slug).unwrap(),
         question: question.into(),
+        lang: None,
         updated: date(updated),
         review_status: status,
         audiences: vec![Audience::Professional],
@@ -827,6 +832,7 @@ fn the_preferences_panel_offers_text_size_and_theme_with_the_stored_choice_check
         audience: Audience::Patient,
         preferences: Preferences {
             audience: Some(Audience::Patient),
+            language: None,
             text_size: TextSize::Larger,
             theme: Theme::Dark,
         },
@@ -1034,7 +1040,8 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
         .collect();
     // What no panel of this state shows: the loading line (the app's), the other
     // errors, an article without text, a step not yet reached and the caution line
-    // before approval, an empty catalog, and the plurals that only other sentences use.
+    // before approval, an empty catalog, the language filter of a catalog in several
+    // languages, and the plurals that only other sentences use.
     assert_eq!(
         missing,
         [
@@ -1046,6 +1053,8 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
             EN.step_pending,
             EN.caution,
             EN.no_articles,
+            EN.language_legend,
+            EN.every_language,
             EN.audience_plurals[0],
             EN.audience_plurals[1],
         ],

@@ -57,6 +57,8 @@ fn article() -> Article {
         slug: Slug::parse("demo").unwrap(),
         question: "Does the demo work?".into(),
         condition: Some("Demo deficiency".into()),
+        lang: None,
+        translations: Default::default(),
         updated: date("2026-11-20"),
         next_review_due: date("2027-05-20"),
         review: Review {

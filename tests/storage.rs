@@ -47,6 +47,7 @@ fn restore(method: &str, original: &JsValue) {
 fn preferences(audience: Audience, text_size: TextSize, theme: Theme) -> Preferences {
     Preferences {
         audience: Some(audience),
+        language: None,
         text_size,
         theme,
     }
@@ -104,7 +105,7 @@ fn the_store_survives_absence_garbage_old_records_and_throwing_storage() {
         migrated,
         preferences(Audience::Patient, TextSize::Larger, Theme::Auto)
     );
-    assert!(stored().unwrap().starts_with(r#"{"version":1,"#));
+    assert!(stored().unwrap().starts_with(r#"{"version":2,"#));
 
     // setItem throws (quota exceeded, private mode): the save reports it, nothing is
     // thrown into the page, and the choice lives on in this page's session copy.

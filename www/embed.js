@@ -220,10 +220,11 @@
         if (!prerendered || !prerendered.body || !sheet || !shadow || mounted.has(host) || !known.has(host)) return;
         var root = prerendered.body.firstElementChild;
         if (!root || !root.hasAttribute('data-prerendered')) return;
-        // Prerendered in the publisher's language: where the widget will speak another
-        // of its languages, the placeholder waits for it rather than flash the first.
+        // Prerendered in the article's language: where the widget will speak another of
+        // its languages (and may show the article's translation into it), the
+        // placeholder waits for it rather than flash the first.
         var frameLanguage = ((root.firstElementChild && root.firstElementChild.lang) || '').split('-')[0].toLowerCase();
-        var wanted = declaredLanguage(host);
+        var wanted = readerLanguage(host, preferences);
         if (LOADING_TEXT[wanted] && frameLanguage && wanted !== frameLanguage) return;
         root = document.importNode(root, true);
         pointLinks(root, link);
@@ -324,15 +325,16 @@
     shadow.appendChild(status);
   }
 
-  // The placeholder's line in the widget's language as far as the page says it
-  // (data-lang, else the nearest lang): the same words as the widget's own (tidy test).
+  // The placeholder's line in the widget's language as far as it is known here: the
+  // same words as the widget's own (tidy test).
   function loadingText(host) {
-    return LOADING_TEXT[declaredLanguage(host)] || LOADING_TEXT.en;
+    return LOADING_TEXT[readerLanguage(host, storedPreferences())] || LOADING_TEXT.en;
   }
 
-  // The primary subtag of the language the page declares for the widget: data-lang,
-  // else the nearest lang.
-  function declaredLanguage(host) {
+  // The primary subtag of the reader's language as the widget will choose it: the
+  // reader's stored choice, else data-lang, else the nearest lang.
+  function readerLanguage(host, preferences) {
+    if (LOADING_TEXT[preferences.language]) return preferences.language;
     var declared = host.getAttribute('data-lang') || (host.closest('[lang]') || document.documentElement).lang || '';
     return declared.trim().split(/[-_]/)[0].toLowerCase();
   }

@@ -109,6 +109,8 @@ mod tests {
             slug: slug(article_slug),
             question: "Q?".into(),
             condition: None,
+            lang: None,
+            translations: Default::default(),
             updated: "2026-01-01".parse().unwrap(),
             next_review_due: "2027-01-01".parse().unwrap(),
             review: Review {

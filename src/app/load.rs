@@ -174,6 +174,7 @@ mod tests {
             articles: vec![crate::model::CatalogEntry {
                 slug: crate::model::Slug::parse("a").unwrap(),
                 question: question.into(),
+                lang: None,
                 updated: "2026-01-01".parse().unwrap(),
                 review_status: crate::model::ReviewStatus::Submitted,
                 audiences: vec![],

@@ -1,10 +1,12 @@
 //! The app: one widget, composed of named hooks. Each hook owns one concern and each
 //! decision is a pure function tested natively: what a load shows ([`load`]), where
-//! browsing goes ([`navigation`]), what the host page hears ([`host_events`]). The
+//! browsing goes ([`navigation`]), what the host page hears ([`host_events`]), which
+//! translation an article gives way to ([`language`]). The
 //! composition root ([`crate::mount`]) mounts, parks and reuses apps.
 
 pub mod host;
 pub mod host_events;
+pub mod language;
 pub mod load;
 pub mod navigation;
 mod use_article_load;
@@ -17,6 +19,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 pub use self::host::Host;
+use self::language::translation_to_show;
 use self::load::{reader_message, saved_notice, Content, LoadState};
 use self::use_article_load::use_article_load;
 use self::use_host_events::use_host_events;
@@ -25,12 +28,13 @@ use self::use_reader::{use_publisher_accent, use_reader};
 use crate::browser::network::HandedOver;
 use crate::browser::{dates, page};
 use crate::components::article_link::Links;
-use crate::config::WidgetConfig;
+use crate::config::{Page, Placement, WidgetConfig};
+use crate::model::{Article, Language};
 use crate::pages::article::ArticlePage;
 use crate::pages::catalog::CatalogList;
 use crate::pages::frame::Frame;
 use crate::pages::unavailable::{Offline, Unavailable};
-use crate::preferences::Theme;
+use crate::preferences::{PreferencesAction, Theme};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -66,8 +70,52 @@ pub fn App(props: &AppProps) -> Html {
     let reader = use_reader(&root);
     // The reader's today, for an overdue review: read once, as a page is read in a day.
     let today = use_memo((), |_| page::today());
-    use_heading_focus(&root, &navigation, &load.state);
-    let audience = match &load.state {
+    let publisher = match &load.state {
+        LoadState::Loaded(Content::Article(article), _) => Some(article.publisher.clone()),
+        LoadState::Loaded(Content::Catalog(catalog), _) => Some(catalog.publisher.clone()),
+        _ => None,
+    };
+    // The reader's language: their own choice, else the host page's, else the
+    // publisher's (known once its data has loaded). The interface speaks it, and an
+    // article with a translation into it gives way to that translation. On the
+    // publisher's own site the page's `lang` is the site's, not the reader's: there an
+    // article the reader opened speaks its own language until they choose another.
+    let shown_language = match &load.state {
+        LoadState::Loaded(Content::Article(article), _) => Some(article.language()),
+        _ => None,
+    };
+    let language = reader.preferences.language.unwrap_or_else(|| {
+        match (props.config.placement, props.config.lang, shown_language) {
+            (Placement::Publisher, None, Some(article_language)) => article_language,
+            _ => props.config.language(
+                publisher
+                    .as_ref()
+                    .map(|publisher| publisher.language.as_str()),
+            ),
+        }
+    });
+    let translation = match &load.state {
+        LoadState::Loaded(Content::Article(article), _) => translation_to_show(article, language),
+        _ => None,
+    };
+    {
+        let ontranslate = navigation.ontranslate.clone();
+        use_effect_with(translation.clone(), move |translation| {
+            if let Some(slug) = translation {
+                ontranslate.emit((Page::Article(slug.clone()), false));
+            }
+        });
+    }
+    // Until its translation has loaded, an article in another language is not shown,
+    // nor announced to the host page.
+    let waiting = LoadState::Loading;
+    let state = if translation.is_some() {
+        &waiting
+    } else {
+        &load.state
+    };
+    use_heading_focus(&root, &navigation, state);
+    let audience = match state {
         LoadState::Loaded(Content::Article(article), _) => Some(
             reader
                 .preferences
@@ -75,23 +123,12 @@ pub fn App(props: &AppProps) -> Html {
         ),
         _ => None,
     };
-    use_host_events(&props.host, &navigation.page, &load.state, audience);
-    let publisher = match &load.state {
-        LoadState::Loaded(Content::Article(article), _) => Some(article.publisher.clone()),
-        LoadState::Loaded(Content::Catalog(catalog), _) => Some(catalog.publisher.clone()),
-        _ => None,
-    };
-    // The interface's language: the publisher's is known once its data has loaded.
-    let language = props.config.language(
-        publisher
-            .as_ref()
-            .map(|publisher| publisher.language.as_str()),
-    );
+    use_host_events(&props.host, &navigation.page, state, audience);
     let messages = language.messages();
     use_publisher_accent(&root, publisher);
 
     {
-        let shown = !matches!(load.state, LoadState::Loading);
+        let shown = !matches!(state, LoadState::Loading);
         let on_shown = props.on_shown.clone();
         use_effect_with((shown, on_shown), |(shown, on_shown)| {
             if *shown {
@@ -103,7 +140,7 @@ pub fn App(props: &AppProps) -> Html {
     if props.host == Host::Parked {
         return Html::default();
     }
-    let content = match &load.state {
+    let content = match state {
         LoadState::Loading => html! {
             <p class="loading" role="status">{ messages.loading }</p>
         },
@@ -116,6 +153,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         LoadState::Loaded(Content::Article(article), _) => html! {
             <ArticlePage
+                onlanguage={Some(onlanguage(article, &reader.onaction, &navigation.ontranslate))}
                 article={article.clone()}
                 audience={audience.unwrap_or(article.default_audience)}
                 preferences={reader.preferences}
@@ -134,7 +172,7 @@ pub fn App(props: &AppProps) -> Html {
         (Theme::Auto, Some(host_theme)) => host_theme,
         (theme, _) => theme,
     };
-    let banner = match &load.state {
+    let banner = match state {
         LoadState::Loaded(_, freshness) => {
             saved_notice(*freshness, messages, |date| dates::long(date, language))
                 .map(AttrValue::from)
@@ -153,4 +191,22 @@ pub fn App(props: &AppProps) -> Html {
             { content }
         </Frame>
     }
+}
+
+/// The reader chose to read `article` in a language: remembered with their other
+/// choices, and its translation shown in its place.
+fn onlanguage(
+    article: &Rc<Article>,
+    onaction: &Callback<PreferencesAction>,
+    ontranslate: &Callback<(Page, bool)>,
+) -> Callback<Language> {
+    let article = article.clone();
+    let onaction = onaction.clone();
+    let ontranslate = ontranslate.clone();
+    Callback::from(move |language| {
+        onaction.emit(PreferencesAction::ChooseLanguage(language));
+        if let Some(slug) = article.translations.get(&language) {
+            ontranslate.emit((Page::Article(slug.clone()), true));
+        }
+    })
 }

@@ -14,6 +14,9 @@ use crate::config::{Page, Placement};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Trail {
     mount: u64,
+    /// What stands in for the configured page: its translation into the reader's
+    /// language.
+    first: Option<Page>,
     pages: Vec<Page>,
 }
 
@@ -28,6 +31,9 @@ pub enum Step {
     Arrive(Page),
     /// The host page asked for another page: the trail starts again from it.
     Restart,
+    /// The page shown gives way to its translation, in the same place of the trail: a
+    /// language is no page to go back to.
+    Translate(Page),
 }
 
 /// A step, in the mount and placement it was taken in.
@@ -47,9 +53,15 @@ impl Trail {
         }
     }
 
-    /// The page shown in `mount`: the last one opened, else the configured one.
+    /// The page shown in `mount`: the last one opened, else the configured one (or its
+    /// translation).
     pub fn shown(&self, mount: u64, configured: &Page) -> Page {
-        self.pages_of(mount).last().unwrap_or(configured).clone()
+        let first = self.first.as_ref().filter(|_| self.mount == mount);
+        self.pages_of(mount)
+            .last()
+            .or(first)
+            .unwrap_or(configured)
+            .clone()
     }
 
     /// Whether the widget shows its own Back button: on a partner's page, once the
@@ -65,6 +77,7 @@ impl Reducible for Trail {
 
     fn reduce(self: Rc<Self>, action: Move) -> Rc<Self> {
         let mut pages = self.pages_of(action.mount).to_vec();
+        let mut first = self.first.clone().filter(|_| self.mount == action.mount);
         match (action.step, action.placement) {
             // The browser's history does the going back on the publisher's page.
             (Step::Open(page), Placement::Publisher) | (Step::Arrive(page), _) => {
@@ -74,10 +87,18 @@ impl Reducible for Trail {
             (Step::Back, _) => {
                 pages.pop();
             }
-            (Step::Restart, _) => pages.clear(),
+            (Step::Restart, _) => {
+                pages.clear();
+                first = None;
+            }
+            (Step::Translate(page), _) => match pages.last_mut() {
+                Some(last) => *last = page,
+                None => first = Some(page),
+            },
         }
         Rc::new(Trail {
             mount: action.mount,
+            first,
             pages,
         })
     }
@@ -158,5 +179,25 @@ mod tests {
         let trail = take(trail, 4, partner, Step::Open(article("c")));
         let trail = take(trail, 4, partner, Step::Back);
         assert_eq!(trail.shown(4, &article("a")), article("a"));
+    }
+
+    #[test]
+    fn a_translation_takes_the_place_of_the_page_shown_with_no_step_back_to_it() {
+        let partner = Placement::Partner;
+        let trail = take(Trail::default(), 0, partner, Step::Translate(article("es")));
+        assert_eq!(trail.shown(0, &article("en")), article("es"));
+        assert!(
+            !trail.can_go_back(0, partner),
+            "the configured page, translated"
+        );
+        let trail = take(trail, 0, partner, Step::Open(article("b")));
+        let trail = take(trail, 0, partner, Step::Translate(article("b-es")));
+        assert_eq!(trail.shown(0, &article("en")), article("b-es"));
+        let trail = take(trail, 0, partner, Step::Back);
+        assert_eq!(trail.shown(0, &article("en")), article("es"));
+        // Another mount, or the host asking anew, starts from the configured page.
+        assert_eq!(trail.shown(1, &article("en")), article("en"));
+        let trail = take(trail, 0, partner, Step::Restart);
+        assert_eq!(trail.shown(0, &article("en")), article("en"));
     }
 }

@@ -23,6 +23,9 @@ pub struct Navigation {
     /// Opens a page inside the widget.
     pub onopen: Callback<Page>,
     pub onback: Callback<()>,
+    /// Shows a translation of the page shown in its place; `true` when the reader asked
+    /// for it, and focus follows them to it.
+    pub ontranslate: Callback<(Page, bool)>,
     /// Set by every move until the new page has its heading focused.
     arrived: Rc<Cell<bool>>,
 }
@@ -61,6 +64,29 @@ pub fn use_navigation(config: &WidgetConfig, host: &Host, mount: u64) -> Navigat
         let go = go.clone();
         use_callback((mount, placement), move |(), _| go(Step::Back))
     };
+    let ontranslate = {
+        let dispatcher = trail.dispatcher();
+        let arrived = arrived.clone();
+        let root = config.links_root().to_owned();
+        use_callback(
+            (mount, placement, root),
+            move |(page, asked): (Page, bool), (_, _, root)| {
+                if let (Placement::Publisher, Page::Article(slug)) = (placement, &page) {
+                    history::replace_url(&article_link(root, slug));
+                }
+                // A translation shown because of a choice made before does not take the
+                // focus from wherever the reader is on the host page.
+                if asked {
+                    arrived.set(true);
+                }
+                dispatcher.dispatch(Move {
+                    mount,
+                    placement,
+                    step: Step::Translate(page),
+                });
+            },
+        )
+    };
     // A new page asked by the host page (a live option) starts the trail again; the
     // first run, at mount, finds it empty already.
     {
@@ -96,6 +122,7 @@ pub fn use_navigation(config: &WidgetConfig, host: &Host, mount: u64) -> Navigat
         can_go_back: trail.can_go_back(mount, placement),
         onopen,
         onback,
+        ontranslate,
         arrived,
     }
 }

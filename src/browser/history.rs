@@ -13,11 +13,16 @@ use crate::config::{article_in_path, site_root_of_path};
 /// Records in the browser's history that the page now shows what `href` (a link of
 /// the site, as the widget wrote it) leads to.
 pub fn push_url(href: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Ok(history) = window.history() {
+    if let Some(Ok(history)) = web_sys::window().map(|window| window.history()) {
         let _ = history.push_state_with_url(&JsValue::NULL, "", Some(href));
+    }
+}
+
+/// Says that the page shown is now what `href` leads to, in place of the history's
+/// current entry: the same article in another language.
+pub fn replace_url(href: &str) {
+    if let Some(Ok(history)) = web_sys::window().map(|window| window.history()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(href));
     }
 }
 

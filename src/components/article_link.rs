@@ -1,9 +1,11 @@
+use std::collections::BTreeMap;
+
 use yew::prelude::*;
 
 use super::language::use_messages;
 use crate::browser::dom;
 use crate::config::{article_link, site_link, Page};
-use crate::model::{Audience, Slug};
+use crate::model::{Audience, Language, Slug};
 
 /// How links inside a widget open, provided once by the app to every [`ArticleLink`]
 /// below it: where they lead, and how a plain click opens them in place.
@@ -77,5 +79,47 @@ pub fn AudienceLinks(props: &AudienceLinksProps) -> Html {
             <p class="audience-links-lead">{ messages.audience_links_lead }</p>
             <ul>{ for items }</ul>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TranslationLinksProps {
+    /// The article's translations, by language.
+    pub translations: BTreeMap<Language, Slug>,
+    /// The reader chose to read the article in a language: the app remembers it and
+    /// shows the translation in place. Without it (the build's pages) the links are
+    /// plain links to the translations' pages.
+    #[prop_or_default]
+    pub onlanguage: Option<Callback<Language>>,
+}
+
+/// "Leer en español": a link to each translation, written in its language for the
+/// reader who reads it. A real link, like [`ArticleLink`], whose plain click shows the
+/// translation inside the widget.
+#[function_component]
+pub fn TranslationLinks(props: &TranslationLinksProps) -> Html {
+    let links = use_context::<Links>();
+    let root = links.as_ref().map_or("./", |links| links.root.as_str());
+    if props.translations.is_empty() {
+        return Html::default();
+    }
+    let items = props.translations.iter().map(|(language, slug)| {
+        let language = *language;
+        let onclick = props.onlanguage.clone().map(|onlanguage| {
+            Callback::from(move |event: MouseEvent| {
+                if dom::is_plain_click(&event) {
+                    event.prevent_default();
+                    onlanguage.emit(language);
+                }
+            })
+        });
+        html! {
+            <a href={article_link(root, slug)} lang={language.as_str()} hreflang={language.as_str()} {onclick}>
+                { language.messages().read_in }
+            </a>
+        }
+    });
+    html! {
+        <p class="translations" part="translations">{ for items }</p>
     }
 }

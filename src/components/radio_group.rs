@@ -13,6 +13,11 @@ pub trait Choice: Copy + PartialEq + 'static {
     fn value(self) -> &'static str;
     /// What the reader sees, in the interface's language.
     fn label(self, messages: &Messages) -> &'static str;
+    /// The language of the label when it is not the interface's (a language's own
+    /// name for itself), so that a screen reader says it right.
+    fn label_lang(self) -> Option<&'static str> {
+        None
+    }
 }
 
 impl Choice for Audience {
@@ -61,6 +66,9 @@ pub struct RadioGroupProps<T: Choice> {
     pub hint: Option<AttrValue>,
     pub selected: T,
     pub onchange: Callback<T>,
+    /// The choices offered, in order, when not every one of `T::all()` applies.
+    #[prop_or_default]
+    pub choices: Option<Vec<T>>,
 }
 
 /// Native radio buttons in a `fieldset` with the `radiogroup` role: arrow keys move
@@ -69,13 +77,14 @@ pub struct RadioGroupProps<T: Choice> {
 pub fn RadioGroup<T: Choice>(props: &RadioGroupProps<T>) -> Html {
     let messages = use_messages();
     let hint_id = format!("{}-hint", props.name);
-    let options = T::all().iter().map(|&choice| {
+    let choices = props.choices.as_deref().unwrap_or(T::all());
+    let options = choices.iter().map(|&choice| {
         let onchange = props.onchange.reform(move |_: Event| choice);
         let id = format!("{}-{}", props.name, choice.value());
         // A class rather than `:has(:checked)`, which costs a style pass over the page.
         let class = classes!("choice", (choice == props.selected).then_some("selected"));
         html! {
-            <label {class} for={id.clone()}>
+            <label {class} for={id.clone()} lang={choice.label_lang()}>
                 <input
                     type="radio"
                     id={id}

@@ -5,7 +5,9 @@
 //! is exactly the serde form of these types.
 
 mod audience;
+mod catalog;
 mod date;
+mod language;
 mod publisher;
 mod reference;
 mod slug;
@@ -16,9 +18,11 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 pub use self::audience::{Audience, ReviewStatus};
+pub use self::catalog::{Catalog, CatalogEntry};
 pub use self::date::Date;
+pub use self::language::Language;
 pub use self::publisher::{
-    contrast_ratio, Disclaimer, Disclaimers, FollowUp, Publisher, ReviewBody,
+    contrast_ratio, Disclaimer, Disclaimers, FollowUp, Publisher, PublisherWords, ReviewBody,
 };
 pub use self::reference::{is_doi, is_pmid, separator_after, Reference};
 pub use self::slug::Slug;
@@ -85,6 +89,14 @@ pub struct Article {
     /// names one: what the static page tells search engines it is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
+    /// The language it is written in; absent from data built before articles had
+    /// languages, which were all in their publisher's (see [`Article::language`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Language>,
+    /// The same article in other languages, by language: `articles check` holds each
+    /// link to point back.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<Language, Slug>,
     pub updated: Date,
     pub next_review_due: Date,
     pub review: Review,
@@ -151,10 +163,18 @@ impl Article {
     }
 
     /// The entry that represents this article in the catalog.
+    /// The language it is written in: its own, else its publisher's, else English.
+    pub fn language(&self) -> Language {
+        self.lang
+            .or_else(|| Language::from_tag(&self.publisher.language))
+            .unwrap_or_default()
+    }
+
     pub fn catalog_entry(&self) -> CatalogEntry {
         CatalogEntry {
             slug: self.slug.clone(),
             question: self.question.clone(),
+            lang: Some(self.language()),
             updated: self.updated,
             review_status: self.review.status,
             audiences: self.audiences(),
@@ -162,60 +182,9 @@ impl Article {
     }
 }
 
-/// One line of the catalog (`index.json`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CatalogEntry {
-    pub slug: Slug,
-    pub question: String,
-    pub updated: Date,
-    pub review_status: ReviewStatus,
-    pub audiences: Vec<Audience>,
-}
-
-/// Every published article, newest first.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Catalog {
-    pub articles: Vec<CatalogEntry>,
-    #[serde(default)]
-    pub publisher: Rc<Publisher>,
-}
-
-impl Catalog {
-    /// The entries whose question holds every word of `query`, compared after `fold`
-    /// (a case folding), and that have a variant for `audience`, if one is given; in
-    /// catalog order. The folding is the caller's: in the browser it is the browser's
-    /// own, so that the Wasm carries no Unicode case tables.
-    pub fn search(
-        &self,
-        query: &str,
-        audience: Option<Audience>,
-        fold: impl Fn(&str) -> String,
-    ) -> Vec<&CatalogEntry> {
-        let words: Vec<String> = query.split_whitespace().map(&fold).collect();
-        self.articles
-            .iter()
-            .filter(|entry| audience.is_none_or(|audience| entry.audiences.contains(&audience)))
-            .filter(|entry| {
-                let question = fold(&entry.question);
-                words.iter().all(|word| question.contains(word.as_str()))
-            })
-            .collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn entry(slug: &str, question: &str, audiences: &[Audience]) -> CatalogEntry {
-        CatalogEntry {
-            slug: Slug::parse(slug).unwrap(),
-            question: question.into(),
-            updated: Date::new(2026, 11, 27).unwrap(),
-            review_status: ReviewStatus::Submitted,
-            audiences: audiences.to_vec(),
-        }
-    }
 
     #[test]
     fn only_an_approved_review_with_its_date_and_reviewers_is_a_sign_off() {
@@ -251,42 +220,39 @@ mod tests {
     }
 
     #[test]
-    fn the_catalog_is_searched_by_every_word_and_filtered_by_audience() {
-        let catalog = Catalog {
-            articles: vec![
-                entry(
-                    "als",
-                    "What is the primary treatment for ALS?",
-                    Audience::ALL,
-                ),
-                entry(
-                    "bp",
-                    "What is the first-line treatment for high blood pressure?",
-                    &[Audience::Professional],
-                ),
-                entry(
-                    "asthma",
-                    "How is mild asthma treated?",
-                    &[Audience::Patient, Audience::Professional],
-                ),
-            ],
-            publisher: Rc::default(),
+    fn a_publisher_in_another_language_speaks_its_words_there_or_not_at_all() {
+        let spanish_words = PublisherWords {
+            review_body: ReviewBody {
+                name: "Comité de revisión".into(),
+                statement: "Revisa cada artículo.".into(),
+            },
+            follow_up: None,
+            disclaimers: Disclaimers::default(),
         };
-        let slugs = |entries: Vec<&CatalogEntry>| {
-            entries
-                .iter()
-                .map(|entry| entry.slug.clone())
-                .collect::<Vec<_>>()
+        let publisher = Publisher {
+            name: "Example".into(),
+            language: "en".into(),
+            review_body: ReviewBody {
+                name: "Review Board".into(),
+                statement: "Reviews each article.".into(),
+            },
+            follow_up: Some(FollowUp::default()),
+            translations: [(Language::Spanish, spanish_words)].into(),
+            ..Publisher::default()
         };
-        let search = |query: &str, audience| catalog.search(query, audience, str::to_lowercase);
-        assert_eq!(slugs(search("", None)), ["als", "bp", "asthma"]);
-        assert_eq!(slugs(search("TREATMENT", None)), ["als", "bp"]);
-        assert_eq!(slugs(search("treatment blood", None)), ["bp"]);
-        assert_eq!(
-            slugs(search("", Some(Audience::Patient))),
-            ["als", "asthma"]
-        );
-        assert_eq!(slugs(search("treat", Some(Audience::Caregiver))), ["als"]);
-        assert!(search("diabetes", None).is_empty());
+        let english = publisher.in_language(Language::English).unwrap();
+        assert_eq!(english.review_body.name, "Review Board");
+        assert!(english.translations.is_empty(), "no other language's words");
+        let spanish = publisher.in_language(Language::Spanish).unwrap();
+        assert_eq!(spanish.language, "es");
+        assert_eq!(spanish.name, "Example", "the name is the publisher's own");
+        assert_eq!(spanish.review_body.name, "Comité de revisión");
+        assert_eq!(spanish.follow_up, None);
+        assert!(spanish.translations.is_empty());
+        let unspoken = Publisher {
+            translations: Default::default(),
+            ..publisher
+        };
+        assert_eq!(unspoken.in_language(Language::Spanish), None);
     }
 }

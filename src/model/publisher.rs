@@ -2,9 +2,12 @@
 //! widget shows. It comes from `articles/publisher.toml` through `articles build` into
 //! the data, so that no publisher's name, claim or disclaimer is written in the code.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::audience::Audience;
+use super::language::Language;
 
 /// A publisher's identity and words. The default is empty: nothing is claimed for a
 /// publisher that said nothing.
@@ -32,6 +35,44 @@ pub struct Publisher {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<FollowUp>,
     pub disclaimers: Disclaimers,
+    /// The same words in the other languages its articles are written in. The build
+    /// gives each article its publisher in the article's language
+    /// ([`Publisher::in_language`]), so the data the widget reads holds none.
+    // The widget never reads them (see above): skipped there, so the Wasm carries no
+    // decoder for them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip))]
+    pub translations: BTreeMap<Language, PublisherWords>,
+}
+
+/// The sentences of a publisher's that a reader reads: what changes with the language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublisherWords {
+    pub review_body: ReviewBody,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
+    pub disclaimers: Disclaimers,
+}
+
+impl Publisher {
+    /// This publisher speaking `language`: itself when that is its own language, else
+    /// with its words in that language; `None` when it has none in it. Either way
+    /// without the other languages' words, which the reader of one article never needs.
+    pub fn in_language(&self, language: Language) -> Option<Publisher> {
+        let mut publisher = Publisher {
+            translations: BTreeMap::new(),
+            ..self.clone()
+        };
+        if Language::from_tag(&self.language) == Some(language) {
+            return Some(publisher);
+        }
+        let words = self.translations.get(&language)?.clone();
+        publisher.language = language.as_str().to_owned();
+        publisher.review_body = words.review_body;
+        publisher.follow_up = words.follow_up;
+        publisher.disclaimers = words.disclaimers;
+        Some(publisher)
+    }
 }
 
 /// The body of people who review the articles.

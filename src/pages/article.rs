@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::article_history::ArticleHistory;
-use crate::components::article_link::{ArticleLink, AudienceLinks, Links};
+use crate::components::article_link::{ArticleLink, AudienceLinks, Links, TranslationLinks};
 use crate::components::disclaimer::Disclaimer;
 use crate::components::follow_up::FollowUp;
 use crate::components::language::use_language;
@@ -15,7 +15,7 @@ use crate::components::review_dates::ReviewDates;
 use crate::components::review_stepper::ReviewStepper;
 use crate::config::Page;
 use crate::model::FollowUp as FollowUpWords;
-use crate::model::{Article, Audience, Date};
+use crate::model::{Article, Audience, Date, Language};
 use crate::preferences::{Preferences, PreferencesAction};
 use crate::render;
 
@@ -47,6 +47,10 @@ pub struct ArticlePageProps {
     /// until the widget takes it over, its controls are inert and shown as not ready.
     #[prop_or(true)]
     pub interactive: bool,
+    /// The reader chose to read the article in another language; `None` in the build's
+    /// pages, where the translations are plain links.
+    #[prop_or_default]
+    pub onlanguage: Option<Callback<Language>>,
 }
 
 /// One article for one audience, laid out as the publisher's page: header and trust
@@ -127,6 +131,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     </p>
                 }
                 <h1 id="question" part="question" tabindex="-1">{ &article.question }</h1>
+                <TranslationLinks translations={article.translations.clone()} onlanguage={props.onlanguage.clone()} />
                 <ReviewBadge review={article.review.clone()} review_body={article.publisher.review_body.clone()} />
                 <ReviewStepper status={article.review.status} />
                 <ReviewDates

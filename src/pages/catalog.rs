@@ -9,7 +9,7 @@ use crate::components::language::{long_date, use_language};
 use crate::components::radio_group::{Choice, RadioGroup};
 use crate::config::Page;
 use crate::messages::Messages;
-use crate::model::{Audience, Catalog, ReviewStatus};
+use crate::model::{Audience, Catalog, Language, ReviewStatus};
 
 /// The catalog's audience filter: every article, or those with a variant for one audience.
 #[derive(Clone, Copy, PartialEq)]
@@ -41,6 +41,58 @@ impl Choice for AudienceFilter {
     }
 }
 
+/// The catalog's language filter: every article, or those written in one language.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LanguageFilter {
+    Any,
+    Only(Language),
+}
+
+impl LanguageFilter {
+    /// What the catalog shows first: everything to a reader of the publisher's own
+    /// language (as the build's page, written in it, shows every article to readers
+    /// without scripts, and the widget's take-over changes nothing); to a reader of
+    /// another, their language's articles, where the catalog has some and others.
+    pub fn first(
+        languages: &[Language],
+        reader: Language,
+        publisher: Option<Language>,
+    ) -> LanguageFilter {
+        if Some(reader) != publisher && languages.len() > 1 && languages.contains(&reader) {
+            LanguageFilter::Only(reader)
+        } else {
+            LanguageFilter::Any
+        }
+    }
+
+    fn language(self) -> Option<Language> {
+        match self {
+            LanguageFilter::Any => None,
+            LanguageFilter::Only(language) => Some(language),
+        }
+    }
+}
+
+impl Choice for LanguageFilter {
+    fn all() -> &'static [Self] {
+        &[
+            LanguageFilter::Any,
+            LanguageFilter::Only(Language::English),
+            LanguageFilter::Only(Language::Spanish),
+        ]
+    }
+    fn value(self) -> &'static str {
+        self.language().map_or("any", Language::as_str)
+    }
+    fn label(self, messages: &Messages) -> &'static str {
+        self.language()
+            .map_or(messages.every_language, Language::native_name)
+    }
+    fn label_lang(self) -> Option<&'static str> {
+        self.language().map(Language::as_str)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct CatalogListProps {
     pub catalog: Rc<Catalog>,
@@ -51,13 +103,17 @@ pub struct CatalogListProps {
 }
 
 /// Every article, newest first, each a link that opens it; searchable by the words of
-/// its question and filtered by audience.
+/// its question and filtered by audience and, where it has several, by language.
 #[function_component]
 pub fn CatalogList(props: &CatalogListProps) -> Html {
     let language = use_language();
     let messages = language.messages();
     let query = use_state(String::new);
     let filter = use_state(|| AudienceFilter::Any);
+    let languages = use_memo(props.catalog.clone(), |catalog| catalog.languages());
+    let publisher_language = Language::from_tag(&props.catalog.publisher.language);
+    let language_filter =
+        use_state(|| LanguageFilter::first(&languages, language, publisher_language));
     let oninput = {
         let query = query.clone();
         Callback::from(move |event: InputEvent| {
@@ -74,7 +130,16 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
         AudienceFilter::Any => None,
         AudienceFilter::Only(audience) => Some(audience),
     };
-    let found = props.catalog.search(&query, audience, page::fold_case);
+    let onlanguage = {
+        let language_filter = language_filter.clone();
+        Callback::from(move |chosen| language_filter.set(chosen))
+    };
+    let found = props.catalog.search(
+        &query,
+        audience,
+        language_filter.language(),
+        page::fold_case,
+    );
     let count = (messages.article_count)(found.len());
     let entries = found.into_iter().map(|entry| {
         let status_class = match entry.review_status {
@@ -82,7 +147,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
             _ => "status pending",
         };
         html! {
-            <li key={entry.slug.as_str()}>
+            <li key={entry.slug.as_str()} lang={props.catalog.language_of(entry).as_str()}>
                 <ArticleLink page={Page::Article(entry.slug.clone())}>{ &entry.question }</ArticleLink>
                 <p class="catalog-meta">
                     { messages.updated }
@@ -109,10 +174,53 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                         selected={*filter}
                         onchange={onfilter}
                     />
+                    if languages.len() > 1 {
+                        <RadioGroup<LanguageFilter>
+                            name="catalog-language"
+                            legend={messages.language_legend}
+                            selected={*language_filter}
+                            onchange={onlanguage}
+                            choices={std::iter::once(LanguageFilter::Any)
+                                .chain(languages.iter().copied().map(LanguageFilter::Only))
+                                .collect::<Vec<_>>()}
+                        />
+                    }
                 </div>
                 <p class="catalog-count" role="status">{ count }</p>
                 <ul class="catalog-list">{ for entries }</ul>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Language::{English, Spanish};
+
+    #[test]
+    fn the_publishers_readers_see_every_article_first_and_others_their_own_language() {
+        let both = [English, Spanish];
+        assert_eq!(
+            LanguageFilter::first(&both, English, Some(English)),
+            LanguageFilter::Any
+        );
+        assert_eq!(
+            LanguageFilter::first(&both, Spanish, Some(English)),
+            LanguageFilter::Only(Spanish)
+        );
+        // A catalog in one language, or none in the reader's: everything.
+        assert_eq!(
+            LanguageFilter::first(&[English], Spanish, Some(English)),
+            LanguageFilter::Any
+        );
+        assert_eq!(
+            LanguageFilter::first(&both, English, Some(Spanish)),
+            LanguageFilter::Only(English)
+        );
+        assert_eq!(
+            LanguageFilter::first(&[Spanish], English, Some(Spanish)),
+            LanguageFilter::Any
+        );
     }
 }

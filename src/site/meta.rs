@@ -74,6 +74,31 @@ pub fn article_head(article: &Article, audience: Audience, canonical_url: &str) 
     head.join("\n")
 }
 
+/// The `hreflang` alternates of an article with translations, one a line: its own page
+/// and each translation's, each under its language, so that search engines show a
+/// reader the one in their language. Nothing for an article without translations.
+pub fn alternates(article: &Article, site_url: &str) -> String {
+    if article.translations.is_empty() {
+        return String::new();
+    }
+    std::iter::once((article.language(), &article.slug))
+        .chain(
+            article
+                .translations
+                .iter()
+                .map(|(language, slug)| (*language, slug)),
+        )
+        .map(|(language, slug)| {
+            format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                escape(language.as_str()),
+                escape(&article_url(site_url, slug, None))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The head tags of the catalog's page, the site's root, one a line: title (the
 /// publisher's name), a description made of the questions the articles answer, the
 /// canonical link, Open Graph and Twitter card.

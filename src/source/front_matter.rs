@@ -2,6 +2,8 @@
 //! read and checked. The `[review]` table and the `[[references]]` have modules of their
 //! own.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use toml::value::Datetime;
 use toml::Spanned;
@@ -11,7 +13,7 @@ use super::diagnostics::{Diagnostics, LineIndex};
 use super::fields::{date, one_line, parse_field};
 use super::references::{self, RawReference};
 use super::review::{self, RawReview};
-use crate::model::{Audience, Change, Date, Reference, Review, Slug};
+use crate::model::{Audience, Change, Date, Language, Reference, Review, Slug};
 
 /// A source file cut at its `+++` lines.
 pub struct Parts<'a> {
@@ -32,6 +34,13 @@ pub struct FrontMatter {
     pub question: String,
     /// The medical condition the article is about, if it names one.
     pub condition: Option<String>,
+    /// The language it is written in, if it says; else its publisher's.
+    pub lang: Option<Language>,
+    /// Where `lang` is written, else where the slug is.
+    pub lang_line: usize,
+    /// The same article in other languages: each language, slug and line. Only the
+    /// whole directory can tell whether they exist and point back.
+    pub translations: Vec<(Language, String, usize)>,
     pub updated: Option<Date>,
     pub next_review_due: Option<Date>,
     pub default_audience: Option<Audience>,
@@ -107,6 +116,15 @@ pub fn read(
         .condition
         .and_then(|condition| one_line("condition", condition, &lines, diagnostics));
 
+    let lang_line = raw
+        .lang
+        .as_ref()
+        .map_or(slug_line, |lang| lines.line(lang.span().start));
+    let lang = raw
+        .lang
+        .and_then(|lang| parse_field("lang", lang, &lines, diagnostics));
+    let translations = translations(raw.translations, &slug, lang, &lines, diagnostics);
+
     let updated = date("updated", raw.updated, &lines, diagnostics);
     let next_review_due = date("next_review_due", raw.next_review_due, &lines, diagnostics);
     if let (Some((updated, updated_line)), Some((next, next_line))) = (updated, next_review_due) {
@@ -155,6 +173,9 @@ pub fn read(
         slug_line,
         question,
         condition,
+        lang,
+        lang_line,
+        translations,
         updated: updated.map(|(date, _)| date),
         next_review_due: next_review_due.map(|(date, _)| date),
         default_audience,
@@ -175,6 +196,10 @@ struct RawFrontMatter {
     question: Spanned<String>,
     #[serde(default)]
     condition: Option<Spanned<String>>,
+    #[serde(default)]
+    lang: Option<Spanned<String>>,
+    #[serde(default)]
+    translations: BTreeMap<String, Spanned<String>>,
     updated: Spanned<Datetime>,
     next_review_due: Spanned<Datetime>,
     default_audience: Spanned<String>,
@@ -229,4 +254,47 @@ fn related(
         }
     }
     related
+}
+
+/// The translations with their lines: each key a language the widget speaks, other than
+/// the article's own (when it names one), each value a slug other than its own. Only the
+/// whole directory can tell whether they exist and point back.
+fn translations(
+    raw: BTreeMap<String, Spanned<String>>,
+    slug: &str,
+    lang: Option<Language>,
+    lines: &LineIndex,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(Language, String, usize)> {
+    let mut translations = Vec::new();
+    for (tag, other) in raw {
+        let line = lines.line(other.span().start);
+        let other = other.into_inner();
+        let language = match tag.parse::<Language>() {
+            Ok(language) => language,
+            Err(error) => {
+                diagnostics.error(line, format!("translations: {error}"));
+                continue;
+            }
+        };
+        if Some(language) == lang {
+            diagnostics.error(
+                line,
+                format!("translations.{tag}: this article is itself in `{tag}`"),
+            );
+        } else if other == slug {
+            diagnostics.error(
+                line,
+                format!("translations.{tag}: `{other}` is this article itself"),
+            );
+        } else if Slug::parse(&other).is_none() {
+            diagnostics.error(
+                line,
+                format!("translations.{tag}: `{other}` is not a slug (lowercase letters, digits and `-`)"),
+            );
+        } else {
+            translations.push((language, other, line));
+        }
+    }
+    translations
 }

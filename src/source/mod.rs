@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-pub use self::catalog::{check as check_catalog, Facts, Findings, Record};
+pub use self::catalog::{check as check_catalog, Facts, Findings, LanguageLinks, Record};
 pub use self::diagnostics::{has_errors, Diagnostic, Severity};
 pub use self::front_matter::overdue as overdue_warning;
 pub use self::scan::{in_parallel, in_parallel_on, read_publisher, record, scan_dir, Scan, BATCH};
@@ -34,7 +34,7 @@ pub use self::scan::{in_parallel, in_parallel_on, read_publisher, record, scan_d
 use self::diagnostics::Diagnostics;
 use self::front_matter::FrontMatter;
 use crate::model::Publisher;
-use crate::model::{Article, Audience, Date, Slug};
+use crate::model::{Article, Audience, Catalog, Date, Language, Slug};
 use crate::{markdown, readability};
 
 /// What checking a set of articles found.
@@ -54,6 +54,11 @@ impl Report {
     pub fn has_errors(&self) -> bool {
         diagnostics::has_errors(&self.diagnostics)
     }
+
+    /// The catalog of these articles (`index.json`).
+    pub fn catalog(&self) -> Catalog {
+        Catalog::of(&self.articles, &self.publisher)
+    }
 }
 
 /// The outcome of parsing one source file.
@@ -69,6 +74,9 @@ pub struct Parsed {
     pub related: Vec<(String, usize)>,
     /// The markdown of each variant, before it was parsed into the article's body.
     pub markdown: BTreeMap<Audience, String>,
+    /// Its language and translations: only the whole directory can tell whether the
+    /// translations exist and point back, see [`check_dir`].
+    pub languages: LanguageLinks,
 }
 
 /// Today's date in UTC, from the system clock.
@@ -89,15 +97,17 @@ pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
     let mut records = Vec::new();
     let mut articles = Vec::new();
     let mut markdown = BTreeMap::new();
+    let language = publisher_language(&publisher);
     for path in article_paths(dir)? {
         let text = std::fs::read_to_string(&path)?;
         let mut parsed = parse_article(&path, &text, today);
         let variants = std::mem::take(&mut parsed.markdown);
-        let (record, article) = scan::record(&path, parsed);
+        let (record, article) = scan::record(&path, parsed, language);
         records.push(record);
         articles.push(article.map(|article| (article, variants)));
     }
-    let findings = catalog::check(&records, dir);
+    let findings = catalog::check(&records, dir, &publisher);
+    let mut publishers = Publishers::new(&publisher);
     let mut report = Report {
         diagnostics: publisher_diagnostics,
         publisher: publisher.clone(),
@@ -109,7 +119,10 @@ pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
             continue;
         };
         article.related = findings.related(&records, index);
-        article.publisher = publisher.clone();
+        article.translations = findings.translations[index].clone();
+        if let Some(localized) = publishers.speaking(article.language()) {
+            article.publisher = localized;
+        }
         markdown.insert(article.slug.to_string(), variants);
         report.articles.push(article);
     }
@@ -118,6 +131,42 @@ pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
         .articles
         .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
     Ok(report)
+}
+
+/// The language of the articles that name none: the publisher's, else English.
+pub fn publisher_language(publisher: &Publisher) -> Language {
+    Language::from_tag(&publisher.language).unwrap_or_default()
+}
+
+/// The publisher in each language it is asked for, made once per language and shared.
+pub struct Publishers<'a> {
+    publisher: &'a Rc<Publisher>,
+    by_language: BTreeMap<Language, Option<Rc<Publisher>>>,
+}
+
+impl<'a> Publishers<'a> {
+    pub fn new(publisher: &'a Rc<Publisher>) -> Publishers<'a> {
+        Publishers {
+            publisher,
+            by_language: BTreeMap::new(),
+        }
+    }
+
+    /// The publisher speaking `language`; when `publisher.toml` could not be read,
+    /// itself (that is reported on it); `None` when it has no words in `language`,
+    /// which `catalog` reports on the article.
+    pub fn speaking(&mut self, language: Language) -> Option<Rc<Publisher>> {
+        let publisher = self.publisher;
+        let localized = self
+            .by_language
+            .entry(language)
+            .or_insert_with(|| publisher.in_language(language).map(Rc::new));
+        match localized {
+            Some(localized) => Some(localized.clone()),
+            None if publisher.language.is_empty() => Some(publisher.clone()),
+            None => None,
+        }
+    }
 }
 
 /// Parses and checks one article source. `path` is used in diagnostics and, through its
@@ -136,19 +185,21 @@ pub fn parse_article(path: &Path, text: &str, today: Date) -> Parsed {
             slug_line: 1,
             related: Vec::new(),
             markdown: BTreeMap::new(),
+            languages: LanguageLinks::default(),
         };
     };
     let related = std::mem::take(&mut front_matter.related);
     let slug_line = front_matter.slug_line;
+    let languages = LanguageLinks {
+        lang_line: front_matter.lang_line,
+        translations: std::mem::take(&mut front_matter.translations),
+    };
     let article = if diagnostics.has_errors() {
         None
     } else {
         article(front_matter, &variants)
     };
-    let patient_grade = article
-        .as_ref()
-        .and_then(|article| article.variants.get(&Audience::Patient))
-        .and_then(readability::grade);
+    let patient_grade = article.as_ref().and_then(readability::patient_grade);
     if let Some(grade) = patient_grade.filter(|grade| *grade > readability::PATIENT_GRADE_LIMIT) {
         diagnostics.warning(
             patient_line,
@@ -164,6 +215,7 @@ pub fn parse_article(path: &Path, text: &str, today: Date) -> Parsed {
         slug_line,
         related,
         markdown: variants,
+        languages,
     }
 }
 
@@ -233,6 +285,9 @@ fn article(front_matter: FrontMatter, variants: &BTreeMap<Audience, String>) -> 
         slug: Slug::parse(&front_matter.slug)?,
         question: front_matter.question,
         condition: front_matter.condition,
+        lang: front_matter.lang,
+        // Filled in by `check_dir` once both sides are known to point at each other.
+        translations: BTreeMap::new(),
         updated: front_matter.updated?,
         next_review_due: front_matter.next_review_due?,
         review: front_matter.review?,

@@ -1,13 +1,17 @@
 //! `publisher.toml`, beside the articles: the publisher's identity and words, checked
 //! with `path:line` diagnostics like an article's front matter.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::diagnostics::{Diagnostic, Diagnostics, LineIndex};
-use crate::model::{contrast_ratio, Disclaimer, Disclaimers, FollowUp, Publisher, ReviewBody};
+use crate::model::{
+    contrast_ratio, Disclaimer, Disclaimers, FollowUp, Language, Publisher, PublisherWords,
+    ReviewBody,
+};
 use crate::safe_url;
 
 /// The file's name in the articles folder.
@@ -43,29 +47,36 @@ pub fn read(path: &Path, text: &str) -> (Option<Publisher>, Vec<Diagnostic>) {
     let url = check.url("url", raw.url);
     let site_url = check.site_url(raw.site_url);
     let language = check.language(raw.language);
+    let language_tag = language.clone();
     let accent = check.accent("accent", raw.accent, LIGHT_BACKGROUND);
     let accent_dark = check.accent("accent_dark", raw.accent_dark, DARK_BACKGROUND);
     let editorial_policy_url = check.url("editorial_policy_url", raw.editorial_policy_url);
     let corrections_url = check.url("corrections_url", raw.corrections_url);
-    let review_body = ReviewBody {
-        name: check.text("review_body.name", raw.review_body.name),
-        statement: check.text("review_body.statement", raw.review_body.statement),
+    let own_words = RawWords {
+        review_body: raw.review_body,
+        follow_up: raw.follow_up,
+        disclaimers: raw.disclaimers,
     };
-    let follow_up = raw.follow_up.map(|raw| FollowUp {
-        heading: check.text("follow_up.heading", raw.heading),
-        text: check.text("follow_up.text", raw.text),
-        button: check.text("follow_up.button", raw.button),
-        url: check.url("follow_up.url", raw.url),
-    });
-    let mut disclaimer = |audience: &str, raw: RawDisclaimer| Disclaimer {
-        heading: check.text(&format!("disclaimers.{audience}.heading"), raw.heading),
-        text: check.text(&format!("disclaimers.{audience}.text"), raw.text),
-    };
-    let disclaimers = Disclaimers {
-        patient: disclaimer("patient", raw.disclaimers.patient),
-        caregiver: disclaimer("caregiver", raw.disclaimers.caregiver),
-        professional: disclaimer("professional", raw.disclaimers.professional),
-    };
+    let words = check.words("", own_words);
+    let mut translations = BTreeMap::new();
+    for (tag, raw_words) in raw.translations {
+        let line = check.lines.line(raw_words.span().start);
+        match tag.parse::<Language>() {
+            Ok(language) if Language::from_tag(&language_tag) == Some(language) => {
+                check.diagnostics.error(
+                    line,
+                    format!("translations.{tag}: `{tag}` is the publisher's own language: its words are above"),
+                );
+            }
+            Ok(language) => {
+                let words = check.words(&format!("translations.{tag}."), raw_words.into_inner());
+                translations.insert(language, words);
+            }
+            Err(error) => check
+                .diagnostics
+                .error(line, format!("translations: {error}")),
+        }
+    }
     let publisher = Publisher {
         name,
         url,
@@ -75,9 +86,10 @@ pub fn read(path: &Path, text: &str) -> (Option<Publisher>, Vec<Diagnostic>) {
         accent_dark,
         editorial_policy_url,
         corrections_url,
-        review_body,
-        follow_up,
-        disclaimers,
+        review_body: words.review_body,
+        follow_up: words.follow_up,
+        disclaimers: words.disclaimers,
+        translations,
     };
     let publisher = (!diagnostics.has_errors()).then_some(publisher);
     (publisher, diagnostics.into_items())
@@ -89,6 +101,41 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// The sentences a reader reads, in one language; `prefix` names where they stand
+    /// (`translations.es.`) in each problem.
+    fn words(&mut self, prefix: &str, raw: RawWords) -> PublisherWords {
+        let review_body = ReviewBody {
+            name: self.text(&format!("{prefix}review_body.name"), raw.review_body.name),
+            statement: self.text(
+                &format!("{prefix}review_body.statement"),
+                raw.review_body.statement,
+            ),
+        };
+        let follow_up = raw.follow_up.map(|raw| FollowUp {
+            heading: self.text(&format!("{prefix}follow_up.heading"), raw.heading),
+            text: self.text(&format!("{prefix}follow_up.text"), raw.text),
+            button: self.text(&format!("{prefix}follow_up.button"), raw.button),
+            url: self.url(&format!("{prefix}follow_up.url"), raw.url),
+        });
+        let mut disclaimer = |audience: &str, raw: RawDisclaimer| Disclaimer {
+            heading: self.text(
+                &format!("{prefix}disclaimers.{audience}.heading"),
+                raw.heading,
+            ),
+            text: self.text(&format!("{prefix}disclaimers.{audience}.text"), raw.text),
+        };
+        let disclaimers = Disclaimers {
+            patient: disclaimer("patient", raw.disclaimers.patient),
+            caregiver: disclaimer("caregiver", raw.disclaimers.caregiver),
+            professional: disclaimer("professional", raw.disclaimers.professional),
+        };
+        PublisherWords {
+            review_body,
+            follow_up,
+            disclaimers,
+        }
+    }
+
     fn line(&self, value: &Spanned<String>) -> usize {
         self.lines.line(value.span().start)
     }
@@ -213,6 +260,17 @@ struct RawPublisher {
     accent_dark: Spanned<String>,
     editorial_policy_url: Spanned<String>,
     corrections_url: Spanned<String>,
+    review_body: RawReviewBody,
+    follow_up: Option<RawFollowUp>,
+    disclaimers: RawDisclaimers,
+    /// The words in other languages, by language tag.
+    #[serde(default)]
+    translations: BTreeMap<String, Spanned<RawWords>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWords {
     review_body: RawReviewBody,
     follow_up: Option<RawFollowUp>,
     disclaimers: RawDisclaimers,

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::catalog::{self, Facts, Findings, Record};
 use super::diagnostics::Diagnostic;
 use super::{article_paths, parse_article, publisher, Parsed};
-use crate::model::{Article, Date, Publisher};
+use crate::model::{Article, Date, Language, Publisher};
 
 /// A folder checked file by file: its publisher, and one record per article source.
 #[derive(Debug)]
@@ -49,17 +49,19 @@ pub const BATCH: usize = 4096;
 pub fn scan_dir(dir: &Path, today: Date) -> std::io::Result<Scan> {
     let (publisher, publisher_diagnostics) = read_publisher(dir)?;
     let paths = article_paths(dir)?;
+    let language = super::publisher_language(&publisher);
     let mut records = Vec::with_capacity(paths.len());
     for batch in paths.chunks(BATCH) {
         let parsed = in_parallel(batch, |path| {
             let text = std::fs::read_to_string(path)?;
-            Ok::<_, std::io::Error>(record(path, parse_article(path, &text, today)).0)
+            let parsed = parse_article(path, &text, today);
+            Ok::<_, std::io::Error>(record(path, parsed, language).0)
         });
         for record in parsed {
             records.push(record?);
         }
     }
-    let findings = catalog::check(&records, dir);
+    let findings = catalog::check(&records, dir, &publisher);
     Ok(Scan {
         publisher,
         publisher_diagnostics,
@@ -90,18 +92,23 @@ pub fn read_publisher(dir: &Path) -> std::io::Result<(Publisher, Vec<Diagnostic>
 }
 
 /// The record of the file at `path` parsed into `parsed`, and its article if it had
-/// no error.
-pub fn record(path: &Path, parsed: Parsed) -> (Record, Option<Article>) {
+/// no error, in its own language or else in `language`, the publisher's.
+pub fn record(path: &Path, parsed: Parsed, language: Language) -> (Record, Option<Article>) {
+    let mut article = parsed.article;
+    if let Some(article) = &mut article {
+        article.lang = Some(article.lang.unwrap_or(language));
+    }
     let record = Record {
         path: path.to_path_buf(),
         facts: Facts {
             slug_line: parsed.slug_line,
             related: parsed.related,
-            entry: parsed.article.as_ref().map(Article::catalog_entry),
+            entry: article.as_ref().map(Article::catalog_entry),
+            languages: parsed.languages,
         },
         diagnostics: parsed.diagnostics,
     };
-    (record, parsed.article)
+    (record, article)
 }
 
 /// `work` done on each of `items` on every core, the results in the items' order.

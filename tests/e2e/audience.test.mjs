@@ -69,7 +69,7 @@ test('the choice and preferences are stored under one versioned key and survive 
     await page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Dark' }).click();
 
     const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY));
-    assert.deepEqual(stored, { version: 1, audience: 'patient', text_size: 'larger', theme: 'dark' });
+    assert.deepEqual(stored, { version: 2, audience: 'patient', language: null, text_size: 'larger', theme: 'dark' });
 
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Medical Disclaimer', exact: true }).waitFor();
@@ -147,7 +147,7 @@ test('garbage in storage still gives a working page, and is repaired', async () 
       await open(page);
       assert.equal(await picker(page).getByRole('radio', { name: 'Healthcare professional' }).isChecked(), true);
       const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY));
-      assert.deepEqual(stored, { version: 1, audience: null, text_size: 'normal', theme: 'auto' }, garbage);
+      assert.deepEqual(stored, { version: 2, audience: null, language: null, text_size: 'normal', theme: 'auto' }, garbage);
       await picker(page).getByRole('radio', { name: 'Caregiver' }).click();
       await page.getByRole('heading', { level: 2, name: 'Caregiver Disclaimer' }).waitFor();
       assert.deepEqual(pageErrors, []);

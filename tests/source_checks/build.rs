@@ -234,3 +234,21 @@ fn a_build_with_an_error_leaves_the_last_builds_data_as_it_was() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(contents(&out), before);
 }
+
+#[test]
+fn the_real_catalog_builds_into_what_check_dir_makes_of_it_translations_and_all() {
+    let catalog = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    let dir = TempDir::new("build-real-report");
+    let out = dir.0.join("out");
+    build(&catalog, &out);
+    let report = article_widget::source::check_dir(&catalog, article_widget::source::today())
+        .expect("the catalog is readable");
+    for expected in &report.articles {
+        let json = std::fs::read_to_string(out.join(format!("{}.json", expected.slug))).unwrap();
+        let written: Article = serde_json::from_str(&json).unwrap();
+        assert_eq!(&written, expected);
+    }
+    let index = std::fs::read_to_string(out.join("index.json")).unwrap();
+    let written: article_widget::model::Catalog = serde_json::from_str(&index).unwrap();
+    assert_eq!(written, report.catalog());
+}

@@ -17,6 +17,7 @@ mod references;
 mod review;
 mod scan;
 mod support;
+mod translations;
 
 use std::path::PathBuf;
 

@@ -11,16 +11,33 @@
 //! 9.5 s of processor time where the build that kept every article took 5.9 s, but it
 //! holds one article per core (21 MB at its peak, not 311 MB) and uses both cores.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use article_widget::model::{CatalogEntry, Date, Publisher, RelatedArticle};
+use article_widget::model::{CatalogEntry, Date, Language, Publisher, RelatedArticle, Slug};
 use article_widget::source::{self, Findings, Record};
 use serde::Serialize;
 
 use crate::manifest::{self, Entry, Header};
 use crate::sources::{self, Source};
+
+/// What the rest of the catalog gives an article's data.
+#[derive(Serialize)]
+struct Links {
+    /// Its related articles, with their questions.
+    related: Vec<RelatedArticle>,
+    /// Its translations that point back.
+    translations: BTreeMap<Language, Slug>,
+}
+
+/// An article to write: its source, and what the rest of the catalog gives it.
+struct ToWrite<'a> {
+    path: &'a Path,
+    /// The hash of the source as pass one read it.
+    source_hash: u64,
+    links: &'a Links,
+}
 
 /// `index.json`, as `Catalog` writes it, from borrowed entries.
 #[derive(Serialize)]
@@ -44,9 +61,9 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
         sources,
         entries_changed,
         parsed,
-    } = sources::read(paths, &mut previous, today)?;
+    } = sources::read(paths, &mut previous, &publisher, today)?;
 
-    let findings = source::check_catalog(&records, dir);
+    let findings = source::check_catalog(&records, dir, &publisher);
     let diagnostics = publisher_diagnostics.iter().chain(findings.all(&records));
     let mut has_errors = false;
     for diagnostic in diagnostics {
@@ -60,31 +77,38 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
     std::fs::create_dir_all(out)
         .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
 
-    // The related articles each article's data is written with, and which need writing:
-    // a new or changed source, a related question changed, or its file gone.
+    // What the rest of the catalog gives each article's data, and which need writing: a
+    // new or changed source, a related question or a translation changed, or its file
+    // gone.
     let indices: Vec<usize> = (0..records.len()).collect();
     let decided = source::in_parallel(&indices, |index| {
         decide(*index, &records, &sources[*index], &findings, out)
     });
-    let mut related_hashes = Vec::with_capacity(records.len());
+    let mut links_hashes = Vec::with_capacity(records.len());
     let mut to_write = Vec::new();
     for (index, decided) in decided.into_iter().enumerate() {
         let decided = decided?;
-        related_hashes.push(decided.as_ref().map(|decided| decided.related_hash));
-        if let Some(related) = decided.and_then(|decided| decided.write_with) {
-            to_write.push((index, related));
+        links_hashes.push(decided.as_ref().map(|decided| decided.links_hash));
+        if let Some(links) = decided.and_then(|decided| decided.write_with) {
+            to_write.push((index, links));
         }
     }
-    let written = source::in_parallel(&to_write, |(index, related)| {
-        let source = &sources[*index];
-        write_article(
-            &records[*index].path,
-            source.hash,
-            related,
-            &publisher,
-            out,
-            today,
-        )
+    // The publisher in each language, made once: every language of the catalog has its
+    // own, or the checks above stopped the build.
+    let language = source::publisher_language(&publisher);
+    let shared = Rc::new(publisher.clone());
+    let mut speaking = source::Publishers::new(&shared);
+    let publishers: BTreeMap<Language, Publisher> = Language::ALL
+        .iter()
+        .filter_map(|language| Some((*language, (*speaking.speaking(*language)?).clone())))
+        .collect();
+    let written = source::in_parallel(&to_write, |(index, links)| {
+        let article = ToWrite {
+            path: &records[*index].path,
+            source_hash: sources[*index].hash,
+            links,
+        };
+        write_article(article, &publishers, language, out, today)
     });
     written.into_iter().collect::<Result<Vec<()>, String>>()?;
 
@@ -102,6 +126,11 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
         last => {
             let mut articles = kept;
             articles.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
+            // The catalog's publisher speaks its own language only, as `Catalog::of`'s.
+            let publisher = Publisher {
+                translations: BTreeMap::new(),
+                ..publisher.clone()
+            };
             let index = Index {
                 articles,
                 publisher: &publisher,
@@ -123,11 +152,8 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
         || !previous.is_empty()
         || sources.iter().any(|source| source.last_written.is_none());
     if changed {
-        let entries = records
-            .iter()
-            .zip(&sources)
-            .zip(&related_hashes)
-            .filter_map(|((record, source), related_hash)| {
+        let entries = records.iter().zip(&sources).zip(&links_hashes).filter_map(
+            |((record, source), links_hash)| {
                 record.facts.entry.as_ref()?;
                 let next_review_due = source.next_review_due?;
                 let (warnings, overdue) = Entry::warnings_of(record, next_review_due, today);
@@ -138,9 +164,10 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
                     next_review_due,
                     warnings,
                     overdue,
-                    related_hash: (*related_hash)?,
+                    links_hash: (*links_hash)?,
                 })
-            });
+            },
+        );
         manifest::save(out, &header, entries)
             .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
     }
@@ -156,10 +183,10 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
 
 /// What becomes of one article of the catalog.
 struct Decision {
-    /// The hash of its related articles, as the manifest remembers them.
-    related_hash: u64,
-    /// Its related articles, when its data needs writing.
-    write_with: Option<Vec<RelatedArticle>>,
+    /// The hash of its links, as the manifest remembers them.
+    links_hash: u64,
+    /// Its links, when its data needs writing.
+    write_with: Option<Links>,
 }
 
 /// What becomes of the article of record `index`, when it is one of the catalog.
@@ -176,24 +203,30 @@ fn decide(
     if !findings.kept[index] {
         return Ok(None);
     }
-    let related = findings.related(records, index);
-    let related_hash = manifest::hash_json(&related)
+    let links = Links {
+        related: findings.related(records, index),
+        translations: findings.translations[index].clone(),
+    };
+    let links_hash = manifest::hash_json(&links)
         .map_err(|error| format!("cannot encode {}: {error}", entry.slug))?;
-    let up_to_date = source.last_written == Some((source.hash, related_hash))
+    let up_to_date = source.last_written == Some((source.hash, links_hash))
         && out.join(format!("{}.json", entry.slug)).exists();
     Ok(Some(Decision {
-        related_hash,
-        write_with: (!up_to_date).then_some(related),
+        links_hash,
+        write_with: (!up_to_date).then_some(links),
     }))
 }
 
 /// Pass two for one article: parsed again (pass one kept only its record), completed
 /// with what only the catalog knows, and written.
 fn write_article(
-    path: &Path,
-    source_hash: u64,
-    related: &[RelatedArticle],
-    publisher: &Publisher,
+    ToWrite {
+        path,
+        source_hash,
+        links,
+    }: ToWrite,
+    publishers: &BTreeMap<Language, Publisher>,
+    language: Language,
     out: &Path,
     today: Date,
 ) -> Result<(), String> {
@@ -206,8 +239,13 @@ fn write_article(
     let mut article = source::parse_article(path, &text, today)
         .article
         .ok_or_else(changed)?;
-    article.related = related.to_vec();
-    article.publisher = Rc::new(publisher.clone());
+    article.related = links.related.clone();
+    article.translations = links.translations.clone();
+    article.lang = Some(article.lang.unwrap_or(language));
+    // Every language of the catalog has its publisher, or the build stopped on an error.
+    if let Some(localized) = publishers.get(&article.language()) {
+        article.publisher = Rc::new(localized.clone());
+    }
     let json = serde_json::to_vec(&article)
         .map_err(|error| format!("cannot encode {}: {error}", article.slug))?;
     let target = out.join(format!("{}.json", article.slug));

@@ -53,7 +53,7 @@ pub struct Entry {
     pub overdue: Option<(usize, usize)>,
     /// The hash of the related articles and their questions its data was written with:
     /// when another article's question changes, this one's data must be written again.
-    pub related_hash: u64,
+    pub links_hash: u64,
 }
 
 impl Entry {
@@ -88,7 +88,7 @@ impl Entry {
             facts: self.facts,
             diagnostics,
         };
-        (record, (self.source, self.related_hash))
+        (record, (self.source, self.links_hash))
     }
 
     /// The warnings of `record`, whose file had no error and whose review is due on
@@ -198,6 +198,8 @@ impl Write for HashingWriter {
 
 #[cfg(test)]
 mod tests {
+    use article_widget::source::LanguageLinks;
+
     use super::*;
 
     fn day(text: &str) -> Date {
@@ -222,7 +224,7 @@ mod tests {
             next_review_due,
             warnings,
             overdue,
-            related_hash: 2,
+            links_hash: 2,
         }
     }
 
@@ -233,6 +235,7 @@ mod tests {
                 slug_line: 2,
                 related: Vec::new(),
                 entry: None,
+                languages: LanguageLinks::default(),
             },
             diagnostics,
         }

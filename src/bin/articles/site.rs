@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use article_widget::config::Placement;
-use article_widget::model::{Article, Audience, Catalog, Date};
+use article_widget::model::{Audience, Date};
 use article_widget::site::escape;
 use article_widget::site::page::{self, Page};
 use article_widget::site::prerender;
@@ -37,10 +37,7 @@ pub fn write(
     write_file(&site.join(&stylesheet.file_name), &stylesheet.text)?;
     write_file(&shell_path, &page::shell(&template, &stylesheet.file_name))?;
 
-    let catalog = Catalog {
-        articles: report.articles.iter().map(Article::catalog_entry).collect(),
-        publisher: publisher.clone(),
-    };
+    let catalog = report.catalog();
     let fragment =
         prerender::catalog_fragment(&catalog, &prerender::config_for(Placement::Publisher, 0))?;
     let site_url = &site_url.map_or_else(|| publisher.site_url.clone(), str::to_owned);
@@ -66,15 +63,22 @@ pub fn write(
         create_dir(&folder)?;
         let slug = escape(article.slug.as_str());
         let canonical = meta::article_url(site_url, &article.slug, None);
-        let head = meta::article_head(article, article.default_audience, &canonical);
+        let alternates = meta::alternates(article, site_url);
+        let head = |audience| {
+            let head = meta::article_head(article, audience, &canonical);
+            format!("{head}\n{alternates}").trim_end().to_owned()
+        };
+        // The page speaks the article's language: its publisher is in it too.
+        let language = &article.publisher.language;
+        let head_of_page = head(article.default_audience);
         let fragment =
             prerender::article_fragment(article, article.default_audience, &own_page, today)?;
         let html = page::page(
             &template,
             &Page {
                 root: "../../",
-                language: &publisher.language,
-                head: &head,
+                language,
+                head: &head_of_page,
                 host_attributes: &format!(" data-article=\"{slug}\""),
                 stylesheet: &stylesheet,
                 fragment: &fragment,
@@ -82,13 +86,13 @@ pub fn write(
         );
         write_file(&folder.join("index.html"), &html)?;
         for &audience in Audience::ALL {
-            let head = meta::article_head(article, audience, &canonical);
+            let head = head(audience);
             let fragment = prerender::article_fragment(article, audience, &variant_page, today)?;
             let html = page::page(
                 &template,
                 &Page {
                     root: "../../../",
-                    language: &publisher.language,
+                    language,
                     head: &head,
                     host_attributes: &format!(
                         " data-article=\"{slug}\" data-audience=\"{audience}\""

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use article_widget::model::Date;
+use article_widget::model::{Date, Language, Publisher};
 use article_widget::source::{self, Record};
 
 use crate::manifest::{self, Entry};
@@ -48,14 +48,16 @@ pub struct Read {
 pub fn read(
     mut paths: Vec<PathBuf>,
     previous: &mut HashMap<String, Entry>,
+    publisher: &Publisher,
     today: Date,
 ) -> Result<Read, String> {
+    let language = source::publisher_language(publisher);
     let mut records = Vec::with_capacity(paths.len());
     let mut sources = Vec::with_capacity(paths.len());
     let mut entries_changed = false;
     let mut parsed_count = 0;
     for batch in paths.chunks_mut(source::BATCH) {
-        let passed = source::in_parallel(batch, |path| pass_one(path, previous, today));
+        let passed = source::in_parallel(batch, |path| pass_one(path, previous, language, today));
         for (path, passed) in batch.iter_mut().zip(passed) {
             let path = std::mem::take(path);
             let PassOne {
@@ -69,7 +71,7 @@ pub fn read(
                     parsed_count += 1;
                     entries_changed |=
                         last.as_ref().map(|last| &last.facts.entry) != Some(&record.facts.entry);
-                    let last_written = last.map(|last| (last.source, last.related_hash));
+                    let last_written = last.map(|last| (last.source, last.links_hash));
                     (record, next_review_due, last_written)
                 }
                 (None, Some(last)) => {
@@ -101,6 +103,7 @@ pub fn read(
 fn pass_one(
     path: &Path,
     previous: &HashMap<String, Entry>,
+    language: Language,
     today: Date,
 ) -> std::io::Result<PassOne> {
     let bytes = std::fs::read(path)?;
@@ -119,7 +122,8 @@ fn pass_one(
     }
     let text = String::from_utf8(bytes)
         .map_err(|error| std::io::Error::new(std::io::ErrorKind::InvalidData, error))?;
-    let (record, article) = source::record(path, source::parse_article(path, &text, today));
+    let parsed = source::parse_article(path, &text, today);
+    let (record, article) = source::record(path, parsed, language);
     Ok(PassOne {
         file,
         source_hash,

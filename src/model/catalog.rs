@@ -1,0 +1,170 @@
+//! The catalog: one small entry per article (`index.json`), searched and filtered in
+//! the widget.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Article, Audience, Date, Language, Publisher, ReviewStatus, Slug};
+
+/// One line of the catalog (`index.json`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogEntry {
+    pub slug: Slug,
+    pub question: String,
+    /// The article's language; absent from catalogs built before articles had
+    /// languages, which were all in their publisher's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Language>,
+    pub updated: Date,
+    pub review_status: ReviewStatus,
+    pub audiences: Vec<Audience>,
+}
+
+/// Every published article, newest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub articles: Vec<CatalogEntry>,
+    #[serde(default)]
+    pub publisher: Rc<Publisher>,
+}
+
+impl Catalog {
+    /// The catalog of `articles`, with their publisher in its own language: each
+    /// article carries its own publisher, in the article's language.
+    pub fn of(articles: &[Article], publisher: &Publisher) -> Catalog {
+        Catalog {
+            articles: articles.iter().map(Article::catalog_entry).collect(),
+            publisher: Rc::new(Publisher {
+                translations: Default::default(),
+                ..publisher.clone()
+            }),
+        }
+    }
+
+    /// The language an entry's article is written in: its own, else the publisher's.
+    pub fn language_of(&self, entry: &CatalogEntry) -> Language {
+        entry
+            .lang
+            .or_else(|| Language::from_tag(&self.publisher.language))
+            .unwrap_or_default()
+    }
+
+    /// The languages its articles are written in, each once, in `Language` order
+    /// (found by walking `Language::ALL` rather than sorting: no sort in the Wasm).
+    pub fn languages(&self) -> Vec<Language> {
+        Language::ALL
+            .iter()
+            .copied()
+            .filter(|language| {
+                self.articles
+                    .iter()
+                    .any(|entry| self.language_of(entry) == *language)
+            })
+            .collect()
+    }
+
+    /// The entries whose question holds every word of `query`, compared after `fold`
+    /// (a case folding), that have a variant for `audience` and are in `language`, each
+    /// if one is given; in catalog order. The folding is the caller's: in the browser it
+    /// is the browser's own, so that the Wasm carries no Unicode case tables.
+    pub fn search(
+        &self,
+        query: &str,
+        audience: Option<Audience>,
+        language: Option<Language>,
+        fold: impl Fn(&str) -> String,
+    ) -> Vec<&CatalogEntry> {
+        let words: Vec<String> = query.split_whitespace().map(&fold).collect();
+        self.articles
+            .iter()
+            .filter(|entry| audience.is_none_or(|audience| entry.audiences.contains(&audience)))
+            .filter(|entry| language.is_none_or(|language| self.language_of(entry) == language))
+            .filter(|entry| {
+                let question = fold(&entry.question);
+                words.iter().all(|word| question.contains(word.as_str()))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(slug: &str, question: &str, audiences: &[Audience]) -> CatalogEntry {
+        CatalogEntry {
+            slug: Slug::parse(slug).unwrap(),
+            question: question.into(),
+            lang: None,
+            updated: Date::new(2026, 11, 27).unwrap(),
+            review_status: ReviewStatus::Submitted,
+            audiences: audiences.to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_catalog_is_searched_by_every_word_and_filtered_by_audience() {
+        let catalog = Catalog {
+            articles: vec![
+                entry(
+                    "als",
+                    "What is the primary treatment for ALS?",
+                    Audience::ALL,
+                ),
+                entry(
+                    "bp",
+                    "What is the first-line treatment for high blood pressure?",
+                    &[Audience::Professional],
+                ),
+                entry(
+                    "asthma",
+                    "How is mild asthma treated?",
+                    &[Audience::Patient, Audience::Professional],
+                ),
+            ],
+            publisher: Rc::default(),
+        };
+        let slugs = |entries: Vec<&CatalogEntry>| {
+            entries
+                .iter()
+                .map(|entry| entry.slug.clone())
+                .collect::<Vec<_>>()
+        };
+        let search =
+            |query: &str, audience| catalog.search(query, audience, None, str::to_lowercase);
+        assert_eq!(slugs(search("", None)), ["als", "bp", "asthma"]);
+        assert_eq!(slugs(search("TREATMENT", None)), ["als", "bp"]);
+        assert_eq!(slugs(search("treatment blood", None)), ["bp"]);
+        assert_eq!(
+            slugs(search("", Some(Audience::Patient))),
+            ["als", "asthma"]
+        );
+        assert_eq!(slugs(search("treat", Some(Audience::Caregiver))), ["als"]);
+        assert!(search("diabetes", None).is_empty());
+    }
+
+    #[test]
+    fn an_entry_without_a_language_is_in_its_publishers_and_the_filter_keeps_one_language() {
+        let mut spanish = entry("ela", "¿Cuál es el tratamiento de la ELA?", Audience::ALL);
+        spanish.lang = Some(Language::Spanish);
+        let catalog = Catalog {
+            articles: vec![entry("als", "What treats ALS?", Audience::ALL), spanish],
+            publisher: Rc::new(Publisher {
+                language: "en-GB".into(),
+                ..Publisher::default()
+            }),
+        };
+        assert_eq!(catalog.languages(), [Language::English, Language::Spanish]);
+        let slugs = |language| {
+            catalog
+                .search("", None, language, str::to_lowercase)
+                .iter()
+                .map(|entry| entry.slug.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(slugs(Some(Language::English)), ["als"]);
+        assert_eq!(slugs(Some(Language::Spanish)), ["ela"]);
+        assert_eq!(slugs(None), ["als", "ela"]);
+    }
+}
