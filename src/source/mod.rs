@@ -5,7 +5,8 @@
 //! the TOML (`review` and `references` read its tables), `fences` cuts the body into
 //! audience variants and `body` checks their markdown. Every check reports into the
 //! file's one `Diagnostics`. `catalog` adds what only a whole directory can tell
-//! (duplicate slugs, whether related articles exist) from one small [`Record`] per file;
+//! (duplicate slugs, related articles and translations that exist, the publisher's words
+//! in each article's language) from one small [`Record`] per file;
 //! [`scan_dir`] reads a folder on every core into records only, [`check_dir`] into a
 //! [`Report`] that keeps every article.
 
