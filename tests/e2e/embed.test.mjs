@@ -440,6 +440,8 @@ test('live options: data- attributes and ArticleWidget.update change a mounted w
     await page.goto(`${PARTNER_URL}/live.html`);
     const widget = page.locator('#live');
     await widget.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    // The widget's own root, once it has taken the prerendered page's place.
+    await takenOver(page, '#live');
     // A mark on the widget's root: a remount would make a new root without it.
     const root = widget.locator('.article-widget');
     await root.evaluate((element) => {

@@ -295,3 +295,10 @@ test('data-loading="lazy" fetches nothing, prerendered page included, until the 
     await context.close();
   }
 });
+
+test("the incremental build's manifest is not served: the site has data, not the build's memory", async () => {
+  const manifest = await fetch(`${WIDGET_URL}/articles/.articles-build.jsonl`);
+  assert.equal(manifest.status, 404);
+  const index = await fetch(`${WIDGET_URL}/articles/index.json`);
+  assert.equal(index.status, 200, 'beside the data that is');
+});
