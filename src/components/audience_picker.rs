@@ -14,13 +14,14 @@ pub struct AudiencePickerProps {
 #[function_component]
 pub fn AudiencePicker(props: &AudiencePickerProps) -> Html {
     let messages = use_messages();
-    html! {
-        <RadioGroup<Audience>
-            name="audience"
-            legend={messages.audience_legend}
-            hint={Some(AttrValue::from(messages.audience_hint))}
-            selected={props.selected}
-            onchange={props.onchange.clone()}
-        />
+    RadioGroup {
+        hint: Some(messages.audience_hint),
+        ..RadioGroup::new(
+            "audience",
+            messages.audience_legend,
+            props.selected,
+            props.onchange.clone(),
+        )
     }
+    .view(messages)
 }

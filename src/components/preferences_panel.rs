@@ -33,18 +33,8 @@ pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
                 { messages.preferences_toggle }
             </button>
             <div id="preferences-panel" class="preferences-panel" hidden={!*open}>
-                <RadioGroup<TextSize>
-                    name="text-size"
-                    legend={messages.text_size_legend}
-                    selected={props.text_size}
-                    onchange={props.ontextsize.clone()}
-                />
-                <RadioGroup<Theme>
-                    name="theme"
-                    legend={messages.theme_legend}
-                    selected={props.theme}
-                    onchange={props.ontheme.clone()}
-                />
+                { RadioGroup::new("text-size", messages.text_size_legend, props.text_size, props.ontextsize.clone()).view(messages) }
+                { RadioGroup::new("theme", messages.theme_legend, props.theme, props.ontheme.clone()).view(messages) }
             </div>
         </div>
     }

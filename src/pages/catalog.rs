@@ -168,22 +168,14 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                     aria-busy={(!props.interactive).then_some(AttrValue::Static("true"))}>
                     <label class="search-label" for="catalog-search">{ messages.search_label }</label>
                     <input id="catalog-search" class="search" type="search" value={(*query).clone()} {oninput} />
-                    <RadioGroup<AudienceFilter>
-                        name="catalog-audience"
-                        legend={messages.filter_legend}
-                        selected={*filter}
-                        onchange={onfilter}
-                    />
+                    { RadioGroup::new("catalog-audience", messages.filter_legend, *filter, onfilter).view(messages) }
                     if languages.len() > 1 {
-                        <RadioGroup<LanguageFilter>
-                            name="catalog-language"
-                            legend={messages.language_legend}
-                            selected={*language_filter}
-                            onchange={onlanguage}
-                            choices={std::iter::once(LanguageFilter::Any)
+                        { RadioGroup {
+                            choices: std::iter::once(LanguageFilter::Any)
                                 .chain(languages.iter().copied().map(LanguageFilter::Only))
-                                .collect::<Vec<_>>()}
-                        />
+                                .collect(),
+                            ..RadioGroup::new("catalog-language", messages.language_legend, *language_filter, onlanguage)
+                        }.view(messages) }
                     }
                 </div>
                 <p class="catalog-count" role="status">{ count }</p>
