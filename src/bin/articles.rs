@@ -197,11 +197,7 @@ mod cli {
                 ));
             }
         }
-        let Some(report) = checked_for_writing(dir, site)? else {
-            return Ok(false);
-        };
-        crate::site::write(&report, site, source::today(), site_url)?;
-        Ok(true)
+        crate::site::write(dir, site, site_url)
     }
 
     /// The article data as `build` writes it, but each variant as markdown: what a

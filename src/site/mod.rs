@@ -7,9 +7,11 @@
 //! `meta` writes the `<head>` of an article's page and of the catalog's (title,
 //! description, canonical link, Open Graph, Twitter card), and `json_ld` an article's
 //! schema.org `MedicalWebPage`;
-//! `sitemap` writes `sitemap.xml` and `robots.txt`. Each is a pure function from the
-//! content model to text; [`escape`] is the one escaping of text put into markup.
+//! `sitemap` writes `sitemap.xml` and `robots.txt`; `files` puts these together into
+//! the site's files, one article at a time. Each is a pure function from the content
+//! model to text; [`escape`] is the one escaping of text put into markup.
 
+pub mod files;
 pub mod json_ld;
 pub mod meta;
 pub mod page;

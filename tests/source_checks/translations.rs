@@ -7,7 +7,7 @@ use article_widget::source::check_dir;
 use crate::support::*;
 
 /// The publisher's words in Spanish, to add to `PUBLISHER`.
-const SPANISH_WORDS: &str = r##"
+pub const SPANISH_WORDS: &str = r##"
 [translations.es.review_body]
 name = "Comité de demostración"
 statement = "Clínicos revisan cada artículo."
@@ -23,7 +23,7 @@ text = "Use su criterio."
 "##;
 
 /// `VALID` as `slug` in `lang`, with `translations` (an inline table's items).
-fn in_language(slug: &str, lang: &str, translations: &str) -> String {
+pub fn in_language(slug: &str, lang: &str, translations: &str) -> String {
     variant(
         "slug = \"demo\"\nquestion = \"Does the demo work?\"",
         &format!("slug = \"{slug}\"\nquestion = \"What about {slug}?\"\nlang = \"{lang}\"\ntranslations = {{ {translations} }}"),

@@ -13,23 +13,13 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
-use article_widget::model::{CatalogEntry, Date, Language, Publisher, RelatedArticle, Slug};
+use article_widget::model::{CatalogEntry, Date, Publisher};
 use article_widget::source::{self, Findings, Record};
 use serde::Serialize;
 
 use crate::manifest::{self, Entry, Header};
-use crate::sources::{self, Source};
-
-/// What the rest of the catalog gives an article's data.
-#[derive(Serialize)]
-struct Links {
-    /// Its related articles, with their questions.
-    related: Vec<RelatedArticle>,
-    /// Its translations that point back.
-    translations: BTreeMap<Language, Slug>,
-}
+use crate::sources::{self, Completion, Links, Source};
 
 /// An article to write: its source, and what the rest of the catalog gives it.
 struct ToWrite<'a> {
@@ -48,34 +38,25 @@ struct Index<'a> {
 
 pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
     let today = source::today();
-    let cannot_read = |error: std::io::Error| format!("cannot read {}: {error}", dir.display());
-    let (publisher, publisher_diagnostics) = source::read_publisher(dir).map_err(cannot_read)?;
     let tool = tool_hash()?;
     let publisher_hash =
         manifest::hash(&std::fs::read(dir.join(source::publisher::FILE_NAME)).unwrap_or_default());
     let (previous_header, previous) = manifest::load(out, tool, publisher_hash, today).unzip();
     let mut previous = previous.unwrap_or_default();
-    let paths = source::article_paths(dir).map_err(cannot_read)?;
-    let sources::Read {
-        records,
-        sources,
-        entries_changed,
-        parsed,
-    } = sources::read(paths, &mut previous, &publisher, today)?;
-
-    let findings = source::check_catalog(&records, dir, &publisher);
-    let diagnostics = publisher_diagnostics.iter().chain(findings.all(&records));
-    let mut has_errors = false;
-    for diagnostic in diagnostics {
-        has_errors |= diagnostic.severity == source::Severity::Error;
-        eprintln!("{diagnostic}");
-    }
-    if has_errors {
-        eprintln!("articles: nothing written to {}", out.display());
+    let Some(sources::Checked {
+        publisher,
+        read:
+            sources::Read {
+                records,
+                sources,
+                entries_changed,
+                parsed,
+            },
+        findings,
+    }) = sources::check(dir, &mut previous, out, today)?
+    else {
         return Ok(false);
-    }
-    std::fs::create_dir_all(out)
-        .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
+    };
 
     // What the rest of the catalog gives each article's data, and which need writing: a
     // new or changed source, a related question or a translation changed, or its file
@@ -93,30 +74,18 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
             to_write.push((index, links));
         }
     }
-    // The publisher in each language, made once: every language of the catalog has its
-    // own, or the checks above stopped the build.
-    let language = source::publisher_language(&publisher);
-    let shared = Rc::new(publisher.clone());
-    let mut speaking = source::Publishers::new(&shared);
-    let publishers: BTreeMap<Language, Publisher> = Language::ALL
-        .iter()
-        .filter_map(|language| Some((*language, (*speaking.speaking(*language)?).clone())))
-        .collect();
+    let completion = Completion::new(&publisher);
     let written = source::in_parallel(&to_write, |(index, links)| {
         let article = ToWrite {
             path: &records[*index].path,
             source_hash: sources[*index].hash,
             links,
         };
-        write_article(article, &publishers, language, out, today)
+        write_article(article, &completion, out, today)
     });
     written.into_iter().collect::<Result<Vec<()>, String>>()?;
 
-    let kept: Vec<&CatalogEntry> = records
-        .iter()
-        .zip(&findings.kept)
-        .filter_map(|(record, kept)| record.facts.entry.as_ref().filter(|_| *kept))
-        .collect();
+    let kept = sources::catalog_entries(&records, &findings);
     remove_withdrawn(out, previous.values(), &kept)?;
     let count = kept.len();
     let index_path = out.join("index.json");
@@ -124,15 +93,13 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
     let index_hash = match previous_header.as_ref().map(|header| header.index) {
         Some(hash) if !entries_changed && previous.is_empty() && index_path.exists() => hash,
         last => {
-            let mut articles = kept;
-            articles.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
             // The catalog's publisher speaks its own language only, as `Catalog::of`'s.
             let publisher = Publisher {
                 translations: BTreeMap::new(),
                 ..publisher.clone()
             };
             let index = Index {
-                articles,
+                articles: kept,
                 publisher: &publisher,
             };
             write_if_changed(&index_path, &index, last)?
@@ -203,10 +170,7 @@ fn decide(
     if !findings.kept[index] {
         return Ok(None);
     }
-    let links = Links {
-        related: findings.related(records, index),
-        translations: findings.translations[index].clone(),
-    };
+    let links = Links::of(records, findings, index);
     let links_hash = manifest::hash_json(&links)
         .map_err(|error| format!("cannot encode {}: {error}", entry.slug))?;
     let up_to_date = source.last_written == Some((source.hash, links_hash))
@@ -217,35 +181,19 @@ fn decide(
     }))
 }
 
-/// Pass two for one article: parsed again (pass one kept only its record), completed
-/// with what only the catalog knows, and written.
+/// Pass two for one article: parsed again, completed with what only the catalog knows,
+/// and written.
 fn write_article(
     ToWrite {
         path,
         source_hash,
         links,
     }: ToWrite,
-    publishers: &BTreeMap<Language, Publisher>,
-    language: Language,
+    completion: &Completion,
     out: &Path,
     today: Date,
 ) -> Result<(), String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-    let changed = || format!("{} changed during the build: run it again", path.display());
-    if manifest::hash(text.as_bytes()) != source_hash {
-        return Err(changed());
-    }
-    let mut article = source::parse_article(path, &text, today)
-        .article
-        .ok_or_else(changed)?;
-    article.related = links.related.clone();
-    article.translations = links.translations.clone();
-    article.lang = Some(article.lang.unwrap_or(language));
-    // Every language of the catalog has its publisher, or the build stopped on an error.
-    if let Some(localized) = publishers.get(&article.language()) {
-        article.publisher = Rc::new(localized.clone());
-    }
+    let article = completion.article(path, source_hash, links, today)?;
     let json = serde_json::to_vec(&article)
         .map_err(|error| format!("cannot encode {}: {error}", article.slug))?;
     let target = out.join(format!("{}.json", article.slug));

@@ -1,14 +1,149 @@
-//! Pass one of `articles build`: every source read on every core and hashed, and either
-//! parsed into its record or, when its bytes are the ones the last build recorded and
-//! its checks cannot have changed with the day, given the record the manifest kept.
+//! The two passes of `articles build` and `articles site`. Pass one: every source read
+//! on every core and hashed, and either parsed into its record or, when its bytes are the
+//! ones the last build recorded and its checks cannot have changed with the day, given the
+//! record the manifest kept; then the whole-catalog checks. Pass two: an article parsed
+//! again and completed with what only the catalog knows.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
-use article_widget::model::{Date, Language, Publisher};
-use article_widget::source::{self, Record};
+use article_widget::model::{
+    Article, CatalogEntry, Date, Language, Publisher, RelatedArticle, Slug,
+};
+use article_widget::source::{self, Findings, Record};
+use serde::Serialize;
 
 use crate::manifest::{self, Entry};
+
+/// The sources of DIR after pass one and the whole-catalog checks, without an error.
+pub struct Checked {
+    pub publisher: Publisher,
+    pub read: Read,
+    pub findings: Findings,
+}
+
+/// Pass one over DIR (see [`read`]) and the whole-catalog checks, their diagnostics
+/// printed; `None` when any is an error, and then nothing is to be written to `out`.
+/// Otherwise `out` is created.
+pub fn check(
+    dir: &Path,
+    previous: &mut HashMap<String, Entry>,
+    out: &Path,
+    today: Date,
+) -> Result<Option<Checked>, String> {
+    let cannot_read = |error: std::io::Error| format!("cannot read {}: {error}", dir.display());
+    let (publisher, publisher_diagnostics) = source::read_publisher(dir).map_err(cannot_read)?;
+    let paths = source::article_paths(dir).map_err(cannot_read)?;
+    let read = read(paths, previous, &publisher, today)?;
+    let findings = source::check_catalog(&read.records, dir, &publisher);
+    let diagnostics = publisher_diagnostics
+        .iter()
+        .chain(findings.all(&read.records));
+    let mut has_errors = false;
+    for diagnostic in diagnostics {
+        has_errors |= diagnostic.severity == source::Severity::Error;
+        eprintln!("{diagnostic}");
+    }
+    if has_errors {
+        eprintln!("articles: nothing written to {}", out.display());
+        return Ok(None);
+    }
+    std::fs::create_dir_all(out)
+        .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
+    Ok(Some(Checked {
+        publisher,
+        read,
+        findings,
+    }))
+}
+
+/// The lines of the catalog's articles, newest first, then by slug: `index.json`'s order.
+pub fn catalog_entries<'a>(records: &'a [Record], findings: &Findings) -> Vec<&'a CatalogEntry> {
+    let mut entries: Vec<&CatalogEntry> = records
+        .iter()
+        .zip(&findings.kept)
+        .filter_map(|(record, kept)| record.facts.entry.as_ref().filter(|_| *kept))
+        .collect();
+    entries.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
+    entries
+}
+
+/// What the rest of the catalog gives an article.
+#[derive(Serialize)]
+pub struct Links {
+    /// Its related articles, with their questions.
+    pub related: Vec<RelatedArticle>,
+    /// Its translations that point back.
+    pub translations: BTreeMap<Language, Slug>,
+}
+
+impl Links {
+    /// The links of the article of record `index`.
+    pub fn of(records: &[Record], findings: &Findings, index: usize) -> Links {
+        Links {
+            related: findings.related(records, index),
+            translations: findings.translations[index].clone(),
+        }
+    }
+}
+
+/// Pass two: what completes an article parsed again, the publisher in each language.
+pub struct Completion {
+    /// The publisher in each language of the catalog: every one has its own, or the
+    /// checks stopped the command.
+    publishers: BTreeMap<Language, Publisher>,
+    /// The language of the articles that name none.
+    language: Language,
+}
+
+impl Completion {
+    pub fn new(publisher: &Publisher) -> Completion {
+        let shared = Rc::new(publisher.clone());
+        let mut speaking = source::Publishers::new(&shared);
+        // Made once per language, here, rather than once per article.
+        let publishers = Language::ALL
+            .iter()
+            .filter_map(|language| Some((*language, (*speaking.speaking(*language)?).clone())))
+            .collect();
+        Completion {
+            publishers,
+            language: source::publisher_language(publisher),
+        }
+    }
+
+    /// The article at `path` parsed again (pass one kept only its record), when its
+    /// bytes still hash to `source_hash`, completed with its `links`.
+    pub fn article(
+        &self,
+        path: &Path,
+        source_hash: u64,
+        links: &Links,
+        today: Date,
+    ) -> Result<Article, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        let changed = || {
+            format!(
+                "{} changed since it was checked: run the command again",
+                path.display()
+            )
+        };
+        if manifest::hash(text.as_bytes()) != source_hash {
+            return Err(changed());
+        }
+        let mut article = source::parse_article(path, &text, today)
+            .article
+            .ok_or_else(changed)?;
+        article.related = links.related.clone();
+        article.translations = links.translations.clone();
+        article.lang = Some(article.lang.unwrap_or(self.language));
+        if let Some(localized) = self.publishers.get(&article.language()) {
+            article.publisher = Rc::new(localized.clone());
+        }
+        Ok(article)
+    }
+}
 
 /// One source after pass one.
 struct PassOne {

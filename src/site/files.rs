@@ -1,0 +1,104 @@
+//! The files of the static site as text, each under its path from the site's root: the
+//! catalog's page, each article's pages and fragments, `sitemap.xml`. Made one article
+//! at a time, so that `articles site` can write a catalog of any size holding one
+//! article per core, and a test can make the same files from articles held in memory.
+
+use super::page::{self, Page};
+use super::prerender::{self, Stylesheet};
+use super::{escape, meta, sitemap};
+use crate::config::Placement;
+use crate::model::{Article, Audience, Catalog, Date, Slug};
+
+/// What every page of one site shares.
+pub struct Site<'a> {
+    /// The site's `index.html` as Trunk built it: the template of every page.
+    pub template: &'a str,
+    pub stylesheet: &'a Stylesheet,
+    /// The URL the site is served from, ending in `/`.
+    pub site_url: &'a str,
+    /// The reader's day the pages are drawn for (an overdue review says so).
+    pub today: Date,
+}
+
+impl Site<'_> {
+    /// The publisher's catalog, the site's root page (`index.html`).
+    pub fn catalog_page(&self, catalog: &Catalog) -> Result<String, String> {
+        let config = prerender::config_for(Placement::Publisher, 0);
+        let fragment = prerender::catalog_fragment(catalog, &config)?;
+        let head = meta::catalog_head(catalog, self.site_url);
+        Ok(page::page(
+            self.template,
+            &Page {
+                root: "",
+                language: &catalog.publisher.language,
+                head: &head,
+                host_attributes: "",
+                stylesheet: self.stylesheet,
+                fragment: &fragment,
+            },
+        ))
+    }
+
+    /// An article's files, under `articles/<slug>/`: its page for its default audience
+    /// (`index.html`), each audience's page (`<audience>/index.html`), and the fragments
+    /// partners' pages show first (`<audience>.html`, and `default.html`).
+    pub fn article_files(&self, article: &Article) -> Result<Vec<(String, String)>, String> {
+        let folder = format!("articles/{}", article.slug);
+        let slug = escape(article.slug.as_str());
+        let canonical = meta::article_url(self.site_url, &article.slug, None);
+        let alternates = meta::alternates(article, self.site_url);
+        let head = |audience| {
+            let head = meta::article_head(article, audience, &canonical);
+            format!("{head}\n{alternates}").trim_end().to_owned()
+        };
+        // The page speaks the article's language: its publisher is in it too.
+        let language = &article.publisher.language;
+        let page_of = |audience, root, host_attributes: &str, depth| {
+            let config = prerender::config_for(Placement::Publisher, depth);
+            let fragment = prerender::article_fragment(article, audience, &config, self.today)?;
+            Ok::<_, String>(page::page(
+                self.template,
+                &Page {
+                    root,
+                    language,
+                    head: &head(audience),
+                    host_attributes,
+                    stylesheet: self.stylesheet,
+                    fragment: &fragment,
+                },
+            ))
+        };
+        let mut files = Vec::with_capacity(2 + 2 * Audience::ALL.len());
+        let own_page = page_of(
+            article.default_audience,
+            "../../",
+            &format!(" data-article=\"{slug}\""),
+            2,
+        )?;
+        files.push((format!("{folder}/index.html"), own_page));
+        let partner = prerender::config_for(Placement::Partner, 0);
+        for &audience in Audience::ALL {
+            let host_attributes = format!(" data-article=\"{slug}\" data-audience=\"{audience}\"");
+            let variant_page = page_of(audience, "../../../", &host_attributes, 3)?;
+            files.push((format!("{folder}/{audience}/index.html"), variant_page));
+            let fragment = prerender::article_fragment(article, audience, &partner, self.today)?;
+            // What a partner's page shows first when nothing chose an audience.
+            if audience == article.default_audience {
+                files.push((format!("{folder}/default.html"), fragment.clone()));
+            }
+            files.push((format!("{folder}/{audience}.html"), fragment));
+        }
+        Ok(files)
+    }
+
+    /// `sitemap.xml`: the catalog's page, then each article's page, given newest first
+    /// with the day it was updated (walked twice, rather than the URLs held).
+    pub fn sitemap<'s>(&self, articles: impl Iterator<Item = (&'s Slug, Date)> + Clone) -> String {
+        // The catalog changes when its newest article does.
+        let newest = articles.clone().map(|(_, updated)| updated).max();
+        let catalog = (self.site_url.to_owned(), newest.unwrap_or(self.today));
+        let pages =
+            articles.map(|(slug, updated)| (meta::article_url(self.site_url, slug, None), updated));
+        sitemap::sitemap(std::iter::once(catalog).chain(pages))
+    }
+}
