@@ -202,7 +202,6 @@ const CONTENT_TYPES = {
 };
 
 const PARTNER_DIR = fileURLToPath(new URL('../e2e/partner/', import.meta.url));
-const ENGINE_PARTNER_DIR = fileURLToPath(new URL('partner/', import.meta.url));
 
 /**
  * Serves a copy of `dir` on its own origin, with CORS, replacing `{{WIDGET_URL}}` in
@@ -250,7 +249,3 @@ export function servePartnerPages(widgetUrl) {
   return serveCopy(PARTNER_DIR, widgetUrl);
 }
 
-/** The partner pages of this subset only (tests/engines/partner), like the others. */
-export function serveEnginePartnerPages(widgetUrl) {
-  return serveCopy(ENGINE_PARTNER_DIR, widgetUrl);
-}

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import {
   PARTNER_URL,
   WIDGET_URL,
-  serveEnginePartnerPages,
   servePartnerPages,
   serveSiteCopy,
   startSession,
@@ -264,7 +263,7 @@ export function crossEngineSuite(engine) {
     });
 
     test('a partner page that enforces Trusted Types and allows no policy: the widget uses no sink, and renders', async (t) => {
-      const partner = await serveEnginePartnerPages(WIDGET_URL);
+      const partner = await servePartnerPages(WIDGET_URL);
       servers.push(partner);
       await driver.get(`${partner.url}/trusted-types.html`);
       await waitForAlsArticle(driver, 'article-widget');
