@@ -93,38 +93,18 @@ pub fn audience_event(before: Option<Audience>, now: Option<Audience>) -> Option
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
     use std::rc::Rc;
 
     use super::*;
     use crate::app::load::Freshness;
-    use crate::model::{Article, Catalog, Review, ReviewStatus};
+    use crate::model::{Article, Catalog};
 
     fn slug(text: &str) -> Slug {
         Slug::parse(text).unwrap()
     }
 
     fn shown(article_slug: &str) -> LoadState {
-        let article = Article {
-            slug: slug(article_slug),
-            question: "Q?".into(),
-            condition: None,
-            lang: None,
-            translations: Default::default(),
-            updated: "2026-01-01".parse().unwrap(),
-            next_review_due: "2027-01-01".parse().unwrap(),
-            review: Review {
-                status: ReviewStatus::Submitted,
-                reviewers: vec![],
-                reviewed: None,
-            },
-            changes: vec![],
-            default_audience: Audience::Patient,
-            references: vec![],
-            variants: BTreeMap::new(),
-            related: vec![],
-            publisher: Rc::default(),
-        };
+        let article = Article::stub(article_slug);
         LoadState::Loaded(Content::Article(Rc::new(article)), Freshness::Live)
     }
 

@@ -15,32 +15,15 @@ pub fn translation_to_show(article: &Article, language: Language) -> Option<Slug
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Audience, Date, Review, ReviewStatus};
 
     fn article(slug: &str, lang: Language, translations: &[(Language, &str)]) -> Article {
-        let day = Date::new(2026, 11, 30).unwrap();
         Article {
-            slug: Slug::parse(slug).unwrap(),
-            question: "?".into(),
-            condition: None,
             lang: Some(lang),
             translations: translations
                 .iter()
                 .map(|(language, slug)| (*language, Slug::parse(slug).unwrap()))
                 .collect(),
-            updated: day,
-            next_review_due: day,
-            review: Review {
-                status: ReviewStatus::Submitted,
-                reviewers: vec![],
-                reviewed: None,
-            },
-            changes: vec![],
-            default_audience: Audience::Patient,
-            references: vec![],
-            variants: Default::default(),
-            related: vec![],
-            publisher: Default::default(),
+            ..Article::stub(slug)
         }
     }
 

@@ -35,10 +35,7 @@ impl Catalog {
     pub fn of(articles: &[Article], publisher: &Publisher) -> Catalog {
         Catalog {
             articles: articles.iter().map(Article::catalog_entry).collect(),
-            publisher: Rc::new(Publisher {
-                translations: Default::default(),
-                ..publisher.clone()
-            }),
+            publisher: Rc::new(publisher.in_own_language()),
         }
     }
 

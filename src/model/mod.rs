@@ -182,6 +182,35 @@ impl Article {
     }
 }
 
+/// An article with no body, submitted, for the unit tests of what is decided about an
+/// article: each test sets what it is about.
+#[cfg(test)]
+impl Article {
+    pub(crate) fn stub(slug: &str) -> Article {
+        let day = Date::new(2026, 1, 1).unwrap();
+        Article {
+            slug: Slug::parse(slug).unwrap(),
+            question: "Q?".into(),
+            condition: None,
+            lang: None,
+            translations: BTreeMap::new(),
+            updated: day,
+            next_review_due: day,
+            review: Review {
+                status: ReviewStatus::Submitted,
+                reviewers: vec![],
+                reviewed: None,
+            },
+            changes: vec![],
+            default_audience: Audience::Patient,
+            references: vec![],
+            variants: BTreeMap::new(),
+            related: vec![],
+            publisher: Rc::default(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,14 +55,20 @@ pub struct PublisherWords {
 }
 
 impl Publisher {
+    /// This publisher in its own language only, without the other languages' words:
+    /// what the catalog carries, as each article carries its own language's.
+    pub fn in_own_language(&self) -> Publisher {
+        Publisher {
+            translations: BTreeMap::new(),
+            ..self.clone()
+        }
+    }
+
     /// This publisher speaking `language`: itself when that is its own language, else
     /// with its words in that language; `None` when it has none in it. Either way
     /// without the other languages' words, which the reader of one article never needs.
     pub fn in_language(&self, language: Language) -> Option<Publisher> {
-        let mut publisher = Publisher {
-            translations: BTreeMap::new(),
-            ..self.clone()
-        };
+        let mut publisher = self.in_own_language();
         if Language::from_tag(&self.language) == Some(language) {
             return Some(publisher);
         }

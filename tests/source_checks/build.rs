@@ -48,6 +48,13 @@ fn written_since(out: &Path, then: SystemTime) -> Vec<String> {
     written
 }
 
+/// The incremental build's `out` holds exactly what a build from nothing of `dir` writes.
+fn assert_same_as_a_clean_build(dir: &Path, out: &Path) {
+    let clean = dir.join("clean");
+    build(dir, &clean);
+    assert_eq!(contents(out), contents(&clean));
+}
+
 /// Every file of `dir` and its bytes.
 fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     std::fs::read_dir(dir)
@@ -100,9 +107,7 @@ fn one_changed_article_is_written_again_alone_and_the_data_is_a_clean_builds() {
         written_since(&out, then),
         [".articles-build.jsonl", "beta.json"]
     );
-    let clean = dir.0.join("clean");
-    build(&dir.0, &clean);
-    assert_eq!(contents(&out), contents(&clean));
+    assert_same_as_a_clean_build(&dir.0, &out);
 }
 
 #[test]
@@ -131,9 +136,7 @@ fn a_changed_question_is_written_again_into_the_articles_that_relate_to_it() {
     let first: Article =
         serde_json::from_str(&std::fs::read_to_string(out.join("first.json")).unwrap()).unwrap();
     assert_eq!(first.related[0].question, "What else about second?");
-    let clean = dir.0.join("clean");
-    build(&dir.0, &clean);
-    assert_eq!(contents(&out), contents(&clean));
+    assert_same_as_a_clean_build(&dir.0, &out);
 }
 
 #[test]
@@ -146,9 +149,7 @@ fn a_removed_article_loses_its_data_and_its_line_of_the_catalog() {
     std::fs::remove_file(beta).unwrap();
     build(&dir.0, &out);
     assert!(!out.join("beta.json").exists());
-    let clean = dir.0.join("clean");
-    build(&dir.0, &clean);
-    assert_eq!(contents(&out), contents(&clean));
+    assert_same_as_a_clean_build(&dir.0, &out);
 }
 
 #[test]

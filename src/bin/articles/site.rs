@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 
-use article_widget::model::{Catalog, Publisher};
+use article_widget::model::Catalog;
 use article_widget::site::files::Site;
 use article_widget::site::{page, prerender, sitemap};
 use article_widget::source;
@@ -61,11 +61,7 @@ pub fn write(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, St
     let entries = sources::catalog_entries(&records, &findings);
     let catalog = Catalog {
         articles: entries.iter().map(|entry| (*entry).clone()).collect(),
-        // The catalog's publisher speaks its own language only, as `Catalog::of`'s.
-        publisher: Rc::new(Publisher {
-            translations: Default::default(),
-            ..publisher.clone()
-        }),
+        publisher: Rc::new(publisher.in_own_language()),
     };
     write_file(&template_path, &pages.catalog_page(&catalog)?)?;
     drop(catalog);
