@@ -745,6 +745,7 @@ fn two_articles(ms_status: ReviewStatus) -> Catalog {
             ),
             entry("ms-demo", "What is MS?", "2026-10-01", ms_status),
         ],
+        ..Catalog::default()
     }
 }
 

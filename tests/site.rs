@@ -359,6 +359,7 @@ fn the_catalog_head_is_the_publishers_with_the_questions_as_description() {
             language: "en".into(),
             ..(*article.publisher).clone()
         }),
+        ..Catalog::default()
     };
     let head = catalog_head(&catalog, "https://demo.example/library/");
     assert_eq!(

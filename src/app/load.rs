@@ -180,6 +180,7 @@ mod tests {
                 audiences: vec![],
             }],
             publisher: Rc::default(),
+            ..Catalog::default()
         }))
     }
 

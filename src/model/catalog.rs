@@ -1,5 +1,6 @@
-//! The catalog: one small entry per article (`index.json`), searched and filtered in
-//! the widget.
+//! The catalog: one small entry per article, in pages of [`PAGE_SIZE`] newest first.
+//! `index.json` is the first page, with the catalog's publisher and size;
+//! `catalog/<n>.json` ([`CatalogPage`]) holds page `n` from 2 on, fetched on demand.
 
 use std::rc::Rc;
 
@@ -21,12 +22,43 @@ pub struct CatalogEntry {
     pub audiences: Vec<Audience>,
 }
 
-/// Every published article, newest first.
+/// How many entries a page of the catalog holds: enough to fill a phone's screen a few
+/// times over, few enough that the first page stays a few KB.
+pub const PAGE_SIZE: usize = 50;
+
+/// The catalog as `index.json` has it: its first page of published articles, newest
+/// first, with their publisher and the size of the whole.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Catalog {
+    /// The first page's entries (every entry, in a catalog written whole).
     pub articles: Vec<CatalogEntry>,
     #[serde(default)]
     pub publisher: Rc<Publisher>,
+    /// How many articles the whole catalog holds; 0 in a catalog written before it
+    /// was paged, which held them all (see [`Catalog::total`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub total: usize,
+    /// The size of a page; 0 where the catalog is one page.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub page_size: usize,
+    /// The bytes of every article's data together, so that saving them all for
+    /// offline reading can say how much it will download before it starts.
+    #[serde(default, skip_serializing_if = "is_zero_u64")]
+    pub data_bytes: u64,
+}
+
+/// Page `n` of the catalog from 2 on: `catalog/<n>.json`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogPage {
+    pub articles: Vec<CatalogEntry>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn is_zero_u64(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Catalog {
@@ -36,6 +68,21 @@ impl Catalog {
         Catalog {
             articles: articles.iter().map(Article::catalog_entry).collect(),
             publisher: Rc::new(publisher.in_own_language()),
+            ..Catalog::default()
+        }
+    }
+
+    /// How many articles the whole catalog holds.
+    pub fn total(&self) -> usize {
+        self.total.max(self.articles.len())
+    }
+
+    /// How many pages the catalog has: 1 where `index.json` holds every entry.
+    pub fn page_count(&self) -> usize {
+        if self.page_size == 0 {
+            1
+        } else {
+            self.total().div_ceil(self.page_size).max(1)
         }
     }
 
@@ -121,6 +168,7 @@ mod tests {
                 ),
             ],
             publisher: Rc::default(),
+            ..Catalog::default()
         };
         let slugs = |entries: Vec<&CatalogEntry>| {
             entries
@@ -139,6 +187,21 @@ mod tests {
         );
         assert_eq!(slugs(search("treat", Some(Audience::Caregiver))), ["als"]);
         assert!(search("diabetes", None).is_empty());
+        assert_eq!((catalog.total(), catalog.page_count()), (3, 1));
+    }
+
+    #[test]
+    fn a_paged_catalog_counts_its_pages_from_its_total() {
+        let first = |total, page_size| Catalog {
+            articles: vec![entry("a", "A?", Audience::ALL)],
+            total,
+            page_size,
+            ..Catalog::default()
+        };
+        assert_eq!(first(101, 50).page_count(), 3);
+        assert_eq!(first(100, 50).page_count(), 2);
+        assert_eq!(first(1, 50).page_count(), 1);
+        assert_eq!((first(0, 0).total(), first(0, 0).page_count()), (1, 1));
     }
 
     #[test]
@@ -151,6 +214,7 @@ mod tests {
                 language: "en-GB".into(),
                 ..Publisher::default()
             }),
+            ..Catalog::default()
         };
         assert_eq!(catalog.languages(), [Language::English, Language::Spanish]);
         let slugs = |language| {

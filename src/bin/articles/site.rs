@@ -62,6 +62,7 @@ pub fn write(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, St
     let catalog = Catalog {
         articles: entries.iter().map(|entry| (*entry).clone()).collect(),
         publisher: Rc::new(publisher.in_own_language()),
+        ..Catalog::default()
     };
     write_file(&template_path, &pages.catalog_page(&catalog)?)?;
     drop(catalog);
