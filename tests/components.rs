@@ -754,6 +754,7 @@ fn the_catalog_links_each_article() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
         interactive: true,
         catalog: Rc::new(two_articles(ReviewStatus::UnderReview)),
+        data_url: AttrValue::default(),
     });
     assert_eq!(one(&html, "h1", &[]).text(&html), "Articles");
     let list = one(&html, "ul", &[("class", "catalog-list")]);
@@ -793,10 +794,46 @@ fn the_catalog_links_each_article() {
 }
 
 #[test]
+fn a_paged_catalog_counts_every_article_and_offers_its_next_page() {
+    let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
+        interactive: true,
+        catalog: Rc::new(Catalog {
+            total: 120,
+            page_size: 50,
+            ..two_articles(ReviewStatus::Approved)
+        }),
+        data_url: AttrValue::from("https://widget.example/articles/"),
+    });
+    assert_eq!(
+        one(&html, "p", &[("class", "catalog-count")]).text(&html),
+        "120 articles"
+    );
+    let pager = one(&html, "nav", &[("aria-label", "Pages of articles")]);
+    let pager_html = pager.inner(&html);
+    assert_eq!(
+        one(pager_html, "span", &[("class", "pager-position")]).text(pager_html),
+        "Page 1 of 3"
+    );
+    let buttons = all(pager_html, "button", &[]);
+    assert_eq!(buttons[0].text(pager_html).trim(), "Previous page");
+    assert!(buttons[0].attr("disabled").is_some());
+    assert_eq!(buttons[1].text(pager_html).trim(), "Next page");
+    assert!(buttons[1].attr("disabled").is_none());
+    // One page of one catalog: no pager at all.
+    let single = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
+        interactive: true,
+        catalog: Rc::new(two_articles(ReviewStatus::Approved)),
+        data_url: AttrValue::default(),
+    });
+    assert!(all(&single, "nav", &[]).is_empty());
+}
+
+#[test]
 fn an_empty_catalog_says_so() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
         interactive: true,
         catalog: Rc::new(Catalog::default()),
+        data_url: AttrValue::default(),
     });
     assert!(
         html.contains("<p>No articles are published yet.</p>"),
@@ -1042,7 +1079,8 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
     // What no panel of this state shows: the loading line (the app's), the other
     // errors, an article without text, a step not yet reached and the caution line
     // before approval, an empty catalog, the language filter of a catalog in several
-    // languages, and the plurals that only other sentences use.
+    // languages, a search under way or out of reach, a paged catalog's pager and its
+    // page that did not come, and the plurals that only other sentences use.
     assert_eq!(
         missing,
         [
@@ -1056,6 +1094,12 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
             EN.no_articles,
             EN.language_legend,
             EN.every_language,
+            EN.searching,
+            EN.search_unavailable,
+            EN.page_unavailable,
+            EN.pages_label,
+            EN.previous_page,
+            EN.next_page,
             EN.audience_plurals[0],
             EN.audience_plurals[1],
         ],

@@ -149,7 +149,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         LoadState::Offline => html! { <Offline message={messages.offline_message} /> },
         LoadState::Loaded(Content::Catalog(catalog), _) => html! {
-            <CatalogList catalog={catalog.clone()} />
+            <CatalogList catalog={catalog.clone()} data_url={AttrValue::from(props.config.data_url.clone())} />
         },
         LoadState::Loaded(Content::Article(article), _) => html! {
             <ArticlePage

@@ -12,6 +12,7 @@ mod in_flight;
 pub mod network;
 pub mod offline;
 pub mod page;
+pub mod search;
 pub mod storage;
 
 pub use network::LoadError;

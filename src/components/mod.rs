@@ -10,6 +10,7 @@ pub mod follow_up;
 pub mod language;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod markdown_view;
+pub mod pager;
 pub mod personalize;
 pub mod preferences_panel;
 pub mod radio_group;

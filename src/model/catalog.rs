@@ -72,6 +72,11 @@ impl Catalog {
         }
     }
 
+    /// Where page `page` (from 2) lives, beside `index.json`.
+    pub fn page_file(page: usize) -> String {
+        format!("catalog/{page}.json")
+    }
+
     /// How many articles the whole catalog holds.
     pub fn total(&self) -> usize {
         self.total.max(self.articles.len())
@@ -108,19 +113,21 @@ impl Catalog {
             .collect()
     }
 
-    /// The entries whose question holds every word of `query`, compared after `fold`
-    /// (a case folding), that have a variant for `audience` and are in `language`, each
-    /// if one is given; in catalog order. The folding is the caller's: in the browser it
-    /// is the browser's own, so that the Wasm carries no Unicode case tables.
-    pub fn search(
+    /// The entries of `entries` (this catalog's, or one of its pages') whose question
+    /// holds every word of `query`, compared after `fold` (a case folding), that have a
+    /// variant for `audience` and are in `language`, each if one is given; in catalog
+    /// order. The folding is the caller's: in the browser it is the browser's own, so
+    /// that the Wasm carries no Unicode case tables.
+    pub fn search<'a>(
         &self,
+        entries: &'a [CatalogEntry],
         query: &str,
         audience: Option<Audience>,
         language: Option<Language>,
         fold: impl Fn(&str) -> String,
-    ) -> Vec<&CatalogEntry> {
+    ) -> Vec<&'a CatalogEntry> {
         let words: Vec<String> = query.split_whitespace().map(&fold).collect();
-        self.articles
+        entries
             .iter()
             .filter(|entry| audience.is_none_or(|audience| entry.audiences.contains(&audience)))
             .filter(|entry| language.is_none_or(|language| self.language_of(entry) == language))
@@ -176,8 +183,9 @@ mod tests {
                 .map(|entry| entry.slug.clone())
                 .collect::<Vec<_>>()
         };
-        let search =
-            |query: &str, audience| catalog.search(query, audience, None, str::to_lowercase);
+        let search = |query: &str, audience| {
+            catalog.search(&catalog.articles, query, audience, None, str::to_lowercase)
+        };
         assert_eq!(slugs(search("", None)), ["als", "bp", "asthma"]);
         assert_eq!(slugs(search("TREATMENT", None)), ["als", "bp"]);
         assert_eq!(slugs(search("treatment blood", None)), ["bp"]);
@@ -219,7 +227,7 @@ mod tests {
         assert_eq!(catalog.languages(), [Language::English, Language::Spanish]);
         let slugs = |language| {
             catalog
-                .search("", None, language, str::to_lowercase)
+                .search(&catalog.articles, "", None, language, str::to_lowercase)
                 .iter()
                 .map(|entry| entry.slug.to_string())
                 .collect::<Vec<_>>()

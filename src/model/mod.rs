@@ -10,6 +10,7 @@ mod date;
 mod language;
 mod publisher;
 mod reference;
+mod search;
 mod slug;
 
 use std::collections::BTreeMap;
@@ -25,6 +26,10 @@ pub use self::publisher::{
     contrast_ratio, Disclaimer, Disclaimers, FollowUp, Publisher, PublisherWords, ReviewBody,
 };
 pub use self::reference::{is_doi, is_pmid, separator_after, Reference};
+pub use self::search::{
+    pages_of, CatalogView, ExcerptRun, SearchFilters, SearchHit, SearchRequest, SearchResults,
+    RESULTS_PER_PAGE,
+};
 pub use self::slug::Slug;
 use crate::document::Document;
 

@@ -1,0 +1,38 @@
+//! Turning the pages of a long list: the catalog's pages, or a search's. One page of
+//! the list is in the document at a time, however long the catalog.
+
+use yew::prelude::*;
+
+use crate::components::language::use_language;
+
+#[derive(Properties, PartialEq)]
+pub struct PagerProps {
+    /// From 1.
+    pub page: usize,
+    pub page_count: usize,
+    pub onpage: Callback<usize>,
+}
+
+/// "Previous page", "Page 2 of 2000", "Next page"; nothing for a list of one page.
+#[function_component]
+pub fn Pager(props: &PagerProps) -> Html {
+    let messages = use_language().messages();
+    if props.page_count <= 1 {
+        return Html::default();
+    }
+    let turn = |to: usize| {
+        let onpage = props.onpage.clone();
+        Callback::from(move |_: MouseEvent| onpage.emit(to))
+    };
+    html! {
+        <nav class="pager" aria-label={messages.pages_label}>
+            <button type="button" disabled={props.page <= 1} onclick={turn(props.page.saturating_sub(1))}>
+                { messages.previous_page }
+            </button>
+            <span class="pager-position">{ (messages.page_of)(props.page, props.page_count) }</span>
+            <button type="button" disabled={props.page >= props.page_count} onclick={turn(props.page + 1)}>
+                { messages.next_page }
+            </button>
+        </nav>
+    }
+}

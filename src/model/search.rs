@@ -1,0 +1,165 @@
+//! Searching the catalog's full text: what the widget asks a search engine and what it
+//! is answered, and which of the catalog's two ways of listing articles a reader's
+//! query and filters need.
+//!
+//! The engine is the build's static index (Pagefind, reached through the adapter
+//! `articles/search/search.js`, which answers in this form); a hosted engine behind
+//! the same form could take its place (README, "Beyond one machine").
+
+use serde::{Deserialize, Serialize};
+
+use super::{Audience, CatalogEntry, Language};
+
+/// How many results a page of search results shows.
+pub const RESULTS_PER_PAGE: usize = 10;
+
+/// One page of a search: words (none, for filters only), filters and the page wanted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SearchRequest {
+    pub query: String,
+    /// Each filter the engine applies, by name: an article matches when it has one of
+    /// the values (`audience`: a variant for it; `lang`: written in it).
+    pub filters: SearchFilters,
+    /// From 1.
+    pub page: usize,
+    pub per_page: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SearchFilters {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub audience: Vec<Audience>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lang: Vec<Language>,
+}
+
+/// A page of results: how many articles match in all, and this page's.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct SearchResults {
+    pub total: usize,
+    pub results: Vec<SearchHit>,
+}
+
+/// An article found: its catalog entry, and the passage of its text around the words
+/// found, as runs of plain text (never markup: the widget shows it as text).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct SearchHit {
+    pub entry: CatalogEntry,
+    #[serde(default)]
+    pub excerpt: Vec<ExcerptRun>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct ExcerptRun {
+    pub text: String,
+    /// A word of the query, which the widget highlights.
+    #[serde(default, rename = "match")]
+    pub matched: bool,
+}
+
+/// How the catalog lists articles for a query and filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CatalogView {
+    /// The catalog's own pages, newest first: page `page` of them. A catalog of one
+    /// page is filtered in the widget.
+    Pages { page: usize },
+    /// The search engine's results.
+    Search(SearchRequest),
+}
+
+impl CatalogView {
+    /// Words always go to the search engine, which reads the articles' whole text, not
+    /// only their questions. Filters alone stay in the widget while the whole catalog is
+    /// at hand, in one page; over a paged catalog only the engine knows every article
+    /// a filter keeps.
+    pub fn of(
+        query: &str,
+        audience: Option<Audience>,
+        language: Option<Language>,
+        page: usize,
+        page_count: usize,
+    ) -> CatalogView {
+        let query = query.trim();
+        let filtered = audience.is_some() || language.is_some();
+        if query.is_empty() && (page_count <= 1 || !filtered) {
+            return CatalogView::Pages {
+                page: page.clamp(1, page_count.max(1)),
+            };
+        }
+        CatalogView::Search(SearchRequest {
+            query: query.to_owned(),
+            filters: SearchFilters {
+                audience: audience.into_iter().collect(),
+                lang: language.into_iter().collect(),
+            },
+            page: page.max(1),
+            per_page: RESULTS_PER_PAGE,
+        })
+    }
+}
+
+/// How many pages `total` results fill, `per_page` a page: at least one.
+pub fn pages_of(total: usize, per_page: usize) -> usize {
+    total.div_ceil(per_page.max(1)).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_go_to_the_engine_and_filters_too_once_the_catalog_is_paged() {
+        let patients = Some(Audience::Patient);
+        assert_eq!(
+            CatalogView::of("", None, None, 3, 2000),
+            CatalogView::Pages { page: 3 }
+        );
+        assert_eq!(
+            CatalogView::of("  ", patients, None, 1, 1),
+            CatalogView::Pages { page: 1 }
+        );
+        assert_eq!(
+            CatalogView::of("", None, None, 9, 2),
+            CatalogView::Pages { page: 2 }
+        );
+        let CatalogView::Search(request) =
+            CatalogView::of(" riluzole ", patients, Some(Language::Spanish), 2, 1)
+        else {
+            panic!("words are searched");
+        };
+        assert_eq!(request.query, "riluzole");
+        assert_eq!(request.page, 2);
+        assert_eq!(
+            serde_json::to_string(&request).unwrap(),
+            r#"{"query":"riluzole","filters":{"audience":["patient"],"lang":["es"]},"page":2,"per_page":10}"#
+        );
+        let CatalogView::Search(request) = CatalogView::of("", patients, None, 1, 2000) else {
+            panic!("a paged catalog is filtered by the engine");
+        };
+        assert_eq!(
+            serde_json::to_string(&request.filters).unwrap(),
+            r#"{"audience":["patient"]}"#
+        );
+    }
+
+    #[test]
+    fn results_decode_with_their_excerpt_as_text_runs() {
+        let results: SearchResults = serde_json::from_str(
+            r#"{"total":11,"page":1,"per_page":10,"results":[{"entry":{"slug":"als","question":"What treats ALS?",
+            "updated":"2026-11-30","review_status":"submitted","audiences":["patient"]},
+            "excerpt":[{"text":"take "},{"text":"<b>riluzole</b>","match":true}]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(results.total, 11);
+        assert_eq!(results.results[0].entry.slug.as_str(), "als");
+        assert_eq!(
+            results.results[0].excerpt[1],
+            ExcerptRun {
+                text: "<b>riluzole</b>".into(),
+                matched: true
+            }
+        );
+        assert_eq!(pages_of(results.total, RESULTS_PER_PAGE), 2);
+        assert_eq!(pages_of(0, RESULTS_PER_PAGE), 1);
+    }
+}

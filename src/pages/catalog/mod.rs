@@ -1,0 +1,295 @@
+//! The catalog: every article, newest first, one page at a time; searched through the
+//! whole text of the articles, and filtered by audience and, where it has several, by
+//! language.
+
+mod filters;
+mod use_catalog_page;
+mod use_catalog_search;
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+pub use self::filters::{AudienceFilter, LanguageFilter};
+use self::use_catalog_page::{use_catalog_page, PageLoad};
+use self::use_catalog_search::{use_catalog_search, SearchState};
+use crate::browser::page;
+use crate::components::article_link::ArticleLink;
+use crate::components::language::{long_date, use_language};
+use crate::components::pager::Pager;
+use crate::components::radio_group::RadioGroup;
+use crate::config::Page;
+use crate::messages::Messages;
+use crate::model::{
+    pages_of, Catalog, CatalogEntry, CatalogView, ExcerptRun, Language, ReviewStatus, SearchResults,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct CatalogListProps {
+    pub catalog: Rc<Catalog>,
+    /// Whether search and filter work: `false` in the build's prerendered page, whose
+    /// tools stay inert, and shown so, until the widget takes it over.
+    #[prop_or(true)]
+    pub interactive: bool,
+    /// Where the catalog's data is: its pages after the first, and its search index.
+    #[prop_or_default]
+    pub data_url: AttrValue,
+}
+
+/// The catalog's list as it stands: what the count says, the entries or results shown,
+/// and how many pages there are of them.
+struct Listing {
+    status: String,
+    items: Html,
+    page: usize,
+    page_count: usize,
+    busy: bool,
+    notice: Option<Html>,
+}
+
+/// Every article, newest first, a page at a time, each a link that opens it. Words
+/// are searched in the articles' whole text by the build's search index; while it
+/// answers, and where it cannot (offline), the questions at hand are searched instead.
+#[function_component]
+pub fn CatalogList(props: &CatalogListProps) -> Html {
+    let language = use_language();
+    let messages = language.messages();
+    let catalog = &props.catalog;
+    let query = use_state(String::new);
+    let filter = use_state(|| AudienceFilter::Any);
+    let languages = use_memo(catalog.clone(), |catalog| catalog.languages());
+    let publisher_language = Language::from_tag(&catalog.publisher.language);
+    let language_filter =
+        use_state(|| LanguageFilter::first(&languages, language, publisher_language));
+    let page = use_state(|| 1_usize);
+    let view = CatalogView::of(
+        &query,
+        filter.audience(),
+        language_filter.language(),
+        *page,
+        catalog.page_count(),
+    );
+    let catalog_page = match view {
+        CatalogView::Pages { page } => page,
+        CatalogView::Search(_) => 1,
+    };
+    let page_load = use_catalog_page(&props.data_url, catalog_page);
+    let request = match &view {
+        CatalogView::Search(request) => Some(request.clone()),
+        CatalogView::Pages { .. } => None,
+    };
+    let search = use_catalog_search(&props.data_url, request);
+
+    // A new query or filter starts from the first page.
+    let oninput = {
+        let (query, page) = (query.clone(), page.clone());
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                query.set(input.value());
+                page.set(1);
+            }
+        })
+    };
+    let onfilter = {
+        let (filter, page) = (filter.clone(), page.clone());
+        Callback::from(move |chosen| {
+            filter.set(chosen);
+            page.set(1);
+        })
+    };
+    let onlanguage = {
+        let (language_filter, page) = (language_filter.clone(), page.clone());
+        Callback::from(move |chosen| {
+            language_filter.set(chosen);
+            page.set(1);
+        })
+    };
+    let onpage = {
+        let page = page.clone();
+        Callback::from(move |to| page.set(to))
+    };
+
+    // The entries at hand: the first page's, or the page turned to once it has come.
+    let at_hand: Option<&[CatalogEntry]> = match &page_load.load {
+        None => Some(&catalog.articles),
+        Some(PageLoad::Loaded(entries)) => Some(entries),
+        Some(_) => None,
+    };
+    let entry_item = |entry: &CatalogEntry, excerpt: &[ExcerptRun]| {
+        catalog_item(catalog, entry, excerpt, messages, language)
+    };
+    let local = |entries: &[CatalogEntry], query: &str| -> (usize, Html) {
+        let found = catalog.search(
+            entries,
+            query,
+            filter.audience(),
+            language_filter.language(),
+            page::fold_case,
+        );
+        let items = found.iter().map(|entry| entry_item(entry, &[])).collect();
+        (found.len(), items)
+    };
+    let hits = |results: &SearchResults| -> Html {
+        results
+            .results
+            .iter()
+            .map(|hit| entry_item(&hit.entry, &hit.excerpt))
+            .collect()
+    };
+    let listing = match (&view, &search, at_hand) {
+        (CatalogView::Pages { page }, _, Some(entries)) => {
+            let (count, items) = local(entries, "");
+            let total = if catalog.page_count() > 1 {
+                catalog.total()
+            } else {
+                count
+            };
+            Listing::new(
+                (messages.article_count)(total),
+                items,
+                *page,
+                catalog.page_count(),
+            )
+        }
+        (CatalogView::Pages { page }, ..) => {
+            let failed = matches!(page_load.load, Some(PageLoad::Failed));
+            let onretry = page_load.onretry.reform(|_: MouseEvent| ());
+            Listing {
+                busy: !failed,
+                notice: failed.then(|| {
+                    html! {
+                        <div class="catalog-notice" role="alert">
+                            <p>{ messages.page_unavailable }</p>
+                            <button type="button" onclick={onretry}>{ messages.try_again }</button>
+                        </div>
+                    }
+                }),
+                ..Listing::new(
+                    messages.loading.to_owned(),
+                    Html::default(),
+                    *page,
+                    catalog.page_count(),
+                )
+            }
+        }
+        (CatalogView::Search(request), SearchState::Found(results), _) => Listing::new(
+            (messages.article_count)(results.total),
+            hits(results),
+            request.page,
+            pages_of(results.total, request.per_page),
+        ),
+        (CatalogView::Search(request), SearchState::Searching(Some(results)), _) => Listing {
+            busy: true,
+            ..Listing::new(
+                messages.searching.to_owned(),
+                hits(results),
+                request.page,
+                pages_of(results.total, request.per_page),
+            )
+        },
+        // Until the index answers, or where it cannot, the questions at hand.
+        (CatalogView::Search(request), search, _) => {
+            let (count, items) = local(at_hand.unwrap_or(&catalog.articles), &request.query);
+            let failed = *search == SearchState::Failed;
+            Listing {
+                busy: !failed,
+                notice: failed.then(|| {
+                    html! {
+                        <p class="catalog-notice">{ messages.search_unavailable }</p>
+                    }
+                }),
+                ..Listing::new(
+                    if failed {
+                        (messages.article_count)(count)
+                    } else {
+                        messages.searching.to_owned()
+                    },
+                    items,
+                    1,
+                    1,
+                )
+            }
+        }
+    };
+
+    html! {
+        <section class="catalog" aria-labelledby="catalog-heading">
+            <h1 id="catalog-heading">{ messages.catalog_heading }</h1>
+            if catalog.articles.is_empty() {
+                <p>{ messages.no_articles }</p>
+            } else {
+                <div class="catalog-tools" role="search" inert={!props.interactive}
+                    aria-busy={(!props.interactive).then_some(AttrValue::Static("true"))}>
+                    <label class="search-label" for="catalog-search">{ messages.search_label }</label>
+                    <input id="catalog-search" class="search" type="search" value={(*query).clone()} {oninput} />
+                    { RadioGroup::new("catalog-audience", messages.filter_legend, *filter, onfilter).view(messages) }
+                    if languages.len() > 1 {
+                        { RadioGroup {
+                            choices: std::iter::once(LanguageFilter::Any)
+                                .chain(languages.iter().copied().map(LanguageFilter::Only))
+                                .collect(),
+                            ..RadioGroup::new("catalog-language", messages.language_legend, *language_filter, onlanguage)
+                        }.view(messages) }
+                    }
+                </div>
+                <p class="catalog-count" role="status">{ listing.status }</p>
+                { for listing.notice }
+                <ul class="catalog-list" aria-busy={listing.busy.then_some(AttrValue::Static("true"))}>
+                    { listing.items }
+                </ul>
+                <Pager page={listing.page} page_count={listing.page_count} {onpage} />
+            }
+        </section>
+    }
+}
+
+impl Listing {
+    fn new(status: String, items: Html, page: usize, page_count: usize) -> Listing {
+        Listing {
+            status,
+            items,
+            page,
+            page_count,
+            busy: false,
+            notice: None,
+        }
+    }
+}
+
+/// One article of the list: its question, a link that opens it; the passage its text
+/// was found in, if searched; when it was updated and its review status.
+fn catalog_item(
+    catalog: &Catalog,
+    entry: &CatalogEntry,
+    excerpt: &[ExcerptRun],
+    messages: &Messages,
+    language: Language,
+) -> Html {
+    let status_class = match entry.review_status {
+        ReviewStatus::Approved => "status approved",
+        _ => "status pending",
+    };
+    let excerpt = (!excerpt.is_empty()).then(|| {
+        let runs = excerpt.iter().map(|run| {
+            if run.matched {
+                html! { <mark>{ run.text.as_str() }</mark> }
+            } else {
+                html! { { run.text.as_str() } }
+            }
+        });
+        html! { <p class="catalog-excerpt">{ for runs }</p> }
+    });
+    html! {
+        <li key={entry.slug.as_str()} lang={catalog.language_of(entry).as_str()}>
+            <ArticleLink page={Page::Article(entry.slug.clone())}>{ &entry.question }</ArticleLink>
+            { for excerpt }
+            <p class="catalog-meta">
+                { messages.updated }
+                <time datetime={entry.updated.to_string()}>{ long_date(entry.updated, language) }</time>
+                { " · " }
+                <span class={status_class}>{ messages.review_status(entry.review_status) }</span>
+            </p>
+        </li>
+    }
+}
