@@ -8,13 +8,14 @@ mod use_catalog_search;
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 pub use self::filters::{AudienceFilter, LanguageFilter};
 use self::use_catalog_page::{use_catalog_page, PageLoad};
 use self::use_catalog_search::{use_catalog_search, SearchState};
-use crate::browser::page;
+use crate::browser::{events, page};
 use crate::components::article_link::ArticleLink;
 use crate::components::language::{long_date, use_language};
 use crate::components::pager::Pager;
@@ -37,11 +38,15 @@ pub struct CatalogListProps {
     pub data_url: AttrValue,
 }
 
+/// An article listed, with the passage its text was found in (none when not searched).
+type Shown<'a> = (&'a CatalogEntry, &'a [ExcerptRun]);
+
 /// The catalog's list as it stands: what the count says, the entries or results shown,
 /// and how many pages there are of them.
-struct Listing {
+struct Listing<'a> {
     status: String,
-    items: Html,
+    /// The articles shown, in order, each with the passage its text was found in.
+    shown: Vec<Shown<'a>>,
     page: usize,
     page_count: usize,
     busy: bool,
@@ -116,46 +121,34 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
         Some(PageLoad::Loaded(entries)) => Some(entries),
         Some(_) => None,
     };
-    let entry_item = |entry: &CatalogEntry, excerpt: &[ExcerptRun]| {
-        catalog_item(catalog, entry, excerpt, messages, language)
-    };
-    let local = |entries: &[CatalogEntry], query: &str| -> (usize, Html) {
-        let found = catalog.search(
-            entries,
-            query,
-            filter.audience(),
-            language_filter.language(),
-            page::fold_case,
-        );
-        let items = found.iter().map(|entry| entry_item(entry, &[])).collect();
-        (found.len(), items)
-    };
-    let hits = |results: &SearchResults| -> Html {
-        results
-            .results
-            .iter()
-            .map(|hit| entry_item(&hit.entry, &hit.excerpt))
+    let (audience, language_only) = (filter.audience(), language_filter.language());
+    let local = |entries, query| -> Vec<Shown<'_>> {
+        catalog
+            .search(entries, query, audience, language_only, page::fold_case)
+            .into_iter()
+            .map(|entry| (entry, &[][..]))
             .collect()
     };
-    let listing = match (&view, &search, at_hand) {
-        (CatalogView::Pages { page }, _, Some(entries)) => {
-            let (count, items) = local(entries, "");
-            let total = if catalog.page_count() > 1 {
-                catalog.total()
-            } else {
-                count
-            };
-            Listing::new(
-                (messages.article_count)(total),
-                items,
-                *page,
-                catalog.page_count(),
-            )
-        }
-        (CatalogView::Pages { page }, ..) => {
-            let failed = matches!(page_load.load, Some(PageLoad::Failed));
-            let onretry = page_load.onretry.reform(|_: MouseEvent| ());
-            Listing {
+    let listing =
+        match (&view, &search, at_hand) {
+            (CatalogView::Pages { page }, _, Some(entries)) => {
+                let shown = local(entries, "");
+                let total = if catalog.page_count() > 1 {
+                    catalog.total()
+                } else {
+                    shown.len()
+                };
+                Listing::new(
+                    (messages.article_count)(total),
+                    shown,
+                    *page,
+                    catalog.page_count(),
+                )
+            }
+            (CatalogView::Pages { page }, ..) => {
+                let failed = matches!(page_load.load, Some(PageLoad::Failed));
+                let onretry = page_load.onretry.reform(|_: MouseEvent| ());
+                Listing {
                 busy: !failed,
                 notice: failed.then(|| {
                     html! {
@@ -165,56 +158,78 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                         </div>
                     }
                 }),
-                ..Listing::new(
-                    messages.loading.to_owned(),
-                    Html::default(),
-                    *page,
-                    catalog.page_count(),
-                )
+                ..Listing::new(messages.loading.to_owned(), Vec::new(), *page, catalog.page_count())
             }
-        }
-        (CatalogView::Search(request), SearchState::Found(results), _) => Listing::new(
-            (messages.article_count)(results.total),
-            hits(results),
-            request.page,
-            pages_of(results.total, request.per_page),
-        ),
-        (CatalogView::Search(request), SearchState::Searching(Some(results)), _) => Listing {
-            busy: true,
-            ..Listing::new(
-                messages.searching.to_owned(),
+            }
+            (CatalogView::Search(request), SearchState::Found(results), _) => Listing::new(
+                (messages.article_count)(results.total),
                 hits(results),
                 request.page,
                 pages_of(results.total, request.per_page),
-            )
-        },
-        // Until the index answers, or where it cannot, the questions at hand.
-        (CatalogView::Search(request), search, _) => {
-            let (count, items) = local(at_hand.unwrap_or(&catalog.articles), &request.query);
-            let failed = *search == SearchState::Failed;
-            Listing {
-                busy: !failed,
-                notice: failed.then(|| {
-                    html! {
-                        <p class="catalog-notice">{ messages.search_unavailable }</p>
-                    }
-                }),
+            ),
+            (CatalogView::Search(request), SearchState::Searching(Some(results)), _) => Listing {
+                busy: true,
                 ..Listing::new(
-                    if failed {
-                        (messages.article_count)(count)
-                    } else {
-                        messages.searching.to_owned()
-                    },
-                    items,
-                    1,
-                    1,
+                    messages.searching.to_owned(),
+                    hits(results),
+                    request.page,
+                    pages_of(results.total, request.per_page),
                 )
+            },
+            // Until the index answers, or where it cannot, the questions at hand.
+            (CatalogView::Search(request), search, _) => {
+                let shown = local(at_hand.unwrap_or(&catalog.articles), &request.query);
+                let failed = *search == SearchState::Failed;
+                let status = if failed {
+                    (messages.article_count)(shown.len())
+                } else {
+                    messages.searching.to_owned()
+                };
+                Listing {
+                    busy: !failed,
+                    notice: failed.then(|| {
+                        html! {
+                            <p class="catalog-notice">{ messages.search_unavailable }</p>
+                        }
+                    }),
+                    ..Listing::new(status, shown, 1, 1)
+                }
             }
-        }
-    };
+        };
+    let items: Html = listing
+        .shown
+        .iter()
+        .map(|(entry, excerpt)| catalog_item(catalog, entry, excerpt, messages, language))
+        .collect();
+
+    // The host page hears which articles the list settled on (the app shell offers to
+    // save them for offline reading): the slugs shown, and the words searched.
+    let section = use_node_ref();
+    {
+        let section = section.clone();
+        let shown = (!listing.busy && props.interactive).then(|| {
+            listing
+                .shown
+                .iter()
+                .map(|(entry, _)| entry.slug.to_string())
+                .collect::<Vec<_>>()
+        });
+        let query = query.trim().to_owned();
+        use_effect_with((shown, query), move |(shown, query)| {
+            if let (Some(slugs), Some(element)) = (shown, section.cast::<web_sys::Element>()) {
+                let slugs: js_sys::Array =
+                    slugs.iter().map(|slug| JsValue::from_str(slug)).collect();
+                events::emit(
+                    &element,
+                    "results",
+                    &[("slugs", slugs.into()), ("query", JsValue::from_str(query))],
+                );
+            }
+        });
+    }
 
     html! {
-        <section class="catalog" aria-labelledby="catalog-heading">
+        <section ref={section} class="catalog" aria-labelledby="catalog-heading">
             <h1 id="catalog-heading">{ messages.catalog_heading }</h1>
             if catalog.articles.is_empty() {
                 <p>{ messages.no_articles }</p>
@@ -236,7 +251,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                 <p class="catalog-count" role="status">{ listing.status }</p>
                 { for listing.notice }
                 <ul class="catalog-list" aria-busy={listing.busy.then_some(AttrValue::Static("true"))}>
-                    { listing.items }
+                    { items }
                 </ul>
                 <Pager page={listing.page} page_count={listing.page_count} {onpage} />
             }
@@ -244,17 +259,26 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
     }
 }
 
-impl Listing {
-    fn new(status: String, items: Html, page: usize, page_count: usize) -> Listing {
+impl<'a> Listing<'a> {
+    fn new(status: String, shown: Vec<Shown<'a>>, page: usize, page_count: usize) -> Listing<'a> {
         Listing {
             status,
-            items,
+            shown,
             page,
             page_count,
             busy: false,
             notice: None,
         }
     }
+}
+
+/// The articles a search found, each with its passage.
+fn hits(results: &SearchResults) -> Vec<Shown<'_>> {
+    results
+        .results
+        .iter()
+        .map(|hit| (&hit.entry, &hit.excerpt[..]))
+        .collect()
 }
 
 /// One article of the list: its question, a link that opens it; the passage its text
