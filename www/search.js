@@ -2,8 +2,9 @@
 // (articles/search/, written by xtask/build-search-index.mjs), which the widget imports
 // the first time a reader searches (src/browser/search.rs). It asks Pagefind and
 // answers in the widget's own form (src/model/search.rs; README, "Beyond one
-// machine"): each result is a catalog entry and an excerpt as runs of plain text, a
-// word found marked by a flag, never by markup, so that the widget shows it as text.
+// machine"): the results' catalog entries, as a page of the catalog has them, and
+// beside each an excerpt as runs of plain text, a word found marked by a flag, never by
+// markup, so that the widget shows it as text.
 
 import * as pagefind from './pagefind.js';
 
@@ -21,23 +22,27 @@ function start() {
   return ready;
 }
 
-/** One page of results for a request, `{query, filters, page, per_page}`, as JSON text. */
-export async function search(requestText) {
-  const request = JSON.parse(requestText);
+/**
+ * Page `page` (from 1, `perPage` a page) of the articles holding the words of `query`
+ * (none: every article), with a variant for `audience` and written in `lang`, each if
+ * given; as JSON text, `{ total, articles, excerpts }`.
+ */
+export async function search(query, audience, lang, page, perPage) {
   await start();
-  const query = request.query.trim();
+  const filters = {};
+  if (audience) filters.audience = [audience];
+  if (lang) filters.lang = [lang];
+  const words = query.trim();
   // Filters alone list every article they keep, newest first, as the catalog does.
-  const found = query
-    ? await pagefind.search(query, { filters: request.filters })
-    : await pagefind.search(null, { filters: request.filters, sort: { updated: 'desc' } });
-  const first = (request.page - 1) * request.per_page;
-  const shown = found.results.slice(first, first + request.per_page);
-  const data = await Promise.all(shown.map((result) => result.data()));
+  const found = words
+    ? await pagefind.search(words, { filters })
+    : await pagefind.search(null, { filters, sort: { updated: 'desc' } });
+  const first = (page - 1) * perPage;
+  const data = await Promise.all(found.results.slice(first, first + perPage).map((result) => result.data()));
   return JSON.stringify({
     total: found.results.length,
-    page: request.page,
-    per_page: request.per_page,
-    results: data.map((each) => ({ entry: entryOf(each.meta), excerpt: query ? excerptOf(each) : [] })),
+    articles: data.map((each) => entryOf(each.meta)),
+    excerpts: data.map((each) => (words ? excerptOf(each) : [])),
   });
 }
 

@@ -38,9 +38,19 @@ pub async fn search(adapter_url: &str, request: &SearchRequest) -> Result<Search
         .ok()
         .and_then(|search| search.dyn_into().ok())
         .ok_or("the search adapter has no search function")?;
-    let request = serde_json::to_string(request).map_err(|error| error.to_string())?;
+    // Plain arguments, not JSON: the Wasm carries no encoder for them.
+    let name = |name: Option<&'static str>| name.map_or(JsValue::UNDEFINED, JsValue::from_str);
+    let arguments: js_sys::Array = [
+        JsValue::from_str(&request.query),
+        name(request.filters.audience.map(|audience| audience.as_str())),
+        name(request.filters.lang.map(|language| language.as_str())),
+        JsValue::from(request.page as u32),
+        JsValue::from(request.per_page as u32),
+    ]
+    .iter()
+    .collect();
     let answer = search
-        .call1(&JsValue::NULL, &JsValue::from_str(&request))
+        .apply(&JsValue::NULL, &arguments)
         .map_err(|error| describe(&error))?;
     let answer = JsFuture::from(js_sys::Promise::resolve(&answer))
         .await

@@ -27,7 +27,7 @@ pub use self::publisher::{
 };
 pub use self::reference::{is_doi, is_pmid, separator_after, Reference};
 pub use self::search::{
-    pages_of, CatalogView, ExcerptRun, SearchFilters, SearchHit, SearchRequest, SearchResults,
+    pages_of, CatalogView, ExcerptRun, SearchFilters, SearchRequest, SearchResults,
     RESULTS_PER_PAGE,
 };
 pub use self::slug::Slug;

@@ -6,7 +6,7 @@
 //! `articles/search/search.js`, which answers in this form); a hosted engine behind
 //! the same form could take its place (README, "Beyond one machine").
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::{Audience, CatalogEntry, Language};
 
@@ -14,7 +14,7 @@ use super::{Audience, CatalogEntry, Language};
 pub const RESULTS_PER_PAGE: usize = 10;
 
 /// One page of a search: words (none, for filters only), filters and the page wanted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchRequest {
     pub query: String,
     /// Each filter the engine applies, by name: an article matches when it has one of
@@ -25,28 +25,25 @@ pub struct SearchRequest {
     pub per_page: usize,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+/// The filters a search applies, each where the reader chose one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchFilters {
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub audience: Vec<Audience>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub lang: Vec<Language>,
+    /// Articles with a variant for it.
+    pub audience: Option<Audience>,
+    /// Articles written in it.
+    pub lang: Option<Language>,
 }
 
-/// A page of results: how many articles match in all, and this page's.
+/// A page of results: how many articles match in all, and this page's: their catalog
+/// entries (decoded as a page of the catalog is) and, beside each, the passage of its
+/// text around the words found, as runs of plain text (never markup: the widget shows
+/// it as text; none when only filters were asked).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 pub struct SearchResults {
     pub total: usize,
-    pub results: Vec<SearchHit>,
-}
-
-/// An article found: its catalog entry, and the passage of its text around the words
-/// found, as runs of plain text (never markup: the widget shows it as text).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct SearchHit {
-    pub entry: CatalogEntry,
+    pub articles: Vec<CatalogEntry>,
     #[serde(default)]
-    pub excerpt: Vec<ExcerptRun>,
+    pub excerpts: Vec<Vec<ExcerptRun>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -89,8 +86,8 @@ impl CatalogView {
         CatalogView::Search(SearchRequest {
             query: query.to_owned(),
             filters: SearchFilters {
-                audience: audience.into_iter().collect(),
-                lang: language.into_iter().collect(),
+                audience,
+                lang: language,
             },
             page: page.max(1),
             per_page: RESULTS_PER_PAGE,
@@ -127,33 +124,36 @@ mod tests {
         else {
             panic!("words are searched");
         };
-        assert_eq!(request.query, "riluzole");
-        assert_eq!(request.page, 2);
         assert_eq!(
-            serde_json::to_string(&request).unwrap(),
-            r#"{"query":"riluzole","filters":{"audience":["patient"],"lang":["es"]},"page":2,"per_page":10}"#
+            request,
+            SearchRequest {
+                query: "riluzole".into(),
+                filters: SearchFilters {
+                    audience: patients,
+                    lang: Some(Language::Spanish)
+                },
+                page: 2,
+                per_page: RESULTS_PER_PAGE,
+            }
         );
         let CatalogView::Search(request) = CatalogView::of("", patients, None, 1, 2000) else {
             panic!("a paged catalog is filtered by the engine");
         };
-        assert_eq!(
-            serde_json::to_string(&request.filters).unwrap(),
-            r#"{"audience":["patient"]}"#
-        );
+        assert_eq!((request.query.as_str(), request.filters.lang), ("", None));
     }
 
     #[test]
     fn results_decode_with_their_excerpt_as_text_runs() {
         let results: SearchResults = serde_json::from_str(
-            r#"{"total":11,"page":1,"per_page":10,"results":[{"entry":{"slug":"als","question":"What treats ALS?",
-            "updated":"2026-11-30","review_status":"submitted","audiences":["patient"]},
-            "excerpt":[{"text":"take "},{"text":"<b>riluzole</b>","match":true}]}]}"#,
+            r#"{"total":11,"articles":[{"slug":"als","question":"What treats ALS?",
+            "updated":"2026-11-30","review_status":"submitted","audiences":["patient"]}],
+            "excerpts":[[{"text":"take "},{"text":"<b>riluzole</b>","match":true}]]}"#,
         )
         .unwrap();
         assert_eq!(results.total, 11);
-        assert_eq!(results.results[0].entry.slug.as_str(), "als");
+        assert_eq!(results.articles[0].slug.as_str(), "als");
         assert_eq!(
-            results.results[0].excerpt[1],
+            results.excerpts[0][1],
             ExcerptRun {
                 text: "<b>riluzole</b>".into(),
                 matched: true

@@ -274,10 +274,17 @@ impl<'a> Listing<'a> {
 
 /// The articles a search found, each with its passage.
 fn hits(results: &SearchResults) -> Vec<Shown<'_>> {
+    let none: &[ExcerptRun] = &[];
     results
-        .results
+        .articles
         .iter()
-        .map(|hit| (&hit.entry, &hit.excerpt[..]))
+        .enumerate()
+        .map(|(index, entry)| {
+            (
+                entry,
+                results.excerpts.get(index).map_or(none, Vec::as_slice),
+            )
+        })
         .collect()
 }
 
