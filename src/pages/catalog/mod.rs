@@ -3,6 +3,7 @@
 //! language.
 
 mod filters;
+mod listing;
 mod use_catalog_page;
 mod use_catalog_search;
 
@@ -13,8 +14,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 pub use self::filters::{AudienceFilter, LanguageFilter};
-use self::use_catalog_page::{use_catalog_page, PageLoad};
-use self::use_catalog_search::{use_catalog_search, SearchState};
+use self::listing::{Listing, Notice, Status};
+use self::use_catalog_page::use_catalog_page;
+use self::use_catalog_search::use_catalog_search;
 use crate::browser::{events, page};
 use crate::components::article_link::ArticleLink;
 use crate::components::language::{long_date, use_language};
@@ -22,9 +24,7 @@ use crate::components::pager::Pager;
 use crate::components::radio_group::RadioGroup;
 use crate::config::Page;
 use crate::messages::Messages;
-use crate::model::{
-    pages_of, Catalog, CatalogEntry, CatalogView, ExcerptRun, Language, ReviewStatus, SearchResults,
-};
+use crate::model::{Catalog, CatalogEntry, CatalogView, ExcerptRun, Language, ReviewStatus};
 
 #[derive(Properties, PartialEq)]
 pub struct CatalogListProps {
@@ -36,21 +36,6 @@ pub struct CatalogListProps {
     /// Where the catalog's data is: its pages after the first, and its search index.
     #[prop_or_default]
     pub data_url: AttrValue,
-}
-
-/// An article listed, with the passage its text was found in (none when not searched).
-type Shown<'a> = (&'a CatalogEntry, &'a [ExcerptRun]);
-
-/// The catalog's list as it stands: what the count says, the entries or results shown,
-/// and how many pages there are of them.
-struct Listing<'a> {
-    status: String,
-    /// The articles shown, in order, each with the passage its text was found in.
-    shown: Vec<Shown<'a>>,
-    page: usize,
-    page_count: usize,
-    busy: bool,
-    notice: Option<Html>,
 }
 
 /// Every article, newest first, a page at a time, each a link that opens it. Words
@@ -115,87 +100,14 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
         Callback::from(move |to| page.set(to))
     };
 
-    // The entries at hand: the first page's, or the page turned to once it has come.
-    let at_hand: Option<&[CatalogEntry]> = match &page_load.load {
-        None => Some(&catalog.articles),
-        Some(PageLoad::Loaded(entries)) => Some(entries),
-        Some(_) => None,
-    };
-    let (audience, language_only) = (filter.audience(), language_filter.language());
-    let local = |entries, query| -> Vec<Shown<'_>> {
-        catalog
-            .search(entries, query, audience, language_only, page::fold_case)
-            .into_iter()
-            .map(|entry| (entry, &[][..]))
-            .collect()
-    };
-    let listing =
-        match (&view, &search, at_hand) {
-            (CatalogView::Pages { page }, _, Some(entries)) => {
-                let shown = local(entries, "");
-                let total = if catalog.page_count() > 1 {
-                    catalog.total()
-                } else {
-                    shown.len()
-                };
-                Listing::new(
-                    (messages.article_count)(total),
-                    shown,
-                    *page,
-                    catalog.page_count(),
-                )
-            }
-            (CatalogView::Pages { page }, ..) => {
-                let failed = matches!(page_load.load, Some(PageLoad::Failed));
-                let onretry = page_load.onretry.reform(|_: MouseEvent| ());
-                Listing {
-                busy: !failed,
-                notice: failed.then(|| {
-                    html! {
-                        <div class="catalog-notice" role="alert">
-                            <p>{ messages.page_unavailable }</p>
-                            <button type="button" onclick={onretry}>{ messages.try_again }</button>
-                        </div>
-                    }
-                }),
-                ..Listing::new(messages.loading.to_owned(), Vec::new(), *page, catalog.page_count())
-            }
-            }
-            (CatalogView::Search(request), SearchState::Found(results), _) => Listing::new(
-                (messages.article_count)(results.total),
-                hits(results),
-                request.page,
-                pages_of(results.total, request.per_page),
-            ),
-            (CatalogView::Search(request), SearchState::Searching(Some(results)), _) => Listing {
-                busy: true,
-                ..Listing::new(
-                    messages.searching.to_owned(),
-                    hits(results),
-                    request.page,
-                    pages_of(results.total, request.per_page),
-                )
-            },
-            // Until the index answers, or where it cannot, the questions at hand.
-            (CatalogView::Search(request), search, _) => {
-                let shown = local(at_hand.unwrap_or(&catalog.articles), &request.query);
-                let failed = *search == SearchState::Failed;
-                let status = if failed {
-                    (messages.article_count)(shown.len())
-                } else {
-                    messages.searching.to_owned()
-                };
-                Listing {
-                    busy: !failed,
-                    notice: failed.then(|| {
-                        html! {
-                            <p class="catalog-notice">{ messages.search_unavailable }</p>
-                        }
-                    }),
-                    ..Listing::new(status, shown, 1, 1)
-                }
-            }
-        };
+    let listing = Listing::of(
+        &view,
+        &search,
+        &page_load.load,
+        catalog,
+        (filter.audience(), language_filter.language()),
+        page::fold_case,
+    );
     let items: Html = listing
         .shown
         .iter()
@@ -248,8 +160,23 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                         }.view(messages) }
                     }
                 </div>
-                <p class="catalog-count" role="status">{ listing.status }</p>
-                { for listing.notice }
+                <p class="catalog-count" role="status">{
+                    match listing.status {
+                        Status::Count(count) => (messages.article_count)(count),
+                        Status::Loading => messages.loading.to_owned(),
+                        Status::Searching => messages.searching.to_owned(),
+                    }
+                }</p>
+                if let Some(notice) = listing.notice {
+                    if notice == Notice::PageUnavailable {
+                        <div class="catalog-notice" role="alert">
+                            <p>{ messages.page_unavailable }</p>
+                            <button type="button" onclick={page_load.onretry.reform(|_: MouseEvent| ())}>{ messages.try_again }</button>
+                        </div>
+                    } else {
+                        <p class="catalog-notice">{ messages.search_unavailable }</p>
+                    }
+                }
                 <ul class="catalog-list" aria-busy={listing.busy.then_some(AttrValue::Static("true"))}>
                     { items }
                 </ul>
@@ -257,35 +184,6 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
             }
         </section>
     }
-}
-
-impl<'a> Listing<'a> {
-    fn new(status: String, shown: Vec<Shown<'a>>, page: usize, page_count: usize) -> Listing<'a> {
-        Listing {
-            status,
-            shown,
-            page,
-            page_count,
-            busy: false,
-            notice: None,
-        }
-    }
-}
-
-/// The articles a search found, each with its passage.
-fn hits(results: &SearchResults) -> Vec<Shown<'_>> {
-    let none: &[ExcerptRun] = &[];
-    results
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(index, entry)| {
-            (
-                entry,
-                results.excerpts.get(index).map_or(none, Vec::as_slice),
-            )
-        })
-        .collect()
 }
 
 /// One article of the list: its question, a link that opens it; the passage its text
