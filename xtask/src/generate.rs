@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 
 /// Changes whenever the articles written change, so that a catalog written by an
 /// earlier generator is written again.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Writes `count` articles and the project's `publisher.toml` into `dir`, one file at a
 /// time: nothing of the catalog is kept in memory.
@@ -226,10 +226,17 @@ fn write_article(out: &mut String, index: usize, count: usize) {
         out,
         "next_review_due = {due_year}-{due_month:02}-{due_day:02}"
     );
+    // One article in five has no caregiver variant, as real catalogs have gaps: the
+    // catalog's audience filter then has something to leave out.
+    let audiences: &[&str] = if random.chance(20) {
+        &["patient", "professional"]
+    } else {
+        &["patient", "caregiver", "professional"]
+    };
     let _ = writeln!(
         out,
         "default_audience = \"{}\"",
-        random.pick(&["patient", "professional", "caregiver"])
+        random.pick(audiences)
     );
     if count > 1 {
         let mut related: Vec<usize> = Vec::new();
@@ -291,7 +298,7 @@ fn write_article(out: &mut String, index: usize, count: usize) {
         out,
         "This is synthetic test data about {topic} and {concern}{citations}.\n"
     );
-    for audience in ["patient", "caregiver", "professional"] {
+    for &audience in audiences {
         let _ = writeln!(out, "::: {audience}");
         for section in 0..random.between(1, 3) {
             let _ = writeln!(out, "## Part {}\n", section + 1);
