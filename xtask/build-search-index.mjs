@@ -10,7 +10,7 @@
 // the page the widget runs in. Pagefind's ready-made interfaces are not ours and are
 // removed: the widget draws its own results.
 import { createReadStream } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as pagefind from 'pagefind';
@@ -80,6 +80,28 @@ async function folderSize(dir) {
   return { bytes, files };
 }
 
+// What Pagefind's own process (the binary node drives) has cost so far, read from
+// /proc while it still runs, for `cargo xtask scale`: its peak RSS in kB and its
+// processor time in seconds. Nothing where there is no /proc (not Linux).
+async function pagefindUsage() {
+  try {
+    for (const pid of await readdir('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+      // After the command's name in parentheses: the parent's pid is the 2nd field,
+      // utime and stime the 12th and 13th, in ticks of 1/100 s.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== process.pid || !stat.includes('(pagefind')) continue;
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
+      const peak = Number(/VmHWM:\s*(\d+)/.exec(status)?.[1]);
+      return { peakKb: peak, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+    }
+  } catch {
+    // No /proc: the figures are only for the scale report.
+  }
+  return null;
+}
+
 const started = performance.now();
 try {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
@@ -93,13 +115,22 @@ try {
   for (const name of await readdir(outputPath)) {
     if (UNUSED.test(name)) await rm(join(outputPath, name));
   }
+  const pagefindCost = await pagefindUsage();
   const { bytes, files } = await folderSize(outputPath);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  // maxRSS is in kilobytes: this process's, not the Pagefind binary's it drives.
-  const rss = (process.resourceUsage().maxRSS / 1024).toFixed(0);
   console.log(
-    `search index: ${count} records into ${outputPath}: ${files} files, ${(bytes / 1024).toFixed(0)} KB, ${seconds} s (node peak RSS ${rss} MB)`,
+    `search index: ${count} records into ${outputPath}: ${files} files, ${(bytes / 1024).toFixed(0)} KB, ${seconds} s`,
   );
+  // For `cargo xtask scale`, as `articles` does with ARTICLES_RESOURCE_USAGE: what node
+  // and Pagefind's process each held at most (kB) and their processor time (s).
+  if (process.env.SEARCH_INDEX_RESOURCE_USAGE) {
+    const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
+    const nodeCpu = (userCPUTime + systemCPUTime) / 1e6;
+    const pagefindFigures = pagefindCost
+      ? `${pagefindCost.peakKb} kB ${pagefindCost.cpuSeconds} s`
+      : 'unknown';
+    console.error(`search index: resource usage: node ${maxRSS} kB ${nodeCpu} s, pagefind ${pagefindFigures}`);
+  }
 } catch (error) {
   fail(error.message);
 } finally {
