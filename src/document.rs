@@ -149,6 +149,16 @@ impl Document {
     }
 }
 
+impl Block {
+    /// The text a reader sees of this block, as [`Document::text`] has it: raw HTML and
+    /// code as the text they are, citations and checkboxes not at all.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        blocks_text(std::slice::from_ref(self), &mut out);
+        out
+    }
+}
+
 fn blocks_text(blocks: &[Block], out: &mut String) {
     for block in blocks {
         if !out.is_empty() && !out.ends_with("\n\n") {

@@ -266,6 +266,15 @@ fn the_saved_on_header_and_cache_names_are_the_same_in_rust_and_javascript() {
     assert_ne!(app_cache, CACHE_NAME);
 }
 
+#[test]
+fn pagefind_is_told_the_one_language_every_search_record_says_it_is_in() {
+    use article_widget::site::search::INDEX_LANGUAGE;
+    // A record in another language would go into an index of its own, which the
+    // widget's search would not look in.
+    let script = read("xtask/build-search-index.mjs");
+    assert_eq!(quoted_on_line(&script, "forceLanguage"), INDEX_LANGUAGE);
+}
+
 /// Every `part="…"` name in the components' and pages' markup.
 fn part_names() -> BTreeSet<String> {
     sources()

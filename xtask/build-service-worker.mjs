@@ -7,6 +7,9 @@
 // stale-while-revalidate. It never takes over by itself: a new build waits until the
 // page's "Update available, reload" asks it to (the SKIP_WAITING message).
 //
+// The search index (articles/search/) matches none of the globs below: a search fetches
+// the few chunks it needs, and precaching them all would download the whole index.
+//
 // Partner pages never see this worker: embed.js is left out of the precache and the
 // widget on a partner's page keeps its own copies (src/browser/offline.rs).
 import { join } from 'node:path';

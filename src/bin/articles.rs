@@ -5,6 +5,9 @@
 //! articles build [DIR] OUT  write index.json and one <slug>.json per article into OUT,
 //!                            only what changed since the last build there
 //! articles site [DIR] SITE  prerender the static site into SITE, a built site
+//! articles search-records [DIR] OUT
+//!                            one JSON line per article into the file OUT: its record
+//!                            of the full-text index, for xtask/build-search-index.mjs
 //! articles md               markdown on stdin -> the widget's HTML on stdout
 //! articles markdown [DIR] OUT  one <slug>.json per article with each variant's
 //!                            markdown instead of its parsed body (the bench's peer)
@@ -68,6 +71,10 @@ mod manifest;
 mod sources;
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "articles/search.rs"]
+mod search;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use std::io::Read;
     use std::path::{Path, PathBuf};
@@ -96,6 +103,10 @@ mod cli {
                              site Trunk built (its index.html is the pages' template);
                              --site-url: serve it from URL, not publisher.toml's
                              site_url (a test server, a staging host)
+  articles search-records [DIR] OUT
+                             validate, then write into the file OUT one JSON line per
+                             article: its record of the full-text index, which
+                             xtask/build-search-index.mjs gives Pagefind
   articles md                read markdown on stdin, print the widget's HTML
   articles markdown [DIR] OUT  like build, but each variant as its markdown (for
                              a JavaScript renderer such as the benchmark's peer)";
@@ -116,6 +127,12 @@ mod cli {
             ["site", dir, site] => write_site(Path::new(dir), Path::new(site), None),
             ["site", "--site-url", url, dir, site] => {
                 write_site(Path::new(dir), Path::new(site), Some(url))
+            }
+            ["search-records", out] => {
+                crate::search::write_records(Path::new("articles"), Path::new(out))
+            }
+            ["search-records", dir, out] => {
+                crate::search::write_records(Path::new(dir), Path::new(out))
             }
             ["new", rest @ ..] => crate::workflow::new(rest),
             ["review", rest @ ..] => crate::workflow::review(rest),

@@ -7,15 +7,18 @@
 //! `meta` writes the `<head>` of an article's page and of the catalog's (title,
 //! description, canonical link, Open Graph, Twitter card), and `json_ld` an article's
 //! schema.org `MedicalWebPage`;
-//! `sitemap` writes `sitemap.xml` and `robots.txt`; `files` puts these together into
-//! the site's files, one article at a time. Each is a pure function from the content
-//! model to text; [`escape`] is the one escaping of text put into markup.
+//! `sitemap` writes `sitemap.xml` and `robots.txt`; `search` makes each article's record
+//! of the full-text index (`articles/search/`, which Pagefind writes); `files` puts
+//! these together into the site's files, one article at a time. Each is a pure function
+//! from the content model to text; [`escape`] is the one escaping of text put into
+//! markup.
 
 pub mod files;
 pub mod json_ld;
 pub mod meta;
 pub mod page;
 pub mod prerender;
+pub mod search;
 pub mod sitemap;
 
 /// `text` made safe as HTML or XML text and as a quoted attribute value: `&`, `<`, `>`,

@@ -16,6 +16,7 @@ mod publisher;
 mod references;
 mod review;
 mod scan;
+mod search;
 mod site;
 mod support;
 mod translations;

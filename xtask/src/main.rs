@@ -7,7 +7,8 @@
 //! cargo xtask bench   measure the release build; prints a table, writes target/bench/report.md
 //!                     (BENCH_ONLY=mount-cycles,… takes only those measurements: benches/bench.mjs)
 //! cargo xtask scale N time `articles build` on N generated articles: clean, unchanged,
-//!                     one changed; peak RSS and output size, as a markdown table
+//!                     one changed; then the search index; peak RSS and sizes, as a
+//!                     markdown table
 //! ```
 
 mod generate;
@@ -30,7 +31,8 @@ commands:
   bench   measure the release build in headless Chromium; writes target/bench/report.md
           (BENCH_ONLY=mount-cycles,... takes only those measurements; see benches/bench.mjs)
   scale N time `articles build` on N generated synthetic articles (target/scale/N/):
-          from nothing, again unchanged, after one change; peak RSS and sizes";
+          from nothing, again unchanged, after one change; then the search index
+          (articles search-records, Pagefind); peak RSS and sizes";
 
 fn main() {
     if let Err(error) = run() {
@@ -125,6 +127,9 @@ fn dist(toolchain: &tools::Toolchain) -> Result<()> {
         }
     }
     println!("  {total:>9} bytes  in dist/ (article data in dist/articles/)");
+    let (search_bytes, search_files) = scale::tree_size(Path::new("dist/articles/search"))
+        .context("the search index, dist/articles/search/, was not written")?;
+    println!("  {search_bytes:>9} bytes  in dist/articles/search/, the search index ({search_files} files)");
     Ok(())
 }
 

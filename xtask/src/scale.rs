@@ -2,7 +2,10 @@
 //! articles (target/scale/<N>/articles): a clean build, a rebuild with nothing changed
 //! and a rebuild after one article changed, each timed, with the process's peak
 //! resident memory and processor time as `articles` itself reads them
-//! (`ARTICLES_RESOURCE_USAGE`: VmHWM and utime + stime from /proc/self).
+//! (`ARTICLES_RESOURCE_USAGE`: VmHWM and utime + stime from /proc/self). Then the
+//! full-text index: `articles search-records` and Pagefind's indexing of its records
+//! (`xtask/build-search-index.mjs`, which reports node's and Pagefind's process's peak
+//! RSS and processor time), and the index's size on disk.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -10,18 +13,19 @@ use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{bail, Context, Result};
 
-use crate::{generate, run_command, step};
+use crate::{generate, run_command, step, tools};
 
 /// What one run of the CLI cost.
 struct Run {
     took: Duration,
     /// The processor time of all its threads: what the run cost, whatever else the
-    /// machine was doing meanwhile.
-    cpu: f64,
-    peak_rss_kb: u64,
+    /// machine was doing meanwhile; `None` where it could not be read.
+    cpu: Option<f64>,
+    peak_rss_kb: Option<u64>,
 }
 
 pub fn scale(root: &Path, count: usize) -> Result<()> {
+    let toolchain = tools::ensure_node_tools(root)?;
     let dir = root.join("target/scale").join(count.to_string());
     let sources = dir.join("articles");
     // The generator's output is the same for the same N and the same generator, so it
@@ -74,6 +78,24 @@ pub fn scale(root: &Path, count: usize) -> Result<()> {
     let one_changed = measure(&articles, &build_args)?;
     let rewritten_after_one = changed_files(&before, &out)?;
 
+    step("articles search-records");
+    let records = dir.join("search-records.jsonl");
+    let search_records = measure(
+        &articles,
+        &[
+            "search-records".as_ref(),
+            sources.as_os_str(),
+            records.as_os_str(),
+        ],
+    )?;
+    let records_bytes = std::fs::metadata(&records)?.len();
+    step("Pagefind's index of the records (xtask/build-search-index.mjs)");
+    let site = dir.join("site");
+    let _ = std::fs::remove_dir_all(&site);
+    std::fs::create_dir_all(&site)?;
+    let indexing = measure_indexing(&toolchain, root, &site, &records)?;
+    let (search_bytes, search_files) = tree_size(&site.join("articles/search"))?;
+
     let mb = |bytes: u64| bytes as f64 / 1_000_000.0;
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let cores = std::thread::available_parallelism().map_or(1, |cores| cores.get());
@@ -91,12 +113,19 @@ pub fn scale(root: &Path, count: usize) -> Result<()> {
             format!("`build` after one article changed ({rewritten_after_one} files rewritten)"),
             &one_changed,
         ),
+        ("`articles search-records`".to_string(), &search_records),
+        (
+            "Pagefind's index of the records (node + Pagefind's process)".to_string(),
+            &indexing,
+        ),
     ] {
+        let cpu = run.cpu.map_or("?".into(), |cpu| format!("{cpu:.2} s"));
+        let rss = run
+            .peak_rss_kb
+            .map_or("?".into(), |kb| format!("{:.0} MB", kb as f64 / 1000.0));
         println!(
-            "| {what} | {:.2} s | {:.2} s | {:.0} MB |",
-            run.took.as_secs_f64(),
-            run.cpu,
-            run.peak_rss_kb as f64 / 1000.0
+            "| {what} | {:.2} s | {cpu} | {rss} |",
+            run.took.as_secs_f64()
         );
     }
     println!(
@@ -104,7 +133,89 @@ pub fn scale(root: &Path, count: usize) -> Result<()> {
         mb(output_bytes),
         mb(index_bytes)
     );
+    println!(
+        "search records {:.1} MB; search index (articles/search/): {search_files} files, {:.1} MB",
+        mb(records_bytes),
+        mb(search_bytes)
+    );
     Ok(())
+}
+
+/// Runs `xtask/build-search-index.mjs` on `records` into `site`, and reads what it reports
+/// of node's and Pagefind's process (`SEARCH_INDEX_RESOURCE_USAGE`): both run at once,
+/// so the step's peak RSS is counted as their sum, its CPU time as theirs together.
+fn measure_indexing(
+    toolchain: &tools::Toolchain,
+    root: &Path,
+    site: &Path,
+    records: &Path,
+) -> Result<Run> {
+    let script = root.join("xtask/build-search-index.mjs");
+    let started = Instant::now();
+    let output = toolchain
+        .command("node")
+        .arg(&script)
+        .arg(site)
+        .arg(records)
+        .env("SEARCH_INDEX_RESOURCE_USAGE", "1")
+        .output()
+        .context("cannot start node")?;
+    let took = started.elapsed();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        bail!("{} failed:\n{stderr}", script.display());
+    }
+    // `node <kB> kB <s> s, pagefind <kB> kB <s> s`
+    let usage: Vec<f64> = stderr
+        .lines()
+        .find_map(|line| line.strip_prefix("search index: resource usage: "))
+        .map(|rest| {
+            rest.split_whitespace()
+                .filter_map(|word| word.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let (peak_rss_kb, cpu) = match usage.as_slice() {
+        [node_kb, node_cpu, pagefind_kb, pagefind_cpu] => {
+            println!(
+                "  node: peak RSS {node_kb} kB, {node_cpu:.2} s CPU; Pagefind: peak RSS {pagefind_kb} kB, {pagefind_cpu:.2} s CPU"
+            );
+            (
+                Some((node_kb + pagefind_kb) as u64),
+                Some(node_cpu + pagefind_cpu),
+            )
+        }
+        _ => (None, None),
+    };
+    println!(
+        "  {:.2} s; {}",
+        took.as_secs_f64(),
+        String::from_utf8_lossy(&output.stdout).trim()
+    );
+    Ok(Run {
+        took,
+        cpu,
+        peak_rss_kb,
+    })
+}
+
+/// The total size of the files under `dir`, its folders' included, and their number.
+pub fn tree_size(dir: &Path) -> Result<(u64, usize)> {
+    let mut total = 0;
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let metadata = entry.metadata()?;
+        if metadata.is_dir() {
+            let (bytes, count) = tree_size(&entry.path())?;
+            total += bytes;
+            files += count;
+        } else if metadata.is_file() {
+            total += metadata.len();
+            files += 1;
+        }
+    }
+    Ok((total, files))
 }
 
 /// Runs the CLI with `args`, its output kept (a generated catalog has warnings by the
@@ -143,8 +254,8 @@ fn measure(articles: &Path, args: &[&std::ffi::OsStr]) -> Result<Run> {
     );
     Ok(Run {
         took,
-        cpu,
-        peak_rss_kb,
+        cpu: Some(cpu),
+        peak_rss_kb: Some(peak_rss_kb),
     })
 }
 

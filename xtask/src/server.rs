@@ -205,13 +205,27 @@ fn content_type(path: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "webmanifest" => "application/manifest+json",
+        // Pagefind's index (articles/search/): its chunks and Wasm, gzipped by Pagefind
+        // itself, so they are binary to us and never compressed again.
+        "pf_meta" | "pf_index" | "pf_fragment" | "pf_filter" | "pagefind" => {
+            "application/octet-stream"
+        }
         _ => "application/octet-stream",
     }
 }
 
-/// Trunk's content-hashed file names (`name-0123456789abcdef.ext`) never change
-/// content, so they may be cached forever; everything else is revalidated.
+/// Trunk's content-hashed file names (`name-0123456789abcdef.ext`) and Pagefind's
+/// chunks (`en_0123abc.pf_index`, named by their content's hash) never change content,
+/// so they may be cached forever; everything else is revalidated, Pagefind's
+/// `pagefind.js`, `pagefind-entry.json`, `pagefind-worker.js` and `wasm.*.pagefind`
+/// among them.
 fn cache_control(path: &str) -> &'static str {
+    let is_pagefind_chunk = [".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter"]
+        .iter()
+        .any(|extension| path.ends_with(extension));
+    if is_pagefind_chunk {
+        return "public, max-age=31536000, immutable";
+    }
     let stem = path.rsplit('/').next().unwrap_or(path);
     let stem = stem
         .split('.')
@@ -253,4 +267,38 @@ fn respond(
         stream.write_all(body)?;
     }
     stream.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pagefinds_files_are_binary_never_gzipped_again_and_only_its_chunks_are_immutable() {
+        for file in [
+            "articles/search/pagefind.en_eb3cdabdad.pf_meta",
+            "articles/search/index/en_44af4c5.pf_index",
+            "articles/search/fragment/en_c04a625.pf_fragment",
+            "articles/search/filter/en_caee10e.pf_filter",
+            "articles/search/wasm.en.pagefind",
+        ] {
+            let content_type = content_type(Path::new(file));
+            assert_eq!(content_type, "application/octet-stream", "{file}");
+            assert!(!is_compressible(content_type), "{file}");
+        }
+        let immutable = "public, max-age=31536000, immutable";
+        assert_eq!(
+            cache_control("/articles/search/index/en_44af4c5.pf_index"),
+            immutable
+        );
+        for file in [
+            "/articles/search/pagefind.js",
+            "/articles/search/pagefind-entry.json",
+            "/articles/search/pagefind-worker.js",
+            "/articles/search/wasm.en.pagefind",
+        ] {
+            assert_eq!(cache_control(file), "no-cache", "{file}");
+        }
+        assert_eq!(cache_control("/widget-0123456789abcdef.css"), immutable);
+    }
 }

@@ -43,15 +43,7 @@ fn cargo_bin_dir() -> PathBuf {
 /// The Wasm target, Trunk, the wasm-bindgen CLI matching Cargo.lock, and the npm
 /// packages (wasm-opt among them).
 pub fn ensure_build_tools(root: &Path) -> Result<Toolchain> {
-    let mut paths = vec![root.join("node_modules/.bin"), cargo_bin_dir()];
-    paths.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
-    let path = std::env::join_paths(paths)
-        .context("cannot build PATH")?
-        .to_string_lossy()
-        .into_owned();
-    let toolchain = Toolchain { path };
+    let toolchain = toolchain(root)?;
 
     let targets = output(
         toolchain
@@ -107,6 +99,26 @@ pub fn ensure_build_tools(root: &Path) -> Result<Toolchain> {
 
     ensure_npm_packages(root, &toolchain)?;
     Ok(toolchain)
+}
+
+/// The npm packages alone (Pagefind among them), for `cargo xtask scale`, which builds
+/// no Wasm.
+pub fn ensure_node_tools(root: &Path) -> Result<Toolchain> {
+    let toolchain = toolchain(root)?;
+    ensure_npm_packages(root, &toolchain)?;
+    Ok(toolchain)
+}
+
+fn toolchain(root: &Path) -> Result<Toolchain> {
+    let mut paths = vec![root.join("node_modules/.bin"), cargo_bin_dir()];
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    let path = std::env::join_paths(paths)
+        .context("cannot build PATH")?
+        .to_string_lossy()
+        .into_owned();
+    Ok(Toolchain { path })
 }
 
 /// Headless Chromium and its driver, from Debian's packages.
@@ -217,7 +229,7 @@ fn ensure_npm_packages(root: &Path, toolchain: &Toolchain) -> Result<()> {
     if up_to_date {
         return Ok(());
     }
-    step("installing npm packages (npm ci): wasm-opt, workbox-build, CommonMark spec, playwright-core, selenium-webdriver, axe-core, Lighthouse, marked, DOMPurify");
+    step("installing npm packages (npm ci): wasm-opt, workbox-build, Pagefind, CommonMark spec, playwright-core, selenium-webdriver, axe-core, Lighthouse, marked, DOMPurify");
     if output(toolchain.command("npm").arg("--version")).is_err() {
         bail!(
             "npm is missing: install Node.js 20 or newer with npm (`apt-get install nodejs npm`)"

@@ -32,6 +32,21 @@ pub fn check(
     out: &Path,
     today: Date,
 ) -> Result<Option<Checked>, String> {
+    let Some(checked) = check_sources(dir, previous, today)? else {
+        eprintln!("articles: nothing written to {}", out.display());
+        return Ok(None);
+    };
+    std::fs::create_dir_all(out)
+        .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
+    Ok(Some(checked))
+}
+
+/// [`check`] without an output folder: `None` when the diagnostics printed have an error.
+pub fn check_sources(
+    dir: &Path,
+    previous: &mut HashMap<String, Entry>,
+    today: Date,
+) -> Result<Option<Checked>, String> {
     let cannot_read = |error: std::io::Error| format!("cannot read {}: {error}", dir.display());
     let (publisher, publisher_diagnostics) = source::read_publisher(dir).map_err(cannot_read)?;
     let paths = source::article_paths(dir).map_err(cannot_read)?;
@@ -46,11 +61,8 @@ pub fn check(
         eprintln!("{diagnostic}");
     }
     if has_errors {
-        eprintln!("articles: nothing written to {}", out.display());
         return Ok(None);
     }
-    std::fs::create_dir_all(out)
-        .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
     Ok(Some(Checked {
         publisher,
         read,
