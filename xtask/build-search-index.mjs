@@ -8,9 +8,9 @@
 // fetches as a search needs them. Every record says it is in one language (see
 // INDEX_LANGUAGE in src/site/search.rs), so there is one index, whatever the `lang` of
 // the page the widget runs in. Pagefind's ready-made interfaces are not ours and are
-// removed: the widget draws its own results.
+// removed: the widget draws its own results, through the adapter copied beside them.
 import { createReadStream } from 'node:fs';
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as pagefind from 'pagefind';
@@ -27,9 +27,10 @@ const outputPath = join(site, 'articles', 'search');
 // more lines in memory.
 const IN_FLIGHT = 64;
 
-// What Pagefind writes that the widget does not use: its search interfaces and the
-// highlighting script of its own result pages.
-const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\b/;
+// What Pagefind writes that the widget does not use: its search interfaces, the
+// highlighting script of its own result pages, and its web worker (the adapter searches
+// without one: a worker cannot start from another origin than the page's).
+const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight|worker)\b/;
 
 function fail(message) {
   console.error(`search index: ${message}`);
@@ -115,6 +116,9 @@ try {
   for (const name of await readdir(outputPath)) {
     if (UNUSED.test(name)) await rm(join(outputPath, name));
   }
+  // The widget's adapter (www/search.js) beside pagefind.js, which it imports relatively:
+  // the widget imports the adapter, never Pagefind itself.
+  await copyFile(new URL('../www/search.js', import.meta.url), join(outputPath, 'search.js'));
   const pagefindCost = await pagefindUsage();
   const { bytes, files } = await folderSize(outputPath);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

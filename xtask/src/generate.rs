@@ -233,11 +233,7 @@ fn write_article(out: &mut String, index: usize, count: usize) {
     } else {
         &["patient", "caregiver", "professional"]
     };
-    let _ = writeln!(
-        out,
-        "default_audience = \"{}\"",
-        random.pick(audiences)
-    );
+    let _ = writeln!(out, "default_audience = \"{}\"", random.pick(audiences));
     if count > 1 {
         let mut related: Vec<usize> = Vec::new();
         for _ in 0..random.between(0, 3) {

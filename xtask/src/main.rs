@@ -14,6 +14,7 @@
 mod generate;
 mod scale;
 mod server;
+mod test_sites;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -238,25 +239,20 @@ fn test(root: &Path) -> Result<()> {
             .arg(&fixture_data),
     )?;
     // The same articles as a static site, prerendered by the build from this build's
-    // shell: what a reader without scripts, a crawler and a partner's first paint get.
+    // shell, with their search index: what a reader without scripts, a crawler and a
+    // partner's first paint get.
     let fixture_site = root.join("target/e2e-fixture-site");
-    fresh_copy(&root.join("dist"), &fixture_site)?;
-    std::fs::remove_dir_all(fixture_site.join("articles"))?;
-    std::fs::copy(
-        fixture_site.join("shell.html"),
-        fixture_site.join("index.html"),
-    )?;
-    run_command(
-        articles_cli(&toolchain)
-            .args(["build", "tests/e2e/fixtures/articles"])
-            .arg(fixture_site.join("articles")),
-    )?;
-    run_command(
-        articles_cli(&toolchain)
-            .args(["site", "tests/e2e/fixtures/articles"])
-            .arg(&fixture_site),
+    test_sites::site_of(
+        &toolchain,
+        &root,
+        &root.join("tests/e2e/fixtures/articles"),
+        &fixture_site,
+        true,
     )?;
     let fixture_site_server = server::serve_dir(&fixture_site, 0)?;
+    // A catalog of several pages, of generated articles.
+    let paged_site = test_sites::paged_site(&toolchain, &root)?;
+    let paged_site_server = server::serve_dir(&paged_site, 0)?;
     // The real site, written for its test server's own address, for Lighthouse: its
     // canonical links, sitemap and robots.txt name the host it audits.
     let lighthouse_site = root.join("target/e2e-lighthouse-site");
@@ -282,6 +278,7 @@ fn test(root: &Path) -> Result<()> {
             .env("SITE_DIR", root.join("dist"))
             .env("FIXTURE_DATA_DIR", &fixture_data)
             .env("FIXTURE_SITE_URL", fixture_site_server.url())
+            .env("PAGED_SITE_URL", paged_site_server.url())
             .env(
                 "LIGHTHOUSE_SITE_URL",
                 format!("{}/", lighthouse_server.url()),

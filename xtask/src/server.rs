@@ -216,8 +216,8 @@ fn content_type(path: &Path) -> &'static str {
 
 /// Trunk's content-hashed file names (`name-0123456789abcdef.ext`) and Pagefind's
 /// chunks (`en_0123abc.pf_index`, named by their content's hash) never change content,
-/// so they may be cached forever; everything else is revalidated, Pagefind's
-/// `pagefind.js`, `pagefind-entry.json`, `pagefind-worker.js` and `wasm.*.pagefind`
+/// so they may be cached forever; everything else is revalidated,
+/// the widget's adapter `search.js`, `pagefind.js`, `pagefind-entry.json` and `wasm.*.pagefind`
 /// among them.
 fn cache_control(path: &str) -> &'static str {
     let is_pagefind_chunk = [".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter"]
@@ -294,7 +294,7 @@ mod tests {
         for file in [
             "/articles/search/pagefind.js",
             "/articles/search/pagefind-entry.json",
-            "/articles/search/pagefind-worker.js",
+            "/articles/search/search.js",
             "/articles/search/wasm.en.pagefind",
         ] {
             assert_eq!(cache_control(file), "no-cache", "{file}");
