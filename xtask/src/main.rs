@@ -244,14 +244,14 @@ fn test(root: &Path) -> Result<()> {
     let fixture_site = root.join("target/e2e-fixture-site");
     test_sites::site_of(
         &toolchain,
-        &root,
+        root,
         &root.join("tests/e2e/fixtures/articles"),
         &fixture_site,
         true,
     )?;
     let fixture_site_server = server::serve_dir(&fixture_site, 0)?;
     // A catalog of several pages, of generated articles.
-    let paged_site = test_sites::paged_site(&toolchain, &root)?;
+    let paged_site = test_sites::paged_site(&toolchain, root)?;
     let paged_site_server = server::serve_dir(&paged_site, 0)?;
     // The real site, written for its test server's own address, for Lighthouse: its
     // canonical links, sitemap and robots.txt name the host it audits.
