@@ -64,6 +64,10 @@ mod build;
 mod manifest;
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "articles/pages.rs"]
+mod pages;
+
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "articles/sources.rs"]
 mod sources;
 
