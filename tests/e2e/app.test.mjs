@@ -37,13 +37,17 @@ after(async () => {
   for (const site of sites) site.stop();
 });
 
-/** Serves a fresh copy of the built site on its own port; `stop()` takes it away. */
-async function serveSiteCopy() {
+/**
+ * Serves a fresh copy of the built site on its own port; `stop()` takes it away. The
+ * paths `slow` matches answer after `delayMs`, as over a slow connection.
+ */
+async function serveSiteCopy({ slow = null, delayMs = 0 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'article-widget-site-'));
   cpSync(SITE_DIR, dir, { recursive: true });
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://site').pathname));
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    if (slow?.test(path)) await new Promise((resolve) => setTimeout(resolve, delayMs));
     try {
       const body = await readFile(file);
       response.writeHead(200, {
@@ -268,6 +272,25 @@ test('"Save all" of a catalog of gigabytes asks inside the page first, and Cance
   await question.getByRole('button', { name: 'Download 3.2 GB' }).click();
   await page.getByRole('status').getByText(`All ${index.total} articles are saved on this device`).waitFor();
   assert.equal(articleRequests.length, index.total);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test('"Stop saving" stops a save under way, and the reader is told how many were saved', async () => {
+  // Each article's data a second away: the save is still under way when Stop is pressed.
+  const site = await serveSiteCopy({ slow: /^\/articles\/[a-z0-9-]+\.json$/, delayMs: 1000 });
+  const total = JSON.parse(readFileSync(join(site.dir, 'articles/index.json'), 'utf8')).total;
+  const { context, page, pageErrors } = await newPage(browser);
+  await page.goto(`${site.url}/`);
+  await waitForServiceWorker(page);
+  await page.getByRole('button', { name: new RegExp(`^Save all ${total} articles \\(\\d+ KB\\) for offline use$`) }).click();
+  await page.getByRole('status').getByText(`Saving articles for offline use: 1 of ${total}`).waitFor();
+  await page.getByRole('button', { name: 'Stop saving' }).click();
+  const stopped = page.getByRole('status').getByText(new RegExp(`^Stopped: \\d+ of ${total} articles saved on this device\\.$`));
+  await stopped.waitFor();
+  const saved = Number((await stopped.textContent()).match(/^Stopped: (\d+)/)[1]);
+  assert.ok(saved >= 1 && saved < total, `${saved} of ${total} saved`);
+  assert.equal(await page.getByRole('button', { name: 'Stop saving' }).count(), 0);
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
