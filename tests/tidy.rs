@@ -193,15 +193,20 @@ fn the_option_names_are_the_same_in_rust_and_the_loader() {
     let mut in_rust = SETTINGS.to_vec();
     in_rust.sort();
     assert_eq!(in_loader, in_rust);
-    // The loader checks slugs by the rule of `Slug`, and so does the service worker's
-    // route for article data.
-    assert!(
-        loader.contains(&format!("/^{}$/", Slug::PATTERN)),
-        "embed.js checks slugs with /^{}$/",
-        Slug::PATTERN
-    );
+    // The loader checks slugs by the rule of `Slug`, and so do the app shell's saving
+    // and the service worker's route for article data and the catalog's pages.
+    for file in ["www/embed.js", "www/app-shell.js"] {
+        assert!(
+            read(file).contains(&format!("/^{}$/", Slug::PATTERN)),
+            "{file} checks slugs with /^{}$/",
+            Slug::PATTERN
+        );
+    }
     let service_worker = read("xtask/build-service-worker.mjs");
-    assert!(service_worker.contains(&format!("\\/articles\\/{}\\.json$/", Slug::PATTERN)));
+    assert!(service_worker.contains(&format!(
+        "\\/articles\\/(catalog\\/)?{}\\.json$/",
+        Slug::PATTERN
+    )));
 }
 
 #[test]

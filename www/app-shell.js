@@ -1,7 +1,8 @@
 // The publisher's own page as an installable offline app: registers the service worker
-// (sw.js, generated at build time by xtask/build-service-worker.mjs), offers "Save all
-// articles for offline use", and offers "Update available, reload" when a new build is
-// waiting, instead of swapping code under the reader. Partner pages never load this.
+// (sw.js, generated at build time by xtask/build-service-worker.mjs), offers to save
+// every article (or the ones the widget's search found) for offline use, saying how many
+// and how much before it starts, and offers "Update available, reload" when a new build
+// is waiting, instead of swapping code under the reader. Partner pages never load this.
 
 // The service worker's cache of articles read on this page (same name in
 // xtask/build-service-worker.mjs): saving every article fills it directly.
@@ -10,13 +11,36 @@ const PAGE_CACHE = 'article-widget/v1/app-pages';
 // The site's root: this script is served from it, whichever page loads it.
 const SITE = new URL('.', import.meta.url);
 
+// Above this many bytes, saving asks first, inside the page: one tap on a button must
+// never start a download of hundreds of megabytes on a reader's metered connection or
+// small phone. A catalog of a few thousand articles stays below it.
+const ASK_ABOVE_BYTES = 50 * 1000 * 1000;
+// How many articles are fetched at once: enough to hide each request's latency, few
+// enough to leave the connection to what the reader is reading meanwhile.
+const PARALLEL_SAVES = 4;
+// A slug, as the build allows it (src/model/slug.rs): the only names saved.
+const SLUG = /^[a-z0-9-]+$/;
+
 const saveTools = document.getElementById('offline-tools');
-const saveButton = document.getElementById('save-all');
+const saveAllButton = document.getElementById('save-all');
+const saveResultsButton = document.getElementById('save-results');
+const resultsLabel = document.getElementById('save-results-label');
+const stopButton = document.getElementById('save-stop');
+const saveConfirm = document.getElementById('save-confirm');
 const saveProgress = document.getElementById('save-progress');
 const saveStatus = document.getElementById('save-status');
 const updatePrompt = document.getElementById('update-prompt');
 
+// What index.json says of the whole catalog (see readCatalog), once read.
+let catalogSize = null;
+// The articles the widget last listed (its search results), to save on their own.
+let results = null;
+// Set by "Stop saving": the save under way ends after the articles already asked for.
+let stopRequested = false;
+
 if ('serviceWorker' in navigator && window.caches) {
+  // Listened for from the start, so that results shown before the worker is ready count.
+  document.addEventListener('article-widget:results', (event) => heardResults(event.detail));
   start().catch((error) => console.error(`article-widget: offline app: ${error}`));
 }
 
@@ -30,7 +54,16 @@ async function start() {
       .catch(() => {});
   }
   saveTools.hidden = false;
-  saveButton.addEventListener('click', () => saveAll(saveButton));
+  saveAllButton.addEventListener('click', () => saveAll());
+  saveResultsButton.addEventListener('click', () => saveResults());
+  stopButton.addEventListener('click', () => {
+    stopRequested = true;
+    stopButton.disabled = true;
+  });
+  // Say how many articles and how much before anyone asks; the click reads it again.
+  readCatalog()
+    .then(describeCatalog)
+    .catch((error) => console.error(`article-widget: offline app: the catalog: ${error}`));
 
   // A new build: offer it once it is installed, only if this page already runs an
   // older one (the very first install just takes over, see clientsClaim).
@@ -67,51 +100,224 @@ function offerUpdate(waiting) {
   updatePrompt.hidden = false;
 }
 
-/** Fetches every article of the catalog into the worker's cache, with progress. */
-async function saveAll(button) {
-  button.disabled = true;
-  saveProgress.hidden = false;
-  saveProgress.value = 0;
-  try {
-    const response = await fetch(new URL('articles/index.json', SITE));
-    if (!response.ok) throw new Error(`the catalog answered ${response.status}`);
-    const { articles } = await response.json();
+/**
+ * What `articles/index.json`, the catalog's first page, says of the whole: its first
+ * entries, how many articles, how many bytes their data is (`null` when it does not
+ * say: a catalog built before it was paged), and how many pages.
+ */
+async function readCatalog() {
+  const response = await fetch(new URL('articles/index.json', SITE));
+  if (!response.ok) throw new Error(`the catalog answered ${response.status}`);
+  const index = await response.json();
+  const first = Array.isArray(index.articles) ? index.articles : [];
+  // A catalog written whole holds every entry and has no `total` (see Catalog::total).
+  const total = Math.max(Number.isInteger(index.total) ? index.total : 0, first.length);
+  const pageSize = Number.isInteger(index.page_size) && index.page_size > 0 ? index.page_size : total;
+  const bytes = Number.isFinite(index.data_bytes) && index.data_bytes > 0 ? index.data_bytes : null;
+  const pageCount = pageSize > 0 ? Math.max(1, Math.ceil(total / pageSize)) : 1;
+  return { first, total, bytes, pageSize, pageCount };
+}
+
+/** Puts the number of articles and their size into the buttons' words. */
+function describeCatalog(catalog) {
+  catalogSize = catalog;
+  const size = catalog.bytes === null ? '' : ` (${formatBytes(catalog.bytes)})`;
+  saveAllButton.textContent = `Save all ${articles(catalog.total)}${size} for offline use`;
+  describeResults();
+}
+
+/** The widget listed these articles (`detail: { slugs, label }`): offer to save them. */
+function heardResults(detail) {
+  const slugs = Array.isArray(detail?.slugs) ? detail.slugs.filter((slug) => typeof slug === 'string' && SLUG.test(slug)) : [];
+  results = slugs.length === 0 ? null : { slugs: [...new Set(slugs)], label: typeof detail.label === 'string' ? detail.label : '' };
+  describeResults();
+}
+
+function describeResults() {
+  saveResultsButton.hidden = results === null;
+  resultsLabel.hidden = results === null || results.label === '';
+  if (results === null) return;
+  const bytes = estimatedBytes(results.slugs.length);
+  const size = bytes === null ? '' : ` (about ${formatBytes(bytes)})`;
+  saveResultsButton.textContent = `Save these ${articles(results.slugs.length)}${size} for offline use`;
+  resultsLabel.textContent = results.label;
+}
+
+/** The size of `count` articles' data, from the catalog's average, when it says its size. */
+function estimatedBytes(count) {
+  if (catalogSize === null || catalogSize.bytes === null || catalogSize.total === 0) return null;
+  return Math.round((catalogSize.bytes / catalogSize.total) * count);
+}
+
+/** Saves every article of the catalog, walking its pages, and the pages themselves. */
+async function saveAll() {
+  await saving(async () => {
+    const catalog = await readCatalog();
+    describeCatalog(catalog);
+    if (!(await mayDownload(catalog.total, catalog.bytes))) return null;
     const cache = await caches.open(ARTICLE_CACHE);
-    saveProgress.max = articles.length;
-    let failed = 0;
-    for (const [index, entry] of articles.entries()) {
-      if (!(await saveArticle(cache, entry.slug))) failed += 1;
-      saveProgress.value = index + 1;
-      saveStatus.textContent = `Saving articles for offline use: ${index + 1} of ${articles.length}`;
+    const tally = startTally(catalog.total);
+    for (let page = 1; page <= catalog.pageCount && !stopRequested; page += 1) {
+      const entries = page === 1 ? catalog.first : await savePage(cache, page);
+      if (entries === null) {
+        // The page could not be read: its articles are not saved, and are counted so.
+        tally.count(false, Math.min(catalog.pageSize, catalog.total - (page - 1) * catalog.pageSize));
+        continue;
+      }
+      await saveArticles(cache, entries.map((entry) => entry.slug), tally);
     }
-    saveStatus.textContent =
-      failed === 0
-        ? `All ${articles.length} articles are saved on this device: they open without a connection.`
-        : `${failed} of ${articles.length} articles could not be saved. Check your connection and try again.`;
+    return tally;
+  }, 'All');
+}
+
+/** Saves the articles the widget last listed. */
+async function saveResults() {
+  const chosen = results;
+  if (chosen === null) return;
+  await saving(async () => {
+    if (!(await mayDownload(chosen.slugs.length, estimatedBytes(chosen.slugs.length)))) return null;
+    const cache = await caches.open(ARTICLE_CACHE);
+    const tally = startTally(chosen.slugs.length);
+    await saveArticles(cache, chosen.slugs, tally);
+    return tally;
+  }, 'These');
+}
+
+/**
+ * Runs one save (`save` returns its tally, or `null` when the reader said no) with the
+ * buttons disabled and the progress shown, then tells the reader how it went.
+ */
+async function saving(save, which) {
+  const clicked = document.activeElement;
+  stopRequested = false;
+  stopButton.disabled = false;
+  for (const button of [saveAllButton, saveResultsButton]) button.disabled = true;
+  let tally = null;
+  try {
+    tally = await save();
+    if (tally === null) {
+      saveStatus.textContent = 'Nothing was downloaded.';
+      return;
+    }
+    const { total, saved, failed } = tally;
+    if (stopRequested && saved + failed < total) {
+      saveStatus.textContent = `Stopped: ${saved} of ${articles(total)} saved on this device.`;
+    } else if (failed === 0) {
+      saveStatus.textContent = `${which} ${articles(total)} are saved on this device: they open without a connection.`;
+    } else {
+      saveStatus.textContent = `${failed} of ${articles(total)} could not be saved. Check your connection and try again.`;
+    }
   } catch (error) {
-    console.error(`article-widget: save all: ${error}`);
+    console.error(`article-widget: save for offline use: ${error}`);
     saveStatus.textContent = 'The articles could not be saved. Check your connection and try again.';
   } finally {
-    saveProgress.hidden = true;
-    button.disabled = false;
+    for (const element of [saveProgress, stopButton, saveConfirm]) element.hidden = true;
+    for (const button of [saveAllButton, saveResultsButton]) button.disabled = false;
+    if (tally === null && saveTools.contains(clicked)) clicked.focus();
   }
 }
 
-/** Saves one article; only a complete, valid article is kept. */
-async function saveArticle(cache, slug) {
-  const url = new URL(`articles/${encodeURIComponent(slug)}.json`, SITE).href;
+/**
+ * Whether `count` articles of `bytes` (`null`: not known) may be downloaded: at once
+ * when small and known, else only once the reader says so in the page.
+ */
+async function mayDownload(count, bytes) {
+  if (bytes !== null && bytes <= ASK_ABOVE_BYTES) return true;
+  const question = saveConfirm.querySelector('p');
+  const [download, cancel] = saveConfirm.querySelectorAll('button');
+  question.textContent =
+    bytes === null
+      ? `Saving ${articles(count)} downloads an amount this catalog does not say. Download them to this device?`
+      : `Saving ${articles(count)} downloads ${formatBytes(bytes)} to this device. Use a connection without data charges and make sure there is room.`;
+  download.textContent = bytes === null ? 'Download' : `Download ${formatBytes(bytes)}`;
+  saveConfirm.hidden = false;
+  // The safe answer takes the focus; the question is the group's name, read with it.
+  cancel.focus();
+  const answered = new AbortController();
+  const yes = await new Promise((resolve) => {
+    download.addEventListener('click', () => resolve(true), { signal: answered.signal });
+    cancel.addEventListener('click', () => resolve(false), { signal: answered.signal });
+  });
+  answered.abort();
+  // The focus leaves the question: for "Stop saving" now, or the button clicked (saving).
+  if (yes) stopButton.hidden = false;
+  if (yes) stopButton.focus();
+  saveConfirm.hidden = true;
+  return yes;
+}
+
+/** Counts the articles saved and failed, and shows it; announced at most once a second. */
+function startTally(total) {
+  saveProgress.max = Math.max(total, 1);
+  saveProgress.value = 0;
+  saveProgress.hidden = false;
+  stopButton.hidden = false;
+  let announced = 0;
+  const tally = {
+    total,
+    saved: 0,
+    failed: 0,
+    count(saved, howMany = 1) {
+      tally[saved ? 'saved' : 'failed'] += howMany;
+      const done = tally.saved + tally.failed;
+      saveProgress.value = done;
+      // A screen reader reads every change of the status: not thousands of them.
+      if (done === 1 || done === total || Date.now() - announced >= 1000) {
+        announced = Date.now();
+        saveStatus.textContent = `Saving articles for offline use: ${done} of ${total}`;
+      }
+    },
+  };
+  return tally;
+}
+
+/** Saves page `page` of the catalog (from 2 on) and returns its entries; `null` if it fails. */
+async function savePage(cache, page) {
+  const text = await fetchValid(new URL(`articles/catalog/${page}.json`, SITE).href, cache);
+  const entries = text === null ? null : JSON.parse(text)?.articles;
+  return Array.isArray(entries) ? entries : null;
+}
+
+/** Saves the articles `slugs`, a few at a time, counting each in `tally`. */
+async function saveArticles(cache, slugs, tally) {
+  let next = 0;
+  const worker = async () => {
+    while (next < slugs.length && !stopRequested) {
+      const slug = slugs[next];
+      next += 1;
+      const saved = typeof slug === 'string' && SLUG.test(slug) && (await fetchValid(new URL(`articles/${slug}.json`, SITE).href, cache)) !== null;
+      tally.count(saved);
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_SAVES }, worker));
+}
+
+/** Fetches `url` into `cache` and returns its text; only a complete, valid JSON body is kept. */
+async function fetchValid(url, cache) {
   try {
     const response = await fetch(url, { cache: 'no-cache' });
-    if (!response.ok) return false;
+    if (!response.ok) return null;
     const text = await response.text();
     JSON.parse(text);
     // The day it was saved, which the widget shows when it opens the copy offline.
     const headers = new Headers(response.headers);
     headers.set('x-article-widget-saved-on', new Date().toISOString().slice(0, 10));
     await cache.put(url, new Response(text, { status: 200, headers }));
-    return true;
+    return text;
   } catch (error) {
-    console.error(`article-widget: could not save ${slug}: ${error}`);
-    return false;
+    console.error(`article-widget: could not save ${url}: ${error}`);
+    return null;
   }
+}
+
+/** "1 article", "100,000 articles". */
+function articles(count) {
+  return `${count.toLocaleString('en')} ${count === 1 ? 'article' : 'articles'}`;
+}
+
+/** A size as readers know them: 312 KB, 4.2 MB, 1.1 GB. */
+function formatBytes(bytes) {
+  if (bytes < 1e6) return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
+  if (bytes < 1e9) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${(bytes / 1e9).toFixed(1)} GB`;
 }

@@ -2,8 +2,9 @@
 //!
 //! ```text
 //! articles check [DIR]      validate every article (default DIR: articles)
-//! articles build [DIR] OUT  write index.json and one <slug>.json per article into OUT,
-//!                            only what changed since the last build there
+//! articles build [DIR] OUT  write the catalog (index.json, its first page, then
+//!                            catalog/<n>.json) and one <slug>.json per article into
+//!                            OUT, only what changed since the last build there
 //! articles site [DIR] SITE  prerender the static site into SITE, a built site
 //! articles search-records [DIR] OUT
 //!                            one JSON line per article into the file OUT: its record
@@ -67,6 +68,10 @@ mod build;
 mod manifest;
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "articles/pages.rs"]
+mod pages;
+
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "articles/sources.rs"]
 mod sources;
 
@@ -96,7 +101,8 @@ mod cli {
                              move an article's review on, in place, keeping its
                              formatting and comments; nothing is written if the
                              result fails the checks
-  articles build [DIR] OUT   validate, then write OUT/index.json and OUT/<slug>.json;
+  articles build [DIR] OUT   validate, then write OUT/index.json (the catalog's first
+                             page), OUT/catalog/<n>.json and OUT/<slug>.json;
                              into an OUT built before, only what changed since
   articles site [--site-url URL DIR] [DIR] SITE
                              validate, then prerender the static site into SITE, a

@@ -5,8 +5,9 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// An article's name in file names, URLs and data: lowercase ASCII letters, digits and
-/// hyphens (`als-primary-treatment`). The rule lives here only; `embed.js` and the
-/// service-worker script repeat it as [`Slug::PATTERN`], which a test holds them to.
+/// hyphens (`als-primary-treatment`). The rule lives here only; `embed.js`, the app
+/// shell and the service-worker script repeat it as [`Slug::PATTERN`], which a test
+/// holds them to.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Slug(String);

@@ -1,92 +1,23 @@
 // The publisher's own page as an installable offline app: manifest and icons, the
-// service worker's precache, "Save all articles for offline use", and the update
-// prompt when a new build is deployed. Each test serves its own copy of the built
-// site on its own origin (so service workers never meet), and can take that server
-// away entirely, so "offline" here means no server at all, not only emulation.
+// service worker's precache, and the update prompt when a new build is deployed
+// (saving articles for offline use: save.test.mjs). Each test serves its own copy of
+// the built site (site-copy.mjs).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { ALS_QUESTION, axeViolations, launchBrowser, launchPersistentContext, newPage } from './harness.mjs';
-
-const SITE_DIR = process.env.SITE_DIR;
-if (!SITE_DIR) throw new Error('SITE_DIR is not set: run the end-to-end tests through `cargo xtask test`');
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
+import { goOffline, serveSiteCopy, stopSiteCopies, waitForServiceWorker, widget } from './site-copy.mjs';
 
 let browser;
-const sites = [];
 before(async () => {
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
-  for (const site of sites) site.stop();
+  stopSiteCopies();
 });
-
-/** Serves a fresh copy of the built site on its own port; `stop()` takes it away. */
-async function serveSiteCopy() {
-  const dir = mkdtempSync(join(tmpdir(), 'article-widget-site-'));
-  cpSync(SITE_DIR, dir, { recursive: true });
-  const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://site').pathname));
-    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-      });
-      response.end(body);
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' });
-      response.end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const site = {
-    dir,
-    url: `http://127.0.0.1:${server.address().port}`,
-    stop() {
-      server.close();
-      server.closeAllConnections();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-  sites.push(site);
-  return site;
-}
-
-/** Waits until the service worker is active and controls the page. */
-async function waitForServiceWorker(page) {
-  await page.waitForFunction(async () => {
-    await navigator.serviceWorker.ready;
-    return navigator.serviceWorker.controller !== null;
-  });
-}
-
-/** No network at all: the browser is offline and the server is gone. */
-async function goOffline(context, site) {
-  site.stop();
-  await context.setOffline(true);
-}
-
-function widget(page) {
-  return page.locator('[data-article-widget]');
-}
 
 test('the page is installable: manifest, icons and a service worker that controls it', async () => {
   const site = await serveSiteCopy();
@@ -155,47 +86,6 @@ test("an article's own page read online opens again offline, and any other addre
   await widget(page)
     .getByText('This article has not been saved on this device yet. It will open by itself when you are back online.')
     .waitFor();
-  assert.deepEqual(pageErrors, []);
-  await context.close();
-});
-
-test('"Save all articles for offline use" shows its progress, then every article opens offline', async () => {
-  const site = await serveSiteCopy();
-  const slugs = JSON.parse(readFileSync(join(site.dir, 'articles/index.json'), 'utf8')).articles.map(
-    (entry) => [entry.slug, entry.question, entry.lang],
-  );
-  assert.ok(slugs.length >= 8, `the catalog has ${slugs.length} articles`);
-  const { context, page, pageErrors } = await newPage(browser);
-  await page.goto(`${site.url}/`);
-  await waitForServiceWorker(page);
-
-  const saveAll = page.getByRole('button', { name: 'Save all articles for offline use' });
-  const statuses = [];
-  await page.exposeFunction('noteStatus', (text) => statuses.push(text));
-  await page.evaluate(() => {
-    const status = document.getElementById('save-status');
-    new MutationObserver(() => window.noteStatus(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
-  });
-  await saveAll.click();
-  await page.getByRole('status').getByText(`All ${slugs.length} articles are saved on this device`).waitFor();
-  assert.ok(
-    statuses.some((text) => text.includes(`1 of ${slugs.length}`)),
-    `progress was announced: ${JSON.stringify(statuses)}`,
-  );
-  assert.deepEqual(await axeViolations(page), []);
-
-  await goOffline(context, site);
-  // Each article speaks its own language on the publisher's site: so does its banner.
-  const BANNERS = {
-    en: /^You're offline\. Showing the copy saved on \w+ \d+, \d{4}\.$/,
-    es: /^No tiene conexión\. Se muestra la copia guardada el \d+ de \w+ de \d{4}\.$/,
-  };
-  for (const [slug, question, lang] of slugs) {
-    await page.goto(`${site.url}/?article=${slug}`);
-    await widget(page).getByRole('heading', { level: 1, name: question }).waitFor();
-    // Honest about what it shows: the saved copy, and the day it was saved.
-    await widget(page).getByText(BANNERS[lang]).waitFor();
-  }
   assert.deepEqual(pageErrors, []);
   await context.close();
 });

@@ -10,7 +10,7 @@ use article_widget::model::Article;
 
 use crate::support::{article_named, related_article, TempDir};
 
-fn build(dir: &Path, out: &Path) -> String {
+pub fn build(dir: &Path, out: &Path) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_articles"))
         .arg("build")
         .arg(dir)
@@ -22,50 +22,68 @@ fn build(dir: &Path, out: &Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// Every file under `dir`, its folders walked (the catalog's pages are in `catalog/`),
+/// named from `dir`.
+pub fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![PathBuf::new()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(dir.join(&folder)).unwrap() {
+            let entry = entry.unwrap();
+            let name = folder.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                folders.push(name);
+            } else {
+                files.push(name);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 /// Dates every file of `out` an hour back, so that a file written again is told apart
 /// however coarse the file system's clock.
-fn age(out: &Path) -> SystemTime {
+pub fn age(out: &Path) -> SystemTime {
     let then = SystemTime::now() - Duration::from_secs(3600);
-    for entry in std::fs::read_dir(out).unwrap() {
+    for name in files(out) {
         let file = std::fs::File::options()
             .write(true)
-            .open(entry.unwrap().path())
+            .open(out.join(name))
             .unwrap();
         file.set_modified(then).unwrap();
     }
     then
 }
 
-/// The names of the files of `out` written since `then`.
-fn written_since(out: &Path, then: SystemTime) -> Vec<String> {
-    let mut written: Vec<String> = std::fs::read_dir(out)
-        .unwrap()
-        .map(|entry| entry.unwrap())
-        .filter(|entry| entry.metadata().unwrap().modified().unwrap() != then)
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .collect();
-    written.sort();
-    written
+/// The names of the files of `out` written since `then`, or new.
+pub fn written_since(out: &Path, then: SystemTime) -> Vec<String> {
+    files(out)
+        .into_iter()
+        .filter(|name| {
+            let metadata = std::fs::metadata(out.join(name)).unwrap();
+            metadata.modified().unwrap() != then
+        })
+        .map(|name| name.to_string_lossy().into_owned())
+        .collect()
 }
 
 /// The incremental build's `out` holds exactly what a build from nothing of `dir` writes.
-fn assert_same_as_a_clean_build(dir: &Path, out: &Path) {
+pub fn assert_same_as_a_clean_build(dir: &Path, out: &Path) {
     let clean = dir.join("clean");
+    let _ = std::fs::remove_dir_all(&clean);
     build(dir, &clean);
     assert_eq!(contents(out), contents(&clean));
 }
 
-/// Every file of `dir` and its bytes.
-fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .map(|path| {
-            (
-                PathBuf::from(path.file_name().unwrap()),
-                std::fs::read(&path).unwrap(),
-            )
+/// Every JSON file under `dir` and its bytes.
+pub fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    files(dir)
+        .into_iter()
+        .filter(|name| name.extension().is_some_and(|ext| ext == "json"))
+        .map(|name| {
+            let bytes = std::fs::read(dir.join(&name)).unwrap();
+            (name, bytes)
         })
         .collect()
 }
@@ -95,7 +113,8 @@ fn one_changed_article_is_written_again_alone_and_the_data_is_a_clean_builds() {
     let out = dir.0.join("out");
     build(&dir.0, &out);
     let then = age(&out);
-    let changed = article_named("beta", "2026-11-10").replace("Shared outro.", "A new outro.");
+    // Of the same length, so that the size of the data, which index.json says, is too.
+    let changed = article_named("beta", "2026-11-10").replace("Shared outro.", "Edited outro.");
     std::fs::write(&beta, changed).unwrap();
     let said = build(&dir.0, &out);
     assert!(
@@ -106,6 +125,17 @@ fn one_changed_article_is_written_again_alone_and_the_data_is_a_clean_builds() {
     assert_eq!(
         written_since(&out, then),
         [".articles-build.jsonl", "beta.json"]
+    );
+    assert_same_as_a_clean_build(&dir.0, &out);
+
+    // A longer article: its line is the same, but index.json says the new size.
+    let then = age(&out);
+    let longer = article_named("beta", "2026-11-10").replace("Shared outro.", "A longer outro.");
+    std::fs::write(&beta, longer).unwrap();
+    build(&dir.0, &out);
+    assert_eq!(
+        written_since(&out, then),
+        [".articles-build.jsonl", "beta.json", "index.json"]
     );
     assert_same_as_a_clean_build(&dir.0, &out);
 }
@@ -244,12 +274,22 @@ fn the_real_catalog_builds_into_what_check_dir_makes_of_it_translations_and_all(
     build(&catalog, &out);
     let report = article_widget::source::check_dir(&catalog, article_widget::source::today())
         .expect("the catalog is readable");
+    let mut data_bytes = 0;
     for expected in &report.articles {
         let json = std::fs::read_to_string(out.join(format!("{}.json", expected.slug))).unwrap();
+        data_bytes += json.len() as u64;
         let written: Article = serde_json::from_str(&json).unwrap();
         assert_eq!(&written, expected);
     }
     let index = std::fs::read_to_string(out.join("index.json")).unwrap();
     let written: article_widget::model::Catalog = serde_json::from_str(&index).unwrap();
-    assert_eq!(written, report.catalog());
+    // One page: every entry, and the size of the whole that "Save all" announces.
+    let expected = article_widget::model::Catalog {
+        total: report.articles.len(),
+        page_size: article_widget::model::PAGE_SIZE,
+        data_bytes,
+        ..report.catalog()
+    };
+    assert_eq!(written, expected);
+    assert!(!out.join("catalog").exists());
 }

@@ -12,6 +12,7 @@ mod changes;
 mod cli;
 mod fences;
 mod front_matter;
+mod pages;
 mod publisher;
 mod references;
 mod review;

@@ -274,7 +274,8 @@ fn test(root: &Path) -> Result<()> {
             .args(&e2e_files)
             .env("WIDGET_URL", site.url())
             .env("PARTNER_URL", partner.url())
-            // The app tests serve copies of the site themselves, to deploy a new build.
+            // The app and save tests serve copies of the site themselves (tests/e2e/site-copy.mjs),
+            // to deploy a new build or to take the server away.
             .env("SITE_DIR", root.join("dist"))
             .env("FIXTURE_DATA_DIR", &fixture_data)
             .env("FIXTURE_SITE_URL", fixture_site_server.url())

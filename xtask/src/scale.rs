@@ -2,7 +2,8 @@
 //! articles (target/scale/<N>/articles): a clean build, a rebuild with nothing changed
 //! and a rebuild after one article changed, each timed, with the process's peak
 //! resident memory and processor time as `articles` itself reads them
-//! (`ARTICLES_RESOURCE_USAGE`: VmHWM and utime + stime from /proc/self). Then the
+//! (`ARTICLES_RESOURCE_USAGE`: VmHWM and utime + stime from /proc/self), the output's
+//! size and the first page's (`index.json`), raw and gzipped as served. Then the
 //! full-text index: `articles search-records` and Pagefind's indexing of its records
 //! (`xtask/build-search-index.mjs`, which reports node's and Pagefind's process's peak
 //! RSS and processor time), and the index's size on disk.
@@ -59,7 +60,12 @@ pub fn scale(root: &Path, count: usize) -> Result<()> {
     let build_args = ["build".as_ref(), sources.as_os_str(), out.as_os_str()];
     let clean = measure(&articles, &build_args)?;
     let (output_bytes, files) = folder_size(&out)?;
-    let index_bytes = std::fs::metadata(out.join("index.json"))?.len();
+    let index = std::fs::read(out.join("index.json"))?;
+    let index_gzip = gzip_size(&index)?;
+    let pages = match std::fs::read_dir(out.join("catalog")) {
+        Ok(listing) => listing.count(),
+        Err(_) => 0,
+    };
 
     step("articles build again, nothing changed");
     let before = modification_times(&out)?;
@@ -129,9 +135,10 @@ pub fn scale(root: &Path, count: usize) -> Result<()> {
         );
     }
     println!(
-        "\noutput: {files} files, {:.1} MB; index.json {:.2} MB",
+        "\noutput: {files} files, {:.1} MB; index.json (the first page) {:.1} KB, {:.1} KB gzip; {pages} more pages in catalog/",
         mb(output_bytes),
-        mb(index_bytes)
+        index.len() as f64 / 1000.0,
+        index_gzip as f64 / 1000.0,
     );
     println!(
         "search records {:.1} MB; search index (articles/search/): {search_files} files, {:.1} MB",
@@ -259,25 +266,40 @@ fn measure(articles: &Path, args: &[&std::ffi::OsStr]) -> Result<Run> {
     })
 }
 
-/// The total size of the files of `dir`, and their number.
+/// The size of `bytes` gzipped at the level a server compresses at.
+fn gzip_size(bytes: &[u8]) -> Result<usize> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len())
+}
+
+/// The total size of the files of `dir` and of its folders (the catalog's pages), and
+/// their number.
 fn folder_size(dir: &Path) -> Result<(u64, usize)> {
     let mut total = 0;
     let mut files = 0;
-    for entry in std::fs::read_dir(dir)? {
-        let metadata = entry?.metadata()?;
-        if metadata.is_file() {
-            total += metadata.len();
-            files += 1;
-        }
+    for (path, _) in modification_times(dir)? {
+        total += std::fs::metadata(path)?.len();
+        files += 1;
     }
     Ok((total, files))
 }
 
+/// Every file of `dir` and of its folders, with the time it was last written.
 fn modification_times(dir: &Path) -> Result<Vec<(PathBuf, SystemTime)>> {
     let mut times = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        times.push((entry.path(), entry.metadata()?.modified()?));
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let entry = entry?;
+            let metadata = entry.metadata()?;
+            if metadata.is_dir() {
+                folders.push(entry.path());
+            } else {
+                times.push((entry.path(), metadata.modified()?));
+            }
+        }
     }
     Ok(times)
 }

@@ -1,4 +1,5 @@
-//! `articles build [DIR] OUT`: `index.json` and one `<slug>.json` per article, in memory
+//! `articles build [DIR] OUT`: one `<slug>.json` per article and the catalog in pages
+//! (`index.json`, then `catalog/<n>.json`: see `pages`), in memory
 //! bounded whatever the catalog's size, on every core, and incrementally.
 //!
 //! Pass one (`sources`) reads every source on every core into its small record (the
@@ -12,13 +13,13 @@
 //! holds one article per core (21 MB at its peak, not 311 MB) and uses both cores.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use article_widget::model::{CatalogEntry, Date, Publisher};
+use article_widget::model::{CatalogEntry, Date};
 use article_widget::source::{self, Findings, Record};
-use serde::Serialize;
 
 use crate::manifest::{self, Entry, Header};
+use crate::pages;
 use crate::sources::{self, Completion, Links, Source};
 
 /// An article to write: its source, and what the rest of the catalog gives it.
@@ -27,13 +28,6 @@ struct ToWrite<'a> {
     /// The hash of the source as pass one read it.
     source_hash: u64,
     links: &'a Links,
-}
-
-/// `index.json`, as `Catalog` writes it, from borrowed entries.
-#[derive(Serialize)]
-struct Index<'a> {
-    articles: Vec<&'a CatalogEntry>,
-    publisher: &'a Publisher,
 }
 
 pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
@@ -67,9 +61,15 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
     });
     let mut links_hashes = Vec::with_capacity(records.len());
     let mut to_write = Vec::new();
+    // The bytes of every article's data, as it is on disk once this build is done.
+    let mut data_bytes = 0;
     for (index, decided) in decided.into_iter().enumerate() {
         let decided = decided?;
         links_hashes.push(decided.as_ref().map(|decided| decided.links_hash));
+        data_bytes += decided
+            .as_ref()
+            .and_then(|decided| decided.bytes)
+            .unwrap_or(0);
         if let Some(links) = decided.and_then(|decided| decided.write_with) {
             to_write.push((index, links));
         }
@@ -83,30 +83,28 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
         };
         write_article(article, &completion, out, today)
     });
-    written.into_iter().collect::<Result<Vec<()>, String>>()?;
+    for bytes in written {
+        data_bytes += bytes?;
+    }
 
     let kept = sources::catalog_entries(&records, &findings);
     remove_withdrawn(out, previous.values(), &kept)?;
     let count = kept.len();
-    let index_path = out.join("index.json");
-    // No line of the catalog changed, none went: index.json stands as it is.
-    let index_hash = match previous_header.as_ref().map(|header| header.index) {
-        Some(hash) if !entries_changed && previous.is_empty() && index_path.exists() => hash,
-        last => {
-            let publisher = publisher.in_own_language();
-            let index = Index {
-                articles: kept,
-                publisher: &publisher,
-            };
-            write_if_changed(&index_path, &index, last)?
-        }
+    let last = pages::Last {
+        index: previous_header.as_ref().map(|header| header.index),
+        pages: previous_header
+            .as_ref()
+            .map_or(&[], |header| header.pages.as_slice()),
+        lines_unchanged: !entries_changed && previous.is_empty(),
     };
+    let catalog = pages::write(out, &kept, &publisher, data_bytes, last)?;
 
     let header = Header {
         tool,
         publisher: publisher_hash,
         built_on: today,
-        index: index_hash,
+        index: catalog.index,
+        pages: catalog.pages,
     };
     // With the same tool, publisher and day, an entry whose source and related
     // questions are the same is the same entry: then the manifest is too.
@@ -148,6 +146,9 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
 struct Decision {
     /// The hash of its links, as the manifest remembers them.
     links_hash: u64,
+    /// The size of its data on disk, when it is up to date (else it is written, and
+    /// the writing tells).
+    bytes: Option<u64>,
     /// Its links, when its data needs writing.
     write_with: Option<Links>,
 }
@@ -169,16 +170,22 @@ fn decide(
     let links = Links::of(records, findings, index);
     let links_hash = manifest::hash_json(&links)
         .map_err(|error| format!("cannot encode {}: {error}", entry.slug))?;
-    let up_to_date = source.last_written == Some((source.hash, links_hash))
-        && out.join(format!("{}.json", entry.slug)).exists();
+    // The file's size from the disk rather than the manifest: the same one look at the
+    // file tells whether it is there, and a size read there is the size served.
+    let bytes = (source.last_written == Some((source.hash, links_hash)))
+        .then(|| std::fs::metadata(out.join(format!("{}.json", entry.slug))).ok())
+        .flatten()
+        .filter(std::fs::Metadata::is_file)
+        .map(|metadata| metadata.len());
     Ok(Some(Decision {
         links_hash,
-        write_with: (!up_to_date).then_some(links),
+        write_with: bytes.is_none().then_some(links),
+        bytes,
     }))
 }
 
 /// Pass two for one article: parsed again, completed with what only the catalog knows,
-/// and written.
+/// and written; returns the bytes written.
 fn write_article(
     ToWrite {
         path,
@@ -188,13 +195,14 @@ fn write_article(
     completion: &Completion,
     out: &Path,
     today: Date,
-) -> Result<(), String> {
+) -> Result<u64, String> {
     let article = completion.article(path, source_hash, links, today)?;
     let json = serde_json::to_vec(&article)
         .map_err(|error| format!("cannot encode {}: {error}", article.slug))?;
     let target = out.join(format!("{}.json", article.slug));
-    std::fs::write(&target, json)
-        .map_err(|error| format!("cannot write {}: {error}", target.display()))
+    std::fs::write(&target, &json)
+        .map_err(|error| format!("cannot write {}: {error}", target.display()))?;
+    Ok(json.len() as u64)
 }
 
 /// Removes the data of the articles the last build wrote that are no longer in the
@@ -222,26 +230,6 @@ fn remove_withdrawn<'a>(
         }
     }
     Ok(())
-}
-
-/// Writes `value` as JSON to `path` unless the file there already has the text of hash
-/// `last`; returns the text's hash.
-fn write_if_changed(
-    path: &PathBuf,
-    value: &impl Serialize,
-    last: Option<u64>,
-) -> Result<u64, String> {
-    let cannot_write =
-        |error: &dyn std::fmt::Display| format!("cannot write {}: {error}", path.display());
-    let hash = manifest::hash_json(value).map_err(|error| cannot_write(&error))?;
-    if last == Some(hash) && path.exists() {
-        return Ok(hash);
-    }
-    let mut writer =
-        std::io::BufWriter::new(std::fs::File::create(path).map_err(|error| cannot_write(&error))?);
-    serde_json::to_writer(&mut writer, value).map_err(|error| cannot_write(&error))?;
-    std::io::Write::flush(&mut writer).map_err(|error| cannot_write(&error))?;
-    Ok(hash)
 }
 
 /// The hash of this very executable: a new build of the tool may check or write

@@ -29,6 +29,9 @@ pub struct Header {
     pub built_on: Date,
     /// The hash of the `index.json` written.
     pub index: u64,
+    /// The hashes of the catalog's pages written after the first, `catalog/2.json` on.
+    #[serde(default)]
+    pub pages: Vec<u64>,
 }
 
 /// A warning as remembered: its line and its message.
