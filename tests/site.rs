@@ -464,3 +464,33 @@ fn prerendered_html_shows_markup_as_text_and_drops_disallowed_urls() {
         assert!(html.starts_with("<div class=\"article-widget-root\" data-prerendered=\"\">"));
     }
 }
+
+#[test]
+fn the_catalogs_page_shows_its_first_page_with_the_size_of_the_whole() {
+    let article = article();
+    let mut entries = Vec::new();
+    for index in 0..120 {
+        let mut entry = article.catalog_entry();
+        entry.slug = Slug::parse(&format!("article-{index:03}")).unwrap();
+        entry.question = format!("Question {index:03}?");
+        entries.push(entry);
+    }
+    let catalog = Catalog {
+        articles: entries,
+        publisher: article.publisher.clone(),
+        ..Catalog::default()
+    };
+    let stylesheet = article_widget::site::prerender::stylesheet("#0b5d66", "#7fd8e0");
+    let site = article_widget::site::files::Site {
+        template:
+            "<!doctype html><html><head></head><body><div data-article-widget></div></body></html>",
+        stylesheet: &stylesheet,
+        site_url: "https://demo.example/",
+        today: date("2026-11-30"),
+    };
+    let page = site.catalog_page(&catalog).unwrap();
+    assert_eq!(page.matches("Question 0").count(), 50, "{page}");
+    assert!(page.contains("Question 049?") && !page.contains("Question 050?"));
+    assert!(page.contains("120 articles"), "{page}");
+    assert!(page.contains("Page 1 of 3"), "{page}");
+}

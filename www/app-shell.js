@@ -129,7 +129,10 @@ function describeCatalog(catalog) {
 /** The widget listed these articles (`detail: { slugs, label }`): offer to save them. */
 function heardResults(detail) {
   const slugs = Array.isArray(detail?.slugs) ? detail.slugs.filter((slug) => typeof slug === 'string' && SLUG.test(slug)) : [];
-  results = slugs.length === 0 ? null : { slugs: [...new Set(slugs)], label: typeof detail.label === 'string' ? detail.label : '' };
+  // The widget says which words it searched (none: a page of the catalog).
+  const query = typeof detail?.query === 'string' ? detail.query.trim() : '';
+  const label = query === '' ? 'The articles listed' : `Results for “${query}”`;
+  results = slugs.length === 0 ? null : { slugs: [...new Set(slugs)], label };
   describeResults();
 }
 

@@ -11,6 +11,10 @@ pub struct PagerProps {
     pub page: usize,
     pub page_count: usize,
     pub onpage: Callback<usize>,
+    /// `false` in the build's prerendered page: shown, inert, until the widget takes
+    /// it over.
+    #[prop_or(true)]
+    pub interactive: bool,
 }
 
 /// "Previous page", "Page 2 of 2000", "Next page"; nothing for a list of one page.
@@ -25,7 +29,7 @@ pub fn Pager(props: &PagerProps) -> Html {
         Callback::from(move |_: MouseEvent| onpage.emit(to))
     };
     html! {
-        <nav class="pager" aria-label={messages.pages_label}>
+        <nav class="pager" aria-label={messages.pages_label} inert={!props.interactive}>
             <button type="button" disabled={props.page <= 1} onclick={turn(props.page.saturating_sub(1))}>
                 { messages.previous_page }
             </button>

@@ -77,6 +77,21 @@ impl Catalog {
         format!("catalog/{page}.json")
     }
 
+    /// The catalog as its first page shows it: the first [`PAGE_SIZE`] entries, with the
+    /// size of the whole.
+    pub fn first_page(&self) -> Catalog {
+        if self.articles.len() <= PAGE_SIZE {
+            return self.clone();
+        }
+        Catalog {
+            articles: self.articles[..PAGE_SIZE].to_vec(),
+            publisher: self.publisher.clone(),
+            total: self.total(),
+            page_size: PAGE_SIZE,
+            data_bytes: self.data_bytes,
+        }
+    }
+
     /// How many articles the whole catalog holds.
     pub fn total(&self) -> usize {
         self.total.max(self.articles.len())

@@ -21,8 +21,12 @@ pub struct Site<'a> {
 }
 
 impl Site<'_> {
-    /// The publisher's catalog, the site's root page (`index.html`).
+    /// The publisher's catalog, the site's root page (`index.html`): its first page, as
+    /// the widget shows it first, so that the take-over changes nothing and the page
+    /// stays a few KB whatever the catalog's size. (Readers without scripts reach the
+    /// other articles through the sitemap and the articles' links, not the pager.)
     pub fn catalog_page(&self, catalog: &Catalog) -> Result<String, String> {
+        let catalog = &catalog.first_page();
         let config = prerender::config_for(Placement::Publisher, 0);
         let fragment = prerender::catalog_fragment(catalog, &config)?;
         let head = meta::catalog_head(catalog, self.site_url);

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axeViolations, launchBrowser, newPage } from './harness.mjs';
+import { axeViolations, launchBrowser, newPage, takenOver } from './harness.mjs';
 import { goOffline, serveSiteCopy, stopSiteCopies, waitForServiceWorker, widget } from './site-copy.mjs';
 
 let browser;
@@ -153,26 +153,24 @@ test('"Stop saving" stops a save under way, and the reader is told how many were
 test('the articles the widget lists (article-widget:results) are offered and saved on their own', async () => {
   const site = await serveSiteCopy();
   const index = JSON.parse(readFileSync(join(site.dir, 'articles/index.json'), 'utf8'));
-  const [first, second, other] = index.articles;
   const { context, page, pageErrors } = await newPage(browser);
   await page.goto(`${site.url}/`);
   await waitForServiceWorker(page);
-  await widget(page).getByRole('heading', { level: 1 }).waitFor();
-  const saveThese = page.getByRole('button', { name: /^Save these 2 articles \(about \d+ KB\) for offline use$/ });
-  assert.equal(await saveThese.count(), 0, 'nothing to offer before the widget lists anything');
+  await takenOver(page);
+  // The catalog's first page: the widget tells the page what it lists.
+  await page.getByRole('button', { name: new RegExp(`^Save these ${index.articles.length} articles \\(about \\d+ KB\\) for offline use$`) }).waitFor();
+  await page.getByText('The articles listed').waitFor();
 
-  // What the widget dispatches on its host element when it shows search results.
-  await page.evaluate(
-    ({ slugs }) =>
-      document.querySelector('[data-article-widget]').dispatchEvent(
-        new CustomEvent('article-widget:results', { bubbles: true, composed: true, detail: { slugs, label: 'Results for "treatment"' } }),
-      ),
-    { slugs: [first.slug, second.slug] },
-  );
+  // A search: the two articles about riluzole, in English and in Spanish.
+  await widget(page).getByRole('searchbox', { name: 'Search articles' }).fill('riluzole');
+  const saveThese = page.getByRole('button', { name: /^Save these 2 articles \(about \d+ KB\) for offline use$/ });
   await saveThese.waitFor();
-  // The list's own words describe the button.
+  // The search's words describe the button.
   assert.equal(await saveThese.getAttribute('aria-describedby'), 'save-results-label');
-  await page.getByText('Results for "treatment"').waitFor();
+  await page.getByText('Results for “riluzole”').waitFor();
+  const found = await widget(page).locator('.catalog-list > li a').allInnerTexts();
+  const [first, second] = found.map((question) => index.articles.find((entry) => entry.question === question));
+  const other = index.articles.find((entry) => entry !== first && entry !== second);
   await saveThese.click();
   await page.getByRole('status').getByText('These 2 articles are saved on this device').waitFor();
   const saved = await savedPaths(page);

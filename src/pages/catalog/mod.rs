@@ -180,7 +180,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                 <ul class="catalog-list" aria-busy={listing.busy.then_some(AttrValue::Static("true"))}>
                     { items }
                 </ul>
-                <Pager page={listing.page} page_count={listing.page_count} {onpage} />
+                <Pager page={listing.page} page_count={listing.page_count} {onpage} interactive={props.interactive} />
             }
         </section>
     }
