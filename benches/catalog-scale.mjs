@@ -2,8 +2,8 @@
 // catalog of N generated articles (SCALE_SITE_URL) and the project's own (SMALL_SITE_URL),
 // each with the widget's page without its prerendered catalog (shell.html), so that
 // both measure the widget. Headless Chromium through playwright-core; the figures go to
-// stdout as JSON lines, which scale.rs turns into its table. Wall-clock figures live
-// here and in benches/bench.mjs, never in the tests.
+// stdout as a markdown table. Wall-clock figures live here and in benches/bench.mjs,
+// never in the tests.
 //
 // - catalog visible: navigation → the first entry of the widget's list painted, cold
 //   cache, the two sites' runs alternating (SCALE_RUNS each, 9 unless set);
@@ -66,12 +66,22 @@ async function catalogVisible(site) {
   );
   const total = [...bytes.values()].reduce((sum, n) => sum + n, 0);
   const catalog = [...bytes].filter(([url]) => url.endsWith('/articles/index.json')).reduce((sum, [, n]) => sum + n, 0);
+  const count = await page.evaluate(async () => {
+    const first = await (await fetch('articles/index.json')).json();
+    return first.total ?? first.articles.length;
+  });
   await context.close();
-  return { visible, total, catalog };
+  return { visible, total, catalog, count };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+
+const COUNT = process.env.SCALE_COUNT ?? 'N';
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+const ms = (value) => `${value.toFixed(0)} ms`;
+console.log(`| in Chromium, ${COUNT} articles | figure |`);
+console.log('| --- | ---: |');
 
 const scale = [];
 const small = [];
@@ -79,24 +89,18 @@ for (let run = 0; run < RUNS; run += 1) {
   scale.push(await catalogVisible(SCALE));
   small.push(await catalogVisible(SMALL));
 }
-console.log(
-  JSON.stringify({
-    figure: 'catalog visible (ms)',
-    scale: median(scale.map((run) => run.visible)),
-    small: median(small.map((run) => run.visible)),
-    scale_min: Math.min(...scale.map((run) => run.visible)),
-    scale_max: Math.max(...scale.map((run) => run.visible)),
-    small_min: Math.min(...small.map((run) => run.visible)),
-    small_max: Math.max(...small.map((run) => run.visible)),
-  }),
-);
-console.log(
-  JSON.stringify({
-    figure: 'first catalog load (bytes as sent)',
-    total: median(scale.map((run) => run.total)),
-    catalog: median(scale.map((run) => run.catalog)),
-  }),
-);
+{
+  const visible = (runs) => runs.map((run) => run.visible);
+  const spread = (runs) => `${ms(median(visible(runs)))} [${ms(Math.min(...visible(runs)))}–${ms(Math.max(...visible(runs)))}]`;
+  const ratio = median(visible(scale)) / median(visible(small));
+  const smallCount = small[0].count;
+  console.log(
+    `| catalog visible: navigation → first entry painted, cold (median [min–max] of ${RUNS}) | ${spread(scale)}, against ${spread(small)} for ${smallCount} articles: ${ratio.toFixed(2)}× |`,
+  );
+  const total = median(scale.map((run) => run.total));
+  const catalog = median(scale.map((run) => run.catalog));
+  console.log(`| first catalog load, as sent | ${kb(total)} in all (page, code, stylesheet, data), of which the catalog's data ${kb(catalog)} |`);
+}
 
 // A search from cold: what it fetches.
 {
@@ -108,13 +112,10 @@ console.log(
   await searchbox.fill(QUERIES[0]);
   await settled(page);
   const search = [...bytes].filter(([url]) => url.includes('/articles/search/'));
+  const total = search.reduce((sum, [, n]) => sum + n, 0);
+  const library = search.filter(([url]) => /\/(search\.js|pagefind\.js|[^/]*\.pagefind)$/.test(url)).reduce((sum, [, n]) => sum + n, 0);
   console.log(
-    JSON.stringify({
-      figure: 'a search, cold (bytes as sent)',
-      total: search.reduce((sum, [, n]) => sum + n, 0),
-      library: search.filter(([url]) => /\/(search\.js|pagefind\.js|[^/]*\.pagefind)$/.test(url)).reduce((sum, [, n]) => sum + n, 0),
-      files: search.length,
-    }),
+    `| a search, cold ("${QUERIES[0]}"), as sent | ${kb(total)} in ${search.length} files, of which the library (adapter, Pagefind's script and Wasm) ${kb(library)} |`,
   );
 
   // Keystrokes, with the library loaded.
@@ -152,13 +153,7 @@ console.log(
     }
   }
   console.log(
-    JSON.stringify({
-      figure: 'keystroke → results (ms)',
-      p50: quantile(timings, 0.5),
-      p95: quantile(timings, 0.95),
-      max: Math.max(...timings),
-      keystrokes: timings.length,
-    }),
+    `| keystroke → results settled, library loaded (${timings.length} keystrokes) | p50 ${ms(quantile(timings, 0.5))}, p95 ${ms(quantile(timings, 0.95))}, max ${ms(Math.max(...timings))} |`,
   );
   await context.close();
 }

@@ -56,6 +56,8 @@ const { count, size, warnings } = await generateSW({
     'manifest.webmanifest',
     'icons/*.{png,svg}',
     'article-widget-*.{js,wasm}',
+    // The glue's own imports (wasm-bindgen's snippets: the search's `import()`).
+    'snippets/**/*.js',
     '*.css',
     'app-shell-*.js',
     'articles/index.json',

@@ -96,9 +96,20 @@ pub fn scale(root: &Path, count: usize) -> Result<()> {
     )?;
     let records_bytes = std::fs::metadata(&records)?.len();
     step("Pagefind's index of the records (xtask/build-search-index.mjs)");
+    // The site the browser measures: this build's dist/ (when built), its article data
+    // the generated catalog's (a link to the build's output, not a copy of it), with
+    // the index written beside that data, where the widget looks for it.
     let site = dir.join("site");
     let _ = std::fs::remove_dir_all(&site);
-    std::fs::create_dir_all(&site)?;
+    let dist = root.join("dist");
+    let in_browser = dist.join("shell.html").is_file();
+    if in_browser {
+        crate::fresh_copy(&dist, &site)?;
+        std::fs::remove_dir_all(site.join("articles"))?;
+        std::os::unix::fs::symlink(&out, site.join("articles"))?;
+    } else {
+        std::fs::create_dir_all(&site)?;
+    }
     let indexing = measure_indexing(&toolchain, root, &site, &records)?;
     let (search_bytes, search_files) = tree_size(&site.join("articles/search"))?;
 
@@ -145,6 +156,37 @@ pub fn scale(root: &Path, count: usize) -> Result<()> {
         mb(records_bytes),
         mb(search_bytes)
     );
+    if in_browser {
+        in_the_browser(&toolchain, root, &site, count)?;
+    } else {
+        println!("\nno dist/: run `cargo xtask dist` first to measure the catalog in the browser");
+    }
+    Ok(())
+}
+
+/// The catalog of `count` articles in headless Chromium, against the project's own
+/// catalog in the same run (benches/catalog-scale.mjs): catalog visible, the bytes of
+/// its first load and of a search, keystroke → results.
+fn in_the_browser(toolchain: &tools::Toolchain, root: &Path, site: &Path, count: usize) -> Result<()> {
+    step("the catalog in Chromium (benches/catalog-scale.mjs)");
+    let scale_server = crate::server::serve_dir(site, 0)?;
+    let small_server = crate::server::serve_dir(&root.join("dist"), 0)?;
+    let output = toolchain
+        .command("node")
+        .arg(root.join("benches/catalog-scale.mjs"))
+        .env("SCALE_SITE_URL", scale_server.url())
+        .env("SMALL_SITE_URL", small_server.url())
+        .env("SCALE_COUNT", count.to_string())
+        .env("CHROMIUM", tools::CHROMIUM)
+        .output()
+        .context("cannot start node")?;
+    if !output.status.success() {
+        bail!(
+            "benches/catalog-scale.mjs failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    print!("\n{}", String::from_utf8_lossy(&output.stdout));
     Ok(())
 }
 
