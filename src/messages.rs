@@ -131,6 +131,8 @@ pub struct Messages {
     pub article_count: fn(count: usize) -> String,
     pub updated: &'static str,
     pub searching: &'static str,
+    /// A page of the catalog on its way.
+    pub loading_page: &'static str,
     /// Full-text search could not be reached: what the list shows instead.
     pub search_unavailable: &'static str,
     pub page_unavailable: &'static str,
@@ -221,6 +223,7 @@ impl Messages {
             self.every_language,
             self.updated,
             self.searching,
+            self.loading_page,
             self.search_unavailable,
             self.page_unavailable,
             self.pages_label,
@@ -361,6 +364,7 @@ pub static EN: Messages = Messages {
     },
     updated: "Updated ",
     searching: "Searching…",
+    loading_page: "Loading articles…",
     search_unavailable: "Searching the articles' text is not available right now (are you offline?). \
         Showing the articles listed here whose question matches.",
     page_unavailable: "This page of the catalog could not be loaded. Check your connection and try again.",
@@ -451,6 +455,7 @@ pub static ES: Messages = Messages {
     },
     updated: "Actualizado el ",
     searching: "Buscando…",
+    loading_page: "Cargando artículos…",
     search_unavailable: "La búsqueda en el texto de los artículos no está disponible ahora (¿está sin conexión?). \
         Se muestran los artículos de esta lista cuya pregunta coincide.",
     page_unavailable: "No se pudo cargar esta página del catálogo. Compruebe su conexión e inténtelo de nuevo.",

@@ -1095,6 +1095,7 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
             EN.language_legend,
             EN.every_language,
             EN.searching,
+            EN.loading_page,
             EN.search_unavailable,
             EN.page_unavailable,
             EN.pages_label,

@@ -167,7 +167,12 @@ pub fn scale(root: &Path, count: usize) -> Result<()> {
 /// The catalog of `count` articles in headless Chromium, against the project's own
 /// catalog in the same run (benches/catalog-scale.mjs): catalog visible, the bytes of
 /// its first load and of a search, keystroke → results.
-fn in_the_browser(toolchain: &tools::Toolchain, root: &Path, site: &Path, count: usize) -> Result<()> {
+fn in_the_browser(
+    toolchain: &tools::Toolchain,
+    root: &Path,
+    site: &Path,
+    count: usize,
+) -> Result<()> {
     step("the catalog in Chromium (benches/catalog-scale.mjs)");
     let scale_server = crate::server::serve_dir(site, 0)?;
     let small_server = crate::server::serve_dir(&root.join("dist"), 0)?;

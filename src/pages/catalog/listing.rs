@@ -79,10 +79,15 @@ impl<'a> Listing<'a> {
             }
             (CatalogView::Pages { page }, ..) => {
                 let failed = matches!(load, Some(PageLoad::Failed));
+                let status = if failed {
+                    Status::Count(catalog.total())
+                } else {
+                    Status::Loading
+                };
                 Listing {
                     busy: !failed,
                     notice: failed.then_some(Notice::PageUnavailable),
-                    ..Listing::new(Status::Loading, Vec::new(), *page, catalog.page_count())
+                    ..Listing::new(status, Vec::new(), *page, catalog.page_count())
                 }
             }
             (CatalogView::Search(request), SearchState::Found(results), _) => Listing::new(

@@ -163,7 +163,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                 <p class="catalog-count" role="status">{
                     match listing.status {
                         Status::Count(count) => (messages.article_count)(count),
-                        Status::Loading => messages.loading.to_owned(),
+                        Status::Loading => messages.loading_page.to_owned(),
                         Status::Searching => messages.searching.to_owned(),
                     }
                 }</p>
