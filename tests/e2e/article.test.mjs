@@ -159,6 +159,7 @@ test('the catalog is searched through its articles and filtered by audience', as
       await route.fulfill({ response, json: catalog });
     });
     await page.goto(`${WIDGET_URL}/`);
+    await takenOver(page);
     await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
     const total = await page.locator('[data-article-widget] .catalog-list > li').count();
     assert.ok(total >= 8, `the catalog lists ${total} articles`);
