@@ -11,11 +11,17 @@ import * as pagefind from './pagefind.js';
 // Words of context an excerpt shows around the first word found.
 const EXCERPT_WORDS = 30;
 
+// How long typing must pause before a search starts: a search of a large catalog takes
+// a few hundred milliseconds, and one per keystroke would queue up behind each other.
+const PAUSE_MS = 100;
+
 let ready = null;
 
 function start() {
   // No worker: a worker must come from the page's own origin, and on a partner's page
-  // this module does not. Pagefind then searches on the main thread, chunk by chunk.
+  // this module does not. On the publisher's own page one could, but measured at 10,000
+  // articles it was slower (keystroke → results p50 692 ms against 416 ms on the main
+  // thread): its messages add to each search, on two shared cores.
   ready ??= pagefind
     .options({ basePath: new URL('./', import.meta.url).href, noWorker: true })
     .then(() => pagefind.init());
@@ -25,7 +31,8 @@ function start() {
 /**
  * Page `page` (from 1, `perPage` a page) of the articles holding the words of `query`
  * (none: every article), with a variant for `audience` and written in `lang`, each if
- * given; as JSON text, `{ total, articles, excerpts }`.
+ * given; as JSON text, `{ total, articles, excerpts }`; `null` when a later call
+ * took its place while typing paused.
  */
 export async function search(query, audience, lang, page, perPage) {
   await start();
@@ -34,9 +41,10 @@ export async function search(query, audience, lang, page, perPage) {
   if (lang) filters.lang = [lang];
   const words = query.trim();
   // Filters alone list every article they keep, newest first, as the catalog does.
-  const found = words
-    ? await pagefind.search(words, { filters })
-    : await pagefind.search(null, { filters, sort: { updated: 'desc' } });
+  const options = words ? { filters } : { filters, sort: { updated: 'desc' } };
+  const found = await pagefind.debouncedSearch(words || null, options, PAUSE_MS);
+  // A later search took this one's place: the widget has dropped it already.
+  if (found === null) return null;
   const first = (page - 1) * perPage;
   const data = await Promise.all(found.results.slice(first, first + perPage).map((result) => result.data()));
   return JSON.stringify({

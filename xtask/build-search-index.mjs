@@ -29,7 +29,7 @@ const IN_FLIGHT = 64;
 
 // What Pagefind writes that the widget does not use: its search interfaces, the
 // highlighting script of its own result pages, and its web worker (the adapter searches
-// without one: a worker cannot start from another origin than the page's).
+// without one; see www/search.js).
 const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight|worker)\b/;
 
 function fail(message) {

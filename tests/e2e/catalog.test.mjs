@@ -143,6 +143,8 @@ test('a catalog of several pages: one page in the document at a time, the next f
     await widget(page).getByRole('link', { name: entries[pageSize].question, exact: true }).waitFor();
     assert.equal(await items.count(), Math.min(pageSize, total - pageSize));
     assert.equal(pageRequests.length, 1);
+    // The pager and its disabled buttons, in both themes' contrast.
+    assert.deepEqual(await axeViolations(page), []);
 
     // Offline, the page already fetched comes from this device.
     await pager.getByRole('button', { name: 'Previous page' }).click();

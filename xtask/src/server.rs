@@ -216,9 +216,9 @@ fn content_type(path: &Path) -> &'static str {
 
 /// Trunk's content-hashed file names (`name-0123456789abcdef.ext`) and Pagefind's
 /// chunks (`en_0123abc.pf_index`, named by their content's hash) never change content,
-/// so they may be cached forever; everything else is revalidated,
-/// the widget's adapter `search.js`, `pagefind.js`, `pagefind-entry.json` and `wasm.*.pagefind`
-/// among them.
+/// so they may be cached forever; everything else is revalidated, among them the
+/// widget's adapter `search.js`, `pagefind.js`, `pagefind-entry.json` and
+/// `wasm.*.pagefind`.
 fn cache_control(path: &str) -> &'static str {
     let is_pagefind_chunk = [".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter"]
         .iter()
