@@ -47,6 +47,9 @@ pub struct Catalog {
     pub data_bytes: u64,
 }
 
+/// The folder of the pages after the first, beside `index.json`.
+pub const PAGE_FOLDER: &str = "catalog";
+
 /// Page `n` of the catalog from 2 on: `catalog/<n>.json`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogPage {
@@ -74,22 +77,37 @@ impl Catalog {
 
     /// Where page `page` (from 2) lives, beside `index.json`.
     pub fn page_file(page: usize) -> String {
-        format!("catalog/{page}.json")
+        format!("{PAGE_FOLDER}/{page}.json")
     }
 
-    /// The catalog as its first page shows it: the first [`PAGE_SIZE`] entries, with the
-    /// size of the whole.
+    /// The first page of the catalog of `entries` (newest first): `index.json` as the
+    /// build writes it, and what the catalog's prerendered page shows.
+    pub fn first_page_of<'a>(
+        entries: impl ExactSizeIterator<Item = &'a CatalogEntry>,
+        publisher: Rc<Publisher>,
+        data_bytes: u64,
+    ) -> Catalog {
+        let total = entries.len();
+        Catalog {
+            articles: entries.take(PAGE_SIZE).cloned().collect(),
+            publisher,
+            total,
+            page_size: PAGE_SIZE,
+            data_bytes,
+        }
+    }
+
+    /// This catalog as its first page shows it; one that is a first page already (it
+    /// knows its page size) as it is.
     pub fn first_page(&self) -> Catalog {
-        if self.articles.len() <= PAGE_SIZE {
+        if self.page_size != 0 {
             return self.clone();
         }
-        Catalog {
-            articles: self.articles[..PAGE_SIZE].to_vec(),
-            publisher: self.publisher.clone(),
-            total: self.total(),
-            page_size: PAGE_SIZE,
-            data_bytes: self.data_bytes,
-        }
+        Catalog::first_page_of(
+            self.articles.iter(),
+            self.publisher.clone(),
+            self.data_bytes,
+        )
     }
 
     /// How many articles the whole catalog holds.

@@ -19,7 +19,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 pub use self::audience::{Audience, ReviewStatus};
-pub use self::catalog::{Catalog, CatalogEntry, CatalogPage, PAGE_SIZE};
+pub use self::catalog::{Catalog, CatalogEntry, CatalogPage, PAGE_FOLDER, PAGE_SIZE};
 pub use self::date::Date;
 pub use self::language::Language;
 pub use self::publisher::{

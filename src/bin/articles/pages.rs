@@ -7,13 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use article_widget::model::{Catalog, CatalogEntry, Publisher, PAGE_SIZE};
+use article_widget::model::{Catalog, CatalogEntry, Publisher, PAGE_FOLDER, PAGE_SIZE};
 use serde::Serialize;
 
 use crate::manifest;
-
-/// The folder of the pages after the first, in OUT.
-pub const FOLDER: &str = "catalog";
 
 /// What the last build wrote of the catalog, as the manifest remembers it.
 pub struct Last<'a> {
@@ -47,29 +44,22 @@ pub fn write(
     data_bytes: u64,
     last: Last,
 ) -> Result<Written, String> {
-    let mut pages = entries.chunks(PAGE_SIZE);
-    let first = Catalog {
-        articles: pages
-            .next()
-            .unwrap_or_default()
-            .iter()
-            .map(|entry| (*entry).clone())
-            .collect(),
-        publisher: Rc::new(publisher.in_own_language()),
-        total: entries.len(),
-        page_size: PAGE_SIZE,
+    let first = Catalog::first_page_of(
+        entries.iter().copied(),
+        Rc::new(publisher.in_own_language()),
         data_bytes,
-    };
+    );
     let index = write_if_changed(&out.join("index.json"), &first, last.index)?;
 
-    let folder = out.join(FOLDER);
+    let pages = entries.chunks(PAGE_SIZE).skip(1);
+    let folder = out.join(PAGE_FOLDER);
     let mut hashes = Vec::with_capacity(pages.len());
     for (page, last_hash) in pages.zip(last.pages.iter().map(Some).chain(std::iter::repeat(None))) {
         if hashes.is_empty() {
             std::fs::create_dir_all(&folder)
                 .map_err(|error| format!("cannot create {}: {error}", folder.display()))?;
         }
-        let path = folder.join(format!("{}.json", hashes.len() + 2));
+        let path = out.join(Catalog::page_file(hashes.len() + 2));
         let hash = match last_hash {
             Some(hash) if last.lines_unchanged && path.is_file() => *hash,
             last_hash => write_if_changed(&path, &Page { articles: page }, last_hash.copied())?,

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 
-use article_widget::model::{Catalog, PAGE_SIZE};
+use article_widget::model::Catalog;
 use article_widget::site::files::Site;
 use article_widget::site::{page, prerender, sitemap};
 use article_widget::source;
@@ -60,17 +60,11 @@ pub fn write(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, St
 
     let entries = sources::catalog_entries(&records, &findings);
     // Its first page only: that is what the page shows (`Site::catalog_page`).
-    let catalog = Catalog {
-        articles: entries
-            .iter()
-            .take(PAGE_SIZE)
-            .map(|entry| (*entry).clone())
-            .collect(),
-        publisher: Rc::new(publisher.in_own_language()),
-        total: entries.len(),
-        page_size: PAGE_SIZE,
-        ..Catalog::default()
-    };
+    let catalog = Catalog::first_page_of(
+        entries.iter().copied(),
+        Rc::new(publisher.in_own_language()),
+        0,
+    );
     write_file(&template_path, &pages.catalog_page(&catalog)?)?;
     drop(catalog);
 
