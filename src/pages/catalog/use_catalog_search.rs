@@ -2,7 +2,6 @@
 //! (see [`crate::browser::search`]), one request at a time: the answer to a query the
 //! reader has since changed is dropped, whatever order the answers come in.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -28,15 +27,16 @@ pub enum SearchState {
 #[hook]
 pub fn use_catalog_search(data_url: &AttrValue, request: Option<SearchRequest>) -> SearchState {
     let answered = use_state(|| None::<(SearchRequest, Option<Rc<SearchResults>>)>);
-    let latest = use_mut_ref(|| Rc::new(Cell::new(0_u64)));
+    // Counts the searches asked: an answer whose count is not the latest was overtaken.
+    let latest = use_mut_ref(|| 0_u64);
     {
         let answered = answered.clone();
-        let latest = latest.borrow().clone();
+        let latest = latest.clone();
         use_effect_with(
             (data_url.clone(), request.clone()),
             move |(data_url, request)| {
-                let generation = latest.get() + 1;
-                latest.set(generation);
+                *latest.borrow_mut() += 1;
+                let generation = *latest.borrow();
                 if let Some(request) = request.clone() {
                     let data_url = data_url.clone();
                     wasm_bindgen_futures::spawn_local(async move {
@@ -44,7 +44,7 @@ pub fn use_catalog_search(data_url: &AttrValue, request: Option<SearchRequest>) 
                             Some(adapter) => search::search(&adapter, &request).await,
                             None => Err("no page to resolve the index's address against".into()),
                         };
-                        if latest.get() != generation {
+                        if *latest.borrow() != generation {
                             return;
                         }
                         let found = found
