@@ -120,7 +120,7 @@ impl Catalog {
         if self.page_size == 0 {
             1
         } else {
-            self.total().div_ceil(self.page_size).max(1)
+            super::pages_of(self.total(), self.page_size)
         }
     }
 
