@@ -1088,6 +1088,7 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
             EN.error_not_found,
             EN.error_server,
             EN.error_damaged,
+            EN.error_newer,
             EN.no_text,
             EN.step_pending,
             EN.caution,
