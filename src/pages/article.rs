@@ -5,14 +5,14 @@ use yew::prelude::*;
 use crate::components::article_history::ArticleHistory;
 use crate::components::article_link::{ArticleLink, AudienceLinks, Links, TranslationLinks};
 use crate::components::disclaimer::Disclaimer;
-use crate::components::follow_up::FollowUp;
+use crate::components::follow_up::follow_up;
 use crate::components::language::use_language;
 use crate::components::personalize::Personalize;
 use crate::components::reference_list::ReferenceList;
-use crate::components::related_articles::RelatedArticles;
-use crate::components::review_badge::ReviewBadge;
-use crate::components::review_dates::ReviewDates;
-use crate::components::review_stepper::ReviewStepper;
+use crate::components::related_articles::related_articles;
+use crate::components::review_badge::review_badge;
+use crate::components::review_dates::{review_dates, ReviewDates};
+use crate::components::review_stepper::review_stepper;
 use crate::config::Page;
 use crate::model::FollowUp as FollowUpWords;
 use crate::model::{Article, Audience, Date, Language};
@@ -132,15 +132,15 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 }
                 <h1 id="question" part="question" tabindex="-1">{ &article.question }</h1>
                 <TranslationLinks translations={article.translations.clone()} onlanguage={props.onlanguage.clone()} />
-                <ReviewBadge review={article.review.clone()} review_body={article.publisher.review_body.clone()} />
-                <ReviewStepper status={article.review.status} />
-                <ReviewDates
-                    updated={article.updated}
-                    next_review_due={article.next_review_due}
-                    editorial_policy_url={props.editorial_policy_url.clone()}
-                    corrections_url={props.corrections_url.clone()}
-                    today={props.today}
-                />
+                { review_badge(&article.review, &article.publisher.review_body, language) }
+                { review_stepper(article.review.status, messages) }
+                { review_dates(&ReviewDates {
+                    updated: article.updated,
+                    next_review_due: article.next_review_due,
+                    editorial_policy_url: props.editorial_policy_url.clone(),
+                    corrections_url: props.corrections_url.clone(),
+                    today: props.today,
+                }, language) }
             </header>
             <AudienceLinks slug={article.slug.clone()} audience={props.audience} />
             <Personalize
@@ -152,9 +152,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             />
             <p class="visually-hidden" role="status" aria-live="polite">{ announcement }</p>
             { body }
-            <RelatedArticles related={article.related.clone()} />
-            if let Some(follow_up) = &props.follow_up {
-                <FollowUp follow_up={follow_up.clone()} />
+            { related_articles(&article.related, messages) }
+            if let Some(words) = &props.follow_up {
+                { follow_up(words) }
             }
             if let Some(url) = &props.canonical_url {
                 <p class="attribution" part="attribution">

@@ -20,7 +20,7 @@ use self::use_catalog_search::use_catalog_search;
 use crate::browser::{events, page};
 use crate::components::article_link::ArticleLink;
 use crate::components::language::{long_date, use_language};
-use crate::components::pager::Pager;
+use crate::components::pager::{pager, Pager};
 use crate::components::radio_group::RadioGroup;
 use crate::config::Page;
 use crate::messages::Messages;
@@ -180,7 +180,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                 <ul class="catalog-list" aria-busy={listing.busy.then_some(AttrValue::Static("true"))}>
                     { items }
                 </ul>
-                <Pager page={listing.page} page_count={listing.page_count} {onpage} interactive={props.interactive} />
+                { pager(&Pager { page: listing.page, page_count: listing.page_count, onpage, interactive: props.interactive }, messages) }
             }
         </section>
     }
