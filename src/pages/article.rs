@@ -1,14 +1,15 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+use yew::virtual_dom::{Key, VList};
 
-use crate::components::article_history::ArticleHistory;
+use crate::components::article_history::article_history;
 use crate::components::article_link::{ArticleLink, AudienceLinks, Links, TranslationLinks};
-use crate::components::disclaimer::Disclaimer;
+use crate::components::disclaimer::disclaimer;
 use crate::components::follow_up::follow_up;
 use crate::components::language::use_language;
-use crate::components::personalize::Personalize;
-use crate::components::reference_list::ReferenceList;
+use crate::components::personalize::{personalize, Personalize};
+use crate::components::reference_list::reference_list;
 use crate::components::related_articles::related_articles;
 use crate::components::review_badge::review_badge;
 use crate::components::review_dates::{review_dates, ReviewDates};
@@ -104,9 +105,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                         }
                     </div>
                     <div key={shown.as_str()} class="article-body" part="body">{ rendered.clone() }</div>
-                    <ReferenceList key="references" references={article.references.clone()} cited={cited.clone()} />
-                    <ArticleHistory key="history" changes={article.changes.clone()} />
-                    <Disclaimer key="disclaimer" disclaimer={article.publisher.disclaimers.of(*shown).clone()} />
+                    { keyed("references", reference_list(&article.references, cited, messages)) }
+                    { keyed("history", article_history(&article.changes, language)) }
+                    { keyed("disclaimer", disclaimer(article.publisher.disclaimers.of(*shown))) }
                 </>
             };
             (body, announcement)
@@ -143,13 +144,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 }, language) }
             </header>
             <AudienceLinks slug={article.slug.clone()} audience={props.audience} />
-            <Personalize
-                inert={!props.interactive}
-                audience={props.audience}
-                preferences={props.preferences}
-                onaction={props.onaction.clone()}
-                storage_notice={props.storage_notice.clone()}
-            />
+            { personalize(&Personalize {
+                inert: !props.interactive,
+                audience: props.audience,
+                preferences: props.preferences,
+                onaction: props.onaction.clone(),
+                storage_notice: props.storage_notice.clone(),
+            }, messages) }
             <p class="visually-hidden" role="status" aria-live="polite">{ announcement }</p>
             { body }
             { related_articles(&article.related, messages) }
@@ -163,4 +164,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             }
         </article>
     }
+}
+
+/// `content` under `key`, as a child of the body's keyed list: a view function's markup
+/// has no key of its own, and the list swaps its children by their keys.
+fn keyed(key: &'static str, content: Html) -> Html {
+    Html::VList(Rc::new(VList::with_children(
+        vec![content],
+        Some(Key::from(key)),
+    )))
 }
