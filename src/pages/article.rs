@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew::virtual_dom::{Key, VList};
 
 use crate::components::article_history::article_history;
-use crate::components::article_link::{ArticleLink, AudienceLinks, Links, TranslationLinks};
+use crate::components::article_link::{audience_links, page_link, translation_links, Links};
 use crate::components::disclaimer::disclaimer;
 use crate::components::follow_up::follow_up;
 use crate::components::language::use_language;
@@ -64,7 +64,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let language = use_language();
     let messages = language.messages();
     // Inside a widget, where links open in place, the catalog is one click away.
-    let in_widget = use_context::<Links>().is_some();
+    let links = use_context::<Links>();
+    let links = links.as_ref();
+    let in_widget = links.is_some();
     // Building the body's virtual DOM is the costly part: redo it only when the article
     // or the audience changes.
     let rendered = use_memo(
@@ -128,11 +130,11 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             <header class="article-header" part="header">
                 if in_widget {
                     <p class="breadcrumb">
-                        <ArticleLink page={Page::Catalog}>{ messages.all_articles }</ArticleLink>
+                        { page_link(Page::Catalog, html! { messages.all_articles }, links) }
                     </p>
                 }
                 <h1 id="question" part="question" tabindex="-1">{ &article.question }</h1>
-                <TranslationLinks translations={article.translations.clone()} onlanguage={props.onlanguage.clone()} />
+                { translation_links(&article.translations, props.onlanguage.as_ref(), links) }
                 { review_badge(&article.review, &article.publisher.review_body, language) }
                 { review_stepper(article.review.status, messages) }
                 { review_dates(&ReviewDates {
@@ -143,7 +145,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     today: props.today,
                 }, language) }
             </header>
-            <AudienceLinks slug={article.slug.clone()} audience={props.audience} />
+            { audience_links(&article.slug, props.audience, links, messages) }
             { personalize(&Personalize {
                 inert: !props.interactive,
                 audience: props.audience,
@@ -153,7 +155,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             }, messages) }
             <p class="visually-hidden" role="status" aria-live="polite">{ announcement }</p>
             { body }
-            { related_articles(&article.related, messages) }
+            { related_articles(&article.related, links, messages) }
             if let Some(words) = &props.follow_up {
                 { follow_up(words) }
             }
