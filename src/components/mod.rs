@@ -1,6 +1,7 @@
-//! The widget's small components, one per file, that the pages compose. Each takes
-//! typed props, reaches the browser only through [`crate::browser`]'s event helpers,
-//! and renders natively through SSR.
+//! The widget's small parts, one per file, that the pages compose: view functions
+//! where they hold no state (each component costs the Wasm its own copy of Yew's
+//! lifecycle), components where they do. Each reaches the browser only through
+//! [`crate::browser`]'s event helpers, and renders natively through SSR.
 
 pub mod article_history;
 pub mod article_link;
