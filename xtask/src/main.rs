@@ -3,7 +3,8 @@
 //! ```text
 //! cargo xtask serve   install what is missing, build, serve the widget on :8080 and a partner demo on :8081
 //! cargo xtask test    install what is missing, run every test: lint, native, browser unit, end to end
-//! cargo xtask dist    build the deployable static site into dist/ (release, wasm-opt)
+//! cargo xtask dist    build the deployable static site into dist/ (release, wasm-opt),
+//!                     with a .br and a .gz beside each text and Wasm file
 //! cargo xtask bench   measure the release build; prints a table, writes target/bench/report.md
 //!                     (BENCH_ONLY=mount-cycles,… takes only those measurements: benches/bench.mjs)
 //! cargo xtask scale N time `articles build` on N generated articles: clean, unchanged,
@@ -12,6 +13,7 @@
 //! ```
 
 mod generate;
+mod precompress;
 mod scale;
 mod server;
 mod test_sites;
@@ -28,7 +30,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve   build and serve the widget at http://127.0.0.1:8080, a partner demo at :8081
   test    run every test: lint, native, browser unit (wasm-bindgen-test), end to end
-  dist    build the deployable static site into dist/
+  dist    build the deployable static site into dist/, with .br and .gz siblings
   bench   measure the release build in headless Chromium; writes target/bench/report.md
           (BENCH_ONLY=mount-cycles,... takes only those measurements; see benches/bench.mjs)
   scale N time `articles build` on N generated synthetic articles (target/scale/N/):
@@ -131,6 +133,21 @@ fn dist(toolchain: &tools::Toolchain) -> Result<()> {
     let (search_bytes, search_files) = scale::tree_size(Path::new("dist/articles/search"))
         .context("the search index, dist/articles/search/, was not written")?;
     println!("  {search_bytes:>9} bytes  in dist/articles/search/, the search index ({search_files} files)");
+    precompress(Path::new("dist"))
+}
+
+/// Writes the `.br` and `.gz` siblings of `site`'s text and Wasm files, and says how
+/// much they weigh.
+fn precompress(site: &Path) -> Result<()> {
+    step(&format!(
+        "precompressing {} (brotli 11, gzip 9)",
+        site.display()
+    ));
+    let summary = precompress::precompress_site(site)?;
+    println!(
+        "  {} text and Wasm files, {} bytes: {} bytes as .br, {} bytes as .gz",
+        summary.files, summary.raw_bytes, summary.brotli_bytes, summary.gzip_bytes
+    );
     Ok(())
 }
 
@@ -265,6 +282,7 @@ fn test(root: &Path) -> Result<()> {
             .arg("articles")
             .arg(&lighthouse_site),
     )?;
+    precompress(&lighthouse_site)?;
     let e2e_files = test_files(&root.join("tests/e2e"))?;
     run_command(
         toolchain
@@ -364,6 +382,9 @@ fn bench(root: &Path) -> Result<()> {
             .arg(&site)
             .arg(&partner_pages),
     )?;
+    // As dist/ is deployed: every text and Wasm file with its .br and .gz, the peer's
+    // too, so that both implementations download what a real host would send.
+    precompress(&site)?;
 
     // Reads the peer's markdown just written under target/bench/site/peer/articles.
     if bench_measures("parse") {
