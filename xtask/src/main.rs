@@ -337,6 +337,7 @@ fn test(root: &Path) -> Result<()> {
 fn bench(root: &Path) -> Result<()> {
     let toolchain = tools::ensure_build_tools(root)?;
     tools::ensure_test_tools(root)?;
+    tools::ensure_bench_tools(&toolchain)?;
     let bench_dir = root.join("target/bench");
     let release = bench_dir.join("dist");
     step("building the release site into target/bench/dist (trunk build --release, wasm-opt -Oz)");
@@ -350,6 +351,7 @@ fn bench(root: &Path) -> Result<()> {
             .arg(&release)
             .env("CARGO_TARGET_DIR", bench_dir.join("cargo-target")),
     )?;
+    twiggy_top(&toolchain, &bench_dir)?;
 
     step("preparing the benchmark sites: a generated 1 MB article, the peer, the floor pages");
     let sources = bench_dir.join("articles");
@@ -414,6 +416,37 @@ fn bench(root: &Path) -> Result<()> {
             .env("BENCH_CRITERION", root.join("target/criterion"))
             .env("BENCH_REPORT", bench_dir.join("report.md"))
             .env("CHROMIUM", tools::CHROMIUM),
+    )
+}
+
+/// Writes target/bench/twiggy-top.txt: the 20 items that weigh most in the release Wasm,
+/// by name. It reads wasm-bindgen's output, which Trunk leaves under the bench's cargo
+/// target directory: the Wasm in dist/ has been through `wasm-opt -Oz`, which strips
+/// the names twiggy needs, so the sizes are before wasm-opt's (and include the names
+/// section, the list's first line).
+fn twiggy_top(toolchain: &tools::Toolchain, bench_dir: &Path) -> Result<()> {
+    let bindgen_dir = bench_dir.join("cargo-target/wasm-bindgen/release");
+    let wasm = std::fs::read_dir(&bindgen_dir)
+        .with_context(|| {
+            format!(
+                "cannot read wasm-bindgen's output, {}",
+                bindgen_dir.display()
+            )
+        })?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .find(|path| path.to_string_lossy().ends_with("_bg.wasm"))
+        .with_context(|| format!("no *_bg.wasm in {}", bindgen_dir.display()))?;
+    let report = bench_dir.join("twiggy-top.txt");
+    step(&format!(
+        "the Wasm's top 20 by size (twiggy top, before wasm-opt) into {}",
+        report.display()
+    ));
+    run_command(
+        toolchain
+            .command("twiggy")
+            .args(["top", "-n", "20", "-o"])
+            .arg(&report)
+            .arg(&wasm),
     )
 }
 
