@@ -10,6 +10,7 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod document;
+pub mod json;
 pub mod messages;
 pub mod model;
 pub mod mount;

@@ -72,6 +72,8 @@ pub struct Messages {
     pub error_server: &'static str,
     pub error_network: &'static str,
     pub error_damaged: &'static str,
+    /// Data from a newer build than this widget: only reloading the page helps.
+    pub error_newer: &'static str,
 
     // The article page.
     pub all_articles: &'static str,
@@ -187,6 +189,7 @@ impl Messages {
             self.error_server,
             self.error_network,
             self.error_damaged,
+            self.error_newer,
             self.all_articles,
             self.no_text,
             self.read_on_publisher_site,
@@ -310,6 +313,7 @@ pub static EN: Messages = Messages {
     error_server: "The article server had a problem. Please try again in a moment.",
     error_network: "We could not reach the article server. Check your connection and try again.",
     error_damaged: "The article arrived damaged. Please try again.",
+    error_newer: "This article was published for a newer version of this page. Please reload the page.",
     all_articles: "All articles",
     no_text: "This article has no text yet.",
     missing_variant: |asked, shown| {
@@ -401,6 +405,7 @@ pub static ES: Messages = Messages {
     error_server: "El servidor de artículos tuvo un problema. Vuelva a intentarlo en un momento.",
     error_network: "No pudimos comunicarnos con el servidor de artículos. Revise su conexión e inténtelo de nuevo.",
     error_damaged: "El artículo llegó dañado. Vuelva a intentarlo.",
+    error_newer: "Este artículo se publicó para una versión más nueva de esta página. Vuelva a cargar la página.",
     all_articles: "Todos los artículos",
     no_text: "Este artículo todavía no tiene texto.",
     missing_variant: |asked, shown| {

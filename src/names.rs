@@ -3,7 +3,7 @@
 //! An `Audience` is `patient` in article files, URLs, `data-` attributes, JSON, storage
 //! and CSS classes alike. [`closed_enum!`] takes each variant's one string and makes
 //! from it the list of variants, `as_str`, parsing with a message that names what was
-//! expected, `Display`, and the serde form, so that no second spelling can drift.
+//! expected, `Display`, the serde form and the widget's reading of it (`json::Decode`), so that no second spelling can drift.
 
 use std::fmt;
 
@@ -97,6 +97,13 @@ macro_rules! closed_enum {
                         expected: $name::NAMES,
                     }),
                 }
+            }
+        }
+
+        impl $crate::json::Decode for $name {
+            fn decode(reader: &mut $crate::json::Reader<'_>) -> Result<Self, $crate::json::Error> {
+                let text = reader.string()?;
+                text.parse().map_err(|_| reader.error($kind))
             }
         }
 

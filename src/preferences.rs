@@ -1,4 +1,4 @@
-//! The reader's own choices: audience, language, text size and theme. One serde model, one
+//! The reader's own choices: audience, language, text size and theme. One typed record, one
 //! reducer, and the codec of the record kept in localStorage. Native-testable: the
 //! browser side (`browser::storage`) only moves strings in and out.
 //!
@@ -7,10 +7,11 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
 use yew::Reducible;
 
+use crate::json::{self, Decode, Next, Reader};
 use crate::model::{Audience, Language};
 
 /// The localStorage key. Its `/v1` names the layout family; the record's own
@@ -47,7 +48,7 @@ crate::closed_enum! {
 /// page's setting, and after it the article's default, decide. `language` likewise
 /// until they choose to read a translation: then the host page's, and after it the
 /// publisher's, decide.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Preferences {
     pub audience: Option<Audience>,
     /// Since revision 2 of the stored record.
@@ -99,21 +100,17 @@ impl Reducible for Preferences {
     }
 }
 
-/// The stored record as this build writes it.
-#[derive(Serialize)]
-struct StoredRecord {
-    version: u64,
-    #[serde(flatten)]
-    preferences: Preferences,
-}
-
-/// Encodes preferences as the record stored under [`STORAGE_KEY`].
+/// Encodes preferences as the record stored under [`STORAGE_KEY`]: the revision, then
+/// each choice by its one name, `null` where the reader made none.
 pub fn encode(preferences: &Preferences) -> String {
-    let record = StoredRecord {
-        version: SCHEMA_VERSION,
-        preferences: *preferences,
-    };
-    serde_json::to_string(&record).unwrap_or_default()
+    let name = |name: Option<&str>| name.map_or("null".to_owned(), |name| format!("\"{name}\""));
+    format!(
+        r#"{{"version":{SCHEMA_VERSION},"audience":{},"language":{},"text_size":"{}","theme":"{}"}}"#,
+        name(preferences.audience.map(Audience::as_str)),
+        name(preferences.language.map(Language::as_str)),
+        preferences.text_size,
+        preferences.theme,
+    )
 }
 
 /// What reading the stored record gave.
@@ -137,30 +134,28 @@ pub fn decode(stored: Option<&str>) -> Decoded {
     let Some(stored) = stored else {
         return decoded;
     };
-    let mut record = match serde_json::from_str::<Value>(stored) {
-        Ok(Value::Object(record)) => record,
-        Ok(_) | Err(_) => {
-            decoded.needs_rewrite = true;
-            decoded
-                .problems
-                .push("stored preferences are not a JSON object; using defaults".into());
-            return decoded;
-        }
+    let Some(record) = fields_of(stored) else {
+        decoded.needs_rewrite = true;
+        decoded
+            .problems
+            .push("stored preferences are not a JSON object; using defaults".into());
+        return decoded;
     };
 
     let version = match record.get("version") {
         None => 0,
-        Some(Value::Number(number)) if number.as_u64().is_some() => number.as_u64().unwrap_or(0),
-        Some(other) => {
+        Some(text) => json::from_str::<u64>(text).unwrap_or_else(|_| {
             decoded.needs_rewrite = true;
             decoded.problems.push(format!(
-                "stored version {other} is not a number; reading it as the current one"
+                "stored version {text} is not a number; reading it as the current one"
             ));
             SCHEMA_VERSION
-        }
+        }),
     };
     if version < SCHEMA_VERSION {
-        migrate(&mut record, version);
+        // Revision 0 is a record without a `version` field, with the fields of
+        // revision 1; revision 2 added `language`, which a record from before cannot
+        // hold: read as no choice of language. Rewritten in the current revision.
         decoded.needs_rewrite = true;
     } else if version > SCHEMA_VERSION {
         // Written by a newer widget: read what we understand, and do not overwrite
@@ -181,35 +176,40 @@ pub fn decode(stored: Option<&str>) -> Decoded {
     decoded
 }
 
+/// The record's fields, each as the JSON text of its value, so that each is read on
+/// its own and a bad one loses only itself; `None` when the record is no JSON object.
+fn fields_of(stored: &str) -> Option<BTreeMap<String, &str>> {
+    let mut reader = Reader::new(stored);
+    let mut fields = BTreeMap::new();
+    if reader.peek().ok()? != Next::Object {
+        return None;
+    }
+    reader
+        .object(&mut |reader, key| {
+            fields.insert(key.to_owned(), reader.raw()?);
+            Ok(())
+        })
+        .ok()?;
+    reader.end().ok()?;
+    Some(fields)
+}
+
 /// One field of the record: `None` when absent or unreadable (noted as a problem).
-fn field<T: serde::de::DeserializeOwned>(
+fn field<T: Decode>(
     decoded: &mut Decoded,
-    record: &Map<String, Value>,
+    record: &BTreeMap<String, &str>,
     name: &str,
 ) -> Option<Option<T>> {
-    let value = record.get(name)?;
-    match serde_json::from_value::<Option<T>>(value.clone()) {
+    let text = record.get(name)?;
+    match json::from_str::<Option<T>>(text) {
         Ok(value) => Some(value),
         Err(_) => {
             decoded.needs_rewrite = true;
             decoded.problems.push(format!(
-                "stored {name} {value} is not valid; using the default"
+                "stored {name} {text} is not valid; using the default"
             ));
             None
         }
-    }
-}
-
-/// Brings a record of an older revision up to the current one, one revision at a time.
-/// Revision 0 is a record without a `version` field, with the fields of revision 1.
-/// Revision 2 added `language`: a record from before had no choice of language to keep.
-fn migrate(record: &mut Map<String, Value>, from: u64) {
-    if from == 0 {
-        record.insert("version".into(), Value::from(1_u64));
-    }
-    if from <= 1 {
-        record.entry("language").or_insert(Value::Null);
-        record.insert("version".into(), Value::from(2_u64));
     }
 }
 

@@ -245,7 +245,8 @@ async fn raw_html_and_script_urls_never_become_live_dom() {
               {"a":{"href":"javascript:window.pwned=1","content":[{"t":"x"}]}},
               {"img":{"src":"data:image/svg+xml,<svg/onload=alert(1)>","alt":"y"}}]}
     ]}"#;
-    let document: Document = serde_json::from_str(data).expect("the test's document decodes");
+    let document: Document =
+        article_widget::json::from_str(data).expect("the test's document decodes");
     yew::Renderer::<Body>::with_root_and_props(root.clone(), BodyProps { document }).render();
     yew::scheduler::flush().await;
     sleep(0).await;

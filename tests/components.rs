@@ -903,8 +903,16 @@ fn the_live_region_is_silent_on_first_render() {
 
 #[test]
 fn a_reference_with_many_authors_reads_et_al_with_one_period() {
-    use article_widget::components::reference_list::{ReferenceList, ReferenceListProps};
-    let html = article_widget::ssr::render::<ReferenceList>(|| ReferenceListProps {
+    use yew::prelude::*;
+    #[derive(Properties, PartialEq)]
+    struct ReferencesProps {
+        references: Vec<Reference>,
+    }
+    #[function_component]
+    fn References(props: &ReferencesProps) -> Html {
+        article_widget::components::reference_list::reference_list(&props.references, &[], &EN)
+    }
+    let html = article_widget::ssr::render::<References>(|| ReferencesProps {
         references: vec![Reference {
             id: 1,
             authors: [
@@ -928,7 +936,6 @@ fn a_reference_with_many_authors_reads_et_al_with_one_period() {
             pmid: None,
             url: None,
         }],
-        cited: vec![],
     });
     let entry = one(&html, "li", &[("id", "ref-1")]).inner(&html);
     assert_eq!(
@@ -1088,6 +1095,7 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
             EN.error_not_found,
             EN.error_server,
             EN.error_damaged,
+            EN.error_newer,
             EN.no_text,
             EN.step_pending,
             EN.caution,

@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use crate::browser::LoadError;
+use crate::json::{self, Refusal};
 use crate::messages::Messages;
 use crate::model::{Article, Catalog, Date};
 
@@ -128,16 +129,25 @@ pub fn settle(fetched: Result<Answer, LoadError>, saved: Option<Answer>, online:
 
 /// Decodes an article's data.
 pub fn decode_article(text: &str) -> Result<Content, LoadError> {
-    serde_json::from_str::<Article>(text)
+    json::from_data::<Article>(text)
         .map(|article| Content::Article(Rc::new(article)))
-        .map_err(|error| LoadError::Decode(error.to_string()))
+        .map_err(LoadError::from)
 }
 
 /// Decodes the catalog's data.
 pub fn decode_catalog(text: &str) -> Result<Content, LoadError> {
-    serde_json::from_str::<Catalog>(text)
+    json::from_data::<Catalog>(text)
         .map(|catalog| Content::Catalog(Rc::new(catalog)))
-        .map_err(|error| LoadError::Decode(error.to_string()))
+        .map_err(LoadError::from)
+}
+
+impl From<Refusal> for LoadError {
+    fn from(refusal: Refusal) -> LoadError {
+        match refusal {
+            Refusal::Damaged(error) => LoadError::Decode(error.to_string()),
+            Refusal::Newer(format) => LoadError::Newer(format),
+        }
+    }
 }
 
 /// What a reader is told about a load failure; the technical reason goes to the console.
@@ -147,6 +157,7 @@ pub fn reader_message(error: &LoadError, messages: &Messages) -> &'static str {
         LoadError::Status(_) => messages.error_server,
         LoadError::Network(_) | LoadError::Timeout => messages.error_network,
         LoadError::Decode(_) => messages.error_damaged,
+        LoadError::Newer(_) => messages.error_newer,
     }
 }
 

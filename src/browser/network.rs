@@ -33,6 +33,9 @@ pub enum LoadError {
     Status(u16),
     /// The response was not the JSON we expect: truncated, or another shape.
     Decode(String),
+    /// The data is in a newer layout than this widget reads (`json::FORMAT`): a newer
+    /// build published it, and reloading the page brings the widget that reads it.
+    Newer(u64),
 }
 
 impl LoadError {
@@ -41,7 +44,7 @@ impl LoadError {
         match self {
             LoadError::Network(_) | LoadError::Timeout => true,
             LoadError::Status(status) => *status >= 500,
-            LoadError::Decode(_) => false,
+            LoadError::Decode(_) | LoadError::Newer(_) => false,
         }
     }
 
@@ -59,6 +62,11 @@ impl fmt::Display for LoadError {
             LoadError::Status(404) => f.write_str("not found (HTTP 404)"),
             LoadError::Status(status) => write!(f, "the server answered HTTP {status}"),
             LoadError::Decode(reason) => write!(f, "invalid article data: {reason}"),
+            LoadError::Newer(format) => write!(
+                f,
+                "data in layout {format}, newer than this widget's {}: reload to update the widget",
+                crate::json::FORMAT
+            ),
         }
     }
 }

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::console::describe;
+use crate::json;
 use crate::model::{SearchRequest, SearchResults};
 
 #[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
@@ -58,5 +59,5 @@ pub async fn search(adapter_url: &str, request: &SearchRequest) -> Result<Search
     let text = answer
         .as_string()
         .ok_or("the search adapter answered no text")?;
-    serde_json::from_str(&text).map_err(|error| format!("the search adapter's answer: {error}"))
+    json::from_str(&text).map_err(|error| format!("the search adapter's answer: {error}"))
 }

@@ -1,23 +1,17 @@
 use yew::prelude::*;
 
-use super::language::{long_date, use_language};
+use super::language::long_date;
+use crate::messages::Language;
 use crate::model::Change;
 
-#[derive(Properties, PartialEq)]
-pub struct ArticleHistoryProps {
-    /// Newest first.
-    pub changes: Vec<Change>,
-}
-
 /// "Article history": each recorded change with its date, collapsed until the reader
-/// opens it. Nothing shows for an article without recorded changes.
-#[function_component]
-pub fn ArticleHistory(props: &ArticleHistoryProps) -> Html {
-    let language = use_language();
-    if props.changes.is_empty() {
+/// opens it, newest first. Nothing shows for an article without recorded changes. A
+/// view function, not a component, as `review_stepper` is.
+pub fn article_history(changes: &[Change], language: Language) -> Html {
+    if changes.is_empty() {
         return Html::default();
     }
-    let entries = props.changes.iter().map(|change| {
+    let entries = changes.iter().map(|change| {
         html! {
             <li>
                 <time datetime={change.date.to_string()}>{ long_date(change.date, language) }</time>

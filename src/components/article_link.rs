@@ -2,13 +2,14 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use super::language::use_messages;
 use crate::browser::dom;
 use crate::config::{article_link, site_link, Page};
+use crate::messages::Messages;
 use crate::model::{Audience, Language, Slug};
 
-/// How links inside a widget open, provided once by the app to every [`ArticleLink`]
-/// below it: where they lead, and how a plain click opens them in place.
+/// How links inside a widget open, provided once by the app as a context to the pages
+/// below it, which hand it to each [`page_link`]: where they lead, and how a plain
+/// click opens them in place.
 #[derive(Clone, PartialEq)]
 pub struct Links {
     /// The publisher's site, where links lead: its relative root on the publisher's own
@@ -18,60 +19,52 @@ pub struct Links {
     pub onopen: Callback<Page>,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ArticleLinkProps {
-    /// The page it opens.
-    pub page: Page,
-    #[prop_or_default]
-    pub children: Html,
+/// The site's root the links of `links` lead from; `./` outside a widget.
+fn root(links: Option<&Links>) -> &str {
+    links.map_or("./", |links| links.root.as_str())
 }
 
-/// A link to an article or to the catalog. It stays a real link, to the publisher's
-/// page for it, so that a new tab, a copied address or a reader without scripts gets
-/// there, while a plain click opens the page inside the widget. Outside a widget (no
-/// [`Links`]) it is a plain link from the site's root.
-#[function_component]
-pub fn ArticleLink(props: &ArticleLinkProps) -> Html {
-    let links = use_context::<Links>();
-    let root = links.as_ref().map_or("./", |links| links.root.as_str());
-    let href = match &props.page {
-        Page::Article(slug) => article_link(root, slug),
-        Page::Catalog => site_link(root, ""),
+/// A link to an article or to the catalog, `content` its text. It stays a real link,
+/// to the publisher's page for it, so that a new tab, a copied address or a reader
+/// without scripts gets there, while a plain click opens the page inside the widget.
+/// Outside a widget (no [`Links`]) it is a plain link from the site's root.
+///
+/// These links are view functions, not components: a catalog page holds fifty, and
+/// each component costs every partner page its own copy of Yew's lifecycle in the Wasm.
+pub fn page_link(page: Page, content: Html, links: Option<&Links>) -> Html {
+    let href = match &page {
+        Page::Article(slug) => article_link(root(links), slug),
+        Page::Catalog => site_link(root(links), ""),
     };
     let onclick = links.map(|links| {
-        let page = props.page.clone();
+        let onopen = links.onopen.clone();
         Callback::from(move |event: MouseEvent| {
             if dom::is_plain_click(&event) {
                 event.prevent_default();
-                links.onopen.emit(page.clone());
+                onopen.emit(page.clone());
             }
         })
     });
     html! {
-        <a {href} {onclick}>{ props.children.clone() }</a>
+        <a {href} {onclick}>{ content }</a>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct AudienceLinksProps {
-    pub slug: Slug,
-    /// The audience shown, marked as the current page.
-    pub audience: Audience,
-}
-
-/// Each audience's version of an article as a link to its own page, for readers
-/// without scripts, where the audience question cannot work: the stylesheet shows
-/// these only then (`scripting: none`), and the question otherwise.
-#[function_component]
-pub fn AudienceLinks(props: &AudienceLinksProps) -> Html {
-    let messages = use_messages();
-    let links = use_context::<Links>();
-    let root = links.as_ref().map_or("./", |links| links.root.as_str());
-    let items = Audience::ALL.iter().map(|audience| {
-        let href = site_link(root, &format!("articles/{}/{audience}/", props.slug));
-        let current = (*audience == props.audience).then_some(AttrValue::Static("page"));
+/// Each audience's version of article `slug` as a link to its own page, `audience`
+/// marked as the current one, for readers without scripts, where the audience question
+/// cannot work: the stylesheet shows these only then (`scripting: none`), and the
+/// question otherwise.
+pub fn audience_links(
+    slug: &Slug,
+    audience: Audience,
+    links: Option<&Links>,
+    messages: &Messages,
+) -> Html {
+    let items = Audience::ALL.iter().map(|&each| {
+        let href = site_link(root(links), &format!("articles/{slug}/{each}/"));
+        let current = (each == audience).then_some(AttrValue::Static("page"));
         html! {
-            <li><a {href} aria-current={current}>{ messages.audience(*audience) }</a></li>
+            <li><a {href} aria-current={current}>{ messages.audience(each) }</a></li>
         }
     });
     html! {
@@ -82,30 +75,22 @@ pub fn AudienceLinks(props: &AudienceLinksProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TranslationLinksProps {
-    /// The article's translations, by language.
-    pub translations: BTreeMap<Language, Slug>,
-    /// The reader chose to read the article in a language: the app remembers it and
-    /// shows the translation in place. Without it (the build's pages) the links are
-    /// plain links to the translations' pages.
-    #[prop_or_default]
-    pub onlanguage: Option<Callback<Language>>,
-}
-
-/// "Leer en español": a link to each translation, written in its language for the
-/// reader who reads it. A real link, like [`ArticleLink`], whose plain click shows the
-/// translation inside the widget.
-#[function_component]
-pub fn TranslationLinks(props: &TranslationLinksProps) -> Html {
-    let links = use_context::<Links>();
-    let root = links.as_ref().map_or("./", |links| links.root.as_str());
-    if props.translations.is_empty() {
+/// "Leer en español": a link to each of the article's `translations`, written in its
+/// language for the reader who reads it. A real link, like [`page_link`], whose plain
+/// click calls `onlanguage`: the app remembers the choice and shows the translation in
+/// place. Without it (the build's pages) the links are plain links to the
+/// translations' pages.
+pub fn translation_links(
+    translations: &BTreeMap<Language, Slug>,
+    onlanguage: Option<&Callback<Language>>,
+    links: Option<&Links>,
+) -> Html {
+    if translations.is_empty() {
         return Html::default();
     }
-    let items = props.translations.iter().map(|(language, slug)| {
+    let items = translations.iter().map(|(language, slug)| {
         let language = *language;
-        let onclick = props.onlanguage.clone().map(|onlanguage| {
+        let onclick = onlanguage.cloned().map(|onlanguage| {
             Callback::from(move |event: MouseEvent| {
                 if dom::is_plain_click(&event) {
                     event.prevent_default();
@@ -114,7 +99,7 @@ pub fn TranslationLinks(props: &TranslationLinksProps) -> Html {
             })
         });
         html! {
-            <a href={article_link(root, slug)} lang={language.as_str()} hreflang={language.as_str()} {onclick}>
+            <a href={article_link(root(links), slug)} lang={language.as_str()} hreflang={language.as_str()} {onclick}>
                 { language.messages().read_in }
             </a>
         }

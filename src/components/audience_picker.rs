@@ -1,27 +1,19 @@
 use yew::prelude::*;
 
-use super::language::use_messages;
 use super::radio_group::RadioGroup;
+use crate::messages::Messages;
 use crate::model::Audience;
 
-#[derive(Properties, PartialEq)]
-pub struct AudiencePickerProps {
-    pub selected: Audience,
-    pub onchange: Callback<Audience>,
-}
-
-/// "Which best describes you?": the audience radio group.
-#[function_component]
-pub fn AudiencePicker(props: &AudiencePickerProps) -> Html {
-    let messages = use_messages();
+/// "Which best describes you?": the audience radio group. A view function, not a
+/// component, as `review_stepper` is.
+pub fn audience_picker(
+    selected: Audience,
+    onchange: Callback<Audience>,
+    messages: &Messages,
+) -> Html {
     RadioGroup {
         hint: Some(messages.audience_hint),
-        ..RadioGroup::new(
-            "audience",
-            messages.audience_legend,
-            props.selected,
-            props.onchange.clone(),
-        )
+        ..RadioGroup::new("audience", messages.audience_legend, selected, onchange)
     }
     .view(messages)
 }

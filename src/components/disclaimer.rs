@@ -2,16 +2,10 @@ use yew::prelude::*;
 
 use crate::model::Disclaimer as Words;
 
-#[derive(Properties, PartialEq)]
-pub struct DisclaimerProps {
-    /// The publisher's disclaimer for the audience whose variant is shown.
-    pub disclaimer: Words,
-}
-
-/// The disclaimer for the audience whose variant is shown, in the publisher's words.
-#[function_component]
-pub fn Disclaimer(props: &DisclaimerProps) -> Html {
-    let Words { heading, text } = &props.disclaimer;
+/// The disclaimer for the audience whose variant is shown, in the publisher's words. A
+/// view function, not a component, as `review_stepper` is.
+pub fn disclaimer(words: &Words) -> Html {
+    let Words { heading, text } = words;
     if heading.is_empty() && text.is_empty() {
         return Html::default();
     }

@@ -2,21 +2,15 @@ use yew::prelude::*;
 
 use crate::model::FollowUp as Words;
 
-#[derive(Properties, PartialEq)]
-pub struct FollowUpProps {
-    /// The publisher's call to action, its link resolved for this page.
-    pub follow_up: Words,
-}
-
-/// The publisher's call to action at the end of an article.
-#[function_component]
-pub fn FollowUp(props: &FollowUpProps) -> Html {
+/// The publisher's call to action at the end of an article, its link resolved for this
+/// page. A view function, not a component, as `review_stepper` is.
+pub fn follow_up(words: &Words) -> Html {
     let Words {
         heading,
         text,
         button,
         url,
-    } = &props.follow_up;
+    } = words;
     html! {
         <section class="follow-up" part="follow-up">
             <h2 id="follow-up-heading">{ heading }</h2>

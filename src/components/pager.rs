@@ -3,24 +3,22 @@
 
 use yew::prelude::*;
 
-use crate::components::language::use_language;
+use crate::messages::Messages;
 
-#[derive(Properties, PartialEq)]
-pub struct PagerProps {
+/// Where a list stands, and what turns its pages.
+pub struct Pager {
     /// From 1.
     pub page: usize,
     pub page_count: usize,
     pub onpage: Callback<usize>,
     /// `false` in the build's prerendered page: shown, inert, until the widget takes
     /// it over.
-    #[prop_or(true)]
     pub interactive: bool,
 }
 
-/// "Previous page", "Page 2 of 2000", "Next page"; nothing for a list of one page.
-#[function_component]
-pub fn Pager(props: &PagerProps) -> Html {
-    let messages = use_language().messages();
+/// "Previous page", "Page 2 of 2000", "Next page"; nothing for a list of one page. A
+/// view function, not a component, as `review_stepper` is.
+pub fn pager(props: &Pager, messages: &Messages) -> Html {
     if props.page_count <= 1 {
         return Html::default();
     }

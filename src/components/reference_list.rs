@@ -1,27 +1,19 @@
 use yew::prelude::*;
 
-use super::language::use_messages;
 use crate::document::{citation_id, reference_id};
+use crate::messages::Messages;
 use crate::model::{separator_after, Reference};
 
-#[derive(Properties, PartialEq)]
-pub struct ReferenceListProps {
-    pub references: Vec<Reference>,
-    /// The labels the shown variant cites; each of those entries links back to its
-    /// first citation.
-    pub cited: Vec<String>,
-}
-
-/// The numbered References list that citations point into.
-#[function_component]
-pub fn ReferenceList(props: &ReferenceListProps) -> Html {
-    let messages = use_messages();
-    if props.references.is_empty() {
+/// The numbered References list that citations point into. `cited` holds the labels
+/// the shown variant cites; each of those entries links back to its first citation. A
+/// view function, not a component, as `review_stepper` is.
+pub fn reference_list(references: &[Reference], cited: &[String], messages: &Messages) -> Html {
+    if references.is_empty() {
         return Html::default();
     }
-    let entries = props.references.iter().map(|reference| {
+    let entries = references.iter().map(|reference| {
         let label = reference.id.to_string();
-        let is_cited = props.cited.contains(&label);
+        let is_cited = cited.contains(&label);
         let link = reference.link();
         let authors = reference.author_line();
         html! {

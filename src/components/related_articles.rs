@@ -1,26 +1,24 @@
 use yew::prelude::*;
 
-use super::article_link::ArticleLink;
-use super::language::use_messages;
+use super::article_link::{page_link, Links};
 use crate::config::Page;
+use crate::messages::Messages;
 use crate::model::RelatedArticle;
 
-#[derive(Properties, PartialEq)]
-pub struct RelatedArticlesProps {
-    pub related: Vec<RelatedArticle>,
-}
-
 /// "Related articles": the questions a reader of this article may want answered next.
-#[function_component]
-pub fn RelatedArticles(props: &RelatedArticlesProps) -> Html {
-    let messages = use_messages();
-    if props.related.is_empty() {
+/// A view function, not a component, as `review_stepper` is.
+pub fn related_articles(
+    related: &[RelatedArticle],
+    links: Option<&Links>,
+    messages: &Messages,
+) -> Html {
+    if related.is_empty() {
         return Html::default();
     }
-    let links = props.related.iter().map(|related| {
+    let links = related.iter().map(|related| {
         html! {
             <li key={related.slug.as_str()}>
-                <ArticleLink page={Page::Article(related.slug.clone())}>{ &related.question }</ArticleLink>
+                { page_link(Page::Article(related.slug.clone()), html! { &related.question }, links) }
             </li>
         }
     });

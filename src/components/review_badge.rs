@@ -1,23 +1,16 @@
 use yew::prelude::*;
 
-use super::language::{long_date, use_language};
+use super::language::long_date;
+use crate::messages::Language;
 use crate::model::ReviewBody;
 use crate::model::{Review, ReviewStatus};
 
-#[derive(Properties, PartialEq)]
-pub struct ReviewBadgeProps {
-    pub review: Review,
-    pub review_body: ReviewBody,
-}
-
 /// The review body's badge, saying only what the recorded review says: who reviewed
 /// the article and when once it is approved, and otherwise that it awaits their review.
-#[function_component]
-pub fn ReviewBadge(props: &ReviewBadgeProps) -> Html {
-    let language = use_language();
+/// A view function, not a component, as `review_stepper` is.
+pub fn review_badge(review: &Review, review_body: &ReviewBody, language: Language) -> Html {
     let messages = language.messages();
-    let board = &props.review_body.name;
-    let review = &props.review;
+    let board = &review_body.name;
     // What may be claimed is the model's one rule (`Review::sign_off`), which the static
     // pages' metadata follows too.
     let sign_off = review.sign_off();
@@ -36,7 +29,7 @@ pub fn ReviewBadge(props: &ReviewBadgeProps) -> Html {
                         <time datetime={sign_off.reviewed.to_string()}>{ long_date(sign_off.reviewed, language) }</time>
                         { messages.reviewed_end }
                     </span>
-                    <span class="review-statement">{ &props.review_body.statement }</span>
+                    <span class="review-statement">{ &review_body.statement }</span>
                 </>
             }
         }

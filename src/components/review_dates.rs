@@ -1,10 +1,11 @@
 use yew::prelude::*;
 
-use super::language::{long_date, use_language};
+use super::language::long_date;
+use crate::messages::Language;
 use crate::model::Date;
 
-#[derive(Properties, PartialEq)]
-pub struct ReviewDatesProps {
+/// The dates of an article's review, and the publisher's links beside them.
+pub struct ReviewDates {
     pub updated: Date,
     pub next_review_due: Date,
     pub editorial_policy_url: Option<AttrValue>,
@@ -12,15 +13,13 @@ pub struct ReviewDatesProps {
     pub corrections_url: Option<AttrValue>,
     /// The reader's today, from their browser; `None` where it is not known (a page
     /// rendered ahead of time says nothing of overdue reviews).
-    #[prop_or_default]
     pub today: Option<Date>,
 }
 
 /// Last updated, next review due (and whether it has passed), and the editorial policy
-/// and corrections links. Who reviewed the article is the badge's to say.
-#[function_component]
-pub fn ReviewDates(props: &ReviewDatesProps) -> Html {
-    let language = use_language();
+/// and corrections links. Who reviewed the article is the badge's to say. A view
+/// function, not a component, as `review_stepper` is.
+pub fn review_dates(props: &ReviewDates, language: Language) -> Html {
     let messages = language.messages();
     let overdue = props
         .today

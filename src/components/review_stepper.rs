@@ -1,26 +1,22 @@
 use yew::prelude::*;
 
-use super::language::use_messages;
+use crate::messages::Messages;
 use crate::model::ReviewStatus;
-
-#[derive(Properties, PartialEq)]
-pub struct ReviewStepperProps {
-    pub status: ReviewStatus,
-}
 
 /// The review steps Submitted → Under Review → Approved, the current one marked with
 /// `aria-current="step"`, and the caution line while the article is not approved (an
 /// approved article is still for education only).
-#[function_component]
-pub fn ReviewStepper(props: &ReviewStepperProps) -> Html {
-    let messages = use_messages();
+///
+/// A view function, not a component: it holds no state, and each component costs every
+/// partner page its own copy of Yew's lifecycle in the Wasm.
+pub fn review_stepper(status: ReviewStatus, messages: &Messages) -> Html {
     let steps = ReviewStatus::ALL.iter().map(|&step| {
-        let (class, state) = match step.cmp(&props.status) {
+        let (class, state) = match step.cmp(&status) {
             std::cmp::Ordering::Less => ("review-step done", messages.step_done),
             std::cmp::Ordering::Equal => ("review-step current", messages.step_current),
             std::cmp::Ordering::Greater => ("review-step", messages.step_pending),
         };
-        let current = (step == props.status).then_some("step");
+        let current = (step == status).then_some("step");
         html! {
             <li class={class} aria-current={current}>
                 { messages.review_status(step) }
@@ -30,7 +26,7 @@ pub fn ReviewStepper(props: &ReviewStepperProps) -> Html {
     });
     html! {
         <section class="review" part="review">
-            if props.status == ReviewStatus::Approved {
+            if status == ReviewStatus::Approved {
                 <p class="note educational" role="note">{ messages.educational }</p>
             } else {
                 <p class="caution" role="note">

@@ -7,6 +7,7 @@
 mod audience;
 mod catalog;
 mod date;
+mod decode;
 mod language;
 mod publisher;
 mod reference;

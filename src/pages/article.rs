@@ -1,18 +1,19 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+use yew::virtual_dom::{Key, VList};
 
-use crate::components::article_history::ArticleHistory;
-use crate::components::article_link::{ArticleLink, AudienceLinks, Links, TranslationLinks};
-use crate::components::disclaimer::Disclaimer;
-use crate::components::follow_up::FollowUp;
+use crate::components::article_history::article_history;
+use crate::components::article_link::{audience_links, page_link, translation_links, Links};
+use crate::components::disclaimer::disclaimer;
+use crate::components::follow_up::follow_up;
 use crate::components::language::use_language;
-use crate::components::personalize::Personalize;
-use crate::components::reference_list::ReferenceList;
-use crate::components::related_articles::RelatedArticles;
-use crate::components::review_badge::ReviewBadge;
-use crate::components::review_dates::ReviewDates;
-use crate::components::review_stepper::ReviewStepper;
+use crate::components::personalize::{personalize, Personalize};
+use crate::components::reference_list::reference_list;
+use crate::components::related_articles::related_articles;
+use crate::components::review_badge::review_badge;
+use crate::components::review_dates::{review_dates, ReviewDates};
+use crate::components::review_stepper::review_stepper;
 use crate::config::Page;
 use crate::model::FollowUp as FollowUpWords;
 use crate::model::{Article, Audience, Date, Language};
@@ -63,7 +64,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let language = use_language();
     let messages = language.messages();
     // Inside a widget, where links open in place, the catalog is one click away.
-    let in_widget = use_context::<Links>().is_some();
+    let links = use_context::<Links>();
+    let links = links.as_ref();
+    let in_widget = links.is_some();
     // Building the body's virtual DOM is the costly part: redo it only when the article
     // or the audience changes.
     let rendered = use_memo(
@@ -104,9 +107,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                         }
                     </div>
                     <div key={shown.as_str()} class="article-body" part="body">{ rendered.clone() }</div>
-                    <ReferenceList key="references" references={article.references.clone()} cited={cited.clone()} />
-                    <ArticleHistory key="history" changes={article.changes.clone()} />
-                    <Disclaimer key="disclaimer" disclaimer={article.publisher.disclaimers.of(*shown).clone()} />
+                    { keyed("references", reference_list(&article.references, cited, messages)) }
+                    { keyed("history", article_history(&article.changes, language)) }
+                    { keyed("disclaimer", disclaimer(article.publisher.disclaimers.of(*shown))) }
                 </>
             };
             (body, announcement)
@@ -127,34 +130,34 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             <header class="article-header" part="header">
                 if in_widget {
                     <p class="breadcrumb">
-                        <ArticleLink page={Page::Catalog}>{ messages.all_articles }</ArticleLink>
+                        { page_link(Page::Catalog, html! { messages.all_articles }, links) }
                     </p>
                 }
                 <h1 id="question" part="question" tabindex="-1">{ &article.question }</h1>
-                <TranslationLinks translations={article.translations.clone()} onlanguage={props.onlanguage.clone()} />
-                <ReviewBadge review={article.review.clone()} review_body={article.publisher.review_body.clone()} />
-                <ReviewStepper status={article.review.status} />
-                <ReviewDates
-                    updated={article.updated}
-                    next_review_due={article.next_review_due}
-                    editorial_policy_url={props.editorial_policy_url.clone()}
-                    corrections_url={props.corrections_url.clone()}
-                    today={props.today}
-                />
+                { translation_links(&article.translations, props.onlanguage.as_ref(), links) }
+                { review_badge(&article.review, &article.publisher.review_body, language) }
+                { review_stepper(article.review.status, messages) }
+                { review_dates(&ReviewDates {
+                    updated: article.updated,
+                    next_review_due: article.next_review_due,
+                    editorial_policy_url: props.editorial_policy_url.clone(),
+                    corrections_url: props.corrections_url.clone(),
+                    today: props.today,
+                }, language) }
             </header>
-            <AudienceLinks slug={article.slug.clone()} audience={props.audience} />
-            <Personalize
-                inert={!props.interactive}
-                audience={props.audience}
-                preferences={props.preferences}
-                onaction={props.onaction.clone()}
-                storage_notice={props.storage_notice.clone()}
-            />
+            { audience_links(&article.slug, props.audience, links, messages) }
+            { personalize(&Personalize {
+                inert: !props.interactive,
+                audience: props.audience,
+                preferences: props.preferences,
+                onaction: props.onaction.clone(),
+                storage_notice: props.storage_notice.clone(),
+            }, messages) }
             <p class="visually-hidden" role="status" aria-live="polite">{ announcement }</p>
             { body }
-            <RelatedArticles related={article.related.clone()} />
-            if let Some(follow_up) = &props.follow_up {
-                <FollowUp follow_up={follow_up.clone()} />
+            { related_articles(&article.related, links, messages) }
+            if let Some(words) = &props.follow_up {
+                { follow_up(words) }
             }
             if let Some(url) = &props.canonical_url {
                 <p class="attribution" part="attribution">
@@ -163,4 +166,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             }
         </article>
     }
+}
+
+/// `content` under `key`, as a child of the body's keyed list: a view function's markup
+/// has no key of its own, and the list swaps its children by their keys.
+fn keyed(key: &'static str, content: Html) -> Html {
+    Html::VList(Rc::new(VList::with_children(
+        vec![content],
+        Some(Key::from(key)),
+    )))
 }

@@ -183,3 +183,23 @@ test('a truncated body is a failure, and nothing broken is saved', async () => {
     await context.close();
   }
 });
+
+test('data of a newer layout asks the reader to reload, and is not saved', async () => {
+  const { context, page } = await openSpa(browser);
+  try {
+    await page.route(ALS_JSON, async (route) => {
+      const response = await route.fetch();
+      const data = JSON.parse(await response.text());
+      assert.equal(data.format, 1, 'the build writes the layout first');
+      // A newer build may change anything; here the layout number and one field's shape.
+      const newer = { ...data, format: 2, variants: 'in a shape this widget cannot read' };
+      await route.fulfill({ response, body: JSON.stringify(newer) });
+    });
+    await mount(page, 'newer', 'als-primary-treatment');
+    const panel = page.locator('#newer').getByRole('alert');
+    await panel.getByText('This article was published for a newer version of this page. Please reload the page.').waitFor();
+    assert.deepEqual(await savedUrls(page), []);
+  } finally {
+    await context.close();
+  }
+});

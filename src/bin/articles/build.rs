@@ -197,7 +197,7 @@ fn write_article(
     today: Date,
 ) -> Result<u64, String> {
     let article = completion.article(path, source_hash, links, today)?;
-    let json = serde_json::to_vec(&article)
+    let json = article_widget::json::to_data(&article)
         .map_err(|error| format!("cannot encode {}: {error}", article.slug))?;
     let target = out.join(format!("{}.json", article.slug));
     std::fs::write(&target, &json)

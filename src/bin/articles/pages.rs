@@ -121,7 +121,8 @@ pub fn write_if_changed(
     }
     let mut writer =
         std::io::BufWriter::new(std::fs::File::create(path).map_err(|error| cannot_write(&error))?);
-    serde_json::to_writer(&mut writer, value).map_err(|error| cannot_write(&error))?;
+    let data = article_widget::json::to_data(value).map_err(|error| cannot_write(&error))?;
+    std::io::Write::write_all(&mut writer, &data).map_err(|error| cannot_write(&error))?;
     std::io::Write::flush(&mut writer).map_err(|error| cannot_write(&error))?;
     Ok(hash)
 }
@@ -148,9 +149,9 @@ mod tests {
         let owned = CatalogPage {
             articles: vec![entry.clone()],
         };
-        assert_eq!(
-            serde_json::to_string(&page).unwrap(),
-            serde_json::to_string(&owned).unwrap()
-        );
+        let written = article_widget::json::to_data(&page).unwrap();
+        let read =
+            article_widget::json::from_data::<CatalogPage>(std::str::from_utf8(&written).unwrap());
+        assert_eq!(read, Ok(owned));
     }
 }

@@ -18,9 +18,9 @@ use self::listing::{Listing, Notice, Status};
 use self::use_catalog_page::use_catalog_page;
 use self::use_catalog_search::use_catalog_search;
 use crate::browser::{events, page};
-use crate::components::article_link::ArticleLink;
+use crate::components::article_link::{page_link, Links};
 use crate::components::language::{long_date, use_language};
-use crate::components::pager::Pager;
+use crate::components::pager::{pager, Pager};
 use crate::components::radio_group::RadioGroup;
 use crate::config::Page;
 use crate::messages::Messages;
@@ -45,6 +45,7 @@ pub struct CatalogListProps {
 pub fn CatalogList(props: &CatalogListProps) -> Html {
     let language = use_language();
     let messages = language.messages();
+    let links = use_context::<Links>();
     let catalog = &props.catalog;
     let query = use_state(String::new);
     let filter = use_state(|| AudienceFilter::Any);
@@ -111,7 +112,9 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
     let items: Html = listing
         .shown
         .iter()
-        .map(|(entry, excerpt)| catalog_item(catalog, entry, excerpt, messages, language))
+        .map(|(entry, excerpt)| {
+            catalog_item(catalog, entry, excerpt, links.as_ref(), messages, language)
+        })
         .collect();
 
     // The host page hears which articles the list settled on (the app shell offers to
@@ -180,7 +183,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                 <ul class="catalog-list" aria-busy={listing.busy.then_some(AttrValue::Static("true"))}>
                     { items }
                 </ul>
-                <Pager page={listing.page} page_count={listing.page_count} {onpage} interactive={props.interactive} />
+                { pager(&Pager { page: listing.page, page_count: listing.page_count, onpage, interactive: props.interactive }, messages) }
             }
         </section>
     }
@@ -192,6 +195,7 @@ fn catalog_item(
     catalog: &Catalog,
     entry: &CatalogEntry,
     excerpt: &[ExcerptRun],
+    links: Option<&Links>,
     messages: &Messages,
     language: Language,
 ) -> Html {
@@ -211,7 +215,7 @@ fn catalog_item(
     });
     html! {
         <li key={entry.slug.as_str()} lang={catalog.language_of(entry).as_str()}>
-            <ArticleLink page={Page::Article(entry.slug.clone())}>{ &entry.question }</ArticleLink>
+            { page_link(Page::Article(entry.slug.clone()), html! { &entry.question }, links) }
             { for excerpt }
             <p class="catalog-meta">
                 { messages.updated }

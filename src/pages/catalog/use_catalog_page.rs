@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::browser::console::log_error;
 use crate::browser::{network, offline};
+use crate::json;
 use crate::model::{CatalogEntry, CatalogPage};
 
 /// A page of the catalog after the first.
@@ -61,7 +62,7 @@ pub fn use_catalog_page(data_url: &AttrValue, page: usize) -> CatalogPageLoad {
 
 /// The network's copy, kept for offline reading; else the one kept.
 async fn load(url: &str) -> PageLoad {
-    let decode = |text: &str| serde_json::from_str::<CatalogPage>(text).ok();
+    let decode = |text: &str| json::from_data::<CatalogPage>(text).ok();
     match network::fetch_text(url).await {
         Ok(fetched) => {
             if let Some(page) = decode(&fetched.text) {
