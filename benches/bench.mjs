@@ -445,9 +445,9 @@ function downloadSizes() {
     ]),
     peer: sizes([
       ['peer.js', join(SITE, 'peer', 'peer.js')],
-      ['marked', file(join(SITE, 'peer'), peer, /^marked-/)],
-      ['DOMPurify', file(join(SITE, 'peer'), peer, /^purify-/)],
-      ['peer renderer', file(join(SITE, 'peer'), peer, /^render-/)],
+      ['marked', file(join(SITE, 'peer'), peer, /^marked-[0-9a-f]+\.js$/)],
+      ['DOMPurify', file(join(SITE, 'peer'), peer, /^purify-[0-9a-f]+\.js$/)],
+      ['peer renderer', file(join(SITE, 'peer'), peer, /^render-[0-9a-f]+\.js$/)],
       [`${ALS}.json (markdown)`, peerData, true],
     ]),
     floor: sizes([['inline script (article HTML and stylesheet)', Buffer.from(floorScript), true]]),

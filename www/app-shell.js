@@ -305,6 +305,9 @@ async function fetchValid(url, cache) {
     // The day it was saved, which the widget shows when it opens the copy offline.
     const headers = new Headers(response.headers);
     headers.set('x-article-widget-saved-on', new Date().toISOString().slice(0, 10));
+    // The copy holds the decoded text: the coding and length it came with are not its.
+    headers.delete('content-encoding');
+    headers.delete('content-length');
     await cache.put(url, new Response(text, { status: 200, headers }));
     return text;
   } catch (error) {

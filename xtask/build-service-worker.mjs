@@ -43,6 +43,9 @@ const keepValidArticles = {
     }
     const headers = new Headers(response.headers);
     headers.set('x-article-widget-saved-on', new Date().toISOString().slice(0, 10));
+    // The copy holds the decoded text: the coding and length it came with are not its.
+    headers.delete('content-encoding');
+    headers.delete('content-length');
     return new Response(text, { status: 200, statusText: response.statusText, headers });
   },
 };
@@ -62,6 +65,11 @@ const { count, size, warnings } = await generateSW({
     'app-shell-*.js',
     'articles/index.json',
   ],
+  // The .br and .gz that `cargo xtask dist` writes beside each file are the same
+  // resources in other codings, which the server picks by Accept-Encoding: never
+  // resources of their own to precache. (This hook runs before they are written; the
+  // rule holds if it ever runs after.)
+  globIgnores: ['**/*.br', '**/*.gz'],
   // Trunk's content-hashed names need no revision of their own.
   dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

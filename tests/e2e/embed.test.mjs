@@ -1,5 +1,7 @@
 // Partner sites embed the widget by one script tag, from another origin: the partner
 // pages are served on PARTNER_URL, the widget host on WIDGET_URL.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALS_QUESTION, PARTNER_URL, WIDGET_URL, axeViolations, launchBrowser, newPage, takenOver } from './harness.mjs';
@@ -80,6 +82,48 @@ test('one script tag renders the article where it stands, loading everything fro
     await page.waitForFunction(() => window.__widgetEvents.some((event) => event.name === 'audience-change'));
     const change = (await events(page)).find((event) => event.name === 'audience-change');
     assert.deepEqual(change.detail, { audience: 'patient', previous: 'professional' });
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the Wasm, its glue and embed.js arrive as the build's brotli files and decode to the built files", async () => {
+  const siteDir = process.env.SITE_DIR;
+  assert.ok(siteDir, 'SITE_DIR is set by `cargo xtask test`');
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    const responses = [];
+    page.on('response', (response) => responses.push(response));
+    await page.goto(`${PARTNER_URL}/script-tag.html`);
+    // The Wasm decoded and ran: the widget took the prerendered article over.
+    await takenOver(page, 'article-widget');
+    await page.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+
+    const fromWidgetHost = (pattern) => {
+      const found = responses.filter((response) => response.url().startsWith(WIDGET_URL) && pattern.test(new URL(response.url()).pathname));
+      assert.equal(found.length, 1, `one response for ${pattern}: ${found.map((response) => response.url())}`);
+      return found[0];
+    };
+    const expected = [
+      [/^\/embed\.js$/, 'text/javascript; charset=utf-8'],
+      [/^\/article-widget-[0-9a-f]{16}\.js$/, 'text/javascript; charset=utf-8'],
+      [/^\/article-widget-[0-9a-f]{16}_bg\.wasm$/, 'application/wasm'],
+    ];
+    for (const [pattern, contentType] of expected) {
+      const response = fromWidgetHost(pattern);
+      const name = new URL(response.url()).pathname.slice(1);
+      const headers = await response.allHeaders();
+      assert.equal(headers['content-encoding'], 'br', name);
+      assert.match(headers.vary ?? '', /accept-encoding/i, name);
+      assert.equal(headers['content-type'], contentType, name);
+      // What crossed the wire is the build's .br, byte for byte in length; what the
+      // page got is the file itself.
+      const brotli = readFileSync(join(siteDir, `${name}.br`));
+      assert.equal(Number(headers['content-length']), brotli.length, name);
+      assert.equal((await response.request().sizes()).responseBodySize, brotli.length, name);
+      assert.ok((await response.body()).equals(readFileSync(join(siteDir, name))), `${name} decodes to the built file`);
+    }
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();

@@ -1,11 +1,12 @@
 // The publisher's site as the offline-app tests need it: each test serves its own copy
 // of the built site (SITE_DIR) on its own origin, so that service workers never meet,
-// and can take that server away entirely, so that "offline" means no server at all.
+// and can take that server away entirely, so that "offline" means no server at all. It
+// sends the build's precompressed .br and .gz files as the project's server does.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { bodyFor } from './precompressed.mjs';
 
 const SITE_DIR = process.env.SITE_DIR;
 if (!SITE_DIR) throw new Error('SITE_DIR is not set: run the end-to-end tests through `cargo xtask test`');
@@ -35,16 +36,22 @@ export function stopSiteCopies() {
  */
 export async function serveSiteCopy({ slow = null, delayMs = 0 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'article-widget-site-'));
-  cpSync(SITE_DIR, dir, { recursive: true });
+  // The build's times kept, so that a precompressed sibling stays as new as its file
+  // until a test rewrites the file (precompressed.mjs).
+  cpSync(SITE_DIR, dir, { recursive: true, preserveTimestamps: true });
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://site').pathname));
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
     if (slow?.test(path)) await new Promise((resolve) => setTimeout(resolve, delayMs));
     try {
-      const body = await readFile(file);
+      const { body, encoding } = await bodyFor(file, request.headers['accept-encoding']);
       response.writeHead(200, {
         'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        vary: 'accept-encoding',
+        // The length of what is sent: the compressed body when it is compressed.
+        'content-length': Buffer.byteLength(body),
+        ...(encoding && { 'content-encoding': encoding }),
       });
       response.end(body);
     } catch {

@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bodyFor } from '../e2e/precompressed.mjs';
 import { Builder } from 'selenium-webdriver';
 import LogInspector from 'selenium-webdriver/bidi/logInspector.js';
 import remote from 'selenium-webdriver/remote/index.js';
@@ -210,17 +211,27 @@ const PARTNER_DIR = fileURLToPath(new URL('../e2e/partner/', import.meta.url));
  */
 export async function serveCopy(dir, widgetUrl = '') {
   const copy = mkdtempSync(join(tmpdir(), 'article-widget-engines-'));
-  cpSync(dir, copy, { recursive: true });
+  // The build's times kept, so that a precompressed sibling stays as new as its file
+  // (../e2e/precompressed.mjs).
+  cpSync(dir, copy, { recursive: true, preserveTimestamps: true });
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://site').pathname));
     const file = join(copy, path.endsWith('/') ? `${path}index.html` : path);
     try {
-      let body = await readFile(file);
-      if (extname(file) === '.html') body = body.toString('utf8').replaceAll('{{WIDGET_URL}}', widgetUrl);
+      // A page whose text is replaced is sent as replaced; anything else as the build
+      // precompressed it, when the browser takes that.
+      const substituted = widgetUrl !== '' && extname(file) === '.html';
+      const { body, encoding } = substituted
+        ? { body: (await readFile(file)).toString('utf8').replaceAll('{{WIDGET_URL}}', widgetUrl), encoding: null }
+        : await bodyFor(file, request.headers['accept-encoding']);
       response.writeHead(200, {
         'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         'access-control-allow-origin': '*',
+        vary: 'accept-encoding',
+        // The length of what is sent: the compressed body when it is compressed.
+        'content-length': Buffer.byteLength(body),
+        ...(encoding && { 'content-encoding': encoding }),
       });
       response.end(body);
     } catch {

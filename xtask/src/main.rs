@@ -3,7 +3,8 @@
 //! ```text
 //! cargo xtask serve   install what is missing, build, serve the widget on :8080 and a partner demo on :8081
 //! cargo xtask test    install what is missing, run every test: lint, native, browser unit, end to end
-//! cargo xtask dist    build the deployable static site into dist/ (release, wasm-opt)
+//! cargo xtask dist    build the deployable static site into dist/ (release, wasm-opt),
+//!                     with a .br and a .gz beside each text and Wasm file
 //! cargo xtask bench   measure the release build; prints a table, writes target/bench/report.md
 //!                     (BENCH_ONLY=mount-cycles,… takes only those measurements: benches/bench.mjs)
 //! cargo xtask scale N time `articles build` on N generated articles: clean, unchanged,
@@ -12,6 +13,7 @@
 //! ```
 
 mod generate;
+mod precompress;
 mod scale;
 mod server;
 mod test_sites;
@@ -28,7 +30,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve   build and serve the widget at http://127.0.0.1:8080, a partner demo at :8081
   test    run every test: lint, native, browser unit (wasm-bindgen-test), end to end
-  dist    build the deployable static site into dist/
+  dist    build the deployable static site into dist/, with .br and .gz siblings
   bench   measure the release build in headless Chromium; writes target/bench/report.md
           (BENCH_ONLY=mount-cycles,... takes only those measurements; see benches/bench.mjs)
   scale N time `articles build` on N generated synthetic articles (target/scale/N/):
@@ -131,6 +133,21 @@ fn dist(toolchain: &tools::Toolchain) -> Result<()> {
     let (search_bytes, search_files) = scale::tree_size(Path::new("dist/articles/search"))
         .context("the search index, dist/articles/search/, was not written")?;
     println!("  {search_bytes:>9} bytes  in dist/articles/search/, the search index ({search_files} files)");
+    precompress(Path::new("dist"))
+}
+
+/// Writes the `.br` and `.gz` siblings of `site`'s text and Wasm files, and says how
+/// much they weigh.
+fn precompress(site: &Path) -> Result<()> {
+    step(&format!(
+        "precompressing {} (brotli 11, gzip 9)",
+        site.display()
+    ));
+    let summary = precompress::precompress_site(site)?;
+    println!(
+        "  {} text and Wasm files, {} bytes: {} bytes as .br, {} bytes as .gz",
+        summary.files, summary.raw_bytes, summary.brotli_bytes, summary.gzip_bytes
+    );
     Ok(())
 }
 
@@ -265,6 +282,7 @@ fn test(root: &Path) -> Result<()> {
             .arg("articles")
             .arg(&lighthouse_site),
     )?;
+    precompress(&lighthouse_site)?;
     let e2e_files = test_files(&root.join("tests/e2e"))?;
     run_command(
         toolchain
@@ -319,6 +337,7 @@ fn test(root: &Path) -> Result<()> {
 fn bench(root: &Path) -> Result<()> {
     let toolchain = tools::ensure_build_tools(root)?;
     tools::ensure_test_tools(root)?;
+    tools::ensure_bench_tools(&toolchain)?;
     let bench_dir = root.join("target/bench");
     let release = bench_dir.join("dist");
     step("building the release site into target/bench/dist (trunk build --release, wasm-opt -Oz)");
@@ -332,6 +351,7 @@ fn bench(root: &Path) -> Result<()> {
             .arg(&release)
             .env("CARGO_TARGET_DIR", bench_dir.join("cargo-target")),
     )?;
+    twiggy_top(&toolchain, &bench_dir)?;
 
     step("preparing the benchmark sites: a generated 1 MB article, the peer, the floor pages");
     let sources = bench_dir.join("articles");
@@ -364,6 +384,9 @@ fn bench(root: &Path) -> Result<()> {
             .arg(&site)
             .arg(&partner_pages),
     )?;
+    // As dist/ is deployed: every text and Wasm file with its .br and .gz, the peer's
+    // too, so that both implementations download what a real host would send.
+    precompress(&site)?;
 
     // Reads the peer's markdown just written under target/bench/site/peer/articles.
     if bench_measures("parse") {
@@ -393,6 +416,37 @@ fn bench(root: &Path) -> Result<()> {
             .env("BENCH_CRITERION", root.join("target/criterion"))
             .env("BENCH_REPORT", bench_dir.join("report.md"))
             .env("CHROMIUM", tools::CHROMIUM),
+    )
+}
+
+/// Writes target/bench/twiggy-top.txt: the 20 items that weigh most in the release Wasm,
+/// by name. It reads wasm-bindgen's output, which Trunk leaves under the bench's cargo
+/// target directory: the Wasm in dist/ has been through `wasm-opt -Oz`, which strips
+/// the names twiggy needs, so the sizes are before wasm-opt's (and include the names
+/// section, the list's first line).
+fn twiggy_top(toolchain: &tools::Toolchain, bench_dir: &Path) -> Result<()> {
+    let bindgen_dir = bench_dir.join("cargo-target/wasm-bindgen/release");
+    let wasm = std::fs::read_dir(&bindgen_dir)
+        .with_context(|| {
+            format!(
+                "cannot read wasm-bindgen's output, {}",
+                bindgen_dir.display()
+            )
+        })?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .find(|path| path.to_string_lossy().ends_with("_bg.wasm"))
+        .with_context(|| format!("no *_bg.wasm in {}", bindgen_dir.display()))?;
+    let report = bench_dir.join("twiggy-top.txt");
+    step(&format!(
+        "the Wasm's top 20 by size (twiggy top, before wasm-opt) into {}",
+        report.display()
+    ));
+    run_command(
+        toolchain
+            .command("twiggy")
+            .args(["top", "-n", "20", "-o"])
+            .arg(&report)
+            .arg(&wasm),
     )
 }
 

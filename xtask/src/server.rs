@@ -1,7 +1,9 @@
 //! A small static file server: serves a folder on loopback with the headers the widget's
 //! host needs (CORS for cross-origin partner pages, `application/wasm` for streaming
-//! compilation, long caching for content-hashed files). It serves the widget and the
-//! partner pages for `cargo xtask serve`, the tests and the benchmarks.
+//! compilation, long caching for content-hashed files, the precompressed `.br` and `.gz`
+//! siblings that `cargo xtask dist` writes, by the client's `Accept-Encoding`). It
+//! serves the widget and the partner pages for `cargo xtask serve`, the tests and the
+//! benchmarks.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -9,6 +11,11 @@ use std::path::{Component, Path, PathBuf};
 use std::thread;
 
 use anyhow::{Context, Result};
+
+use crate::precompress::{self, Encoding};
+use negotiation::{choose_body, fresh_siblings, Body};
+
+mod negotiation;
 
 pub struct StaticServer {
     port: u16,
@@ -61,13 +68,19 @@ fn handle(
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Of the headers, only whether the client takes gzip changes what we serve.
+    // Of the headers, only the codings the client accepts change what we serve. A
+    // header sent on several lines is one list (RFC 9110, 5.3).
     let mut header = String::new();
-    let mut takes_gzip = false;
+    let mut accept_encoding: Option<String> = None;
     while reader.read_line(&mut header)? > 2 {
-        let lower = header.to_ascii_lowercase();
-        if lower.starts_with("accept-encoding:") && lower.contains("gzip") {
-            takes_gzip = true;
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                let value = value.trim();
+                accept_encoding = Some(match accept_encoding {
+                    Some(earlier) => format!("{earlier}, {value}"),
+                    None => value.to_owned(),
+                });
+            }
         }
         header.clear();
     }
@@ -79,24 +92,18 @@ fn handle(
     if method == "OPTIONS" {
         return respond(
             &mut stream,
-            "204 No Content",
-            "text/plain",
-            &[],
+            &Reply::new("204 No Content", "text/plain", Vec::new()),
             false,
             path,
-            false,
         );
     }
     let with_body = method != "HEAD";
     let not_found = |stream: &mut TcpStream| {
         respond(
             stream,
-            "404 Not Found",
-            "text/plain",
-            b"not found",
+            &Reply::new("404 Not Found", "text/plain", b"not found".to_vec()),
             with_body,
             path,
-            false,
         )
     };
     let Some(file) = resolve(root, path) else {
@@ -105,37 +112,47 @@ fn handle(
     let Ok(mut body) = std::fs::read(&file) else {
         return not_found(&mut stream);
     };
-    if file.extension().is_some_and(|ext| ext == "html") && !substitutions.is_empty() {
+    let substituted =
+        file.extension().is_some_and(|ext| ext == "html") && !substitutions.is_empty();
+    if substituted {
         let mut text = String::from_utf8_lossy(&body).into_owned();
         for (from, to) in substitutions.iter() {
             text = text.replace(from, to);
         }
         body = text.into_bytes();
     }
-    let content_type = content_type(&file);
-    let compress = takes_gzip && is_compressible(content_type);
-    if compress {
-        body = gzip(&file, &body);
+    let compressible = precompress::is_compressible(&file);
+    // A substituted page differs from its file, so a sibling of the file would be wrong.
+    let siblings = if substituted {
+        Vec::new()
+    } else {
+        fresh_siblings(&file)
+    };
+    let mut reply = Reply::new("200 OK", content_type(&file), body);
+    reply.varies = compressible || !siblings.is_empty();
+    match choose_body(accept_encoding.as_deref(), &siblings, compressible) {
+        Body::Sibling(encoding) => {
+            // The sibling may have gone since it was looked for: the file then goes as it is.
+            if let Ok(compressed) = std::fs::read(encoding.sibling(&file)) {
+                reply.body = compressed;
+                reply.encoding = Some(encoding);
+            }
+        }
+        Body::GzipOnTheFly => {
+            if let Some(compressed) = gzip(&file, &reply.body) {
+                reply.body = compressed;
+                reply.encoding = Some(Encoding::Gzip);
+            }
+        }
+        Body::Identity => {}
     }
-    respond(
-        &mut stream,
-        "200 OK",
-        content_type,
-        &body,
-        with_body,
-        path,
-        compress,
-    )
+    respond(&mut stream, &reply, with_body, path)
 }
 
-/// Text, and the Wasm, compress well; images are compressed already.
-fn is_compressible(content_type: &str) -> bool {
-    !content_type.starts_with("image/png") && content_type != "application/octet-stream"
-}
-
-/// `body` (the content of `file`) gzipped, once per content: a static host serves
-/// precompressed files, and compressing on every request would weigh on the timings.
-fn gzip(file: &Path, body: &[u8]) -> Vec<u8> {
+/// `body` (the content of `file`) gzipped, once per content: compressing on every
+/// request would weigh on the timings. `None` if gzip fails, and then the body goes as
+/// it is.
+fn gzip(file: &Path, body: &[u8]) -> Option<Vec<u8>> {
     use std::collections::HashMap;
     use std::io::Write as _;
     use std::sync::{Mutex, OnceLock};
@@ -146,17 +163,17 @@ fn gzip(file: &Path, body: &[u8]) -> Vec<u8> {
     // Keyed by content as well as path: the tests rewrite files in place.
     let key = (file.to_path_buf(), body.to_vec());
     if let Some(hit) = cache.lock().ok().and_then(|cache| cache.get(&key).cloned()) {
-        return hit;
+        return Some(hit);
     }
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
-    let compressed = match encoder.write_all(body).and_then(|()| encoder.finish()) {
-        Ok(compressed) => compressed,
-        Err(_) => return body.to_vec(),
-    };
+    let compressed = encoder
+        .write_all(body)
+        .and_then(|()| encoder.finish())
+        .ok()?;
     if let Ok(mut cache) = cache.lock() {
         cache.insert(key, compressed.clone());
     }
-    compressed
+    Some(compressed)
 }
 
 /// The file for a URL path, never outside `root`.
@@ -205,6 +222,8 @@ fn content_type(path: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "webmanifest" => "application/manifest+json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
         // Pagefind's index (articles/search/): its chunks and Wasm, gzipped by Pagefind
         // itself, so they are binary to us and never compressed again.
         "pf_meta" | "pf_index" | "pf_fragment" | "pf_filter" | "pagefind" => {
@@ -243,28 +262,54 @@ fn cache_control(path: &str) -> &'static str {
     }
 }
 
+/// A response: its status, type and body, and how the body is encoded.
+struct Reply {
+    status: &'static str,
+    content_type: &'static str,
+    body: Vec<u8>,
+    encoding: Option<Encoding>,
+    /// Whether another `Accept-Encoding` could have got another body, which caches
+    /// must know (`Vary`).
+    varies: bool,
+}
+
+impl Reply {
+    fn new(status: &'static str, content_type: &'static str, body: Vec<u8>) -> Self {
+        Reply {
+            status,
+            content_type,
+            body,
+            encoding: None,
+            varies: false,
+        }
+    }
+}
+
 fn respond(
     stream: &mut TcpStream,
-    status: &str,
-    content_type: &str,
-    body: &[u8],
+    reply: &Reply,
     with_body: bool,
     path: &str,
-    gzipped: bool,
 ) -> std::io::Result<()> {
-    let encoding = if gzipped {
-        "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n"
+    let encoding = reply
+        .encoding
+        .map(|encoding| format!("Content-Encoding: {}\r\n", encoding.token()))
+        .unwrap_or_default();
+    let vary = if reply.varies {
+        "Vary: Accept-Encoding\r\n"
     } else {
         ""
     };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{encoding}Access-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET, HEAD, OPTIONS\r\nAccess-Control-Allow-Headers: *\r\nCache-Control: {}\r\nConnection: close\r\n\r\n",
-        body.len(),
+        "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}{vary}Access-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET, HEAD, OPTIONS\r\nAccess-Control-Allow-Headers: *\r\nCache-Control: {}\r\nConnection: close\r\n\r\n",
+        reply.status,
+        reply.content_type,
+        reply.body.len(),
         cache_control(path),
     );
     stream.write_all(head.as_bytes())?;
     if with_body {
-        stream.write_all(body)?;
+        stream.write_all(&reply.body)?;
     }
     stream.flush()
 }
@@ -284,7 +329,7 @@ mod tests {
         ] {
             let content_type = content_type(Path::new(file));
             assert_eq!(content_type, "application/octet-stream", "{file}");
-            assert!(!is_compressible(content_type), "{file}");
+            assert!(!precompress::is_compressible(Path::new(file)), "{file}");
         }
         let immutable = "public, max-age=31536000, immutable";
         assert_eq!(
@@ -300,5 +345,57 @@ mod tests {
             assert_eq!(cache_control(file), "no-cache", "{file}");
         }
         assert_eq!(cache_control("/widget-0123456789abcdef.css"), immutable);
+    }
+
+    /// The head and body of the answer to a GET of `path` with `accept_encoding`.
+    fn get(server: &StaticServer, path: &str, accept_encoding: Option<&str>) -> (String, Vec<u8>) {
+        use std::io::Read as _;
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        let accept = accept_encoding
+            .map(|value| format!("Accept-Encoding: {value}\r\n"))
+            .unwrap_or_default();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: test\r\n{accept}\r\n").unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).unwrap();
+        let split = answer
+            .windows(4)
+            .position(|window| window == b"\r\n\r\n")
+            .unwrap();
+        let head = String::from_utf8(answer[..split].to_vec()).unwrap();
+        (head.to_ascii_lowercase(), answer[split + 4..].to_vec())
+    }
+
+    #[test]
+    fn the_server_sends_the_sibling_the_client_accepts_with_the_files_type() {
+        let site = std::env::temp_dir().join(format!("xtask-serve-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&site);
+        std::fs::create_dir_all(&site).unwrap();
+        let script = "console.log('the widget, loaded');\n".repeat(40);
+        std::fs::write(site.join("embed.js"), &script).unwrap();
+        precompress::precompress_site(&site).unwrap();
+        let server = serve_dir(&site, 0).unwrap();
+
+        let (head, body) = get(&server, "/embed.js", Some("gzip, deflate, br"));
+        assert!(head.contains("\r\ncontent-encoding: br\r\n"), "{head}");
+        assert!(head.contains("\r\nvary: accept-encoding\r\n"), "{head}");
+        assert!(
+            head.contains("\r\ncontent-type: text/javascript; charset=utf-8\r\n"),
+            "{head}"
+        );
+        assert!(
+            head.contains(&format!("\r\ncontent-length: {}\r\n", body.len())),
+            "{head}"
+        );
+        assert_eq!(body, std::fs::read(site.join("embed.js.br")).unwrap());
+
+        let (head, body) = get(&server, "/embed.js", Some("gzip, br;q=0"));
+        assert!(head.contains("\r\ncontent-encoding: gzip\r\n"), "{head}");
+        assert_eq!(body, std::fs::read(site.join("embed.js.gz")).unwrap());
+
+        let (head, body) = get(&server, "/embed.js", None);
+        assert!(!head.contains("content-encoding"), "{head}");
+        assert!(head.contains("\r\nvary: accept-encoding\r\n"), "{head}");
+        assert_eq!(body, script.as_bytes());
+        std::fs::remove_dir_all(&site).unwrap();
     }
 }

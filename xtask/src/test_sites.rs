@@ -13,7 +13,8 @@ use crate::{articles_cli, fresh_copy, generate, run_command, tools};
 pub const PAGED_ARTICLES: usize = 120;
 
 /// `dist/` with the articles of `sources` in place of its own: their data, their
-/// prerendered pages and their search index. `index.html` is the shell, not the
+/// prerendered pages and their search index, each text file with its precompressed
+/// siblings. `index.html` is the shell, not the
 /// prerendered catalog, when `prerendered` is false.
 pub fn site_of(
     toolchain: &tools::Toolchain,
@@ -35,7 +36,9 @@ pub fn site_of(
     if prerendered {
         run_command(articles_cli(toolchain).arg("site").arg(sources).arg(site))?;
     }
-    search_index(toolchain, root, sources, site)
+    search_index(toolchain, root, sources, site)?;
+    // As dist/ is: the siblings of its own files, not of dist/'s articles.
+    crate::precompress(site)
 }
 
 /// The full-text index of the articles of `sources` in `site/articles/search/`, as

@@ -10,6 +10,8 @@ use anyhow::{bail, Context, Result};
 use crate::{run_command, step};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// The code-size profiler whose top 20 `cargo xtask bench` writes.
+const TWIGGY_VERSION: &str = "0.8.0";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const GECKODRIVER_VERSION: &str = "0.37.1";
@@ -119,6 +121,30 @@ fn toolchain(root: &Path) -> Result<Toolchain> {
         .to_string_lossy()
         .into_owned();
     Ok(Toolchain { path })
+}
+
+/// twiggy, for the benchmark's list of what weighs most in the Wasm, from crates.io at
+/// a pinned version.
+pub fn ensure_bench_tools(toolchain: &Toolchain) -> Result<()> {
+    let found = output(toolchain.command("twiggy").arg("--version")).unwrap_or_default();
+    // twiggy 0.8 names itself after its options crate: "twiggy-opt 0.8.0".
+    let is_pinned = ["twiggy", "twiggy-opt"]
+        .iter()
+        .any(|name| found.trim() == format!("{name} {TWIGGY_VERSION}"));
+    if !is_pinned {
+        step(&format!(
+            "installing twiggy {TWIGGY_VERSION} (found: {}); this compiles for a few minutes",
+            none_if_empty(&found)
+        ));
+        run_command(toolchain.command("cargo").args([
+            "install",
+            "twiggy",
+            "--version",
+            &format!("={TWIGGY_VERSION}"),
+            "--locked",
+        ]))?;
+    }
+    Ok(())
 }
 
 /// Headless Chromium and its driver, from Debian's packages.
