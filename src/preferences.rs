@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use yew::Reducible;
 
-use crate::json::{self, Decode, Next, Reader};
+use crate::json::{self, Decode, Reader};
 use crate::model::{Audience, Language};
 
 /// The localStorage key. Its `/v1` names the layout family; the record's own
@@ -181,9 +181,7 @@ pub fn decode(stored: Option<&str>) -> Decoded {
 fn fields_of(stored: &str) -> Option<BTreeMap<String, &str>> {
     let mut reader = Reader::new(stored);
     let mut fields = BTreeMap::new();
-    if reader.peek().ok()? != Next::Object {
-        return None;
-    }
+    // `object` refuses anything but an object itself.
     reader
         .object(&mut |reader, key| {
             fields.insert(key.to_owned(), reader.raw()?);
