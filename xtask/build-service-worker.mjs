@@ -70,8 +70,9 @@ const { count, size, warnings } = await generateSW({
   // resources of their own to precache. (This hook runs before they are written; the
   // rule holds if it ever runs after.)
   globIgnores: ['**/*.br', '**/*.gz'],
-  // Trunk's content-hashed names need no revision of their own.
-  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
+  // Trunk's content-hashed names need no revision of their own. Its hash is a 64-bit
+  // number in hex without leading zeros: up to 16 digits, fewer now and then.
+  dontCacheBustURLsMatching: /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/,
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
   swDest: join(site, 'sw.js'),
   inlineWorkboxRuntime: true,

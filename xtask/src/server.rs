@@ -233,7 +233,10 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// Trunk's content-hashed file names (`name-0123456789abcdef.ext`) and Pagefind's
+/// Trunk's content-hashed file names (`name-0123456789abcdef.ext`; Trunk writes its
+/// 64-bit hash in hex without leading zeros, so a name may carry fewer than 16 digits,
+/// and one of 8 or more is taken as a hash: a shorter one, 1 build in 4 billion, is
+/// only revalidated) and Pagefind's
 /// chunks (`en_0123abc.pf_index`, named by their content's hash) never change content,
 /// so they may be cached forever; everything else is revalidated, among them the
 /// widget's adapter `search.js`, `pagefind.js`, `pagefind-entry.json` and
@@ -251,10 +254,9 @@ fn cache_control(path: &str) -> &'static str {
         .next()
         .unwrap_or(stem)
         .trim_end_matches("_bg");
-    let is_hashed = stem
-        .rsplit('-')
-        .next()
-        .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
+    let is_hashed = stem.rsplit('-').next().is_some_and(|hash| {
+        (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    });
     if is_hashed {
         "public, max-age=31536000, immutable"
     } else {
@@ -345,6 +347,18 @@ mod tests {
             assert_eq!(cache_control(file), "no-cache", "{file}");
         }
         assert_eq!(cache_control("/widget-0123456789abcdef.css"), immutable);
+        // Trunk drops the hash's leading zeros: 15 digits is still a hash.
+        assert_eq!(
+            cache_control("/article-widget-4c19676c31d4ee1.js"),
+            immutable
+        );
+        assert_eq!(
+            cache_control("/article-widget-4c19676c31d4ee1_bg.wasm"),
+            immutable
+        );
+        for name in ["/editorial-policy.html", "/app-shell.js", "/face-bad.js"] {
+            assert_eq!(cache_control(name), "no-cache", "{name}");
+        }
     }
 
     /// The head and body of the answer to a GET of `path` with `accept_encoding`.
