@@ -92,6 +92,8 @@
         // data; later mounts make their own requests.
         setTimeout(function () {
           prefetches.clear();
+          // Once the Wasm runs, no prerendered page is shown any more.
+          prerenderedPages.clear();
         }, 0);
         return results[0];
       });
@@ -180,10 +182,19 @@
     }
   }
 
+  // The prerendered pages requested, by URL: widgets showing the same article share one
+  // request and one parse (each shows its own copy of the document's nodes).
+  var prerenderedPages = new Map();
+
   // The prerendered page as an inert document: XMLHttpRequest parses it with scripts
   // disabled, and that parse is no injection sink, so pages that enforce Trusted Types
   // need no policy for it. Null when it cannot be had.
   function fetchPrerendered(url) {
+    if (!prerenderedPages.has(url)) prerenderedPages.set(url, requestPrerendered(url));
+    return prerenderedPages.get(url);
+  }
+
+  function requestPrerendered(url) {
     return new Promise(function (resolve) {
       var request = new XMLHttpRequest();
       request.open('GET', url);

@@ -127,10 +127,11 @@ pub fn settle(fetched: Result<Answer, LoadError>, saved: Option<Answer>, online:
     }
 }
 
-/// Decodes an article's data.
+/// Decodes an article's data, or shares the article another widget of this page
+/// decoded from the same text ([`super::decoded`]).
 pub fn decode_article(text: &str) -> Result<Content, LoadError> {
-    json::from_data::<Article>(text)
-        .map(|article| Content::Article(Rc::new(article)))
+    super::decoded::shared_article(text)
+        .map(Content::Article)
         .map_err(LoadError::from)
 }
 

@@ -4,6 +4,7 @@
 //! translation an article gives way to ([`language`]). The
 //! composition root ([`crate::mount`]) mounts, parks and reuses apps.
 
+pub mod decoded;
 pub mod host;
 pub mod host_events;
 pub mod language;

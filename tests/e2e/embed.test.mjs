@@ -222,6 +222,33 @@ test('three containers and the script included twice: one Wasm download, three w
   }
 });
 
+test('one article in two widgets: one request for its prerendered page, one for its data, and the two switch audience in step', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    const requests = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(`${PARTNER_URL}/repeated.html`);
+    for (const id of ['first', 'again']) {
+      await page.locator(`#${id}`).getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    }
+    await page.locator('#other').locator('h1').first().waitFor();
+    await takenOver(page, '[data-article-widget]');
+    const count = (path) => requests.filter((requested) => requested === path).length;
+    assert.equal(count('/articles/als-primary-treatment/patient.html'), 1, `${requests}`);
+    assert.equal(count('/articles/als-primary-treatment.json'), 1, `${requests}`);
+    assert.equal(count('/articles/hypertension-first-line-treatment/default.html'), 1, `${requests}`);
+    // They share the decoded article; the reader's choice in one moves both, as with
+    // any two widgets of a page, and each shows the new audience's text.
+    await page.locator('#again').getByRole('radiogroup', { name: 'Which best describes you?' }).getByRole('radio', { name: 'Caregiver' }).click();
+    for (const id of ['first', 'again']) {
+      await page.locator(`#${id}`).getByRole('heading', { level: 2, name: 'Caregiver Disclaimer' }).waitFor();
+    }
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a broken slug gets an error panel and an error event; the other widget is unaffected', async () => {
   const { context, page, pageErrors, consoleErrors } = await newPage(browser);
   const warnings = [];
