@@ -135,6 +135,8 @@ fn fixture(status: ReviewStatus) -> Article {
                 doi: Some("10.1056/NEJM199403033300901".into()),
                 pmid: Some("8302340".into()),
                 url: None,
+                et_al: None,
+                cited: None,
             },
             Reference {
                 id: 2,
@@ -148,6 +150,8 @@ fn fixture(status: ReviewStatus) -> Article {
                 doi: None,
                 pmid: None,
                 url: Some("https://example.org/edaravone".into()),
+                et_al: None,
+                cited: None,
             },
         ],
         variants,
@@ -935,6 +939,8 @@ fn a_reference_with_many_authors_reads_et_al_with_one_period() {
             doi: Some("10.1111/ene.16264".into()),
             pmid: None,
             url: None,
+            et_al: None,
+            cited: None,
         }],
     });
     let entry = one(&html, "li", &[("id", "ref-1")]).inner(&html);
@@ -944,6 +950,157 @@ fn a_reference_with_many_authors_reads_et_al_with_one_period() {
          <a href=\"https://doi.org/10.1111/ene.16264\" rel=\"noopener noreferrer\" class=\"reference-title\">Does it work?</a> \
          <cite>Eur J Neurol</cite>. 2024;31(6):e16264."
     );
+}
+
+/// The reference list of `references`, rendered on the server as the widget renders it.
+fn reference_list_html(references: Vec<Reference>) -> String {
+    use yew::prelude::*;
+    #[derive(Properties, PartialEq)]
+    struct ReferencesProps {
+        references: Vec<Reference>,
+    }
+    #[function_component]
+    fn References(props: &ReferencesProps) -> Html {
+        article_widget::components::reference_list::reference_list(&props.references, &[], &EN)
+    }
+    article_widget::ssr::render::<References>(move || ReferencesProps {
+        references: references.clone(),
+    })
+}
+
+/// The text of an HTML fragment, its tags and comments left out.
+fn text_content(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        rest = rest[start..].split_once('>').map_or("", |(_, after)| after);
+    }
+    text.push_str(rest);
+    text.replace("&amp;", "&")
+}
+
+fn bare_reference(id: u32, authors: &[&str], title: &str, source: &str, year: u16) -> Reference {
+    Reference {
+        id,
+        authors: authors.iter().map(|author| author.to_string()).collect(),
+        title: title.into(),
+        source: source.into(),
+        year,
+        volume: None,
+        issue: None,
+        pages: None,
+        doi: None,
+        pmid: None,
+        url: None,
+        et_al: None,
+        cited: None,
+    }
+}
+
+#[test]
+fn references_print_as_vancouver_prints_them_one_kind_each() {
+    let cut_short = Reference {
+        volume: Some("149".into()),
+        issue: Some("1".into()),
+        pages: Some("e1-e156".into()),
+        doi: Some("10.1161/CIR.0000000000001193".into()),
+        pmid: Some("38033089".into()),
+        et_al: Some(true),
+        ..bare_reference(
+            1,
+            &["Joglar JA", "Chung MK", "Armbruster AL"],
+            "2023 ACC/AHA/ACCP/HRS Guideline for the Diagnosis and Management of Atrial Fibrillation",
+            "Circulation",
+            2024,
+        )
+    };
+    let whole = Reference {
+        volume: Some("330".into()),
+        issue: Some("9".into()),
+        pages: Some("585-591".into()),
+        pmid: Some("8302340".into()),
+        et_al: Some(false),
+        ..bare_reference(
+            2,
+            &["Bensimon G", "Lacomblez L", "Meininger V"],
+            "A controlled trial of riluzole in amyotrophic lateral sclerosis",
+            "N Engl J Med",
+            1994,
+        )
+    };
+    let cochrane = Reference {
+        issue: Some("3".into()),
+        pages: Some("CD001447".into()),
+        doi: Some("10.1002/14651858.CD001447.pub3".into()),
+        et_al: Some(false),
+        ..bare_reference(
+            3,
+            &["Miller RG", "Mitchell JD", "Moore DH"],
+            "Riluzole for amyotrophic lateral sclerosis (ALS)/motor neuron disease (MND)",
+            "Cochrane Database Syst Rev",
+            2012,
+        )
+    };
+    let web_page = Reference {
+        url: Some("https://www.nice.org.uk/guidance/ng250".into()),
+        cited: "2026-12-04".parse().ok(),
+        ..bare_reference(
+            4,
+            &["National Institute for Health and Care Excellence"],
+            "Pneumonia: diagnosis and management (NICE guideline NG250)",
+            "National Institute for Health and Care Excellence",
+            2025,
+        )
+    };
+    let html = reference_list_html(vec![cut_short, whole, cochrane, web_page]);
+    let text = |id: &str| text_content(one(&html, "li", &[("id", id)]).inner(&html));
+    assert_eq!(
+        text("ref-1"),
+        "Joglar JA, Chung MK, Armbruster AL, et al. 2023 ACC/AHA/ACCP/HRS Guideline for the \
+         Diagnosis and Management of Atrial Fibrillation. Circulation. 2024;149(1):e1-e156. PMID 38033089."
+    );
+    assert_eq!(
+        text("ref-2"),
+        "Bensimon G, Lacomblez L, Meininger V. A controlled trial of riluzole in amyotrophic \
+         lateral sclerosis. N Engl J Med. 1994;330(9):585-591. PMID 8302340."
+    );
+    assert_eq!(
+        text("ref-3"),
+        "Miller RG, Mitchell JD, Moore DH. Riluzole for amyotrophic lateral sclerosis (ALS)/motor \
+         neuron disease (MND). Cochrane Database Syst Rev. 2012;(3):CD001447."
+    );
+    assert_eq!(
+        text("ref-4"),
+        "National Institute for Health and Care Excellence. Pneumonia: diagnosis and management \
+         (NICE guideline NG250) [Internet]. National Institute for Health and Care Excellence; \
+         2025 [cited 2026 Dec 4]. Available from: https://www.nice.org.uk/guidance/ng250"
+    );
+    // The web page's address is a link, and its title is not a second one.
+    let address = one(&html, "a", &[("class", "reference-url")]);
+    assert_eq!(
+        address.attr("href"),
+        Some("https://www.nice.org.uk/guidance/ng250")
+    );
+    assert_eq!(
+        one(&html, "li", &[("id", "ref-4")])
+            .inner(&html)
+            .matches("<a ")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_reference_url_that_fails_the_allow_list_is_never_a_link() {
+    let hostile = |id: u32, cited: Option<&str>| Reference {
+        url: Some(" JaVa\tScRiPt:alert(document.domain)".into()),
+        cited: cited.and_then(|cited| cited.parse().ok()),
+        ..bare_reference(id, &["Mallory M"], "Click me", "Evil", 2024)
+    };
+    let html = reference_list_html(vec![hostile(1, None), hostile(2, Some("2026-12-04"))]);
+    assert!(!html.contains("<a "), "{html}");
+    assert!(!html.to_ascii_lowercase().contains("script:"), "{html}");
 }
 
 // ---------------------------------------------------------------------------------

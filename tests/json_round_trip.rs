@@ -194,9 +194,17 @@ fn reference() -> impl Strategy<Value = Reference> {
             optional(),
             optional(),
         ),
+        (
+            proptest::option::of(any::<bool>()),
+            proptest::option::of(date()),
+        ),
     )
         .prop_map(
-            |((id, authors, title, source, year), (volume, issue, pages, doi, pmid, url))| {
+            |(
+                (id, authors, title, source, year),
+                (volume, issue, pages, doi, pmid, url),
+                (et_al, cited),
+            )| {
                 Reference {
                     id,
                     authors,
@@ -209,6 +217,8 @@ fn reference() -> impl Strategy<Value = Reference> {
                     doi,
                     pmid,
                     url,
+                    et_al,
+                    cited,
                 }
             },
         )

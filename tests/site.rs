@@ -40,6 +40,8 @@ fn reference(id: u32, doi: Option<&str>, pmid: Option<&str>, url: Option<&str>) 
         doi: doi.map(Into::into),
         pmid: pmid.map(Into::into),
         url: url.map(Into::into),
+        et_al: None,
+        cited: None,
     }
 }
 

@@ -14,23 +14,9 @@ pub fn reference_list(references: &[Reference], cited: &[String], messages: &Mes
     let entries = references.iter().map(|reference| {
         let label = reference.id.to_string();
         let is_cited = cited.contains(&label);
-        let link = reference.link();
-        let authors = reference.author_line();
         html! {
             <li id={reference_id(&label)} value={label.clone()}>
-                <span class="reference-authors">{ &authors }</span>
-                { separator_after(&authors) }
-                if let Some(link) = link {
-                    <a class="reference-title" href={link} rel="noopener noreferrer">{ &reference.title }</a>
-                } else {
-                    <span class="reference-title">{ &reference.title }</span>
-                }
-                { separator_after(&reference.title) }
-                <cite>{ &reference.source }</cite>
-                { format!(". {}.", reference.locator()) }
-                if let Some(pmid) = &reference.pmid {
-                    { format!(" PMID {pmid}.") }
-                }
+                { vancouver(reference) }
                 if is_cited {
                     { " " }
                     <a class="backlink" href={format!("#{}", citation_id(&label, 1))}
@@ -44,5 +30,46 @@ pub fn reference_list(references: &[Reference], cited: &[String], messages: &Mes
             <h2 id="references-heading">{ messages.references }</h2>
             <ol class="reference-list">{ for entries }</ol>
         </section>
+    }
+}
+
+/// One reference as Vancouver (the NLM's *Citing Medicine*) prints it. A journal
+/// article: "Authors. Title. Journal. 2022;387(12):1099-1110. PMID 36129998.", its
+/// title a link to the most durable address. A web page: "Authors. Title [Internet].
+/// Publisher; 2025 [cited 2026 Dec 4]. Available from: URL", the URL a link.
+fn vancouver(reference: &Reference) -> Html {
+    let authors = reference.author_line();
+    let web_address = reference.web_address().filter(|_| reference.is_web_page());
+    let title_link = if web_address.is_some() {
+        None
+    } else {
+        reference.link()
+    };
+    html! {
+        <>
+            <span class="reference-authors">{ &authors }</span>
+            { separator_after(&authors) }
+            if let Some(link) = title_link {
+                <a class="reference-title" href={link} rel="noopener noreferrer">{ &reference.title }</a>
+            } else {
+                <span class="reference-title">{ &reference.title }</span>
+            }
+            if reference.is_web_page() {
+                { " [Internet]. " }
+                <cite>{ &reference.source }</cite>
+                { format!("; {}.", reference.web_date()) }
+                if let Some(address) = web_address {
+                    { " Available from: " }
+                    <a class="reference-url" href={address.clone()} rel="noopener noreferrer">{ address }</a>
+                }
+            } else {
+                { separator_after(&reference.title) }
+                <cite>{ &reference.source }</cite>
+                { format!(". {}.", reference.locator()) }
+                if let Some(pmid) = &reference.pmid {
+                    { format!(" PMID {pmid}.") }
+                }
+            }
+        </>
     }
 }

@@ -26,7 +26,7 @@ pub use self::language::Language;
 pub use self::publisher::{
     contrast_ratio, Disclaimer, Disclaimers, FollowUp, Publisher, PublisherWords, ReviewBody,
 };
-pub use self::reference::{is_doi, is_pmid, separator_after, Reference};
+pub use self::reference::{is_doi, is_pmid, separator_after, vancouver_date, Reference};
 pub use self::search::{
     pages_of, CatalogView, ExcerptRun, SearchFilters, SearchRequest, SearchResults,
     RESULTS_PER_PAGE,

@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Date;
+use crate::safe_url;
+
 /// One numbered entry of an article's reference list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reference {
@@ -24,6 +27,15 @@ pub struct Reference {
     pub pmid: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Whether more authors follow the ones listed: `Some(true)` for a list cut short,
+    /// `Some(false)` for a list known to be whole, `None` when the author did not say
+    /// (then only a list of more than six is cut, by Vancouver's rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub et_al: Option<bool>,
+    /// The day a web page was read: set for a reference that is a web page, which then
+    /// prints as Vancouver prints one ("[Internet]", "[cited …]", "Available from:").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cited: Option<Date>,
 }
 
 impl Reference {
@@ -33,7 +45,8 @@ impl Reference {
     }
 
     /// Every address of the publication, the most durable first: its DOI, its PubMed
-    /// record, its URL.
+    /// record, its URL. A URL that fails the allow-list is left out here, in the
+    /// browser as at build time: the data may come from anywhere.
     pub fn links(&self) -> Vec<String> {
         let doi = self
             .doi
@@ -43,32 +56,59 @@ impl Reference {
             .pmid
             .as_ref()
             .map(|pmid| format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/"));
-        [doi, pubmed, self.url.clone()]
+        [doi, pubmed, self.web_address()]
             .into_iter()
             .flatten()
             .collect()
     }
 
-    /// The authors in Vancouver style (the NLM's *Citing Medicine*): up to six, else the
-    /// first six and "et al.".
+    /// The reference's URL, if it passes the allow-list and is a web address.
+    pub fn web_address(&self) -> Option<String> {
+        self.url
+            .as_deref()
+            .and_then(safe_url::allowed)
+            .filter(|url| safe_url::is_external(url))
+    }
+
+    /// Whether the reference is a web page (it says the day it was read), printed with
+    /// "[Internet]", "[cited …]" and "Available from:".
+    pub fn is_web_page(&self) -> bool {
+        self.cited.is_some()
+    }
+
+    /// The authors in Vancouver style (the NLM's *Citing Medicine*): up to six, then
+    /// "et al." when more were listed or the list says more follow.
     pub fn author_line(&self) -> String {
-        match self.authors.len() {
-            0..=MAX_AUTHORS => self.authors.join(", "),
-            _ => format!("{}, et al.", self.authors[..MAX_AUTHORS].join(", ")),
+        let shown = &self.authors[..self.authors.len().min(MAX_AUTHORS)];
+        let more_follow = self.authors.len() > MAX_AUTHORS || self.et_al == Some(true);
+        match (shown.is_empty(), more_follow) {
+            (false, true) => format!("{}, et al.", shown.join(", ")),
+            _ => shown.join(", "),
         }
     }
 
-    /// "2022;387(12):1099-1110", the journal locator after the source.
+    /// "2025 [cited 2026 Dec 4]", a web page's date after its publisher.
+    pub fn web_date(&self) -> String {
+        match self.cited {
+            Some(cited) => format!("{} [cited {}]", self.year, vancouver_date(cited)),
+            None => self.year.to_string(),
+        }
+    }
+
+    /// "2022;387(12):1099-1110", the journal locator after the source; an issue without
+    /// a volume, as Cochrane numbers them, prints "2012;(3):CD001447".
     pub fn locator(&self) -> String {
         let mut locator = self.year.to_string();
-        if let Some(volume) = &self.volume {
+        if self.volume.is_some() || self.issue.is_some() {
             locator.push(';');
+        }
+        if let Some(volume) = &self.volume {
             locator.push_str(volume);
-            if let Some(issue) = &self.issue {
-                locator.push('(');
-                locator.push_str(issue);
-                locator.push(')');
-            }
+        }
+        if let Some(issue) = &self.issue {
+            locator.push('(');
+            locator.push_str(issue);
+            locator.push(')');
         }
         if let Some(pages) = &self.pages {
             locator.push(':');
@@ -80,6 +120,18 @@ impl Reference {
 
 /// How many authors a reference lists before "et al.".
 const MAX_AUTHORS: usize = 6;
+
+/// A date as Vancouver writes it: "2026 Dec 4".
+pub fn vancouver_date(date: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS
+        .get(usize::from(date.month()).saturating_sub(1))
+        .copied()
+        .unwrap_or_default();
+    format!("{} {month} {}", date.year(), date.day())
+}
 
 /// What follows one element of a reference before the next: a period, unless the
 /// element already ends a sentence ("et al.", a title that asks a question).
@@ -134,6 +186,8 @@ mod tests {
             doi: Some("10.1056/NEJMoa2204705".into()),
             pmid: Some("36129998".into()),
             url: None,
+            et_al: None,
+            cited: None,
         };
         assert_eq!(
             reference.link().unwrap(),
@@ -217,6 +271,8 @@ mod tests {
             doi: None,
             pmid: None,
             url: None,
+            et_al: None,
+            cited: None,
         }
     }
 }

@@ -166,7 +166,7 @@ pub fn read(
         &lines,
         diagnostics,
     );
-    let references = references::read(raw.references, &lines, diagnostics);
+    let references = references::read(raw.references, &lines, today, diagnostics);
     let related = related(raw.related, &slug, &lines, diagnostics);
     Some(FrontMatter {
         slug,

@@ -2,10 +2,12 @@
 //! source and a way to find it (a doi, a pmid or a url).
 
 use serde::Deserialize;
+use toml::value::Datetime;
 use toml::Spanned;
 
 use super::diagnostics::{Diagnostics, LineIndex};
-use crate::model::{is_doi, is_pmid, Reference};
+use super::fields::date;
+use crate::model::{is_doi, is_pmid, Date, Reference};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +23,8 @@ pub struct RawReference {
     doi: Option<String>,
     pmid: Option<String>,
     url: Option<String>,
+    et_al: Option<bool>,
+    cited: Option<Spanned<Datetime>>,
 }
 
 /// Each reference and the line its entry starts on. A reference with a problem is kept
@@ -28,6 +32,7 @@ pub struct RawReference {
 pub fn read(
     raw: Vec<Spanned<RawReference>>,
     lines: &LineIndex,
+    today: Date,
     diagnostics: &mut Diagnostics,
 ) -> Vec<(Reference, usize)> {
     let mut references = Vec::with_capacity(raw.len());
@@ -43,6 +48,18 @@ pub fn read(
             );
         }
         check_fields(id, &raw, line, diagnostics);
+        let cited = raw
+            .cited
+            .and_then(|cited| date("references.cited", cited, lines, diagnostics))
+            .map(|(cited, cited_line)| {
+                if cited > today {
+                    diagnostics.error(
+                        cited_line,
+                        format!("reference {id}: cited {cited} is after today ({today})"),
+                    );
+                }
+                cited
+            });
         let reference = Reference {
             id,
             authors: raw.authors,
@@ -55,6 +72,8 @@ pub fn read(
             doi: raw.doi,
             pmid: raw.pmid,
             url: raw.url,
+            et_al: raw.et_al,
+            cited,
         };
         references.push((reference, line));
     }
@@ -87,6 +106,29 @@ fn check_fields(id: u32, raw: &RawReference, line: usize, diagnostics: &mut Diag
                 format!("reference {id}: doi `{doi}` does not look like 10.xxxx/yyyy"),
             );
         }
+    }
+    let is_web_page = raw.doi.is_none() && raw.pmid.is_none() && raw.url.is_some();
+    if is_web_page && raw.cited.is_none() {
+        diagnostics.warning(
+            line,
+            format!("reference {id} is a web page: add `cited = YYYY-MM-DD`, the day it was read, which Vancouver prints"),
+        );
+    }
+    if raw.cited.is_some() && raw.url.is_none() {
+        diagnostics.error(
+            line,
+            format!("reference {id}: `cited` dates a web page, but the reference has no url"),
+        );
+    }
+    // Lists cut at three or six authors are where a truncated list hides: say which it is.
+    if matches!(raw.authors.len(), 3 | 6) && raw.et_al.is_none() {
+        diagnostics.warning(
+            line,
+            format!(
+                "reference {id} lists exactly {} authors: add `et_al = true` if more follow, or `et_al = false` if that is all of them",
+                raw.authors.len()
+            ),
+        );
     }
     if let Some(url) = &raw.url {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
