@@ -41,6 +41,7 @@ fn publisher() -> Publisher {
         review_body: ReviewBody {
             name: "Demo Review Board".into(),
             statement: "Clinicians check each article against its guidelines.".into(),
+            in_sentence: None,
         },
         follow_up: Some(FollowUp {
             heading: "Questions?".into(),
@@ -1101,6 +1102,51 @@ fn a_reference_url_that_fails_the_allow_list_is_never_a_link() {
     let html = reference_list_html(vec![hostile(1, None), hostile(2, Some("2026-12-04"))]);
     assert!(!html.contains("<a "), "{html}");
     assert!(!html.to_ascii_lowercase().contains("script:"), "{html}");
+}
+
+#[test]
+fn the_spanish_badge_names_the_board_with_its_article() {
+    use article_widget::model::Review;
+    use yew::prelude::*;
+    #[derive(Properties, PartialEq)]
+    struct BadgeProps {
+        review_body: ReviewBody,
+    }
+    #[function_component]
+    fn Badge(props: &BadgeProps) -> Html {
+        let review = Review {
+            status: ReviewStatus::Submitted,
+            reviewers: vec![],
+            reviewed: None,
+        };
+        article_widget::components::review_badge::review_badge(
+            &review,
+            &props.review_body,
+            article_widget::model::Language::Spanish,
+        )
+    }
+    let badge = |in_sentence: Option<&str>| {
+        let review_body = ReviewBody {
+            name: "Consejo de Revisión Médica".into(),
+            statement: "Revisa cada artículo.".into(),
+            in_sentence: in_sentence.map(String::from),
+        };
+        article_widget::ssr::render::<Badge>(move || BadgeProps {
+            review_body: review_body.clone(),
+        })
+    };
+    let with_article = badge(Some("el Consejo de Revisión Médica"));
+    assert!(
+        with_article
+            .contains("<span>Pendiente de revisión por el Consejo de Revisión Médica.</span>"),
+        "{with_article}"
+    );
+    // Without the publisher's word, the name stands alone rather than with a guessed article.
+    let without = badge(None);
+    assert!(
+        without.contains("<span>Pendiente de revisión por Consejo de Revisión Médica.</span>"),
+        "{without}"
+    );
 }
 
 // ---------------------------------------------------------------------------------

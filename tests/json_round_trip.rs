@@ -163,6 +163,7 @@ fn publisher() -> impl Strategy<Value = Publisher> {
                 review_body: ReviewBody {
                     name: body_name,
                     statement,
+                    in_sentence: None,
                 },
                 follow_up,
                 disclaimers: Disclaimers {

@@ -11,6 +11,10 @@ use crate::model::{Review, ReviewStatus};
 pub fn review_badge(review: &Review, review_body: &ReviewBody, language: Language) -> Html {
     let messages = language.messages();
     let board = &review_body.name;
+    let board_in_sentence = review_body
+        .in_sentence
+        .clone()
+        .unwrap_or_else(|| (messages.board_in_sentence)(board));
     // What may be claimed is the model's one rule (`Review::sign_off`), which the static
     // pages' metadata follows too.
     let sign_off = review.sign_off();
@@ -34,12 +38,12 @@ pub fn review_badge(review: &Review, review_body: &ReviewBody, language: Languag
             }
         }
         (None, ReviewStatus::UnderReview) => html! {
-            <span>{ (messages.being_reviewed)(board) }</span>
+            <span>{ (messages.being_reviewed)(&board_in_sentence) }</span>
         },
         // An approval without its date or reviewers never passes `articles check`: say
         // nothing of a review that the data does not record.
         (None, ReviewStatus::Submitted | ReviewStatus::Approved) => html! {
-            <span>{ (messages.awaiting_review)(board) }</span>
+            <span>{ (messages.awaiting_review)(&board_in_sentence) }</span>
         },
     };
     let class = match sign_off {

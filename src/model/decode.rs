@@ -32,7 +32,7 @@ crate::record!(Article {
     slug, question, updated, next_review_due, review, default_audience, references, variants,
 } default { condition, lang, translations, changes, related, publisher });
 crate::record!(Reference { id, authors, title, source, year } default { volume, issue, pages, doi, pmid, url, et_al, cited });
-crate::record!(ReviewBody { name, statement });
+crate::record!(ReviewBody { name, statement } default { in_sentence });
 crate::record!(FollowUp {
     heading,
     text,

@@ -260,6 +260,7 @@ mod tests {
             review_body: ReviewBody {
                 name: "Comité de revisión".into(),
                 statement: "Revisa cada artículo.".into(),
+                in_sentence: None,
             },
             follow_up: None,
             disclaimers: Disclaimers::default(),
@@ -270,6 +271,7 @@ mod tests {
             review_body: ReviewBody {
                 name: "Review Board".into(),
                 statement: "Reviews each article.".into(),
+                in_sentence: None,
             },
             follow_up: Some(FollowUp::default()),
             translations: [(Language::Spanish, spanish_words)].into(),

@@ -88,6 +88,12 @@ pub struct ReviewBody {
     pub name: String,
     /// One line on how it reviews, shown beside an approved article's review.
     pub statement: String,
+    /// The name as it reads inside a sentence, with its article where the language
+    /// needs one that only the publisher knows ("el Consejo de Revisión Médica"): the
+    /// badge says "Pendiente de revisión por el Consejo…". `None`: the language's own
+    /// rule (`Messages::board_in_sentence`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_sentence: Option<String>,
 }
 
 /// The call to action after an article.

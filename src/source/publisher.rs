@@ -57,7 +57,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Publisher>, Vec<Diagnostic>) {
         follow_up: raw.follow_up,
         disclaimers: raw.disclaimers,
     };
-    let words = check.words("", own_words);
+    let words = check.words("", Language::from_tag(&language_tag), own_words);
     let mut translations = BTreeMap::new();
     for (tag, raw_words) in raw.translations {
         let line = check.lines.line(raw_words.span().start);
@@ -69,7 +69,11 @@ pub fn read(path: &Path, text: &str) -> (Option<Publisher>, Vec<Diagnostic>) {
                 );
             }
             Ok(language) => {
-                let words = check.words(&format!("translations.{tag}."), raw_words.into_inner());
+                let words = check.words(
+                    &format!("translations.{tag}."),
+                    Some(language),
+                    raw_words.into_inner(),
+                );
                 translations.insert(language, words);
             }
             Err(error) => check
@@ -103,13 +107,24 @@ struct Checker<'a> {
 impl Checker<'_> {
     /// The sentences a reader reads, in one language; `prefix` names where they stand
     /// (`translations.es.`) in each problem.
-    fn words(&mut self, prefix: &str, raw: RawWords) -> PublisherWords {
+    fn words(&mut self, prefix: &str, language: Option<Language>, raw: RawWords) -> PublisherWords {
+        // Spanish names a board with an article whose gender only the publisher knows.
+        if language == Some(Language::Spanish) && raw.review_body.in_sentence.is_none() {
+            let line = self.line(&raw.review_body.name);
+            self.diagnostics.warning(
+                line,
+                format!("{prefix}review_body: add `in_sentence`, the name with its article (\"el Consejo…\"), so that the badge reads \"Pendiente de revisión por el Consejo…\""),
+            );
+        }
         let review_body = ReviewBody {
             name: self.text(&format!("{prefix}review_body.name"), raw.review_body.name),
             statement: self.text(
                 &format!("{prefix}review_body.statement"),
                 raw.review_body.statement,
             ),
+            in_sentence: raw.review_body.in_sentence.map(|in_sentence| {
+                self.text(&format!("{prefix}review_body.in_sentence"), in_sentence)
+            }),
         };
         let follow_up = raw.follow_up.map(|raw| FollowUp {
             heading: self.text(&format!("{prefix}follow_up.heading"), raw.heading),
@@ -281,6 +296,8 @@ struct RawWords {
 struct RawReviewBody {
     name: Spanned<String>,
     statement: Spanned<String>,
+    #[serde(default)]
+    in_sentence: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

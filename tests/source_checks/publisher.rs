@@ -166,3 +166,25 @@ fn an_articles_folder_without_a_publisher_is_an_error_and_articles_get_theirs() 
     assert_eq!(report.diagnostics, []);
     assert_eq!(report.articles[0].publisher.name, "Demo Health");
 }
+
+#[test]
+fn a_spanish_review_body_says_its_name_with_its_article() {
+    let spanish = PUBLISHER.replace("language = \"en\"", "language = \"es\"");
+    assert_ne!(spanish, PUBLISHER, "the fixture names its language");
+    let problems = problems(&spanish);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("review_body: add `in_sentence`, the name with its article"),
+        "{problems:?}"
+    );
+    let with_article = spanish.replace(
+        "name = \"Demo Board\"",
+        "name = \"Demo Board\"\nin_sentence = \"el Demo Board\"",
+    );
+    let (publisher, diagnostics) = read(Path::new("articles/publisher.toml"), &with_article);
+    assert_eq!(diagnostics, []);
+    assert_eq!(
+        publisher.unwrap().review_body.in_sentence.as_deref(),
+        Some("el Demo Board")
+    );
+}

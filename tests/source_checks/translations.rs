@@ -11,6 +11,7 @@ pub const SPANISH_WORDS: &str = r##"
 [translations.es.review_body]
 name = "Comité de demostración"
 statement = "Clínicos revisan cada artículo."
+in_sentence = "el Comité de demostración"
 [translations.es.disclaimers.patient]
 heading = "Para pacientes"
 text = "No es un consejo para usted."
