@@ -1,18 +1,20 @@
-//! `articles`: the authoring CLI.
+//! `articles`: the authoring CLI. `articles --help` lists its commands (`COMMANDS`
+//! below, one entry each); `articles COMMAND --help` prints one command's usage.
 //!
-//! ```text
-//! articles check [DIR]      validate every article (default DIR: articles)
-//! articles build [DIR] OUT  write the catalog (index.json, its first page, then
-//!                            catalog/<n>.json) and one <slug>.json per article into
-//!                            OUT, only what changed since the last build there
-//! articles site [DIR] SITE  prerender the static site into SITE, a built site
-//! articles search-records [DIR] OUT
-//!                            one JSON line per article into the file OUT: its record
-//!                            of the full-text index, for xtask/build-search-index.mjs
-//! articles md               markdown on stdin -> the widget's HTML on stdout
-//! articles markdown [DIR] OUT  one <slug>.json per article with each variant's
-//!                            markdown instead of its parsed body (the bench's peer)
-//! ```
+//! Its conventions are those of Rust's command-line tools (clap's defaults):
+//! `--help`/`-h` and `--version` print to stdout and exit 0; a command line it cannot
+//! run (an unknown command, an option it does not take, a missing or bad argument) is
+//! one line on stderr and exit 2; problems found in the articles are `path:line:
+//! message` lines on stderr and exit 1.
+//!
+//! The arguments are parsed by hand (`articles/args.rs`, about 100 lines), not with
+//! clap: the CLI has nine commands of a few arguments each, and clap (clap_builder,
+//! clap_lex, anstream and, for its derive, clap_derive) would be compiled in every
+//! clean CI build, since every test run builds this binary, for nothing the small
+//! parser does not already do.
+//!
+//! Longer than 300 lines: the table of commands with each one's usage, and the
+//! dispatch of each command's parsed arguments, side by side so that they cannot drift.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -52,6 +54,10 @@ fn main() -> std::process::ExitCode {
 
 // Beside the binary, not in `src/bin/`, where Cargo would take it for a binary of its own.
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "articles/args.rs"]
+mod args;
+
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "articles/workflow.rs"]
 mod workflow;
 
@@ -87,74 +93,234 @@ mod cli {
 
     use article_widget::source::{self, Report};
 
-    const USAGE: &str = "usage:
-  articles check [--strict] [DIR]
-                             validate every article in DIR (default: articles);
-                             --strict: warnings (an overdue review, a hard patient
-                             variant, an uncited reference) fail too
-  articles readability [DIR] the Flesch-Kincaid grade of each article's variants,
-                             as a markdown table
-  articles new SLUG --question TEXT [--dir DIR]
-                             scaffold a submitted article with the three audiences
-  articles review SLUG --status submitted|under-review|approved
-                       [--reviewer NAME --credentials TEXT] [--date YYYY-MM-DD] [--dir DIR]
-                             move an article's review on, in place, keeping its
-                             formatting and comments; nothing is written if the
-                             result fails the checks
-  articles build [DIR] OUT   validate, then write OUT/index.json (the catalog's first
-                             page), OUT/catalog/<n>.json and OUT/<slug>.json;
-                             into an OUT built before, only what changed since
-  articles site [--site-url URL DIR] [DIR] SITE
-                             validate, then prerender the static site into SITE, a
-                             site Trunk built (its index.html is the pages' template);
-                             --site-url: serve it from URL, not publisher.toml's
-                             site_url (a test server, a staging host)
-  articles search-records [DIR] OUT
-                             validate, then write into the file OUT one JSON line per
-                             article: its record of the full-text index, which
-                             xtask/build-search-index.mjs gives Pagefind
-  articles md                read markdown on stdin, print the widget's HTML
-  articles markdown [DIR] OUT  like build, but each variant as its markdown (for
-                             a JavaScript renderer such as the benchmark's peer)";
+    use crate::args::Args;
+    use crate::workflow;
+
+    /// One command: its name, its arguments, what it does.
+    struct Command {
+        name: &'static str,
+        arguments: &'static str,
+        about: &'static str,
+    }
+
+    impl Command {
+        /// `name arguments`.
+        fn synopsis(&self) -> String {
+            format!("{} {}", self.name, self.arguments)
+                .trim_end()
+                .to_owned()
+        }
+    }
+
+    const COMMANDS: [Command; 9] = [
+        Command {
+            name: "check",
+            arguments: "[--strict] [DIR]",
+            about: "validate every article in DIR (default: articles), printing each problem
+as path:line: message; --strict: warnings (an overdue review, a hard patient
+variant, an uncited reference) fail too",
+        },
+        Command {
+            name: "readability",
+            arguments: "[DIR]",
+            about: "the Flesch-Kincaid grade of each article's variants, as a markdown table",
+        },
+        Command {
+            name: "new",
+            arguments: "SLUG --question TEXT [--dir DIR]",
+            about: "scaffold a submitted article with the three audiences in DIR/SLUG.md",
+        },
+        Command {
+            name: "review",
+            arguments: "SLUG --status submitted|under-review|approved
+       [--reviewer NAME --credentials TEXT] [--date YYYY-MM-DD] [--dir DIR]",
+            about: "move an article's review on, in place, keeping its formatting and
+comments; nothing is written if the result fails the checks",
+        },
+        Command {
+            name: "build",
+            arguments: "[DIR] OUT",
+            about: "validate, then write OUT/index.json (the catalog's first page),
+OUT/catalog/<n>.json and OUT/<slug>.json; into an OUT built before, only what
+changed since",
+        },
+        Command {
+            name: "site",
+            arguments: "[--site-url URL] [DIR] SITE",
+            about: "validate, then prerender the static site into SITE, a site Trunk built
+(its index.html is the pages' template); --site-url: serve it from URL, not
+publisher.toml's site_url (a test server, a staging host)",
+        },
+        Command {
+            name: "search-records",
+            arguments: "[DIR] OUT",
+            about: "validate, then write into the file OUT one JSON line per article: its
+record of the full-text index, which xtask/build-search-index.mjs gives Pagefind",
+        },
+        Command {
+            name: "md",
+            arguments: "",
+            about: "read markdown on stdin, print the widget's HTML",
+        },
+        Command {
+            name: "markdown",
+            arguments: "[DIR] OUT",
+            about: "like build, but each variant as its markdown (for a JavaScript renderer
+such as the benchmark's peer)",
+        },
+    ];
+
+    /// `articles --help`: every command.
+    fn help() -> String {
+        let mut help = format!(
+            "articles {}: the authoring CLI of the article widget
+
+usage: articles COMMAND [ARGUMENTS]
+       articles COMMAND --help    one command's usage
+       articles --version
+
+commands:",
+            env!("CARGO_PKG_VERSION")
+        );
+        for command in &COMMANDS {
+            help.push_str(&format!("\n  {}\n", command.synopsis()));
+            for line in command.about.lines() {
+                help.push_str(&format!("      {line}\n"));
+            }
+        }
+        help
+    }
+
+    /// `articles COMMAND --help`.
+    fn command_help(command: &Command) -> String {
+        format!(
+            "usage: articles {}\n\n{}",
+            command.synopsis(),
+            command.about
+        )
+    }
+
+    /// A command, its arguments read, ready to run.
+    type Run<'a> = Box<dyn FnOnce() -> Result<bool, String> + 'a>;
+
+    /// Reads the arguments of `command`: an error is a usage error.
+    fn parse<'a>(command: &str, args: &[&'a str]) -> Result<Run<'a>, String> {
+        let plain = |args| Args::parse(args, &[], &[]);
+        Ok(match command {
+            "check" => {
+                let args = Args::parse(args, &["--strict"], &[])?;
+                let (dir, []) = args.dir_then([])?;
+                let strict = args.switch("--strict");
+                Box::new(move || check(dir, strict))
+            }
+            "readability" => {
+                let (dir, []) = plain(args)?.dir_then([])?;
+                Box::new(move || readability(dir))
+            }
+            "new" => {
+                let new = workflow::New::parse(args)?;
+                Box::new(move || new.run())
+            }
+            "review" => {
+                let review = workflow::Review::parse(args)?;
+                Box::new(move || review.run())
+            }
+            "build" => {
+                let (dir, [out]) = plain(args)?.dir_then(["OUT"])?;
+                Box::new(move || crate::build::build(dir, Path::new(out)))
+            }
+            "site" => {
+                let args = Args::parse(args, &[], &["--site-url"])?;
+                let (dir, [site]) = args.dir_then(["SITE"])?;
+                let site_url = args.value("--site-url");
+                if let Some(url) = site_url {
+                    let is_http = url.starts_with("https://") || url.starts_with("http://");
+                    if !is_http || !url.ends_with('/') {
+                        return Err(format!(
+                            "--site-url `{url}`: an absolute http(s) URL ending in `/`"
+                        ));
+                    }
+                }
+                Box::new(move || crate::site::write(dir, Path::new(site), site_url))
+            }
+            "search-records" => {
+                let (dir, [out]) = plain(args)?.dir_then(["OUT"])?;
+                Box::new(move || crate::search::write_records(dir, Path::new(out)))
+            }
+            "md" => {
+                plain(args)?.exactly([])?;
+                Box::new(md)
+            }
+            "markdown" => {
+                let (dir, [out]) = plain(args)?.dir_then(["OUT"])?;
+                Box::new(move || markdown(dir, Path::new(out)))
+            }
+            _ => unreachable!("a command of COMMANDS"),
+        })
+    }
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let result = match args.as_slice() {
-            ["check"] => check(Path::new("articles"), false),
-            ["check", "--strict"] => check(Path::new("articles"), true),
-            ["check", "--strict", dir] => check(Path::new(dir), true),
-            ["check", dir] => check(Path::new(dir), false),
-            ["readability"] => readability(Path::new("articles")),
-            ["readability", dir] => readability(Path::new(dir)),
-            ["build", out] => crate::build::build(Path::new("articles"), Path::new(out)),
-            ["build", dir, out] => crate::build::build(Path::new(dir), Path::new(out)),
-            ["site", site] => write_site(Path::new("articles"), Path::new(site), None),
-            ["site", dir, site] => write_site(Path::new(dir), Path::new(site), None),
-            ["site", "--site-url", url, dir, site] => {
-                write_site(Path::new(dir), Path::new(site), Some(url))
+        let usage_error = |message: String| {
+            eprintln!("articles: {message}");
+            ExitCode::from(2)
+        };
+        let find = |name: &str| COMMANDS.iter().find(|command| command.name == name);
+        let (command, rest) = match args.as_slice() {
+            [] => {
+                return usage_error("no command given; `articles --help` lists the commands".into())
             }
-            ["search-records", out] => {
-                crate::search::write_records(Path::new("articles"), Path::new(out))
+            ["--help" | "-h" | "help"] => {
+                print!("{}", help());
+                return ExitCode::SUCCESS;
             }
-            ["search-records", dir, out] => {
-                crate::search::write_records(Path::new(dir), Path::new(out))
+            ["--version" | "-V"] => {
+                println!("articles {}", env!("CARGO_PKG_VERSION"));
+                return ExitCode::SUCCESS;
             }
-            ["new", rest @ ..] => crate::workflow::new(rest),
-            ["review", rest @ ..] => crate::workflow::review(rest),
-            ["md"] => md(),
-            ["markdown", out] => markdown(Path::new("articles"), Path::new(out)),
-            ["markdown", dir, out] => markdown(Path::new(dir), Path::new(out)),
-            ["help" | "--help" | "-h"] => {
-                println!("{USAGE}");
-                Ok(true)
+            ["help", name, ..] => {
+                let Some(command) = find(name) else {
+                    return usage_error(format!(
+                        "help: unknown command `{name}`; `articles --help` lists the commands"
+                    ));
+                };
+                println!("{}", command_help(command));
+                return ExitCode::SUCCESS;
             }
-            _ => {
-                eprintln!("{USAGE}");
-                return ExitCode::from(2);
+            [name, rest @ ..] => match find(name) {
+                Some(command) => (command, rest),
+                None if name.starts_with('-') => {
+                    return usage_error(format!(
+                        "unknown option `{name}`; `articles --help` lists the commands"
+                    ))
+                }
+                None => {
+                    return usage_error(format!(
+                        "unknown command `{name}`; `articles --help` lists the commands"
+                    ))
+                }
+            },
+        };
+        // Whatever else is there: help is what was asked for.
+        if rest
+            .iter()
+            .take_while(|arg| **arg != "--")
+            .any(|arg| matches!(*arg, "--help" | "-h"))
+        {
+            println!("{}", command_help(command));
+            return ExitCode::SUCCESS;
+        }
+        let run = match parse(command.name, rest) {
+            Ok(run) => run,
+            Err(message) => {
+                return usage_error(format!(
+                    "{}: {message}; `articles {} --help` prints its usage",
+                    command.name, command.name
+                ))
             }
         };
-        match result {
+        match run() {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::FAILURE,
             Err(message) => {
@@ -209,18 +375,6 @@ mod cli {
         std::fs::create_dir_all(out)
             .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
         Ok(Some(report))
-    }
-
-    fn write_site(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, String> {
-        if let Some(url) = site_url {
-            let is_http = url.starts_with("https://") || url.starts_with("http://");
-            if !is_http || !url.ends_with('/') {
-                return Err(format!(
-                    "--site-url `{url}`: an absolute http(s) URL ending in `/`"
-                ));
-            }
-        }
-        crate::site::write(dir, site, site_url)
     }
 
     /// The article data as `build` writes it, but each variant as markdown: what a

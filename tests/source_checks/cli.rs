@@ -264,7 +264,8 @@ fn review_writes_nothing_for_a_move_the_rules_forbid() {
     let original = article_named("demo", "2026-11-01");
     let path = dir.write("demo.md", &original);
     let dir_arg = dir.0.to_str().unwrap();
-    for (args, says) in [
+    // 1: the article or the move is wrong; 2: the command line is (a usage error).
+    for (args, code, says) in [
         (
             vec![
                 "review",
@@ -276,6 +277,7 @@ fn review_writes_nothing_for_a_move_the_rules_forbid() {
                 "--dir",
                 dir_arg,
             ],
+            1,
             "an approved article names the humans who reviewed it",
         ),
         (
@@ -293,10 +295,12 @@ fn review_writes_nothing_for_a_move_the_rules_forbid() {
                 "--dir",
                 dir_arg,
             ],
+            1,
             "changed after its review on 2026-10-01",
         ),
         (
             vec!["review", "demo", "--status", "done", "--dir", dir_arg],
+            2,
             "--status: unknown review status `done`",
         ),
         (
@@ -310,10 +314,12 @@ fn review_writes_nothing_for_a_move_the_rules_forbid() {
                 "--dir",
                 dir_arg,
             ],
+            2,
             "--date:",
         ),
         (
             vec!["review", "gone", "--status", "submitted", "--dir", dir_arg],
+            1,
             "no article `gone`",
         ),
         (
@@ -327,11 +333,12 @@ fn review_writes_nothing_for_a_move_the_rules_forbid() {
                 "--dir",
                 dir_arg,
             ],
+            2,
             "go together",
         ),
     ] {
         let output = articles(&args);
-        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_eq!(output.status.code(), Some(code), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(says), "{args:?}: {stderr}");
         assert_eq!(
@@ -371,5 +378,151 @@ fn new_scaffolds_an_article_that_checks_clean_and_never_overwrites() {
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
     let bad = articles(&["new", "Knee Pain", "--question", "?", "--dir", dir_arg]);
-    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not an article slug"));
+}
+
+/// Every command, as `articles --help` lists them.
+const COMMANDS: [&str; 9] = [
+    "check",
+    "readability",
+    "new",
+    "review",
+    "build",
+    "site",
+    "search-records",
+    "md",
+    "markdown",
+];
+
+/// The one line a usage error prints, after checking it exits 2 and prints nothing else.
+fn usage_error(args: &[&str]) -> String {
+    let output = articles(args);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{args:?}: one line:\n{stderr}");
+    assert!(stderr.starts_with("articles: "), "{args:?}: {stderr}");
+    assert!(output.stdout.is_empty(), "{args:?}");
+    stderr
+}
+
+#[test]
+fn help_lists_every_command() {
+    for help in ["--help", "-h", "help"] {
+        let output = articles(&[help]);
+        assert_eq!(output.status.code(), Some(0), "{help}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(stdout.contains("usage: articles COMMAND"), "{stdout}");
+        // Each command's line: two spaces, its name, its arguments.
+        let listed: Vec<&str> = stdout
+            .lines()
+            .filter_map(|line| line.strip_prefix("  "))
+            .filter(|line| !line.starts_with(' '))
+            .filter_map(|line| line.split(' ').next())
+            .collect();
+        assert_eq!(listed, COMMANDS, "{stdout}");
+    }
+}
+
+#[test]
+fn every_command_answers_help_with_its_usage() {
+    for command in COMMANDS {
+        for help in [
+            vec![command, "--help"],
+            vec![command, "-h"],
+            vec!["help", command],
+            // Help, whatever else the command line holds.
+            vec![command, "--no-such-option", "--help"],
+        ] {
+            let output = articles(&help);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(0), "{help:?}: {stderr}");
+            assert!(stderr.is_empty(), "{help:?}: {stderr}");
+            let stdout = String::from_utf8(output.stdout).unwrap();
+            assert!(
+                stdout.starts_with(&format!("usage: articles {command}")),
+                "{help:?}: {stdout}"
+            );
+        }
+    }
+    // The options of `review`, which once answered `--help` with "--status is required".
+    let review = String::from_utf8(articles(&["review", "--help"]).stdout).unwrap();
+    for option in [
+        "SLUG",
+        "--status",
+        "--reviewer",
+        "--credentials",
+        "--date",
+        "--dir",
+    ] {
+        assert!(review.contains(option), "{option}: {review}");
+    }
+}
+
+#[test]
+fn version_prints_the_crates_version() {
+    let output = articles(&["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!("articles {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn an_unknown_command_is_one_line_and_exit_2() {
+    let stderr = usage_error(&["frobnicate", "articles"]);
+    assert!(stderr.contains("unknown command `frobnicate`"), "{stderr}");
+    assert!(usage_error(&[]).contains("no command given"));
+    assert!(usage_error(&["--frobnicate"]).contains("unknown option `--frobnicate`"));
+    assert!(usage_error(&["help", "frobnicate"]).contains("unknown command `frobnicate`"));
+}
+
+#[test]
+fn a_missing_or_bad_argument_is_one_line_and_exit_2() {
+    for (args, says) in [
+        (vec!["review", "demo"], "review: --status is required"),
+        (vec!["review"], "review: SLUG is required"),
+        (vec!["new", "demo"], "new: --question is required"),
+        (
+            vec!["new", "demo", "--question"],
+            "new: --question needs a value",
+        ),
+        (vec!["build"], "build: OUT is required"),
+        (vec!["site"], "site: SITE is required"),
+        (vec!["search-records"], "search-records: OUT is required"),
+        (vec!["markdown"], "markdown: OUT is required"),
+        (
+            vec!["build", "a", "b", "c"],
+            "build: unexpected argument `c`",
+        ),
+        (vec!["md", "extra"], "md: unexpected argument `extra`"),
+        (vec!["check", "--stric"], "check: unknown option `--stric`"),
+        (
+            vec!["site", "--site-url", "ftp://example.org/", "out"],
+            "site: --site-url `ftp://example.org/`",
+        ),
+        (
+            vec![
+                "review",
+                "demo",
+                "--status",
+                "submitted",
+                "--dir",
+                "a",
+                "--dir",
+                "b",
+            ],
+            "review: --dir is given twice",
+        ),
+    ] {
+        let stderr = usage_error(&args);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        // The command's own help is named, for the rest of its usage.
+        let command = args[0];
+        assert!(
+            stderr.contains(&format!("articles {command} --help")),
+            "{args:?}: {stderr}"
+        );
+    }
 }
