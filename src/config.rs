@@ -7,7 +7,7 @@
 use crate::messages::Language;
 use crate::model::{Audience, Slug};
 use crate::model::{FollowUp, Publisher};
-use crate::preferences::Theme;
+use crate::preferences::{self, TextSize, Theme};
 
 /// The settings a host page may give, by their `data-` attribute names (`?article=` and
 /// `?audience=` on the publisher's own page).
@@ -330,6 +330,41 @@ fn join_url(base: &str, relative: &str) -> String {
     }
 }
 
+/// What a widget shows before its Wasm runs: the prerendered page of `audience` (the
+/// article's default when `None`), in `theme` and `text_size`, held back while the
+/// reader's `language` is another than the page's (`None`: the publisher's, which only
+/// the data says). The widget then shows the same, so the take-over changes nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FirstPaint {
+    pub audience: Option<Audience>,
+    pub language: Option<Language>,
+    pub theme: Theme,
+    pub text_size: TextSize,
+}
+
+/// The first paint of a widget whose reader stored `stored` (the record under
+/// [`preferences::STORAGE_KEY`], as it is), on a host with the `data-` `settings` and
+/// the page language `page_lang`: the widget's own rules, applied to the page's raw
+/// strings. The loader makes the same decision before the Wasm arrives, and its unit
+/// tests hold it to the cases this function answers (`site::contract`).
+pub fn first_paint<'a>(
+    stored: Option<&str>,
+    settings: impl IntoIterator<Item = (&'a str, &'a str)>,
+    page_lang: Option<&str>,
+) -> FirstPaint {
+    let preferences = preferences::decode(stored).preferences;
+    let (config, _) = WidgetConfig::default().apply(settings);
+    FirstPaint {
+        audience: preferences.audience.or(config.audience),
+        language: preferences
+            .language
+            .or(config.lang)
+            .or_else(|| page_lang.and_then(Language::from_tag)),
+        theme: preferences.effective_theme(config.theme),
+        text_size: preferences.text_size,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -538,5 +573,49 @@ mod tests {
             Language::Spanish
         );
         assert_eq!(WidgetConfig::default().language(None), Language::English);
+    }
+
+    #[test]
+    fn the_first_paint_follows_the_reader_then_the_host_page() {
+        let paint = first_paint(
+            Some(
+                r#"{"version":2,"audience":"caregiver","language":"es","text_size":"large","theme":"auto"}"#,
+            ),
+            [("audience", "patient"), ("theme", "dark"), ("lang", "en")],
+            Some("en"),
+        );
+        assert_eq!(
+            paint,
+            FirstPaint {
+                audience: Some(Audience::Caregiver),
+                language: Some(Language::Spanish),
+                theme: Theme::Dark,
+                text_size: TextSize::Large,
+            }
+        );
+        // Nothing stored: the host page's settings, and its own language.
+        let paint = first_paint(None, [("audience", " professional ")], Some("es-MX"));
+        assert_eq!(paint.audience, Some(Audience::Professional));
+        assert_eq!(paint.language, Some(Language::Spanish));
+        assert_eq!(paint.theme, Theme::Auto);
+        // Names of Object.prototype are names of nothing here.
+        let paint = first_paint(
+            Some(r#"{"audience":"constructor","language":"__proto__","theme":"toString"}"#),
+            [
+                ("audience", "constructor"),
+                ("lang", "constructor"),
+                ("theme", "__proto__"),
+            ],
+            Some("toString"),
+        );
+        assert_eq!(
+            paint,
+            FirstPaint {
+                audience: None,
+                language: None,
+                theme: Theme::Auto,
+                text_size: TextSize::Normal,
+            }
+        );
     }
 }

@@ -18,6 +18,16 @@ use crate::model::{Audience, Language};
 /// `version` field says which revision of it was written.
 pub const STORAGE_KEY: &str = "article-widget/v1";
 
+/// The stored record's field names, which the loader reads too (`site::contract`).
+pub mod field {
+    pub const AUDIENCE: &str = "audience";
+    pub const LANGUAGE: &str = "language";
+    pub const TEXT_SIZE: &str = "text_size";
+    pub const THEME: &str = "theme";
+    /// Every field, for the contract.
+    pub const ALL: [&str; 4] = [AUDIENCE, LANGUAGE, TEXT_SIZE, THEME];
+}
+
 /// The revision of the stored record this build writes.
 pub const SCHEMA_VERSION: u64 = 2;
 
@@ -58,6 +68,15 @@ pub struct Preferences {
 }
 
 impl Preferences {
+    /// The theme to show: the reader's, unless they left it on auto; then the host
+    /// page's, else auto (which follows the page and the system).
+    pub fn effective_theme(&self, host: Option<Theme>) -> Theme {
+        match (self.theme, host) {
+            (Theme::Auto, Some(host)) => host,
+            (theme, _) => theme,
+        }
+    }
+
     /// The audience to show: the reader's choice, then the host page's, then the
     /// article's default.
     pub fn effective_audience(
@@ -105,10 +124,14 @@ impl Reducible for Preferences {
 pub fn encode(preferences: &Preferences) -> String {
     let name = |name: Option<&str>| name.map_or("null".to_owned(), |name| format!("\"{name}\""));
     format!(
-        r#"{{"version":{SCHEMA_VERSION},"audience":{},"language":{},"text_size":"{}","theme":"{}"}}"#,
+        r#"{{"version":{SCHEMA_VERSION},"{}":{},"{}":{},"{}":"{}","{}":"{}"}}"#,
+        field::AUDIENCE,
         name(preferences.audience.map(Audience::as_str)),
+        field::LANGUAGE,
         name(preferences.language.map(Language::as_str)),
+        field::TEXT_SIZE,
         preferences.text_size,
+        field::THEME,
         preferences.theme,
     )
 }
@@ -165,12 +188,12 @@ pub fn decode(stored: Option<&str>) -> Decoded {
         ));
     }
 
-    decoded.preferences.audience = field(&mut decoded, &record, "audience").flatten();
-    decoded.preferences.language = field(&mut decoded, &record, "language").flatten();
-    if let Some(text_size) = field(&mut decoded, &record, "text_size").flatten() {
+    decoded.preferences.audience = read_field(&mut decoded, &record, field::AUDIENCE).flatten();
+    decoded.preferences.language = read_field(&mut decoded, &record, field::LANGUAGE).flatten();
+    if let Some(text_size) = read_field(&mut decoded, &record, field::TEXT_SIZE).flatten() {
         decoded.preferences.text_size = text_size;
     }
-    if let Some(theme) = field(&mut decoded, &record, "theme").flatten() {
+    if let Some(theme) = read_field(&mut decoded, &record, field::THEME).flatten() {
         decoded.preferences.theme = theme;
     }
     decoded
@@ -193,7 +216,7 @@ fn fields_of(stored: &str) -> Option<BTreeMap<String, &str>> {
 }
 
 /// One field of the record: `None` when absent or unreadable (noted as a problem).
-fn field<T: Decode>(
+fn read_field<T: Decode>(
     decoded: &mut Decoded,
     record: &BTreeMap<String, &str>,
     name: &str,

@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use article_widget::config::SETTINGS;
 use article_widget::model::Slug;
 
 fn root() -> PathBuf {
@@ -173,71 +172,159 @@ fn only_markdown_rs_reads_markdown_and_only_natively() {
     assert!(!everywhere.contains("pulldown-cmark"));
 }
 
-/// The JavaScript array literal assigned to `name` in `text`, as its strings.
-fn js_string_array(text: &str, name: &str) -> Vec<String> {
-    let start = text
-        .find(&format!("{name} = ["))
-        .unwrap_or_else(|| panic!("no `{name} = [` in the script"));
-    let rest = &text[start..];
-    let body = &rest[rest.find('[').unwrap() + 1..rest.find(']').unwrap()];
-    body.split(',')
-        .map(|item| item.trim().trim_matches('\'').trim_matches('"').to_owned())
-        .filter(|item| !item.is_empty())
-        .collect()
+/// The generated files: the contract, and the loader's first-paint cases.
+fn generated() -> [(&'static str, String); 2] {
+    use article_widget::site::contract;
+    [
+        (contract::CONTRACT_PATH, contract::module()),
+        (contract::CASES_PATH, contract::first_paint_cases()),
+    ]
 }
 
 #[test]
-fn the_option_names_are_the_same_in_rust_and_the_loader() {
-    let loader = read("www/embed.js");
-    let mut in_loader = js_string_array(&loader, "OPTIONS");
-    in_loader.sort();
-    let mut in_rust = SETTINGS.to_vec();
-    in_rust.sort();
-    assert_eq!(in_loader, in_rust);
-    // The loader checks slugs by the rule of `Slug`, and so do the app shell's saving
-    // and the service worker's route for article data and the catalog's pages.
-    for file in ["www/embed.js", "www/app-shell.js"] {
+fn the_contract_is_generated_from_the_rust() {
+    for (path, text) in generated() {
+        if std::env::var_os("UPDATE_CONTRACT").is_some() {
+            fs::write(root().join(path), &text).unwrap();
+        }
         assert!(
-            read(file).contains(&format!("/^{}$/", Slug::PATTERN)),
-            "{file} checks slugs with /^{}$/",
-            Slug::PATTERN
+            read(path) == text,
+            "{path} is stale: write it anew with `UPDATE_CONTRACT=1 cargo test --test tidy`"
         );
     }
-    let service_worker = read("xtask/build-service-worker.mjs");
-    assert!(service_worker.contains(&format!(
-        "\\/articles\\/(catalog\\/)?{}\\.json$/",
-        Slug::PATTERN
-    )));
+}
+
+/// Every text value the contract defines (names, keys, paths, words), from its JSON.
+fn contract_values() -> BTreeSet<String> {
+    fn walk(value: &serde_json::Value, out: &mut BTreeSet<String>) {
+        match value {
+            serde_json::Value::String(text) => {
+                out.insert(text.clone());
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| walk(item, out)),
+            serde_json::Value::Object(fields) => fields.values().for_each(|item| walk(item, out)),
+            _ => {}
+        }
+    }
+    let module = article_widget::site::contract::module();
+    let mut values = BTreeSet::new();
+    for line in module.lines() {
+        let Some((_, value)) = line
+            .strip_prefix("export const ")
+            .and_then(|rest| rest.split_once(" = "))
+        else {
+            continue;
+        };
+        let json = value
+            .strip_prefix("Object.freeze(")
+            .and_then(|rest| rest.strip_suffix(");"))
+            .or_else(|| value.strip_suffix(';'))
+            .unwrap_or(value);
+        walk(&serde_json::from_str(json).unwrap(), &mut values);
+    }
+    values
+}
+
+/// The string literals of a script's code (comments left out), quoted by `'`, `"` or
+/// `` ` `` without interpolation, and its regular expressions' bodies.
+fn js_literals(text: &str) -> Vec<String> {
+    let code: String = code(text)
+        .lines()
+        .map(|line| line.split(" // ").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut literals = Vec::new();
+    let mut chars = code.char_indices().peekable();
+    // A `/` starts a regular expression only where an operand may start, as after `(`
+    // or `=`; elsewhere it divides.
+    let mut previous = '\n';
+    while let Some((_, c)) = chars.next() {
+        let opens_regex = c == '/' && "(,=:[!&|?{};\n".contains(previous);
+        if !c.is_whitespace() {
+            previous = c;
+        }
+        if matches!(c, '\'' | '"' | '`') || opens_regex {
+            let mut literal = String::new();
+            let mut closed = false;
+            while let Some((_, next)) = chars.next() {
+                if next == '\\' {
+                    if let Some((_, escaped)) = chars.next() {
+                        literal.push(escaped);
+                    }
+                } else if next == c {
+                    closed = true;
+                    break;
+                } else if next == '\n' {
+                    break;
+                } else {
+                    literal.push(next);
+                }
+            }
+            if closed && !(c == '`' && literal.contains("${")) {
+                literals.push(literal);
+            }
+            previous = c;
+        }
+    }
+    literals
+}
+
+/// The scripts that share names with the Rust: the loader's modules (but the contract
+/// itself), the publisher's app shell and the service worker's build.
+fn contract_users() -> Vec<String> {
+    let mut scripts: Vec<String> = fs::read_dir(root().join("www/loader"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "js"))
+        .map(|path| {
+            path.strip_prefix(root())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    scripts.sort();
+    scripts.extend([
+        "www/app-shell.js".to_owned(),
+        "xtask/build-service-worker.mjs".to_owned(),
+    ]);
+    scripts
 }
 
 #[test]
-fn the_loaders_placeholder_says_what_the_widget_says_while_loading() {
-    use article_widget::messages::Language;
-    let loader = read("www/embed.js");
-    let table = loader
-        .split("var LOADING_TEXT = {")
-        .nth(1)
-        .and_then(|rest| rest.split("};").next())
-        .expect("embed.js has its LOADING_TEXT table");
-    let mut in_loader: Vec<(String, String)> = table
-        .lines()
-        .filter_map(|line| {
-            let (key, value) = line.trim().split_once(": ")?;
-            Some((key.to_owned(), value.split('\'').nth(1)?.to_owned()))
-        })
-        .collect();
-    in_loader.sort();
-    let mut in_rust: Vec<(String, String)> = Language::ALL
-        .iter()
-        .map(|language| {
-            (
-                language.as_str().to_owned(),
-                language.messages().loading.to_owned(),
-            )
-        })
-        .collect();
-    in_rust.sort();
-    assert_eq!(in_loader, in_rust);
+fn no_script_writes_a_name_the_contract_defines() {
+    // The web's own words that happen to be names of ours too: CSS's keywords of
+    // `color-scheme` (read from the page's computed style) and HTML's attribute and
+    // property names (`<html lang>`, `script.src`). They are the platform's, not ours.
+    const PLATFORM_WORDS: [&str; 5] = ["light", "dark", "normal", "lang", "src"];
+    let values = contract_values();
+    assert!(values.contains("article-widget/v1"), "{values:?}");
+    assert!(values.contains("text_size"), "{values:?}");
+    let slug_rule = Slug::PATTERN;
+    let mut written = Vec::new();
+    for script in contract_users() {
+        let text = read(&script);
+        for literal in js_literals(&text) {
+            let is_contract =
+                values.contains(&literal) && !PLATFORM_WORDS.contains(&literal.as_str());
+            if is_contract || literal.contains(slug_rule) {
+                written.push(format!("{script}: {literal:?}"));
+            }
+        }
+    }
+    assert_eq!(
+        written,
+        Vec::<String>::new(),
+        "import these from www/contract.js"
+    );
+}
+
+#[test]
+fn the_literal_reader_finds_what_it_must() {
+    let found = js_literals(
+        "const a = 'article-widget/v1'; // 'not code'\nconst b = `x${y}`; const c = /^[a-z0-9-]+$/;\nconst d = \"it\\'s\"; const e = f / 2 + g / 3; const h = 'es';",
+    );
+    assert_eq!(found, ["article-widget/v1", "^[a-z0-9-]+$", "it's", "es"]);
 }
 
 /// The one single-quoted string on the line of `text` that holds `marker`.
@@ -247,29 +334,6 @@ fn quoted_on_line(text: &str, marker: &str) -> String {
         .find(|line| line.contains(marker))
         .unwrap_or_else(|| panic!("no line with `{marker}`"));
     line.split('\'').nth(1).unwrap_or_default().to_owned()
-}
-
-#[test]
-fn the_saved_on_header_and_cache_names_are_the_same_in_rust_and_javascript() {
-    use article_widget::browser::offline::{CACHE_NAME, SAVED_ON_HEADER};
-    let app_shell = read("www/app-shell.js");
-    let service_worker = read("xtask/build-service-worker.mjs");
-    for script in [&app_shell, &service_worker] {
-        assert_eq!(quoted_on_line(script, "headers.set('x-"), SAVED_ON_HEADER);
-    }
-    // The service worker's cache and the page's "Save all" share one cache, in the
-    // widget's namespace beside the widget's own copies.
-    let app_cache = quoted_on_line(&app_shell, "const ARTICLE_CACHE");
-    assert_eq!(
-        quoted_on_line(&service_worker, "const ARTICLE_CACHE"),
-        app_cache
-    );
-    let namespace = CACHE_NAME.rsplit_once('/').unwrap().0;
-    assert!(
-        app_cache.starts_with(&format!("{namespace}/")),
-        "{app_cache}"
-    );
-    assert_ne!(app_cache, CACHE_NAME);
 }
 
 #[test]
@@ -490,10 +554,6 @@ fn the_tidy_checks_themselves_can_fail() {
             "host".to_owned(),
             "navigation".to_owned()
         ])
-    );
-    assert_eq!(
-        js_string_array("var OPTIONS = ['a', 'b-c'];", "OPTIONS"),
-        ["a", "b-c"]
     );
     assert!(!part_names().is_empty());
     assert!(breaches("src/", &["pub mod"]).len() > 3);

@@ -4,10 +4,12 @@
 // and how much before it starts, and offers "Update available, reload" when a new build
 // is waiting, instead of swapping code under the reader. Partner pages never load this.
 
-// The service worker's cache of articles read on this page (same name in
-// xtask/build-service-worker.mjs): saving every article fills it directly.
-const ARTICLE_CACHE = 'article-widget/v1/app-articles';
-const PAGE_CACHE = 'article-widget/v1/app-pages';
+// The names this script shares with the widget and the service worker come from the
+// contract the Rust writes (src/site/contract.rs): the service worker's cache of
+// articles, which saving every article fills directly; its cache of pages; the header
+// that dates a kept copy; what a slug is.
+import { APP_ARTICLE_CACHE, APP_PAGE_CACHE, SAVED_ON_HEADER, SLUG_PATTERN } from './contract.js';
+
 // The site's root: this script is served from it, whichever page loads it.
 const SITE = new URL('.', import.meta.url);
 
@@ -18,8 +20,8 @@ const ASK_ABOVE_BYTES = 50 * 1000 * 1000;
 // How many articles are fetched at once: enough to hide each request's latency, few
 // enough to leave the connection to what the reader is reading meanwhile.
 const PARALLEL_SAVES = 4;
-// A slug, as the build allows it (src/model/slug.rs): the only names saved.
-const SLUG = /^[a-z0-9-]+$/;
+// A slug, as the build allows it: the only names saved.
+const SLUG = new RegExp(SLUG_PATTERN);
 
 const saveTools = document.getElementById('offline-tools');
 const saveAllButton = document.getElementById('save-all');
@@ -49,7 +51,7 @@ async function start() {
   // The page that installed the worker was loaded before it: keep it for offline too.
   if (!navigator.serviceWorker.controller) {
     caches
-      .open(PAGE_CACHE)
+      .open(APP_PAGE_CACHE)
       .then((cache) => cache.add(window.location.href))
       .catch(() => {});
   }
@@ -158,7 +160,7 @@ async function saveAll() {
     const catalog = await readCatalog();
     describeCatalog(catalog);
     if (!(await mayDownload(catalog.total, catalog.bytes))) return null;
-    const cache = await caches.open(ARTICLE_CACHE);
+    const cache = await caches.open(APP_ARTICLE_CACHE);
     const tally = startTally(catalog.total);
     for (let page = 1; page <= catalog.pageCount && !stopRequested; page += 1) {
       const entries = page === 1 ? catalog.first : await savePage(cache, page);
@@ -179,7 +181,7 @@ async function saveResults() {
   if (chosen === null) return;
   await saving(async () => {
     if (!(await mayDownload(chosen.slugs.length, estimatedBytes(chosen.slugs.length)))) return null;
-    const cache = await caches.open(ARTICLE_CACHE);
+    const cache = await caches.open(APP_ARTICLE_CACHE);
     const tally = startTally(chosen.slugs.length);
     await saveArticles(cache, chosen.slugs, tally);
     return tally;
@@ -304,7 +306,7 @@ async function fetchValid(url, cache) {
     JSON.parse(text);
     // The day it was saved, which the widget shows when it opens the copy offline.
     const headers = new Headers(response.headers);
-    headers.set('x-article-widget-saved-on', new Date().toISOString().slice(0, 10));
+    headers.set(SAVED_ON_HEADER, new Date().toISOString().slice(0, 10));
     // The copy holds the decoded text: the coding and length it came with are not its.
     headers.delete('content-encoding');
     headers.delete('content-length');

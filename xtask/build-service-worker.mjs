@@ -15,11 +15,23 @@
 import { join } from 'node:path';
 import { generateSW } from 'workbox-build';
 
-// The cache that holds the articles read on the publisher's page; www/app-shell.js
-// fills the same cache when the reader saves every article.
-const ARTICLE_CACHE = 'article-widget/v1/app-articles';
-// The cache of the site's pages as read (www/app-shell.js puts the first page there).
-const PAGE_CACHE = 'article-widget/v1/app-pages';
+// The names shared with the widget and the app shell, from the contract the Rust writes
+// (src/site/contract.rs): the cache of the articles read on the publisher's page, which
+// www/app-shell.js fills too when the reader saves every article; the cache of the
+// site's pages as read; the header that dates a kept copy; the settings a page's URL
+// may give; what a slug is.
+import {
+  APP_ARTICLE_CACHE,
+  APP_PAGE_CACHE,
+  OPTIONS,
+  SAVED_ON_HEADER,
+  SLUG_PATTERN,
+} from '../www/contract.js';
+
+// The pages kept for offline reading: at most this many, none older than this. A
+// page's address counts without the query strings that do not change it.
+const PAGE_CACHE_ENTRIES = 60;
+const PAGE_CACHE_SECONDS = 30 * 24 * 60 * 60;
 
 const site = process.argv[2];
 if (!site) {
@@ -27,13 +39,16 @@ if (!site) {
   process.exit(2);
 }
 
+// The plugins run in the worker, serialised as source: they cannot use this module's
+// bindings, so the contract's values are written into their source here.
+const inWorker = (source) => (0, eval)(`(${source})`);
+
 // Workbox calls this before storing a response: only a complete, valid article is
 // kept, so that a truncated or damaged body never replaces a good copy; and the copy
 // records the day it was saved (the header src/browser/offline.rs reads), so that the
-// widget can say so when it shows it offline. (It runs in the worker, serialised as
-// source: it must not use anything from this module.)
+// widget can say so when it shows it offline.
 const keepValidArticles = {
-  cacheWillUpdate: async ({ response }) => {
+  cacheWillUpdate: inWorker(`async ({ response }) => {
     if (!response || response.status !== 200) return null;
     const text = await response.clone().text();
     try {
@@ -42,12 +57,37 @@ const keepValidArticles = {
       return null;
     }
     const headers = new Headers(response.headers);
-    headers.set('x-article-widget-saved-on', new Date().toISOString().slice(0, 10));
+    headers.set(${JSON.stringify(SAVED_ON_HEADER)}, new Date().toISOString().slice(0, 10));
     // The copy holds the decoded text: the coding and length it came with are not its.
     headers.delete('content-encoding');
     headers.delete('content-length');
     return new Response(text, { status: 200, statusText: response.statusText, headers });
-  },
+  }`),
+};
+
+// A page is kept under its address without the query strings that do not change it
+// (utm_*, a partner's click ids, anything but the widget's own settings), so that visits
+// with a thousand tracking strings keep one copy, not a thousand.
+const pageKey = {
+  cacheKeyWillBeUsed: inWorker(`async ({ request }) => {
+    const url = new URL(request.url);
+    const kept = ${JSON.stringify(OPTIONS)};
+    for (const name of [...url.searchParams.keys()]) {
+      if (!kept.includes(name)) url.searchParams.delete(name);
+    }
+    url.hash = '';
+    return url.href;
+  }`),
+};
+
+// Article data is kept under its path alone: the widget never asks with a query string.
+const articleKey = {
+  cacheKeyWillBeUsed: inWorker(`async ({ request }) => {
+    const url = new URL(request.url);
+    url.search = '';
+    url.hash = '';
+    return url.href;
+  }`),
 };
 
 const { count, size, warnings } = await generateSW({
@@ -63,6 +103,8 @@ const { count, size, warnings } = await generateSW({
     'snippets/**/*.js',
     '*.css',
     'app-shell-*.js',
+    // The names the app shell shares with the widget (www/contract.js).
+    'contract.js',
     'articles/index.json',
   ],
   // The .br and .gz that `cargo xtask dist` writes beside each file are the same
@@ -93,9 +135,11 @@ const { count, size, warnings } = await generateSW({
       urlPattern: ({ request }) => request.mode === 'navigate',
       handler: 'NetworkFirst',
       options: {
-        cacheName: PAGE_CACHE,
+        cacheName: APP_PAGE_CACHE,
         networkTimeoutSeconds: 6,
+        expiration: { maxEntries: PAGE_CACHE_ENTRIES, maxAgeSeconds: PAGE_CACHE_SECONDS },
         plugins: [
+          pageKey,
           {
             cacheWillUpdate: async ({ response }) => (response && response.status === 200 ? response : null),
             handlerDidError: async () =>
@@ -107,11 +151,11 @@ const { count, size, warnings } = await generateSW({
     // Each article's data, and the catalog's pages after the first (catalog/<n>.json),
     // which the widget fetches as the reader browses and "Save all" saves.
     {
-      urlPattern: /\/articles\/(catalog\/)?[a-z0-9-]+\.json$/,
+      urlPattern: new RegExp(`/articles/(catalog/)?${SLUG_PATTERN.slice(1, -1)}\\.json$`),
       handler: 'StaleWhileRevalidate',
       options: {
-        cacheName: ARTICLE_CACHE,
-        plugins: [keepValidArticles],
+        cacheName: APP_ARTICLE_CACHE,
+        plugins: [articleKey, keepValidArticles],
       },
     },
   ],

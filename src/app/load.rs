@@ -157,7 +157,7 @@ pub fn reader_message(error: &LoadError, messages: &Messages) -> &'static str {
         LoadError::Status(404) => messages.error_not_found,
         LoadError::Status(_) => messages.error_server,
         LoadError::Network(_) | LoadError::Timeout => messages.error_network,
-        LoadError::Decode(_) => messages.error_damaged,
+        LoadError::Decode(_) | LoadError::Redirected(_) => messages.error_damaged,
         LoadError::Newer(_) => messages.error_newer,
     }
 }

@@ -35,7 +35,7 @@ use crate::pages::article::ArticlePage;
 use crate::pages::catalog::CatalogList;
 use crate::pages::frame::Frame;
 use crate::pages::unavailable::{Offline, Unavailable};
-use crate::preferences::{PreferencesAction, Theme};
+use crate::preferences::PreferencesAction;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -169,10 +169,7 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
     // The reader's theme, else the host page's, else the system's.
-    let theme = match (reader.preferences.theme, props.config.theme) {
-        (Theme::Auto, Some(host_theme)) => host_theme,
-        (theme, _) => theme,
-    };
+    let theme = reader.preferences.effective_theme(props.config.theme);
     let banner = match state {
         LoadState::Loaded(_, freshness) => {
             saved_notice(*freshness, messages, |date| dates::long(date, language))

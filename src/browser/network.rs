@@ -36,6 +36,9 @@ pub enum LoadError {
     /// The data is in a newer layout than this widget reads (`json::FORMAT`): a newer
     /// build published it, and reloading the page brings the widget that reads it.
     Newer(u64),
+    /// The answer came from another origin than the one asked (a redirect): it is not
+    /// used, whatever it holds.
+    Redirected(String),
 }
 
 impl LoadError {
@@ -44,7 +47,7 @@ impl LoadError {
         match self {
             LoadError::Network(_) | LoadError::Timeout => true,
             LoadError::Status(status) => *status >= 500,
-            LoadError::Decode(_) | LoadError::Newer(_) => false,
+            LoadError::Decode(_) | LoadError::Newer(_) | LoadError::Redirected(_) => false,
         }
     }
 
@@ -62,6 +65,9 @@ impl fmt::Display for LoadError {
             LoadError::Status(404) => f.write_str("not found (HTTP 404)"),
             LoadError::Status(status) => write!(f, "the server answered HTTP {status}"),
             LoadError::Decode(reason) => write!(f, "invalid article data: {reason}"),
+            LoadError::Redirected(origin) => {
+                write!(f, "redirected to another origin ({origin}); not used")
+            }
             LoadError::Newer(format) => write!(
                 f,
                 "data in layout {format}, newer than this widget's {}: reload to update the widget",
@@ -214,6 +220,9 @@ async fn fetch_text_once(url: &str) -> Result<Fetched, LoadError> {
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|_| LoadError::Network("fetch returned no response".into()))?;
+    if let Some(foreign) = foreign_origin(url, &response.url()) {
+        return Err(LoadError::Redirected(foreign));
+    }
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
@@ -225,6 +234,15 @@ async fn fetch_text_once(url: &str) -> Result<Fetched, LoadError> {
         text: body.as_string().unwrap_or_default(),
         saved_on,
     })
+}
+
+/// The origin `answered` came from when it is not that of `asked` (resolved against the
+/// page): a redirect to another origin, whose answer is never used.
+fn foreign_origin(asked: &str, answered: &str) -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    let asked = web_sys::Url::new_with_base(asked, &base).ok()?.origin();
+    let answered = web_sys::Url::new(answered).ok()?.origin();
+    (asked != answered).then_some(answered)
 }
 
 /// Aborts its request when dropped.

@@ -63,12 +63,14 @@ pub fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
 }
 
 /// Whether the page loaded the widget through `embed.js`, whose loader mounts each
-/// widget itself: then the page's own URL must not choose any article.
+/// widget itself: then the page's own URL must not choose any article. Asked by the
+/// loader's symbol, which no element's `id` or `name` can be (`window.ArticleWidget`
+/// can: `<form id="ArticleWidget">`).
 pub fn loaded_by_embed_loader() -> bool {
+    let key = js_sys::Symbol::for_("article-widget.loader");
     web_sys::window()
-        .and_then(|window| js_sys::Reflect::get(&window, &JsValue::from_str("ArticleWidget")).ok())
-        .and_then(|api| js_sys::Reflect::get(&api, &JsValue::from_str("loader")).ok())
-        .is_some_and(|loader| loader.is_truthy())
+        .and_then(|window| js_sys::Reflect::get(&window, &key).ok())
+        .is_some_and(|loader| loader.is_object())
 }
 
 /// The reader's today, by their browser's clock in UTC, as the widget's data dates are

@@ -88,9 +88,15 @@ impl Site<'_> {
             let fragment = prerender::article_fragment(article, audience, &partner, self.today)?;
             // What a partner's page shows first when nothing chose an audience.
             if audience == article.default_audience {
-                files.push((format!("{folder}/default.html"), fragment.clone()));
+                files.push((
+                    format!("{folder}/{}", fragment_file(None)),
+                    fragment.clone(),
+                ));
             }
-            files.push((format!("{folder}/{audience}.html"), fragment));
+            files.push((
+                format!("{folder}/{}", fragment_file(Some(audience))),
+                fragment,
+            ));
         }
         Ok(files)
     }
@@ -104,5 +110,15 @@ impl Site<'_> {
         let pages =
             articles.map(|(slug, updated)| (meta::article_url(self.site_url, slug, None), updated));
         sitemap::sitemap(std::iter::once(catalog).chain(pages))
+    }
+}
+
+/// The file name of a partner's fragment in an article's folder: the audience's
+/// (`patient.html`), or `default.html`, the article's default audience's, for a page
+/// where nothing chose one. `embed.js` names them from the contract made of this.
+pub fn fragment_file(audience: Option<Audience>) -> String {
+    match audience {
+        Some(audience) => format!("{audience}.html"),
+        None => "default.html".to_owned(),
     }
 }

@@ -13,6 +13,7 @@
 //! from the content model to text; [`escape`] is the one escaping of text put into
 //! markup.
 
+pub mod contract;
 pub mod files;
 pub mod json_ld;
 pub mod meta;

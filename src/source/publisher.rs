@@ -1,5 +1,8 @@
 //! `publisher.toml`, beside the articles: the publisher's identity and words, checked
 //! with `path:line` diagnostics like an article's front matter.
+//!
+//! Longer than 300 lines: every field of `publisher.toml` is checked here, each with its
+//! own message, in both of its languages' words.
 
 use std::collections::BTreeMap;
 use std::path::Path;

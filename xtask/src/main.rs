@@ -182,6 +182,9 @@ fn test(root: &Path) -> Result<()> {
         "warnings",
     ]))?;
 
+    step("loader unit tests: node's test runner on www/loader/ (options, first paint, origins)");
+    run_command(toolchain.command("node").args(["--test", "tests/loader/"]))?;
+
     step("native tests: content model, checks, renderer, components (SSR), CommonMark spec");
     // --show-output prints what passing tests report, such as the CommonMark pass count.
     run_command(

@@ -41,8 +41,8 @@ pub fn use_catalog_search(data_url: &AttrValue, request: Option<SearchRequest>) 
                     let data_url = data_url.clone();
                     wasm_bindgen_futures::spawn_local(async move {
                         let found = match search::adapter_url(&data_url) {
-                            Some(adapter) => search::search(&adapter, &request).await,
-                            None => Err("no page to resolve the index's address against".into()),
+                            Ok(adapter) => search::search(&adapter, &request).await,
+                            Err(error) => Err(error),
                         };
                         if *latest.borrow() != generation {
                             return;

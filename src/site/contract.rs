@@ -1,0 +1,251 @@
+//! The contract between the Rust and the JavaScript: every name the loader
+//! (`www/loader/`), the publisher's app shell and the service worker's build share with
+//! the widget, written here once from the Rust that defines it and emitted as an ES
+//! module, `www/loader/contract.js`. A rename here reaches the JavaScript by
+//! regeneration (`UPDATE_CONTRACT=1 cargo test --test tidy`), and `tests/tidy.rs`
+//! fails while the file is stale or while a script writes one of its names by hand.
+//!
+//! The decisions the loader makes before the Wasm arrives (which audience, theme, text
+//! size and language it first shows) are not data: the loader has its own small
+//! function, and [`first_paint_cases`] gives the cases it must answer as
+//! [`crate::config::first_paint`] does, which the loader's node tests run.
+
+use serde_json::{json, Value};
+
+use crate::browser::offline::{CACHE_NAME, SAVED_ON_HEADER};
+use crate::config::{first_paint, FirstPaint, DEFAULT_DATA_URL, SETTINGS};
+use crate::messages::Language;
+use crate::model::{Audience, Slug};
+use crate::preferences::{field, TextSize, Theme, STORAGE_KEY};
+use crate::site::files::fragment_file;
+use crate::site::prerender::PARTNER_BASE;
+
+/// The cache of the articles the publisher's app keeps (the service worker's, and the
+/// app shell's "Save all"), in the widget's cache namespace beside the widget's own.
+pub const APP_ARTICLE_CACHE: &str = "article-widget/v1/app-articles";
+
+/// The cache of the publisher's pages as read, the service worker's.
+pub const APP_PAGE_CACHE: &str = "article-widget/v1/app-pages";
+
+/// Where the contract lives in the source tree.
+pub const CONTRACT_PATH: &str = "www/contract.js";
+
+/// Where the first-paint cases live, beside the loader's unit tests.
+pub const CASES_PATH: &str = "tests/loader/first-paint-cases.json";
+
+/// The contract as an ES module.
+pub fn module() -> String {
+    let fragments: serde_json::Map<String, Value> = Audience::ALL
+        .iter()
+        .map(|&audience| {
+            (
+                audience.as_str().to_owned(),
+                json!(fragment_file(Some(audience))),
+            )
+        })
+        .chain([("default".to_owned(), json!(fragment_file(None)))])
+        .collect();
+    let placeholder: serde_json::Map<String, Value> = Language::ALL
+        .iter()
+        .map(|language| {
+            let messages = language.messages();
+            let words = json!({
+                "loading": messages.loading,
+                "failed": messages.error_network,
+                "try_again": messages.try_again,
+            });
+            (language.as_str().to_owned(), words)
+        })
+        .collect();
+    let exports: [(&str, &str, Value); 15] = [
+        (
+            "OPTIONS",
+            "The settings a host page gives, by their `data-` names (config::SETTINGS).",
+            json!(SETTINGS),
+        ),
+        ("AUDIENCES", "Audience's names.", json!(Audience::NAMES)),
+        (
+            "THEMES",
+            "Theme's names; the frame's class is `theme-<name>`.",
+            json!(Theme::NAMES),
+        ),
+        (
+            "TEXT_SIZES",
+            "TextSize's names; the frame's class is `text-<name>`.",
+            json!(TextSize::NAMES),
+        ),
+        (
+            "LANGUAGES",
+            "The languages the widget speaks.",
+            json!(Language::NAMES),
+        ),
+        (
+            "STORAGE_KEY",
+            "The localStorage key of the reader's preferences (preferences::STORAGE_KEY).",
+            json!(STORAGE_KEY),
+        ),
+        (
+            "PARTNER_BASE",
+            "The canonical base written into partners' fragments, replaced by the loader.",
+            json!(PARTNER_BASE),
+        ),
+        (
+            "DEFAULT_DATA_PATH",
+            "Where the article data lives, relative to the widget's own origin.",
+            json!(DEFAULT_DATA_URL),
+        ),
+        (
+            "FRAGMENTS",
+            "The fragment of each audience in `<data><slug>/`, and `default`'s.",
+            Value::Object(fragments),
+        ),
+        (
+            "SLUG_PATTERN",
+            "What an article's slug is (Slug::PATTERN), anchored.",
+            json!(format!("^{}$", Slug::PATTERN)),
+        ),
+        (
+            "PLACEHOLDER_TEXT",
+            "The placeholder's words in each language: loading, and when loading failed.",
+            Value::Object(placeholder),
+        ),
+        (
+            "WIDGET_CACHE",
+            "The cache of the widget's own copies of articles (browser::offline).",
+            json!(CACHE_NAME),
+        ),
+        (
+            "APP_ARTICLE_CACHE",
+            "The publisher's app's cache of articles.",
+            json!(APP_ARTICLE_CACHE),
+        ),
+        (
+            "APP_PAGE_CACHE",
+            "The publisher's app's cache of pages.",
+            json!(APP_PAGE_CACHE),
+        ),
+        (
+            "SAVED_ON_HEADER",
+            "The header that dates a kept copy of an article.",
+            json!(SAVED_ON_HEADER),
+        ),
+    ];
+    let mut module = String::from(
+        "// Generated from the Rust by src/site/contract.rs: do not edit.\n\
+         // `UPDATE_CONTRACT=1 cargo test --test tidy` writes it anew.\n",
+    );
+    // Each option and each field of the stored preferences by a name of its own: a
+    // script imports the ones it uses, and a rename in the Rust fails its bundling.
+    let named = SETTINGS
+        .iter()
+        .map(|name| {
+            (
+                "OPTION",
+                *name,
+                "A setting's name (`data-` before it on a host).",
+            )
+        })
+        .chain(
+            field::ALL
+                .iter()
+                .map(|name| ("PREFERENCE", *name, "A field of the stored preferences.")),
+        );
+    for (kind, name, doc) in named {
+        let constant = format!("{kind}_{}", name.to_ascii_uppercase().replace('-', "_"));
+        module.push_str(&format!(
+            "\n/** {doc} */\nexport const {constant} = {};\n",
+            json!(name)
+        ));
+    }
+    for (name, doc, value) in exports {
+        module.push_str(&format!(
+            "\n/** {doc} */\nexport const {name} = Object.freeze({value});\n"
+        ));
+    }
+    module
+}
+
+/// The cases of the loader's first paint, as JSON: each a reader's stored record, a
+/// host's `data-audience`, `data-theme` and `data-lang`, and the page's language, with
+/// what [`first_paint`] shows for them. Hostile names (`constructor`, `__proto__`) and
+/// damaged records are among them.
+pub fn first_paint_cases() -> String {
+    let stored = [
+        None,
+        Some("not json"),
+        Some("[]"),
+        Some("null"),
+        Some("{}"),
+        Some(
+            r#"{"version":2,"audience":"patient","language":"es","text_size":"larger","theme":"dark"}"#,
+        ),
+        Some(
+            r#"{"version":2,"audience":null,"language":null,"text_size":"normal","theme":"auto"}"#,
+        ),
+        Some(r#"{"audience":"caregiver","text_size":"large","theme":"light"}"#),
+        Some(r#"{"version":9,"audience":"professional","language":"en","theme":"dark"}"#),
+        Some(
+            r#"{"audience":"constructor","language":"__proto__","text_size":"toString","theme":"valueOf"}"#,
+        ),
+        Some(r#"{"audience":7,"language":["es"],"text_size":{},"theme":true}"#),
+        Some(r#"{"__proto__":{"audience":"patient"},"theme":"Dark"}"#),
+    ];
+    let audiences = [
+        None,
+        Some("patient"),
+        Some(" caregiver "),
+        Some("Professional"),
+        Some("constructor"),
+        Some(""),
+    ];
+    let themes = [
+        None,
+        Some("dark"),
+        Some("auto"),
+        Some("light"),
+        Some("__proto__"),
+    ];
+    let langs = [
+        None,
+        Some("es"),
+        Some("es-MX"),
+        Some("fr"),
+        Some("constructor"),
+    ];
+    let page_langs = [None, Some("en"), Some("es_AR"), Some("toString")];
+    let mut cases = Vec::new();
+    for stored in stored {
+        for (index, audience) in audiences.iter().enumerate() {
+            // Every stored record with every host audience, and the other settings
+            // turned through their values beside it, so that each meets each record.
+            let theme = themes[index % themes.len()];
+            let lang = langs[index % langs.len()];
+            for page_lang in page_langs {
+                let host: Vec<(&str, &str)> =
+                    [("audience", *audience), ("theme", theme), ("lang", lang)]
+                        .into_iter()
+                        .filter_map(|(name, value)| Some((name, value?)))
+                        .collect();
+                let paint = first_paint(stored, host.iter().copied(), page_lang);
+                cases.push(json!({
+                    "stored": stored,
+                    "host": host.iter().map(|(name, value)| (name.to_string(), json!(value))).collect::<serde_json::Map<_, _>>(),
+                    "page_lang": page_lang,
+                    "expected": paint_json(paint),
+                }));
+            }
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&cases).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn paint_json(paint: FirstPaint) -> Value {
+    json!({
+        "audience": paint.audience.map(Audience::as_str),
+        "language": paint.language.map(Language::as_str),
+        "theme": paint.theme.as_str(),
+        "text_size": paint.text_size.as_str(),
+    })
+}

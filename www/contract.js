@@ -1,0 +1,80 @@
+// Generated from the Rust by src/site/contract.rs: do not edit.
+// `UPDATE_CONTRACT=1 cargo test --test tidy` writes it anew.
+
+/** A setting's name (`data-` before it on a host). */
+export const OPTION_ARTICLE = "article";
+
+/** A setting's name (`data-` before it on a host). */
+export const OPTION_AUDIENCE = "audience";
+
+/** A setting's name (`data-` before it on a host). */
+export const OPTION_THEME = "theme";
+
+/** A setting's name (`data-` before it on a host). */
+export const OPTION_LANG = "lang";
+
+/** A setting's name (`data-` before it on a host). */
+export const OPTION_SRC = "src";
+
+/** A setting's name (`data-` before it on a host). */
+export const OPTION_FOLLOWUP_URL = "followup-url";
+
+/** A setting's name (`data-` before it on a host). */
+export const OPTION_CANONICAL_BASE = "canonical-base";
+
+/** A field of the stored preferences. */
+export const PREFERENCE_AUDIENCE = "audience";
+
+/** A field of the stored preferences. */
+export const PREFERENCE_LANGUAGE = "language";
+
+/** A field of the stored preferences. */
+export const PREFERENCE_TEXT_SIZE = "text_size";
+
+/** A field of the stored preferences. */
+export const PREFERENCE_THEME = "theme";
+
+/** The settings a host page gives, by their `data-` names (config::SETTINGS). */
+export const OPTIONS = Object.freeze(["article","audience","theme","lang","src","followup-url","canonical-base"]);
+
+/** Audience's names. */
+export const AUDIENCES = Object.freeze(["patient","caregiver","professional"]);
+
+/** Theme's names; the frame's class is `theme-<name>`. */
+export const THEMES = Object.freeze(["auto","light","dark"]);
+
+/** TextSize's names; the frame's class is `text-<name>`. */
+export const TEXT_SIZES = Object.freeze(["normal","large","larger"]);
+
+/** The languages the widget speaks. */
+export const LANGUAGES = Object.freeze(["en","es"]);
+
+/** The localStorage key of the reader's preferences (preferences::STORAGE_KEY). */
+export const STORAGE_KEY = Object.freeze("article-widget/v1");
+
+/** The canonical base written into partners' fragments, replaced by the loader. */
+export const PARTNER_BASE = Object.freeze("https://article-widget.invalid/");
+
+/** Where the article data lives, relative to the widget's own origin. */
+export const DEFAULT_DATA_PATH = Object.freeze("articles/");
+
+/** The fragment of each audience in `<data><slug>/`, and `default`'s. */
+export const FRAGMENTS = Object.freeze({"caregiver":"caregiver.html","default":"default.html","patient":"patient.html","professional":"professional.html"});
+
+/** What an article's slug is (Slug::PATTERN), anchored. */
+export const SLUG_PATTERN = Object.freeze("^[a-z0-9-]+$");
+
+/** The placeholder's words in each language: loading, and when loading failed. */
+export const PLACEHOLDER_TEXT = Object.freeze({"en":{"failed":"We could not reach the article server. Check your connection and try again.","loading":"Loading article…","try_again":"Try again"},"es":{"failed":"No pudimos comunicarnos con el servidor de artículos. Revise su conexión e inténtelo de nuevo.","loading":"Cargando el artículo…","try_again":"Intentar de nuevo"}});
+
+/** The cache of the widget's own copies of articles (browser::offline). */
+export const WIDGET_CACHE = Object.freeze("article-widget/v1/articles");
+
+/** The publisher's app's cache of articles. */
+export const APP_ARTICLE_CACHE = Object.freeze("article-widget/v1/app-articles");
+
+/** The publisher's app's cache of pages. */
+export const APP_PAGE_CACHE = Object.freeze("article-widget/v1/app-pages");
+
+/** The header that dates a kept copy of an article. */
+export const SAVED_ON_HEADER = Object.freeze("x-article-widget-saved-on");

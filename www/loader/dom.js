@@ -1,0 +1,97 @@
+// The loader's only way into the page's DOM. A partner's page may hold user content
+// (a comment, a forum post), and markup alone can shadow a document's properties by
+// name (`<img name="currentScript">`, `<form name="querySelectorAll">`) and a form's
+// by its controls' names. So the loader never reads a property of `document` or of an
+// element: it calls the prototypes' own functions, captured here before anything else
+// runs. `window.document`, the interface objects (`Document`, `Element`, …) and the
+// built-ins (`Object`, `Map`, `URL`, `fetch`) are the window's own properties, which
+// named elements cannot shadow. ARCHITECTURE.md lists what is read; tests/e2e's
+// clobbering test shadows each by `name` and by `id`.
+
+const doc = window.document;
+
+function method(prototype, name) {
+  const fn = prototype[name];
+  return (target, ...args) => fn.apply(target, args);
+}
+
+function getter(prototype, name) {
+  const get = Object.getOwnPropertyDescriptor(prototype, name).get;
+  return (target) => get.call(target);
+}
+
+const documentCurrentScript = getter(Document.prototype, 'currentScript');
+const documentElementOf = getter(Document.prototype, 'documentElement');
+const baseUriOf = getter(Node.prototype, 'baseURI');
+const readyStateOf = getter(Document.prototype, 'readyState');
+const scriptSrc = getter(HTMLScriptElement.prototype, 'src');
+const isConnectedOf = getter(Node.prototype, 'isConnected');
+const parentNodeOf = getter(Node.prototype, 'parentNode');
+const nextSiblingOf = getter(Node.prototype, 'nextSibling');
+const nodeTypeOf = getter(Node.prototype, 'nodeType');
+const shadowRootOf = getter(Element.prototype, 'shadowRoot');
+const firstElementChildOf = getter(Element.prototype, 'firstElementChild');
+const bodyOf = getter(Document.prototype, 'body');
+const childrenOf = getter(Element.prototype, 'children');
+const classListOf = getter(Element.prototype, 'classList');
+const attributesOf = getter(Element.prototype, 'attributes');
+const parentElementOf = getter(Node.prototype, 'parentElement');
+
+export const querySelectorAll = method(Element.prototype, 'querySelectorAll');
+const documentQuerySelectorAll = method(Document.prototype, 'querySelectorAll');
+export const getAttribute = method(Element.prototype, 'getAttribute');
+export const hasAttribute = method(Element.prototype, 'hasAttribute');
+export const setAttribute = method(Element.prototype, 'setAttribute');
+export const removeAttribute = method(Element.prototype, 'removeAttribute');
+export const closest = method(Element.prototype, 'closest');
+const attachShadowTo = method(Element.prototype, 'attachShadow');
+const createElementIn = method(Document.prototype, 'createElement');
+const importNodeIn = method(Document.prototype, 'importNode');
+const insertBeforeIn = method(Node.prototype, 'insertBefore');
+const appendChildTo = method(Node.prototype, 'appendChild');
+const replaceChildrenOf = method(Element.prototype, 'replaceChildren');
+const replaceShadowChildren = method(DocumentFragment.prototype, 'replaceChildren');
+const addEventListenerTo = method(EventTarget.prototype, 'addEventListener');
+const removeEventListenerFrom = method(EventTarget.prototype, 'removeEventListener');
+
+/** The script element running now, if it is one: never an element the page named so. */
+export function currentScript() {
+  const script = documentCurrentScript(doc);
+  return script instanceof HTMLScriptElement ? script : null;
+}
+
+/** The absolute URL a script was loaded from. */
+export const srcOf = (script) => scriptSrc(script);
+export const documentElement = () => documentElementOf(doc);
+export const baseURI = () => baseUriOf(doc);
+export const readyState = () => readyStateOf(doc);
+export const isConnected = (node) => isConnectedOf(node);
+export const parentNode = (node) => parentNodeOf(node);
+export const parentElement = (node) => parentElementOf(node);
+export const isElement = (node) => node instanceof Element && nodeTypeOf(node) === 1;
+export const shadowRoot = (element) => shadowRootOf(element);
+export const firstElementChild = (element) => firstElementChildOf(element);
+export const body = (document) => bodyOf(document);
+export const children = (element) => childrenOf(element);
+export const classList = (element) => classListOf(element);
+export const attributes = (element) => attributesOf(element);
+export const attachShadow = (element, init) => attachShadowTo(element, init);
+export const createElement = (name) => createElementIn(doc, name);
+export const importNode = (node) => importNodeIn(doc, node, true);
+export const appendChild = (parent, child) => appendChildTo(parent, child);
+export const replaceChildren = (element, ...nodes) => replaceChildrenOf(element, ...nodes);
+export const replaceShadow = (shadow, ...nodes) => replaceShadowChildren(shadow, ...nodes);
+export const on = (target, type, listener, options) => addEventListenerTo(target, type, listener, options);
+export const off = (target, type, listener) => removeEventListenerFrom(target, type, listener);
+export const queryDocument = (selector) => documentQuerySelectorAll(doc, selector);
+
+/** Inserts `node` right after `reference`. */
+export function insertAfter(reference, node) {
+  insertBeforeIn(parentNodeOf(reference), node, nextSiblingOf(reference));
+}
+
+/** The `lang` the page declares for `element`: its own or its nearest ancestor's. */
+export function declaredLanguage(element) {
+  const declaring = closest(element, '[lang]') || documentElementOf(doc);
+  return (declaring && getAttribute(declaring, 'lang')) || '';
+}

@@ -1,0 +1,564 @@
+// article-widget loader: the one script a partner page includes.
+//
+//   <script src="https://WIDGET_HOST/embed.js" data-article="als-primary-treatment" async></script>
+//   <div data-article-widget data-article="als-primary-treatment"></div>
+//
+// esbuild bundles these modules into dist/embed.js (Trunk's post_build hook), with the
+// hashed names of this build's glue, Wasm and stylesheet defined in. One Wasm instance
+// serves every widget of the page, however many times this script is included. No
+// inline script or style: it works under a strict CSP.
+//
+// Static first: while the Wasm loads, each widget shows the article the build
+// prerendered for it, fetched from this script's own origin only and parsed as an inert
+// document; the Wasm then takes that page over in place.
+//
+// A partner's page is never the way in: the loader finds itself and its global without
+// trusting the page's DOM (dom.js), loads code only from its own origin, and drops an
+// answer that a redirect brought from elsewhere (origin.js).
+
+import {
+  PARTNER_BASE,
+  PLACEHOLDER_TEXT,
+  FRAGMENTS,
+  STORAGE_KEY,
+  LANGUAGES,
+  OPTIONS,
+  OPTION_AUDIENCE,
+  OPTION_ARTICLE,
+  OPTION_LANG,
+  OPTION_THEME,
+} from '../contract.js';
+import * as dom from './dom.js';
+import { firstPaint } from './first-paint.js';
+import { answeredWhereAsked, isOn, loaderBase } from './origin.js';
+import { articleFile, canonicalBase, mergeScriptOptions, resolveOptions } from './options.js';
+
+/* global __ARTICLE_WIDGET_GLUE__, __ARTICLE_WIDGET_WASM__, __ARTICLE_WIDGET_CSS__ */
+const GLUE = __ARTICLE_WIDGET_GLUE__;
+const WASM = __ARTICLE_WIDGET_WASM__;
+const CSS = __ARTICLE_WIDGET_CSS__;
+
+// The loader's global, by a key no element's name or id can be: markup can make
+// `window.ArticleWidget` an element (`<form id="ArticleWidget">`), never this.
+const LOADER = Symbol.for('article-widget.loader');
+const [FIRST_LANGUAGE] = LANGUAGES;
+// How long the Wasm waits for the prerendered pages under way to paint.
+const FIRST_PAINT_WAIT_MS = 1500;
+// After a failed load of the code, the next tries: sooner first, then less often. A
+// mount, the browser coming back online, or the reader's "Try again" tries at once.
+const RETRY_MS = [2000, 8000, 30000];
+const PLACEHOLDER_CSS =
+  ':host{display:block;min-height:var(--article-widget-placeholder-height,640px)}' +
+  'p{font:16px/1.6 system-ui,sans-serif;color:#4a5560;margin:0;padding:1.25em}' +
+  'button{font:16px/1.6 system-ui,sans-serif;margin:0 1.25em 1.25em;padding:.25em 1em}';
+
+const warn = (message) => console.warn(`article-widget: ${message}`);
+
+// --- State, declared before use -------------------------------------------------------
+
+const script = dom.currentScript();
+const base = script && loaderBase(dom.srcOf(script));
+const ownOrigin = base && new URL(base).origin;
+// The hosts this loader knows, and those the Wasm has mounted.
+const known = new Set();
+const mounted = new WeakSet();
+const prerendering = new WeakSet();
+// The options a script gave each host (`mount`, `update`), beside its attributes.
+const scriptOptions = new WeakMap();
+// The article data requested while the Wasm loads, by URL: { url, data }, where data
+// is the request's promise until it settles, then the body (or null).
+const prefetches = new Map();
+// The prerendered pages requested, by URL: widgets showing the same article share one
+// request and one parse.
+const prerenderedPages = new Map();
+// The prerendered pages being shown, each a promise settled once painted or given up.
+const firstPaints = [];
+let ready = false;
+// The glue once loaded; while loading, the promise of it; null before, and again after
+// a failure, so that the next try starts afresh.
+let loading = null;
+let stylesheetLoading = null;
+let failures = 0;
+let retryTimer = 0;
+
+// --- The code: glue, Wasm and stylesheet, from this script's origin only ---------------
+
+/** A fetch of a file of this loader's own origin, refused if a redirect left it. */
+function fetchOwn(url, init) {
+  return fetch(url, init).then((response) => {
+    if (!answeredWhereAsked(url, response.url, base)) {
+      throw new Error(`${url} was redirected to ${response.url}; not used`);
+    }
+    return response;
+  });
+}
+
+function bindings() {
+  if (loading) return loading;
+  const attempt = failures;
+  // A module whose fetch failed stays failed for the page: a retry asks for it anew.
+  const retry = attempt ? `?retry=${attempt}` : '';
+  // The Wasm downloads while the glue does; the glue compiles it by streaming.
+  const wasm = fetchOwn(base + WASM);
+  // The Wasm starts (compiles, instantiates, renders) only once the prerendered pages
+  // under way have painted: the reader's first words come before the Wasm's work.
+  const glueReady = import(base + GLUE + retry).then((glue) =>
+    firstPaintsSettled()
+      .then(() => glue.default({ module_or_path: wasm }))
+      .then(() => glue),
+  );
+  // Unobserved if the glue fails first: the failure is the glue's, reported below.
+  wasm.catch(() => {});
+  loading = Promise.all([glueReady, stylesheet()]).then(
+    ([glue]) => {
+      ready = true;
+      failures = 0;
+      // Every mount waiting for the Wasm runs before this timer, and takes its data.
+      setTimeout(() => {
+        prefetches.clear();
+        prerenderedPages.clear();
+      }, 0);
+      return glue;
+    },
+    (error) => {
+      loading = null;
+      failures += 1;
+      console.error(`article-widget: could not load from ${base}: ${error}`);
+      known.forEach((host) => {
+        if (!mounted.has(host)) showFailure(host);
+      });
+      scheduleRetry();
+      throw error;
+    },
+  );
+  return loading;
+}
+
+function scheduleRetry() {
+  clearTimeout(retryTimer);
+  const wait = RETRY_MS[Math.min(failures, RETRY_MS.length) - 1];
+  retryTimer = setTimeout(retryNow, wait);
+}
+
+/** Tries the code again for every widget still waiting for it. */
+function retryNow() {
+  clearTimeout(retryTimer);
+  if (loading || ready) return;
+  known.forEach((host) => {
+    if (!mounted.has(host) && dom.isConnected(host)) mount(host);
+  });
+}
+
+function firstPaintsSettled() {
+  return Promise.race([
+    Promise.all(firstPaints),
+    new Promise((resolve) => setTimeout(resolve, FIRST_PAINT_WAIT_MS)),
+  ]);
+}
+
+function afterPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+// The widget's one stylesheet, shared by every widget of the page as a constructed
+// sheet: it passes a `style-src 'none'` policy. Null where it cannot load; a later try
+// asks again.
+function stylesheet() {
+  if (!stylesheetLoading) {
+    stylesheetLoading = fetchOwn(base + CSS)
+      .then((response) => {
+        if (!response.ok) throw new Error(`the stylesheet answered ${response.status}`);
+        return response.text();
+      })
+      .then((text) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        return sheet;
+      })
+      .catch((error) => {
+        warn(`no stylesheet: ${error}`);
+        stylesheetLoading = null;
+        return null;
+      });
+  }
+  return stylesheetLoading;
+}
+
+// --- What the reader sees first ---------------------------------------------------------
+
+function storedRecord() {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function paintOf(host) {
+  return firstPaint(
+    storedRecord(),
+    {
+      audience: dom.getAttribute(host, `data-${OPTION_AUDIENCE}`),
+      theme: dom.getAttribute(host, `data-${OPTION_THEME}`),
+      lang: dom.getAttribute(host, `data-${OPTION_LANG}`),
+    },
+    dom.declaredLanguage(host),
+  );
+}
+
+function wordsFor(language) {
+  return Object.hasOwn(PLACEHOLDER_TEXT, language || '')
+    ? PLACEHOLDER_TEXT[language]
+    : PLACEHOLDER_TEXT[FIRST_LANGUAGE];
+}
+
+// A placeholder of reserved height, so nothing below the widget jumps when it renders.
+function placeholder(host) {
+  if (dom.shadowRoot(host)) return;
+  const shadow = dom.attachShadow(host, { mode: 'open' });
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(PLACEHOLDER_CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    // Without constructable stylesheets the placeholder goes unstyled.
+  }
+  const status = dom.createElement('p');
+  dom.setAttribute(status, 'role', 'status');
+  status.textContent = wordsFor(paintOf(host).language).loading;
+  dom.replaceShadow(shadow, status);
+}
+
+// The placeholder says the code could not load, with a way to try again; the page
+// around it is untouched.
+function showFailure(host) {
+  const shadow = dom.shadowRoot(host);
+  if (!shadow || mounted.has(host)) return;
+  const words = wordsFor(paintOf(host).language);
+  const status = dom.createElement('p');
+  dom.setAttribute(status, 'role', 'status');
+  status.textContent = words.failed;
+  const button = dom.createElement('button');
+  dom.setAttribute(button, 'type', 'button');
+  button.textContent = words.try_again;
+  dom.on(button, 'click', retryNow);
+  // A prerendered page already shown stays: the reader keeps reading it.
+  const shown = dom.firstElementChild(shadow) ? [...shadow.childNodes] : [];
+  const keep = shown.filter((node) => dom.isElement(node) && dom.hasAttribute(node, 'data-prerendered'));
+  dom.replaceShadow(shadow, ...keep, status, button);
+}
+
+// The prerendered page a widget shows first, from this script's own origin only.
+function prerenderedUrl(options, paint) {
+  const name = Object.hasOwn(FRAGMENTS, paint.audience || '') ? FRAGMENTS[paint.audience] : FRAGMENTS.default;
+  const url = articleFile(options, `/${name}`, dom.baseURI());
+  if (!url || !isOn(url.href, ownOrigin)) return null;
+  return url.href;
+}
+
+function fetchPrerendered(url) {
+  if (!prerenderedPages.has(url)) prerenderedPages.set(url, requestPrerendered(url));
+  return prerenderedPages.get(url);
+}
+
+// The prerendered page as an inert document: XMLHttpRequest parses it with scripts
+// disabled, and that parse is no injection sink, so pages that enforce Trusted Types
+// need no policy for it. Null when it cannot be had, or when a redirect took it
+// elsewhere.
+function requestPrerendered(url) {
+  return new Promise((resolve) => {
+    const request = new XMLHttpRequest();
+    request.open('GET', url);
+    request.responseType = 'document';
+    request.onload = () => {
+      const where = request.responseURL;
+      const own = answeredWhereAsked(url, where, base) && (!where || isOn(where, ownOrigin));
+      resolve(request.status === 200 && own ? request.response : null);
+    };
+    request.onerror = () => resolve(null);
+    request.send();
+  });
+}
+
+// Points the prerendered page's links at the publisher's site: the build wrote a
+// placeholder base, in attributes only.
+function pointLinks(root, link) {
+  dom.querySelectorAll(root, 'a[href]').forEach((anchor) => {
+    const href = dom.getAttribute(anchor, 'href');
+    if (href.startsWith(PARTNER_BASE)) dom.setAttribute(anchor, 'href', link + href.slice(PARTNER_BASE.length));
+  });
+}
+
+function showPrerendered(host, options) {
+  const paint = paintOf(host);
+  const url = prerenderedUrl(options, paint);
+  const link = canonicalBase(options);
+  if (!url || !link) return;
+  const shown = Promise.all([fetchPrerendered(url), stylesheet()])
+    .then(([prerendered, sheet]) => {
+      const shadow = dom.shadowRoot(host);
+      if (!prerendered || !sheet || !shadow || mounted.has(host) || !known.has(host)) return undefined;
+      const page = dom.body(prerendered);
+      let root = page && dom.firstElementChild(page);
+      if (!root || !dom.hasAttribute(root, 'data-prerendered')) return undefined;
+      // Prerendered in the article's language: where the widget will speak another of
+      // its languages, the placeholder waits for it rather than flash the first.
+      const first = dom.firstElementChild(root);
+      const frameLanguage = ((first && dom.getAttribute(first, 'lang')) || '').split('-')[0].toLowerCase();
+      if (paint.language && frameLanguage && paint.language !== frameLanguage) return undefined;
+      root = dom.importNode(root);
+      pointLinks(root, link);
+      // The reader's text size and theme, as the widget will show them.
+      const frame = dom.firstElementChild(root);
+      if (frame) {
+        const classes = dom.classList(frame);
+        for (const name of [...classes]) {
+          if (name.startsWith('theme-') || name.startsWith('text-')) classes.remove(name);
+        }
+        classes.add(`theme-${paint.theme}`, `text-${paint.textSize}`);
+      }
+      shadow.adoptedStyleSheets = [sheet];
+      dom.replaceShadow(shadow, root);
+      return afterPaint();
+    })
+    .catch(() => {
+      // The placeholder stays until the widget renders.
+    });
+  firstPaints.push(shown);
+}
+
+// --- The article's data, asked for while the Wasm loads ---------------------------------
+
+// A body already here is shown by the widget's first render, a request still under way
+// becomes the widget's own. A failed one, or one a redirect took elsewhere, hands over
+// null, and the widget asks again itself, with its timeouts, retries and messages.
+function prefetchArticle(url) {
+  if (prefetches.has(url)) return;
+  const handover = { url, data: null };
+  handover.data = fetch(url)
+    .then((response) => (response.ok && answeredWhereAsked(url, response.url) ? response.text() : null))
+    .then(
+      (text) => {
+        handover.data = text;
+        return text;
+      },
+      () => null,
+    );
+  prefetches.set(url, handover);
+}
+
+// --- Widgets ----------------------------------------------------------------------------
+
+function optionsOf(host) {
+  const attribute = (name) => dom.getAttribute(host, `data-${name}`);
+  return resolveOptions(attribute, scriptOptions.get(host) || new Map(), base);
+}
+
+function mount(host, given) {
+  if (!dom.isElement(host)) return Promise.reject(new TypeError('ArticleWidget.mount needs an element'));
+  known.add(host);
+  watchColorScheme(host);
+  if (given !== undefined) scriptOptions.set(host, mergeScriptOptions(scriptOptions.get(host), given, warn));
+  optionWatcher.observe(host, { attributes: true, attributeFilter: OPTIONS.map((name) => `data-${name}`) });
+  placeholder(host);
+  const options = optionsOf(host);
+  const url = articleFile(options, '.json', dom.baseURI());
+  if (!ready && !prerendering.has(host)) {
+    prerendering.add(host);
+    showPrerendered(host, options);
+  }
+  if (!ready && url) prefetchArticle(url.href);
+  return bindings().then(
+    (glue) => {
+      if (!known.has(host) || !dom.isConnected(host) || mounted.has(host)) return false;
+      mounted.add(host);
+      return stylesheet().then((sheet) => {
+        const shadow = dom.shadowRoot(host);
+        if (sheet && shadow) shadow.adoptedStyleSheets = [sheet];
+        glue.mountWidget(host, optionsOf(host), url ? prefetches.get(url.href) : undefined);
+        return true;
+      });
+    },
+    // Said once in the console and on the placeholder; never a rejection on the page.
+    () => false,
+  );
+}
+
+function mountWhenNear(host) {
+  const mode = dom.getAttribute(host, 'data-loading');
+  if (mode !== null && mode !== 'lazy' && mode !== 'eager') {
+    warn(`data-loading: unknown value \`${mode}\` (expected lazy or eager); loading now`);
+  }
+  if (mode !== 'lazy' || !('IntersectionObserver' in window)) return mount(host);
+  known.add(host);
+  placeholder(host);
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        mount(host);
+      }
+    },
+    { rootMargin: '400px' },
+  );
+  observer.observe(host);
+  return undefined;
+}
+
+// A mounted widget follows its options: the host's `data-` attributes, changed by the
+// page at any time, and those given by script (`mount`, `update`), checked first and
+// never kept raw.
+function update(host, given) {
+  if (!dom.isElement(host)) return Promise.reject(new TypeError('ArticleWidget.update needs an element'));
+  if (given !== undefined) scriptOptions.set(host, mergeScriptOptions(scriptOptions.get(host), given, warn));
+  if (!known.has(host) || !loading) return Promise.resolve(false);
+  return loading.then(
+    (glue) => glue.updateWidget(host, optionsOf(host)),
+    () => false,
+  );
+}
+
+const optionWatcher = new MutationObserver((records) => {
+  const changed = new Set();
+  for (const record of records) {
+    // The attribute now speaks for that option, over what a script gave before.
+    const given = scriptOptions.get(record.target);
+    if (given) given.delete(record.attributeName.slice('data-'.length));
+    changed.add(record.target);
+  }
+  changed.forEach((host) => update(host));
+});
+
+function unmount(host) {
+  known.delete(host);
+  scriptOptions.delete(host);
+  mounted.delete(host);
+  if (!loading) return Promise.resolve(false);
+  return loading.then(
+    (glue) => glue.unmountWidget(host),
+    () => false,
+  );
+}
+
+// The tag itself carries the options: the widget goes right after it.
+function hostFor(tag) {
+  const host = dom.createElement('article-widget');
+  for (const name of [...OPTIONS, 'loading']) {
+    const value = dom.getAttribute(tag, `data-${name}`);
+    if (value !== null) dom.setAttribute(host, `data-${name}`, value);
+  }
+  dom.insertAfter(tag, host);
+  return host;
+}
+
+function scan(root) {
+  const hosts =
+    root === window.document
+      ? dom.queryDocument('[data-article-widget]')
+      : dom.isElement(root)
+        ? dom.querySelectorAll(root, '[data-article-widget]')
+        : [];
+  for (const host of hosts) {
+    if (!known.has(host)) mountWhenNear(host);
+  }
+}
+
+// Single-page apps add and remove containers: follow them.
+const treeWatcher = new MutationObserver((records) => {
+  for (const record of records) {
+    record.addedNodes.forEach((node) => {
+      if (!dom.isElement(node)) return;
+      if (dom.hasAttribute(node, 'data-article-widget') && !known.has(node)) mountWhenNear(node);
+      scan(node);
+    });
+  }
+  known.forEach((host) => {
+    if (!dom.isConnected(host)) unmount(host);
+  });
+});
+
+// --- The host page's colour scheme --------------------------------------------------------
+
+// The theme "auto" follows the host page: the colour scheme it declares on a container
+// or an ancestor, else the system's. The widget's `:host { all: initial }` resets what
+// the host inherits, so an inherited scheme is read from its parent.
+function declaredColorScheme(element) {
+  return element ? getComputedStyle(element).colorScheme || 'normal' : 'normal';
+}
+
+function hostColorScheme(host) {
+  let declared = declaredColorScheme(host);
+  if (declared === 'normal') declared = declaredColorScheme(dom.parentElement(host));
+  // CSS's own keywords of `color-scheme`, which happen to be two theme names too.
+  const words = declared.split(/\s+/);
+  const light = words.includes('light');
+  const dark = words.includes('dark');
+  if (dark && !light) return 'dark';
+  if (light && !dark) return 'light';
+  return null;
+}
+
+function followColorScheme(host) {
+  const scheme = hostColorScheme(host);
+  if (scheme === dom.getAttribute(host, 'data-host-color-scheme')) return;
+  if (scheme) dom.setAttribute(host, 'data-host-color-scheme', scheme);
+  else dom.removeAttribute(host, 'data-host-color-scheme');
+}
+
+let schemeCheck = 0;
+function checkColorSchemesSoon() {
+  if (schemeCheck) return;
+  schemeCheck = requestAnimationFrame(() => {
+    schemeCheck = 0;
+    known.forEach(followColorScheme);
+  });
+}
+
+const schemeWatcher = new MutationObserver(checkColorSchemesSoon);
+function watchColorScheme(host) {
+  for (let element = host; element; element = dom.parentElement(element)) {
+    schemeWatcher.observe(element, {
+      attributes: true,
+      attributeFilter: ['class', 'style', 'data-theme', 'data-color-scheme', 'data-bs-theme'],
+    });
+  }
+  followColorScheme(host);
+}
+
+// --- Start --------------------------------------------------------------------------------
+
+function start() {
+  scan(window.document);
+  treeWatcher.observe(dom.documentElement(), { childList: true, subtree: true });
+}
+
+const existing = window[LOADER];
+if (existing && typeof existing.scan === 'function') {
+  // Included again: the page keeps its one loader; this tag only adds its widget.
+  if (script && dom.hasAttribute(script, `data-${OPTION_ARTICLE}`)) existing.mount(hostFor(script));
+  existing.scan(window.document);
+} else if (!script || !base) {
+  warn('cannot tell which script tag is embed.js (load it as a classic <script src>); nothing mounted');
+} else {
+  const api = Object.freeze({
+    loader: true,
+    mount: (host, options) => mount(host, options),
+    update: (host, options) => update(host, options),
+    unmount: (host) => unmount(host),
+    scan: (root) => scan(root === undefined ? window.document : root),
+    /** How many widgets are mounted (for the page's own checks). */
+    count: () =>
+      loading
+        ? loading.then(
+            (glue) => glue.mountedWidgets(),
+            () => 0,
+          )
+        : Promise.resolve(0),
+  });
+  Object.defineProperty(window, LOADER, { value: api });
+  Object.defineProperty(window, 'ArticleWidget', { value: api, configurable: true, writable: true });
+  dom.on(window, 'online', retryNow);
+  if (dom.hasAttribute(script, `data-${OPTION_ARTICLE}`)) mountWhenNear(hostFor(script));
+  if (dom.readyState() === 'loading') dom.on(window.document, 'DOMContentLoaded', start);
+  else start();
+}
