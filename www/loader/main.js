@@ -44,8 +44,10 @@ const LOADER = Symbol.for('article-widget.loader');
 const [FIRST_LANGUAGE] = LANGUAGES;
 // How long the Wasm waits for the prerendered pages under way to paint.
 const FIRST_PAINT_WAIT_MS = 1500;
-// After a failed load of the code, the next tries: sooner first, then less often. A
-// mount, the browser coming back online, or the reader's "Try again" tries at once.
+// After a failed load of the code, how long a new mount waits before it tries again:
+// sooner first, then less often, so that a page mounting widget after widget does not
+// hammer a host in trouble. The browser coming back online, or the reader's "Try
+// again", tries at once.
 const RETRY_MS = [2000, 8000, 30000];
 const PLACEHOLDER_CSS =
   ':host{display:block;min-height:var(--article-widget-placeholder-height,640px)}' +
@@ -79,7 +81,8 @@ let ready = false;
 let loading = null;
 let stylesheetLoading = null;
 let failures = 0;
-let retryTimer = 0;
+// When a mount may try the code again after a failure (a time in ms).
+let nextAttempt = 0;
 
 // --- The code: glue, Wasm and stylesheet, from this script's origin only ---------------
 
@@ -124,26 +127,20 @@ function bindings() {
       loading = null;
       failures += 1;
       console.error(`article-widget: could not load from ${base}: ${error}`);
+      nextAttempt = Date.now() + RETRY_MS[Math.min(failures, RETRY_MS.length) - 1];
       known.forEach((host) => {
         if (!mounted.has(host)) showFailure(host);
       });
-      scheduleRetry();
       throw error;
     },
   );
   return loading;
 }
 
-function scheduleRetry() {
-  clearTimeout(retryTimer);
-  const wait = RETRY_MS[Math.min(failures, RETRY_MS.length) - 1];
-  retryTimer = setTimeout(retryNow, wait);
-}
-
-/** Tries the code again for every widget still waiting for it. */
+/** Tries the code again, now, for every widget still waiting for it. */
 function retryNow() {
-  clearTimeout(retryTimer);
-  if (loading || ready) return;
+  if (loading || ready || !failures) return;
+  nextAttempt = 0;
   known.forEach((host) => {
     if (!mounted.has(host) && dom.isConnected(host)) mount(host);
   });
@@ -243,8 +240,7 @@ function showFailure(host) {
   button.textContent = words.try_again;
   dom.on(button, 'click', retryNow);
   // A prerendered page already shown stays: the reader keeps reading it.
-  const shown = dom.firstElementChild(shadow) ? [...shadow.childNodes] : [];
-  const keep = shown.filter((node) => dom.isElement(node) && dom.hasAttribute(node, 'data-prerendered'));
+  const keep = [...shadow.children].filter((element) => dom.hasAttribute(element, 'data-prerendered'));
   dom.replaceShadow(shadow, ...keep, status, button);
 }
 
@@ -319,6 +315,8 @@ function showPrerendered(host, options) {
       }
       shadow.adoptedStyleSheets = [sheet];
       dom.replaceShadow(shadow, root);
+      // The code failed while this page was on its way: say so under it.
+      if (failures > 0 && !loading) showFailure(host);
       return afterPaint();
     })
     .catch(() => {
@@ -368,6 +366,11 @@ function mount(host, given) {
     showPrerendered(host, options);
   }
   if (!ready && url) prefetchArticle(url.href);
+  if (!loading && failures && Date.now() < nextAttempt) {
+    // The code failed a moment ago: this widget waits for the next try with the others.
+    showFailure(host);
+    return Promise.resolve(false);
+  }
   return bindings().then(
     (glue) => {
       if (!known.has(host) || !dom.isConnected(host) || mounted.has(host)) return false;

@@ -42,7 +42,7 @@ export function mergeScriptOptions(previous, given, warn) {
     } else if (typeof value === 'number' || typeof value === 'boolean') {
       merged.set(name, String(value));
     } else {
-      warn(`${name}: a ${typeof value} is not an option's value (expected text); ignored`);
+      warn(`${name}: expected text, not ${typeof value}; ignored`);
     }
   }
   return merged;
@@ -54,7 +54,9 @@ export function mergeScriptOptions(previous, given, warn) {
  * defaults: the data beside the widget's own code, and links back to its own site.
  */
 export function resolveOptions(attribute, scriptOptions, base) {
-  const options = Object.create(null);
+  // A plain object, as the Wasm reads it (an `Object`); its keys are only the options'
+  // names, which name nothing of Object.prototype.
+  const options = {};
   for (const name of OPTIONS) {
     const value = attribute(name);
     if (typeof value === 'string') options[name] = value;
