@@ -165,13 +165,31 @@ test('the catalog is searched through its articles and filtered by audience', as
     assert.ok(total >= 8, `the catalog lists ${total} articles`);
     await page.getByRole('status').filter({ hasText: `${total} articles` }).waitFor();
 
-    // Words are searched through the articles' whole text, case aside.
+    // Words are searched through the articles' whole text, case aside. The whole catalog
+    // is listed, and counted, before: what is waited for is what the search changes, the
+    // count settling below the total, and a list of those articles only, each with the
+    // passage its words were found in.
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('blood PRESSURE');
-    await page.getByRole('link', { name: /high blood pressure/ }).waitFor();
-    await page.getByRole('status').filter({ hasText: /^\d+ articles?$/ }).waitFor();
-    await page.locator('[data-article-widget] .catalog-excerpt mark').first().waitFor();
+    const found = await page.waitForFunction((total) => {
+      const root = document.querySelector('[data-article-widget]').shadowRoot;
+      const count = /^(\d+) articles?$/.exec(root.querySelector('.catalog-count')?.textContent.trim() ?? '');
+      const settled = root.querySelector('.catalog-list:not([aria-busy])');
+      return count && settled && Number(count[1]) < total && Number(count[1]);
+    }, total);
+    const count = await found.jsonValue();
+    const items = page.locator('[data-article-widget] .catalog-list > li');
+    assert.equal(await items.count(), count, `the list shows the ${count} articles counted`);
+    assert.equal(await items.getByRole('link', { name: /high blood pressure/ }).count(), 1);
+    // An article with neither word is not among them.
+    assert.equal(await items.getByRole('link', { name: /major depression/ }).count(), 0);
+    for (const item of await items.all()) {
+      const marked = await item.locator('.catalog-excerpt mark').allTextContents();
+      assert.ok(marked.some((text) => /blood|pressure/i.test(text)), `the words are marked in its passage: ${marked}`);
+    }
 
+    // The search cleared, the whole catalog again; then the filter leaves one out.
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('');
+    await page.getByRole('status').filter({ hasText: `${total} articles` }).waitFor();
     await page.getByRole('radiogroup', { name: 'Show articles for' }).getByRole('radio', { name: 'Caregiver' }).check();
     await page.getByRole('status').filter({ hasText: `${total - 1} articles` }).waitFor();
     assert.equal(await page.getByRole('link', { name: ALS_QUESTION }).count(), 0);

@@ -556,28 +556,56 @@ test("the theme auto follows the host page's own colour scheme and its toggle; t
     const widget = page.locator('#themed');
     await widget.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
     await takenOver(page, '#themed');
-    const background = () => widget.locator('.article-widget').evaluate((element) => getComputedStyle(element).backgroundColor);
     const LIGHT = 'rgb(255, 255, 255)';
     const DARK = 'rgb(21, 24, 28)';
+    const background = () => widget.locator('.article-widget').evaluate((element) => getComputedStyle(element).backgroundColor);
+    const hostScheme = () => page.evaluate(() => document.querySelector('#themed').getAttribute('data-host-color-scheme'));
     const toggle = (name) => page.evaluate((name) => { document.documentElement.className = name; }, name);
+    // Every step below waits for what it changes, never for what is already shown: the
+    // loader's note of the page's scheme on the host (null: none declared), and the
+    // widget's background, which each step turns the other way.
+    const noted = (expected) => page.waitForFunction(
+      (expected) => document.querySelector('#themed').getAttribute('data-host-color-scheme') === expected,
+      expected,
+    );
     const becomes = (expected) => page.waitForFunction(
       (expected) => getComputedStyle(document.querySelector('#themed').shadowRoot.querySelector('.article-widget')).backgroundColor === expected,
       expected,
     );
+    const step = async (className, scheme, colour) => {
+      assert.notEqual(await background(), colour, `the step to "${className}" changes the widget`);
+      await toggle(className);
+      await noted(scheme);
+      await becomes(colour);
+    };
     assert.equal(await background(), LIGHT);
-    await toggle('dark');
-    await becomes(DARK);
-    await toggle('light');
-    await becomes(LIGHT);
-    await toggle('');
-    await becomes(LIGHT);
+    assert.equal(await hostScheme(), null);
+    await step('dark', 'dark', DARK);
+    // No scheme of the page's own: the widget follows the reader's system again.
+    await step('', null, LIGHT);
+    await step('dark', 'dark', DARK);
+    await step('light', 'light', LIGHT);
+
+    // The page's light wins over the reader's dark system too, and with the page's
+    // scheme gone the system's shows again.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.equal(await background(), LIGHT);
+    await step('', null, DARK);
+    await step('light', 'light', LIGHT);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await step('dark', 'dark', DARK);
 
     // The reader's own choice wins over the page's.
-    await toggle('dark');
-    await becomes(DARK);
     await widget.getByRole('button', { name: 'Text size and theme' }).click();
     await widget.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Light' }).check();
+    await page.locator('#themed .article-widget.theme-light').waitFor();
     await becomes(LIGHT);
+    // The page turns light, then dark again: the loader notes each, the widget stays light.
+    await toggle('light');
+    await noted('light');
+    await toggle('dark');
+    await noted('dark');
+    assert.equal(await background(), LIGHT, "the reader's choice holds while the page is dark");
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();

@@ -125,43 +125,93 @@ test('a 404 means withdrawn: the reader is told and the saved copy is dropped', 
   }
 });
 
-test('a 500 is retried with backoff and the article then shows', async () => {
+/**
+ * Answers each request for `url` made on `page` with `answer(route, nth)` (nth from 1),
+ * and keeps a record of each: `{ at, afterWasm, failure }`, when it was made, whether
+ * the Wasm was already answering then, and the error of a request the page gave up.
+ *
+ * The loader asks for an article's data while the Wasm loads (www/loader/main.js,
+ * `prefetchArticle`). A failed request of the loader's hands nothing over, and the
+ * widget then asks itself, with its own timeout and retries (src/browser/network.rs):
+ * a fault of the first request alone is absorbed by the handover, whatever the widget's
+ * retries do. The first request is the loader's, made before the Wasm is asked for;
+ * the widget's come after the Wasm.
+ */
+async function recordRequests(page, url, answer) {
+  const requests = [];
+  let wasmAnswering = false;
+  page.on('response', (response) => {
+    if (response.url().endsWith('_bg.wasm')) wasmAnswering = true;
+  });
+  page.on('requestfailed', (request) => {
+    const record = requests.find((entry) => entry.request === request);
+    if (record) record.failure = { at: Date.now(), errorText: request.failure()?.errorText };
+  });
+  await page.route(url, (route) => {
+    requests.push({ request: route.request(), at: Date.now(), afterWasm: wasmAnswering, failure: null });
+    return answer(route, requests.length);
+  });
+  return requests;
+}
+
+/** Resolves once `#id` shows the widget's own page, from the data: its prerendered page shows at once. */
+function widgetsOwnArticle(page, id, timeout = 30_000) {
+  return page.waitForFunction(
+    (id) => document.getElementById(id)?.shadowRoot?.querySelector('.article-widget-root:not([data-prerendered]):not([hidden]) h1'),
+    id,
+    { timeout },
+  );
+}
+
+test("a 500 is retried with backoff, the widget's own requests, and the article then shows", async () => {
   const { context, page } = await openSpa(browser);
   try {
-    let calls = 0;
-    await page.route(ALS_JSON, (route) => {
-      calls += 1;
-      return calls === 1 ? route.fulfill({ status: 500, body: 'busy' }) : route.continue();
-    });
-    await mount(page, 'retried', 'als-primary-treatment');
-    // The widget's own page, from the data (its prerendered page shows at once).
-    await page.waitForFunction(() =>
-      document.querySelector('#retried')?.shadowRoot?.querySelector('.article-widget-root:not([data-prerendered]):not([hidden]) h1'),
+    // The loader's request and the widget's first two answer 500; its third is answered.
+    const requests = await recordRequests(page, ALS_JSON, (route, nth) =>
+      nth <= 3 ? route.fulfill({ status: 500, body: 'busy' }) : route.continue(),
     );
-    assert.equal(calls, 2);
+    await mount(page, 'retried', 'als-primary-treatment');
+    await widgetsOwnArticle(page, 'retried');
+    assert.deepEqual(
+      requests.map((request) => request.afterWasm),
+      [false, true, true, true],
+      "the loader's request, then the widget's first try and the backoff's second and third",
+    );
+    const [, first, second, third] = requests.map((request) => request.at);
+    // Spaced, and further apart each time: the backoff's waits, not an immediate retry.
+    assert.ok(second > first && third > second, `the widget's tries at ${first}, ${second}, ${third}`);
+    assert.ok(
+      third - second > second - first,
+      `the third try waits longer than the second: ${second - first} ms, then ${third - second} ms`,
+    );
     assert.deepEqual(await savedUrls(page), [ALS_JSON]);
   } finally {
     await context.close();
   }
 });
 
-test('a hanging request times out and is tried again', async () => {
+test("a hanging request of the widget's own times out, is aborted and is tried again", async () => {
   const { context, page } = await openSpa(browser);
   try {
-    let calls = 0;
-    await page.route(ALS_JSON, (route) => {
-      calls += 1;
-      // The first request never answers.
-      return calls === 1 ? new Promise(() => {}) : route.continue();
-    });
-    await mount(page, 'slow', 'als-primary-treatment');
-    // The prerendered article shows at once: wait for the widget's own, from the data.
-    await page.waitForFunction(
-      () => document.querySelector('#slow')?.shadowRoot?.querySelector('.article-widget-root:not([data-prerendered]):not([hidden]) h1'),
-      null,
-      { timeout: 20_000 },
+    // The loader's request never answers: the widget stops waiting for it and asks
+    // itself. The widget's first request never answers either; its second is answered.
+    const requests = await recordRequests(page, ALS_JSON, (route, nth) =>
+      nth <= 2 ? new Promise(() => {}) : route.continue(),
     );
-    assert.equal(calls, 2);
+    await mount(page, 'slow', 'als-primary-treatment');
+    // The widget gives its hanging request up (its timeout aborts it) and asks again:
+    // two timeouts and a backoff's wait.
+    await widgetsOwnArticle(page, 'slow', 45_000);
+    assert.deepEqual(
+      requests.map((request) => request.afterWasm),
+      [false, true, true],
+      "the loader's request, then the widget's first try and its second",
+    );
+    const [, hanging, retry] = requests;
+    assert.equal(hanging.failure?.errorText, 'net::ERR_ABORTED', "the widget's hanging request is aborted by the page");
+    assert.ok(hanging.failure.at > hanging.at, 'aborted after it was made');
+    assert.ok(retry.at >= hanging.failure.at, 'the second try only once the first is given up');
+    assert.equal(retry.failure, null);
   } finally {
     await context.close();
   }

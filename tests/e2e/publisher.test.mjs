@@ -5,7 +5,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { PARTNER_URL, axeViolations, launchBrowser, newPage, takenOver } from './harness.mjs';
 
 const FIXTURE_DATA_DIR = process.env.FIXTURE_DATA_DIR;
@@ -96,6 +98,15 @@ test('an overdue article says so plainly, and an unreviewed one only that it awa
   }
 });
 
+// The widget's code holds no publisher's words: they reach the reader only through the
+// data, which `articles build` writes from the publisher's file, and the pages the build
+// writes from it. Searched in every file of dist/ that is code (the Wasm, its glue,
+// embed.js, the stylesheets, the service worker, the app shell…), their precompressed
+// copies included:
+// - every sentence of the configured publisher, read from articles/publisher.toml;
+// - every sentence of another publisher, the fixtures' (tests/e2e/fixtures/articles);
+// and, in every file of dist/, data included, the brand once hard-coded in the widget.
+
 // Another publisher's name and claims, once hard-coded in the widget.
 const OLD_STRINGS = [
   'Dr.Oracle',
@@ -106,6 +117,49 @@ const OLD_STRINGS = [
   'Medical Advisory Board',
 ];
 
+// What the build writes from the publisher's file and the articles: the data, the
+// prerendered pages and the search index under articles/, and the site's own pages.
+const FROM_THE_DATA = [/^articles\//, /^index\.html(\.br|\.gz)?$/, /^editorial-policy\.html(\.br|\.gz)?$/, /^sitemap\.xml(\.br|\.gz)?$/, /^robots\.txt(\.br|\.gz)?$/];
+
+// Values of a publisher's file that are not its words: a language tag, colours (the
+// widget's stylesheet keeps a fallback accent of its own), and the name of the page the
+// build writes for the editorial policy, which the service worker precaches by name.
+const NOT_WORDS = new Set(['language', 'accent', 'accent_dark', 'editorial_policy_url']);
+
+/**
+ * Every string of a publisher's file, as `{ key, value }` with the key's whole dotted
+ * name: a reader of the TOML this file uses (tables and `key = "basic string"`); a line
+ * it cannot read fails the test rather than be skipped.
+ */
+function publisherWords(path) {
+  const words = [];
+  let table = '';
+  readFileSync(path, 'utf8').split('\n').forEach((line, index) => {
+    const text = line.trim();
+    if (text === '' || text.startsWith('#')) return;
+    const header = /^\[([A-Za-z0-9_.-]+)\]$/.exec(text);
+    if (header) {
+      table = `${header[1]}.`;
+      return;
+    }
+    const pair = /^([A-Za-z0-9_-]+)\s*=\s*"((?:[^"\\]|\\.)*)"\s*(#.*)?$/.exec(text);
+    assert.ok(pair, `${path}:${index + 1}: a line this test cannot read: ${text}`);
+    // TOML's escapes in basic strings are JSON's, \U aside.
+    const value = JSON.parse(`"${pair[2]}"`);
+    if (!NOT_WORDS.has(pair[1])) words.push({ key: `${table}${pair[1]}`, value });
+  });
+  return words;
+}
+
+/** The ways `text` can be written in a file: as UTF-8, and as minified JavaScript escapes it. */
+function spellings(text) {
+  const escaped = (hex) =>
+    [...text].map((c) => (c.codePointAt(0) < 0x80 ? c : c.codePointAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`)).join('');
+  const upper = (c, width) => c.codePointAt(0).toString(16).toUpperCase().padStart(width, '0');
+  const lower = (c, width) => c.codePointAt(0).toString(16).padStart(width, '0');
+  return [...new Set([text, escaped(upper), escaped(lower)])].map((spelling) => Buffer.from(spelling, 'utf8'));
+}
+
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -113,16 +167,47 @@ function files(dir) {
   });
 }
 
-test('no publisher brand or claim is built into the widget: dist/, the Wasm included', () => {
-  const built = files(SITE_DIR);
-  assert.ok(built.some((path) => path.endsWith('.wasm')), 'the Wasm is among the files read');
-  const found = [];
-  for (const path of built) {
-    // Latin-1 keeps every byte, so strings inside the Wasm's data are found too.
-    const text = readFileSync(path).toString('latin1');
-    for (const old of OLD_STRINGS) {
-      if (text.includes(old)) found.push(`${path}: ${old}`);
-    }
+/** A file's bytes as served: a precompressed copy decompressed. */
+function contentOf(path) {
+  const bytes = readFileSync(path);
+  if (path.endsWith('.br')) return brotliDecompressSync(bytes);
+  if (path.endsWith('.gz')) return gunzipSync(bytes);
+  return bytes;
+}
+
+test("no publisher's words or brand are built into the widget: its code, the Wasm included, holds none", () => {
+  const built = files(SITE_DIR).map((path) => ({ path, name: relative(SITE_DIR, path), bytes: contentOf(path) }));
+  const code = built.filter(({ name }) => !FROM_THE_DATA.some((pattern) => pattern.test(name)));
+  for (const wanted of [/_bg\.wasm$/, /^article-widget-[0-9a-f]+\.js$/, /^embed\.js$/, /^widget-[0-9a-f]+\.css$/, /^sw\.js$/]) {
+    assert.ok(code.some(({ name }) => wanted.test(name)), `the code searched includes ${wanted}`);
   }
+
+  const publisher = publisherWords(fileURLToPath(new URL('../../articles/publisher.toml', import.meta.url)));
+  const fixtures = publisherWords(fileURLToPath(new URL('fixtures/articles/publisher.toml', import.meta.url)));
+  for (const key of ['name', 'url', 'review_body.name', 'review_body.statement', 'follow_up.text', 'disclaimers.patient.text']) {
+    assert.ok(publisher.some((word) => word.key === key), `articles/publisher.toml's ${key} is read`);
+    assert.ok(fixtures.some((word) => word.key === key), `the fixtures' publisher's ${key} is read`);
+  }
+  // The configured publisher's words are the data's: each is in the data the build
+  // wrote, so the search looks for them as they are written.
+  const data = built.filter(({ name }) => /^articles\/[^/]+\.json$/.test(name));
+  for (const { key, value } of publisher) {
+    assert.ok(
+      data.some(({ bytes }) => bytes.includes(Buffer.from(value, 'utf8'))),
+      `publisher.toml's ${key} is in the article data: ${value}`,
+    );
+  }
+
+  const found = [];
+  const search = (files, words, whose) => {
+    for (const { name, bytes } of files) {
+      for (const { key, value } of words) {
+        if (spellings(value).some((spelling) => bytes.includes(spelling))) found.push(`${name}: ${whose} ${key}: ${value}`);
+      }
+    }
+  };
+  search(code, publisher, "the publisher's");
+  search(code, fixtures, "the fixtures' publisher's");
+  search(built, OLD_STRINGS.map((value) => ({ key: 'brand', value })), 'the former');
   assert.deepEqual(found, []);
 });

@@ -20,6 +20,8 @@ import {
 const ARTICLE_URL = `${WIDGET_URL}/?article=als-primary-treatment`;
 const STORAGE_KEY = 'article-widget/v1';
 const PUBLISHER_HOST = '[data-article-widget]';
+/** The ALS article's version when nobody chose one (its `default_audience`). */
+const DEFAULT_AUDIENCE = 'professional';
 
 /** Each audience's version of the ALS article: its disclaimer and one of its headings. */
 const AUDIENCES = {
@@ -170,6 +172,17 @@ export function crossEngineSuite(engine) {
     });
 
     for (const audience of Object.keys(AUDIENCES)) {
+      if (audience === DEFAULT_AUDIENCE) {
+        // The version shown without ?audience=: asking for it changes nothing, so that
+        // alone would show nothing of ?audience=; the other two versions do.
+        test(`the first-party article in its default, ${audience} version, with ?audience=${audience} as without`, async () => {
+          await openFresh(driver, ARTICLE_URL);
+          await waitForAudience(driver, PUBLISHER_HOST, audience);
+          await openFresh(driver, `${ARTICLE_URL}&audience=${audience}`);
+          await waitForAudience(driver, PUBLISHER_HOST, audience);
+        });
+        continue;
+      }
       test(`the first-party article in the ${audience} version, from ?audience=${audience}`, async () => {
         await openFresh(driver, `${ARTICLE_URL}&audience=${audience}`);
         await waitForAudience(driver, PUBLISHER_HOST, audience);
@@ -233,7 +246,19 @@ export function crossEngineSuite(engine) {
       await openClean(driver, `${PARTNER_URL}/containers.html`);
       const hosts = [1, 2, 3].map((n) => `section:nth-of-type(${n}) [data-article-widget]`);
       await waitForAlsArticle(driver, hosts[0]);
-      for (const host of hosts.slice(1)) await waitInPage(driver, `${host} shows an article`, (host) => document.querySelector(host)?.shadowRoot?.querySelector('h1') !== null, host);
+      // Each widget's own rendering: the prerendered page, shown first, already has an
+      // article and its audience's disclaimer, so what is waited for is the take-over.
+      for (const host of hosts.slice(1)) {
+        await waitInPage(
+          driver,
+          `${host}: the widget to take over its prerendered page`,
+          (host) => {
+            const shadow = document.querySelector(host)?.shadowRoot;
+            return Boolean(shadow?.querySelector('.article-widget-root:not([hidden]) h1') && !shadow.querySelector('[data-prerendered]'));
+          },
+          host,
+        );
+      }
       const questions = await Promise.all(hosts.map((host) => driver.executeScript(widgetText, host, 'h1')));
       assert.equal(new Set(questions).size, 3, `three different articles: ${questions}`);
       // data-audience of each container.
