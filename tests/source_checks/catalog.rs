@@ -6,7 +6,7 @@ use article_widget::source::{load_dir, Severity};
 use crate::support::{article_named, related_article, today, TempDir, VALID};
 
 #[test]
-fn check_dir_skips_the_readme_and_other_files_and_sorts_newest_first() {
+fn load_dir_skips_the_readme_and_other_files_and_sorts_newest_first() {
     let dir = TempDir::articles("check-dir");
     dir.write("README.md", "# Not an article\n\nNo front matter here.\n");
     dir.write("notes.txt", "not markdown");
@@ -21,7 +21,7 @@ fn check_dir_skips_the_readme_and_other_files_and_sorts_newest_first() {
 }
 
 #[test]
-fn check_dir_reports_errors_with_the_file_path() {
+fn load_dir_reports_errors_with_the_file_path() {
     let dir = TempDir::articles("check-dir-errors");
     dir.write("good.md", &article_named("good", "2026-11-01"));
     let bad = dir.write(
