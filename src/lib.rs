@@ -25,6 +25,10 @@ pub mod safe_url;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod markdown;
 
+// The build engine, every command of the `articles` CLI: in the library so that tests
+// call it and tidy and clippy see it; the binary only reads its command line.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod build;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod readability;
 #[cfg(not(target_arch = "wasm32"))]

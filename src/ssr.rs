@@ -1,9 +1,12 @@
 //! Native server-side rendering, for `articles md` and tests: the very components the
-//! browser runs, rendered to an HTML string by Yew.
+//! browser runs, rendered to an HTML string by Yew; and `markdown_view`, the one
+//! component that parses markdown, which only `articles md` renders.
+
+mod markdown_view;
 
 use yew::{BaseComponent, ServerRenderer};
 
-use crate::components::markdown_view::{MarkdownView, MarkdownViewProps};
+use self::markdown_view::{MarkdownView, MarkdownViewProps};
 
 /// Renders a component to HTML. Yew renders on its own thread, so the props are made
 /// there by `make_props` (props may hold `Rc`s, which cannot cross threads).

@@ -1,5 +1,10 @@
 //! Tidy tests, after rust-analyzer's: they read the sources and fail when an invariant
-//! of ARCHITECTURE.md breaks, so the rules live in tests, not only in prose.
+//! of ARCHITECTURE.md breaks, so the rules live in tests, not only in prose. Each rule's
+//! doc comment says what it reads (its scope): which files, and in them code or all text.
+//! "Code" is a file without its comment lines (see [`code`]).
+//!
+//! Longer than 300 lines: every rule with the small readers it needs (imports, script
+//! literals, the README's lists), so that one file holds the whole rule book.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -67,6 +72,7 @@ fn breaches(dir: &str, needles: &[&str]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Scope: the code of every file under `src/components/`, `src/pages/` and `src/app/`.
 #[test]
 fn components_pages_and_hooks_reach_the_browser_only_through_the_glue() {
     let forbidden = [
@@ -88,26 +94,35 @@ fn components_pages_and_hooks_reach_the_browser_only_through_the_glue() {
     }
 }
 
-#[test]
-fn the_browser_glue_is_a_leaf_that_imports_no_app_component_or_page() {
-    let upward = [
-        "crate::app",
-        "crate::components",
-        "crate::pages",
-        "crate::mount",
-    ];
-    assert_eq!(breaches("src/browser/", &upward), []);
-    // Nor do the components import the pages or the app above them.
-    assert_eq!(
-        breaches(
-            "src/components/",
-            &["crate::app", "crate::pages", "crate::mount"]
-        ),
-        []
-    );
-    assert_eq!(breaches("src/pages/", &["crate::app", "crate::mount"]), []);
+/// The files under `dir` whose code names any of the top-level modules `modules`
+/// through `crate::` (grouped imports included), with the module named.
+fn uses_of(dir: &str, modules: &[&str]) -> Vec<(String, String)> {
+    sources()
+        .into_iter()
+        .filter(|(path, _)| path.starts_with(dir))
+        .flat_map(|(path, text)| {
+            crate_uses(&text)
+                .into_iter()
+                .filter(|used| modules.contains(&used.as_str()))
+                .map(|used| (path.clone(), used))
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
+/// Scope: the `crate::` uses in the code of every file under `src/browser/`,
+/// `src/components/` and `src/pages/`.
+#[test]
+fn the_browser_glue_is_a_leaf_that_imports_no_app_component_or_page() {
+    let upward = ["app", "components", "pages", "mount"];
+    assert_eq!(uses_of("src/browser/", &upward), []);
+    // Nor do the components import the pages or the app above them.
+    assert_eq!(uses_of("src/components/", &["app", "pages", "mount"]), []);
+    assert_eq!(uses_of("src/pages/", &["app", "mount"]), []);
+}
+
+/// Scope: the code of every file of the content model and the native modules listed
+/// below (`src/json/`, `src/model/`, `src/source/`, `src/build/`, …).
 #[test]
 fn the_content_model_knows_nothing_of_the_browser() {
     let browser = ["web_sys", "js_sys", "wasm_bindgen", "gloo"];
@@ -124,12 +139,14 @@ fn the_content_model_knows_nothing_of_the_browser() {
         "src/preferences.rs",
         "src/messages.rs",
         "src/source/",
+        "src/build/",
         "src/config.rs",
     ] {
         assert_eq!(breaches(file, &browser), [], "{file} is plain Rust");
     }
 }
 
+/// Scope: the code of every `.rs` file under `src/`.
 #[test]
 fn no_html_string_from_data_reaches_the_dom() {
     let html_sinks = [
@@ -144,6 +161,7 @@ fn no_html_string_from_data_reaches_the_dom() {
     assert_eq!(breaches("src/", &html_sinks), []);
 }
 
+/// Scope: the code of every `.rs` file under `src/`, `src/lib.rs` and `Cargo.toml`.
 #[test]
 fn only_markdown_rs_reads_markdown_and_only_natively() {
     let readers: Vec<(String, String)> = breaches("src/", &["pulldown_cmark"]);
@@ -172,6 +190,24 @@ fn only_markdown_rs_reads_markdown_and_only_natively() {
     assert!(!everywhere.contains("pulldown-cmark"));
 }
 
+/// Scope: the `crate::` uses in the code of every file of the library under `src/` (the
+/// binaries are crates of their own).
+#[test]
+fn only_the_authoring_side_uses_the_markdown_parser() {
+    // The article checks, the build engine and the server renderer's `MarkdownView`:
+    // all native only. No component, page or hook parses markdown; the widget gets
+    // documents the build parsed.
+    const AUTHORING: [&str; 3] = ["source", "build", "ssr"];
+    let users: Vec<String> = library_sources()
+        .into_iter()
+        .filter(|(path, text)| {
+            crate_uses(text).contains("markdown") && !AUTHORING.contains(&module_of(path).as_str())
+        })
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(users, Vec::<String>::new());
+}
+
 /// The generated files: the contract, and the loader's first-paint cases.
 fn generated() -> [(&'static str, String); 2] {
     use article_widget::site::contract;
@@ -181,6 +217,8 @@ fn generated() -> [(&'static str, String); 2] {
     ]
 }
 
+/// Scope: `www/contract.js` and `tests/loader/first-paint-cases.json` (the files of
+/// [`generated`]), against what the Rust generates.
 #[test]
 fn the_contract_is_generated_from_the_rust() {
     for (path, text) in generated() {
@@ -291,6 +329,9 @@ fn contract_users() -> Vec<String> {
     scripts
 }
 
+/// Scope: the string literals and regular expressions in the code of the scripts of
+/// [`contract_users`]: `www/loader/*.js`, `www/app-shell.js` and
+/// `xtask/build-service-worker.mjs`.
 #[test]
 fn no_script_writes_a_name_the_contract_defines() {
     // The web's own words that happen to be names of ours too: CSS's keywords of
@@ -319,6 +360,7 @@ fn no_script_writes_a_name_the_contract_defines() {
     );
 }
 
+/// Scope: none; a self-test of [`js_literals`] on inline text.
 #[test]
 fn the_literal_reader_finds_what_it_must() {
     let found = js_literals(
@@ -336,6 +378,7 @@ fn quoted_on_line(text: &str, marker: &str) -> String {
     line.split('\'').nth(1).unwrap_or_default().to_owned()
 }
 
+/// Scope: the `forceLanguage` line of `xtask/build-search-index.mjs`.
 #[test]
 fn pagefind_is_told_the_one_language_every_search_record_says_it_is_in() {
     use article_widget::site::search::INDEX_LANGUAGE;
@@ -358,6 +401,8 @@ fn part_names() -> BTreeSet<String> {
         .collect()
 }
 
+/// Scope: the `::part()` paragraph of `README.md`, and every `part="…"` in every file
+/// under `src/` (comments included).
 #[test]
 fn the_readmes_part_list_is_every_part_of_the_widget() {
     let readme = read("README.md");
@@ -404,7 +449,9 @@ const LAYERS: &[&[&str]] = &[
     &["components"],
     &["pages", "ssr"],
     &["app", "site"],
-    &["mount"],
+    // The build engine uses the site, the server renderer and the checks below it;
+    // nothing uses it but the `articles` binary.
+    &["mount", "build"],
     &["lib", "main", "bin"],
 ];
 
@@ -415,32 +462,81 @@ fn layer(module: &str) -> usize {
         .unwrap_or_else(|| panic!("module `{module}` has no layer in tests/tidy.rs"))
 }
 
-/// The top-level modules that `text` names through `crate::`.
+/// The name `rest` starts with, unless it names a macro (`closed_enum!`), which is not
+/// a module.
+fn leading_name(rest: &str) -> Option<String> {
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    let is_macro = rest[name.len()..].starts_with('!');
+    (!is_macro).then_some(name)
+}
+
+/// The first name of each path in the group that `group` opens (the text after its
+/// `{`), to its matching `}`: `app, pages::{A, B}}` gives `app` and `pages`. Groups may
+/// nest and run over several lines.
+fn group_heads(group: &str) -> Vec<String> {
+    let mut heads = Vec::new();
+    let mut depth = 0;
+    let mut item_start = true;
+    for (index, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => break,
+            '}' => depth -= 1,
+            ',' if depth == 0 => item_start = true,
+            c if c.is_whitespace() => {}
+            _ if item_start && depth == 0 => {
+                item_start = false;
+                heads.extend(leading_name(&group[index..]));
+            }
+            _ => {}
+        }
+    }
+    heads
+}
+
+/// The first names of the paths that the code of `text` reaches through `prefix`
+/// (`crate::` or `super::`): `crate::model::Slug` gives `model`, `use crate::{app,
+/// pages::{A, B}};` gives `app` and `pages`. Only lowercase names: a type is not a
+/// module.
+fn heads_after(text: &str, prefix: &str) -> BTreeSet<String> {
+    let mut heads = BTreeSet::new();
+    for rest in code(text).split(prefix).skip(1) {
+        match rest.strip_prefix('{') {
+            Some(group) => heads.extend(group_heads(group)),
+            None => heads.extend(leading_name(rest)),
+        }
+    }
+    heads.retain(|name| {
+        !name.is_empty()
+            && name != "self"
+            && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+    });
+    heads
+}
+
+/// The top-level modules that `text` names through `crate::`, grouped imports included.
 fn crate_uses(text: &str) -> BTreeSet<String> {
-    code(text)
-        .split("crate::")
-        .skip(1)
-        // A macro (`crate::closed_enum!`) is not a module.
-        .filter_map(|rest| {
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            let is_macro = rest[name.len()..].starts_with('!');
-            (!is_macro).then_some(name)
-        })
-        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+    heads_after(text, "crate::")
+}
+
+/// The library's files: every `.rs` file under `src/` but the binaries', which are
+/// crates of their own, whose `crate::` is not the library's.
+fn library_sources() -> BTreeMap<String, String> {
+    sources()
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with("src/bin/") && path != "src/main.rs")
         .collect()
 }
 
+/// Scope: the `crate::` uses in the code of every file of the library under `src/` (the
+/// binaries are crates of their own), against [`LAYERS`].
 #[test]
 fn modules_use_only_their_own_layer_or_below_so_there_are_no_import_circles() {
     let mut breaches = Vec::new();
-    // The binaries are crates of their own: their `crate::` is not the library's.
-    let library = sources()
-        .into_iter()
-        .filter(|(path, _)| !path.starts_with("src/bin/") && path != "src/main.rs");
-    for (path, text) in library {
+    for (path, text) in library_sources() {
         let module = module_of(&path);
         for used in crate_uses(&text) {
             if used != module && layer(&used) >= layer(&module) {
@@ -451,34 +547,14 @@ fn modules_use_only_their_own_layer_or_below_so_there_are_no_import_circles() {
     assert_eq!(breaches, Vec::<String>::new());
 }
 
-/// The sibling files a file of a module folder uses through `super::`.
+/// The sibling files a file of a module folder uses through `super::`, grouped imports
+/// included.
 fn super_uses(text: &str) -> BTreeSet<String> {
-    let code = code(text);
-    let mut used = BTreeSet::new();
-    for rest in code.split("super::").skip(1) {
-        if let Some(group) = rest.strip_prefix('{') {
-            let group = group.split('}').next().unwrap_or_default();
-            used.extend(group.split(',').map(|item| {
-                item.trim()
-                    .split("::")
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned()
-            }));
-        } else {
-            used.insert(
-                rest.chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect(),
-            );
-        }
-    }
-    used.retain(|name| {
-        !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
-    });
-    used
+    heads_after(text, "super::")
 }
 
+/// Scope: the `super::` uses in the code of every file of a folder under `src/` but its
+/// `mod.rs` (the module's root, which uses its files by `mod`).
 #[test]
 fn files_of_a_module_folder_use_each_other_without_circles() {
     // Within each folder, the graph of `super::` uses between sibling files.
@@ -524,6 +600,8 @@ fn files_of_a_module_folder_use_each_other_without_circles() {
     }
 }
 
+/// Scope: every `.rs` file under `src/`: its length, and the first 12 lines of one over
+/// 320 lines (about 300, with some slack), which must say why it is long.
 #[test]
 fn every_source_file_is_short_or_says_why_it_is_not() {
     let long: Vec<String> = sources()
@@ -540,21 +618,36 @@ fn every_source_file_is_short_or_says_why_it_is_not() {
     assert_eq!(long, Vec::<String>::new());
 }
 
+/// Scope: inline text, then every `.rs` file under `src/`: the readers the rules use.
 #[test]
 fn the_tidy_checks_themselves_can_fail() {
+    let set = |names: &[&str]| -> BTreeSet<String> {
+        names.iter().map(|name| name.to_string()).collect()
+    };
     // Each reader finds what it looks for, so a rule that passes is not passing blind.
     assert_eq!(
         crate_uses("use crate::browser::dom;\n// crate::app\ncrate::closed_enum! {}\nlet x = crate::model::Slug::parse(\"a\");"),
-        BTreeSet::from(["browser".to_owned(), "model".to_owned()])
+        set(&["browser", "model"])
+    );
+    // Grouped imports, nested and over several lines, as rustfmt writes them.
+    assert_eq!(
+        crate_uses("use crate::{app, pages};\nuse crate::{\n    components::{article_link::{Links, page_link}, pager},\n    config::Page,\n    Widget,\n};\nuse crate::{self as root};"),
+        set(&["app", "pages", "components", "config"])
     );
     assert_eq!(
-        super_uses("use super::{load::LoadState, host::Host};\nuse super::navigation::Trail;"),
-        BTreeSet::from([
-            "load".to_owned(),
-            "host".to_owned(),
-            "navigation".to_owned()
-        ])
+        group_heads("markdown, render::{self, Html}}; use crate::mount;"),
+        ["markdown", "render"]
     );
+    assert_eq!(
+        super_uses(
+            "use super::{load::{LoadState, settle}, host::Host};\nuse super::navigation::Trail;"
+        ),
+        set(&["load", "host", "navigation"])
+    );
+    // A rule over grouped imports fails where a substring search would not.
+    assert!(library_sources()
+        .values()
+        .any(|text| text.contains("use crate::{") && !crate_uses(text).is_empty()));
     assert!(!part_names().is_empty());
     assert!(breaches("src/", &["pub mod"]).len() > 3);
 }

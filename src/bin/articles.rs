@@ -7,7 +7,10 @@
 //! one line on stderr and exit 2; problems found in the articles are `path:line:
 //! message` lines on stderr and exit 1.
 //!
-//! The arguments are parsed by hand (`articles/args.rs`, about 100 lines), not with
+//! The binary only reads its command line and dispatches: what each command does is
+//! the library's build engine, `article_widget::build`.
+//!
+//! The arguments are parsed by hand (`articles/args.rs`, about 170 lines), not with
 //! clap: the CLI has nine commands of a few arguments each, and clap (clap_builder,
 //! clap_lex, anstream and, for its derive, clap_derive) would be compiled in every
 //! clean CI build, since every test run builds this binary, for nothing the small
@@ -58,43 +61,14 @@ fn main() -> std::process::ExitCode {
 mod args;
 
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "articles/workflow.rs"]
-mod workflow;
-
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "articles/site.rs"]
-mod site;
-
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "articles/build.rs"]
-mod build;
-
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "articles/manifest.rs"]
-mod manifest;
-
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "articles/pages.rs"]
-mod pages;
-
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "articles/sources.rs"]
-mod sources;
-
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "articles/search.rs"]
-mod search;
-
-#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use std::io::Read;
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
     use std::process::ExitCode;
 
-    use article_widget::source::{self, Report};
+    use article_widget::build;
 
-    use crate::args::Args;
-    use crate::workflow;
+    use crate::args::{self, Args};
 
     /// One command: its name, its arguments, what it does.
     struct Command {
@@ -211,23 +185,23 @@ commands:",
                 let args = Args::parse(args, &["--strict"], &[])?;
                 let (dir, []) = args.dir_then([])?;
                 let strict = args.switch("--strict");
-                Box::new(move || check(dir, strict))
+                Box::new(move || build::check(dir, strict))
             }
             "readability" => {
                 let (dir, []) = plain(args)?.dir_then([])?;
-                Box::new(move || readability(dir))
+                Box::new(move || build::readability(dir))
             }
             "new" => {
-                let new = workflow::New::parse(args)?;
+                let new = args::new(args)?;
                 Box::new(move || new.run())
             }
             "review" => {
-                let review = workflow::Review::parse(args)?;
+                let review = args::review(args)?;
                 Box::new(move || review.run())
             }
             "build" => {
                 let (dir, [out]) = plain(args)?.dir_then(["OUT"])?;
-                Box::new(move || crate::build::build(dir, Path::new(out)))
+                Box::new(move || build::data::write(dir, Path::new(out)))
             }
             "site" => {
                 let args = Args::parse(args, &[], &["--site-url"])?;
@@ -241,11 +215,11 @@ commands:",
                         ));
                     }
                 }
-                Box::new(move || crate::site::write(dir, Path::new(site), site_url))
+                Box::new(move || build::static_site::write(dir, Path::new(site), site_url))
             }
             "search-records" => {
                 let (dir, [out]) = plain(args)?.dir_then(["OUT"])?;
-                Box::new(move || crate::search::write_records(dir, Path::new(out)))
+                Box::new(move || build::search_records::write(dir, Path::new(out)))
             }
             "md" => {
                 plain(args)?.exactly([])?;
@@ -253,7 +227,7 @@ commands:",
             }
             "markdown" => {
                 let (dir, [out]) = plain(args)?.dir_then(["OUT"])?;
-                Box::new(move || markdown(dir, Path::new(out)))
+                Box::new(move || build::write_markdown(dir, Path::new(out)))
             }
             _ => unreachable!("a command of COMMANDS"),
         })
@@ -330,92 +304,7 @@ commands:",
         }
     }
 
-    fn checked(dir: &Path) -> Result<Report, String> {
-        let report = source::check_dir(dir, source::today())
-            .map_err(|error| format!("cannot read {}: {error}", dir.display()))?;
-        for diagnostic in &report.diagnostics {
-            eprintln!("{diagnostic}");
-        }
-        Ok(report)
-    }
-
-    /// Checks `dir` on every core, keeping of each article only its record: memory
-    /// stays bounded whatever the size of the catalog.
-    fn check(dir: &Path, strict: bool) -> Result<bool, String> {
-        let scan = source::scan_dir(dir, source::today())
-            .map_err(|error| format!("cannot read {}: {error}", dir.display()))?;
-        let mut diagnostics = 0;
-        for diagnostic in scan.diagnostics() {
-            eprintln!("{diagnostic}");
-            diagnostics += 1;
-        }
-        if scan.has_errors() {
-            return Ok(false);
-        }
-        if strict && diagnostics > 0 {
-            eprintln!("articles: --strict: warnings count as errors");
-            return Ok(false);
-        }
-        println!(
-            "checked {} article(s) in {}: no errors",
-            scan.article_count(),
-            dir.display()
-        );
-        Ok(true)
-    }
-
-    /// The report of `dir` when it has no error, with `out` created to write it into;
-    /// `None` (and nothing written) when it has errors.
-    fn checked_for_writing(dir: &Path, out: &Path) -> Result<Option<Report>, String> {
-        let report = checked(dir)?;
-        if report.has_errors() {
-            eprintln!("articles: nothing written to {}", out.display());
-            return Ok(None);
-        }
-        std::fs::create_dir_all(out)
-            .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
-        Ok(Some(report))
-    }
-
-    /// The article data as `build` writes it, but each variant as markdown: what a
-    /// renderer of markdown, not of the widget's documents, needs.
-    fn markdown(dir: &Path, out: &Path) -> Result<bool, String> {
-        let Some(report) = checked_for_writing(dir, out)? else {
-            return Ok(false);
-        };
-        for article in &report.articles {
-            let mut json = serde_json::to_value(article)
-                .map_err(|error| format!("cannot encode {}: {error}", article.slug))?;
-            let markdown = report.markdown.get(article.slug.as_str());
-            json["variants"] = serde_json::to_value(markdown)
-                .map_err(|error| format!("cannot encode {}: {error}", article.slug))?;
-            write_json(&out.join(format!("{}.json", article.slug)), &json)?;
-        }
-        println!(
-            "wrote the markdown of {} article(s) from {} into {}",
-            report.articles.len(),
-            dir.display(),
-            out.display()
-        );
-        Ok(true)
-    }
-
-    fn readability(dir: &Path) -> Result<bool, String> {
-        let report = checked(dir)?;
-        if report.has_errors() {
-            return Ok(false);
-        }
-        print!("{}", article_widget::readability::table(&report.articles));
-        Ok(true)
-    }
-
-    fn write_json(path: &PathBuf, value: &impl serde::Serialize) -> Result<(), String> {
-        let json = serde_json::to_string(value)
-            .map_err(|error| format!("cannot encode {}: {error}", path.display()))?;
-        std::fs::write(path, json)
-            .map_err(|error| format!("cannot write {}: {error}", path.display()))
-    }
-
+    /// `articles md`: markdown on stdin, the widget's HTML of it on stdout.
     fn md() -> Result<bool, String> {
         let mut markdown = String::new();
         std::io::stdin()

@@ -9,8 +9,6 @@ pub mod audience_picker;
 pub mod disclaimer;
 pub mod follow_up;
 pub mod language;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod markdown_view;
 pub mod pager;
 pub mod personalize;
 pub mod preferences_panel;

@@ -7,7 +7,7 @@
 //! file's one `Diagnostics`. `catalog` adds what only a whole directory can tell
 //! (duplicate slugs, related articles and translations that exist, the publisher's words
 //! in each article's language) from one small [`Record`] per file;
-//! [`scan_dir`] reads a folder on every core into records only, [`check_dir`] into a
+//! [`scan_dir`] reads a folder on every core into records only, [`load_dir`] into a
 //! [`Report`] that keeps every article.
 
 mod body;
@@ -71,12 +71,12 @@ pub struct Parsed {
     /// Where the slug is written, for problems that involve other files.
     pub slug_line: usize,
     /// The slugs of the related articles and their lines: only the whole directory
-    /// can tell whether they exist, see [`check_dir`].
+    /// can tell whether they exist, see [`load_dir`].
     pub related: Vec<(String, usize)>,
     /// The markdown of each variant, before it was parsed into the article's body.
     pub markdown: BTreeMap<Audience, String>,
     /// Its language and translations: only the whole directory can tell whether the
-    /// translations exist and point back, see [`check_dir`].
+    /// translations exist and point back, see [`load_dir`].
     pub languages: LanguageLinks,
 }
 
@@ -92,7 +92,7 @@ pub fn today() -> Date {
 /// Checks every `*.md` article in `dir` (its `README.md` excepted), including that no two
 /// share a slug, and keeps every article in memory: for the commands that need them all
 /// at once. [`scan_dir`] checks the same in bounded memory.
-pub fn check_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
+pub fn load_dir(dir: &Path, today: Date) -> std::io::Result<Report> {
     let (publisher, publisher_diagnostics) = read_publisher(dir)?;
     let publisher = Rc::new(publisher);
     let mut records = Vec::new();
@@ -287,12 +287,12 @@ fn article(front_matter: FrontMatter, variants: &BTreeMap<Audience, String>) -> 
         question: front_matter.question,
         condition: front_matter.condition,
         lang: front_matter.lang,
-        // Filled in by `check_dir` once both sides are known to point at each other.
+        // Filled in by `load_dir` once both sides are known to point at each other.
         translations: BTreeMap::new(),
         updated: front_matter.updated?,
         next_review_due: front_matter.next_review_due?,
         review: front_matter.review?,
-        // Given by `check_dir`, which reads the folder's `publisher.toml`.
+        // Given by `load_dir`, which reads the folder's `publisher.toml`.
         publisher: Rc::default(),
         changes: front_matter.changes,
         default_audience: front_matter.default_audience?,
@@ -305,7 +305,7 @@ fn article(front_matter: FrontMatter, variants: &BTreeMap<Audience, String>) -> 
             .iter()
             .map(|(audience, text)| (*audience, markdown::parse(text)))
             .collect(),
-        // Filled in by `check_dir`, which sees the whole catalog.
+        // Filled in by `load_dir`, which sees the whole catalog.
         related: Vec::new(),
     })
 }

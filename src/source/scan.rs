@@ -44,7 +44,7 @@ impl Scan {
 /// the threads hold besides the records stays bounded.
 pub const BATCH: usize = 4096;
 
-/// Checks every article of `dir` as [`super::check_dir`] does, on every core, but keeps
+/// Checks every article of `dir` as [`super::load_dir`] does, on every core, but keeps
 /// no article: only the records, whatever the size of the catalog.
 pub fn scan_dir(dir: &Path, today: Date) -> std::io::Result<Scan> {
     let (publisher, publisher_diagnostics) = read_publisher(dir)?;

@@ -267,12 +267,12 @@ fn a_build_with_an_error_leaves_the_last_builds_data_as_it_was() {
 }
 
 #[test]
-fn the_real_catalog_builds_into_what_check_dir_makes_of_it_translations_and_all() {
+fn the_real_catalog_builds_into_what_load_dir_makes_of_it_translations_and_all() {
     let catalog = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
     let dir = TempDir::new("build-real-report");
     let out = dir.0.join("out");
     build(&catalog, &out);
-    let report = article_widget::source::check_dir(&catalog, article_widget::source::today())
+    let report = article_widget::source::load_dir(&catalog, article_widget::source::today())
         .expect("the catalog is readable");
     let mut data_bytes = 0;
     for expected in &report.articles {

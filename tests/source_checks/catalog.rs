@@ -1,19 +1,19 @@
-//! `check_dir` on real directories: which files it reads, duplicate slugs and related
+//! `load_dir` on real directories: which files it reads, duplicate slugs and related
 //! articles.
 
-use article_widget::source::{check_dir, Severity};
+use article_widget::source::{load_dir, Severity};
 
 use crate::support::{article_named, related_article, today, TempDir, VALID};
 
 #[test]
-fn check_dir_skips_the_readme_and_other_files_and_sorts_newest_first() {
+fn load_dir_skips_the_readme_and_other_files_and_sorts_newest_first() {
     let dir = TempDir::articles("check-dir");
     dir.write("README.md", "# Not an article\n\nNo front matter here.\n");
     dir.write("notes.txt", "not markdown");
     dir.write("alpha.md", &article_named("alpha", "2026-11-01"));
     dir.write("beta.md", &article_named("beta", "2026-11-10"));
     dir.write("gamma.md", &article_named("gamma", "2026-11-01"));
-    let report = check_dir(&dir.0, today()).expect("the dir is readable");
+    let report = load_dir(&dir.0, today()).expect("the dir is readable");
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
     assert!(!report.has_errors());
     let slugs: Vec<&str> = report.articles.iter().map(|a| a.slug.as_str()).collect();
@@ -21,14 +21,14 @@ fn check_dir_skips_the_readme_and_other_files_and_sorts_newest_first() {
 }
 
 #[test]
-fn check_dir_reports_errors_with_the_file_path() {
+fn load_dir_reports_errors_with_the_file_path() {
     let dir = TempDir::articles("check-dir-errors");
     dir.write("good.md", &article_named("good", "2026-11-01"));
     let bad = dir.write(
         "bad.md",
         &article_named("bad", "2026-11-01").replace("::: patient", "::: doctor"),
     );
-    let report = check_dir(&dir.0, today()).unwrap();
+    let report = load_dir(&dir.0, today()).unwrap();
     assert!(report.has_errors());
     let slugs: Vec<&str> = report.articles.iter().map(|a| a.slug.as_str()).collect();
     assert_eq!(slugs, ["good"]);
@@ -54,7 +54,7 @@ fn duplicate_slugs_across_files_are_an_error() {
     let second = dir.0.join(OsStr::from_bytes(b"b-\xff.md"));
     std::fs::write(&first, VALID).unwrap();
     std::fs::write(&second, VALID).unwrap();
-    let report = check_dir(&dir.0, today()).unwrap();
+    let report = load_dir(&dir.0, today()).unwrap();
     assert!(report.has_errors());
     assert_eq!(report.articles.len(), 1);
     assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
@@ -77,7 +77,7 @@ fn related_articles_get_their_questions_from_the_catalog() {
     let dir = TempDir::articles("related");
     dir.write("first.md", &related_article("first", r#""second""#));
     dir.write("second.md", &related_article("second", r#""first""#));
-    let report = check_dir(&dir.0, today()).unwrap();
+    let report = load_dir(&dir.0, today()).unwrap();
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
     let first = report.articles.iter().find(|a| a.slug == "first").unwrap();
     assert_eq!(first.related.len(), 1);
@@ -89,7 +89,7 @@ fn related_articles_get_their_questions_from_the_catalog() {
 fn a_related_article_missing_from_the_catalog_is_an_error_at_its_line() {
     let dir = TempDir::articles("related-missing");
     let path = dir.write("first.md", &related_article("first", r#""nowhere""#));
-    let report = check_dir(&dir.0, today()).unwrap();
+    let report = load_dir(&dir.0, today()).unwrap();
     assert!(report.has_errors());
     assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
     let missing = &report.diagnostics[0];

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::Command;
 
 use article_widget::model::{Article, Audience, Catalog, ReviewStatus};
-use article_widget::source::check_dir;
+use article_widget::source::load_dir;
 
 use crate::support::{article_named, today, variant, TempDir};
 
@@ -100,7 +100,7 @@ fn build_writes_json_that_reads_back_into_the_model() {
         [Audience::Patient, Audience::Professional]
     );
 
-    let expected = check_dir(&dir.0, today()).unwrap();
+    let expected = load_dir(&dir.0, today()).unwrap();
     for article in &expected.articles {
         let json = std::fs::read_to_string(out.join(format!("{}.json", article.slug))).unwrap();
         let read: Article = serde_json::from_str(&json).expect("<slug>.json is an Article");
@@ -184,7 +184,7 @@ fn the_readmes_readability_table_is_the_articles() {
     );
     // Every English article has its row, with a grade for each of its variants: the
     // grade is Flesch–Kincaid's, which measures English only.
-    let english = check_dir(&root.join("articles"), article_widget::source::today())
+    let english = load_dir(&root.join("articles"), article_widget::source::today())
         .unwrap()
         .articles
         .iter()
@@ -254,7 +254,7 @@ fn review_moves_the_status_in_place_keeping_formatting_and_comments() {
             .replace("\"under_review\"", "\"approved\"")
             .replace("\"MD, FAAN\" }]", "\"MD, FAAN\" }]\nreviewed = 2026-11-02")
     );
-    let article = check_dir(&dir.0, today()).unwrap().articles.remove(0);
+    let article = load_dir(&dir.0, today()).unwrap().articles.remove(0);
     assert_eq!(article.review.status, ReviewStatus::Approved);
 }
 
@@ -367,7 +367,7 @@ fn new_scaffolds_an_article_that_checks_clean_and_never_overwrites() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let report = check_dir(&dir.0, article_widget::source::today()).unwrap();
+    let report = load_dir(&dir.0, article_widget::source::today()).unwrap();
     assert_eq!(report.diagnostics, []);
     let article = &report.articles[0];
     assert_eq!(article.question, "What helps \"runner's\" knee pain?");

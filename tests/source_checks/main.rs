@@ -1,6 +1,6 @@
 //! The article source format: front matter, audience fences, and every rule
 //! `articles check` enforces, each shown on a small variant of one valid article (see
-//! `support`); then `check_dir` and the `articles` binary on real directories. The
+//! `support`); then `load_dir` and the `articles` binary on real directories. The
 //! modules follow `src/source/`.
 
 #![cfg(not(target_arch = "wasm32"))]

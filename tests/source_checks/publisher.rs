@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use article_widget::source::publisher::read;
-use article_widget::source::{check_dir, Diagnostic};
+use article_widget::source::{load_dir, Diagnostic};
 
 use crate::support::{article_named, today, TempDir, PUBLISHER};
 
@@ -148,7 +148,7 @@ fn the_site_url_must_be_an_absolute_http_folder_address() {
 fn an_articles_folder_without_a_publisher_is_an_error_and_articles_get_theirs() {
     let bare = TempDir::new("no-publisher");
     bare.write("demo.md", &article_named("demo", "2026-11-01"));
-    let report = check_dir(&bare.0, today()).unwrap();
+    let report = load_dir(&bare.0, today()).unwrap();
     let problems: Vec<String> = report
         .diagnostics
         .iter()
@@ -162,7 +162,7 @@ fn an_articles_folder_without_a_publisher_is_an_error_and_articles_get_theirs() 
 
     let dir = TempDir::articles("with-publisher");
     dir.write("demo.md", &article_named("demo", "2026-11-01"));
-    let report = check_dir(&dir.0, today()).unwrap();
+    let report = load_dir(&dir.0, today()).unwrap();
     assert_eq!(report.diagnostics, []);
     assert_eq!(report.articles[0].publisher.name, "Demo Health");
 }

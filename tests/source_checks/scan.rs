@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use article_widget::source::{check_dir, in_parallel_on};
+use article_widget::source::{in_parallel_on, load_dir};
 
 use crate::support::{article_named, long_article, TempDir};
 
@@ -57,8 +57,8 @@ fn check_prints_every_diagnostic_in_path_order_with_its_line_whatever_the_thread
         .lines()
         .map(str::to_owned)
         .collect();
-    // The same lines as the single-threaded check_dir, in the same order…
-    let expected: Vec<String> = check_dir(&dir.0, article_widget::source::today())
+    // The same lines as the single-threaded load_dir, in the same order…
+    let expected: Vec<String> = load_dir(&dir.0, article_widget::source::today())
         .unwrap()
         .diagnostics
         .iter()

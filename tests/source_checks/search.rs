@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use article_widget::site::search::{self, Record};
-use article_widget::source::{check_dir, today};
+use article_widget::source::{load_dir, today};
 
 use crate::support::{article_named, variant, TempDir, PUBLISHER};
 use crate::translations::{in_language, SPANISH_WORDS};
@@ -39,7 +39,7 @@ fn every_article_of_the_real_catalog_has_its_record_as_the_library_makes_it() {
     let (output, records) = search_records(&articles, &out_file(&out));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
-    let report = check_dir(&articles, today()).unwrap();
+    let report = load_dir(&articles, today()).unwrap();
     let mut expected: Vec<Record> = report.articles.iter().map(search::record).collect();
     let mut records = records;
     let by_slug = |record: &Record| record.meta.slug.to_string();

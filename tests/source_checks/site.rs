@@ -1,6 +1,6 @@
 //! `articles site` keeps records, not articles, and parses each article again to write
 //! its pages: what it writes is, file for file and byte for byte, the site of the
-//! articles `check_dir` holds all at once in memory, as it was written before.
+//! articles `load_dir` holds all at once in memory, as it was written before.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,7 +8,7 @@ use std::process::Command;
 
 use article_widget::site::files::Site;
 use article_widget::site::{page, prerender, sitemap};
-use article_widget::source::{check_dir, today};
+use article_widget::source::{load_dir, today};
 
 use crate::support::{article_named, related_article, TempDir, PUBLISHER};
 use crate::translations::{in_language, SPANISH_WORDS};
@@ -58,7 +58,7 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, String> {
 /// The site of `dir`'s articles as `articles site` wrote it before it streamed: from
 /// every article held at once, in the catalog's order, and its publisher.
 fn site_in_memory(dir: &Path, site_url: Option<&str>) -> BTreeMap<PathBuf, String> {
-    let report = check_dir(dir, today()).unwrap();
+    let report = load_dir(dir, today()).unwrap();
     assert!(!report.has_errors(), "{:#?}", report.diagnostics);
     let publisher = &report.publisher;
     let stylesheet = prerender::stylesheet(&publisher.accent, &publisher.accent_dark);

@@ -1,5 +1,5 @@
 //! The one valid article every test varies, the assertions they share, and temporary
-//! directories for `check_dir` and the binary.
+//! directories for `load_dir` and the binary.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

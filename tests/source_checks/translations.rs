@@ -2,7 +2,7 @@
 //! and the publisher's words in each language.
 
 use article_widget::model::Language;
-use article_widget::source::check_dir;
+use article_widget::source::load_dir;
 
 use crate::support::*;
 
@@ -45,7 +45,7 @@ fn translations_that_point_both_ways_link_the_articles_and_each_speaks_its_publi
         "demo-es.md",
         &in_language("demo-es", "es", r#"en = "demo""#),
     );
-    let report = check_dir(&dir.0, today()).unwrap();
+    let report = load_dir(&dir.0, today()).unwrap();
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
     let english = report.articles.iter().find(|a| a.slug == "demo").unwrap();
     let spanish = report
@@ -83,7 +83,7 @@ fn a_one_way_translation_is_an_error_at_its_line() {
     let dir = folder("one-way");
     let path = dir.write("demo.md", &in_language("demo", "en", r#"es = "demo-es""#));
     dir.write("demo-es.md", &in_language("demo-es", "es", ""));
-    let report = check_dir(&dir.0, today()).unwrap();
+    let report = load_dir(&dir.0, today()).unwrap();
     let found: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
     assert_eq!(
         found,
@@ -101,7 +101,7 @@ fn a_one_way_translation_is_an_error_at_its_line() {
 fn a_missing_translation_or_one_in_another_language_is_an_error() {
     let dir = folder("translation-missing");
     dir.write("demo.md", &in_language("demo", "en", r#"es = "nowhere""#));
-    let report = check_dir(&dir.0, today()).unwrap();
+    let report = load_dir(&dir.0, today()).unwrap();
     assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
     assert!(report.diagnostics[0]
         .message
@@ -110,7 +110,7 @@ fn a_missing_translation_or_one_in_another_language_is_an_error() {
     let dir = folder("translation-wrong-language");
     dir.write("demo.md", &in_language("demo", "en", r#"es = "other""#));
     dir.write("other.md", &in_language("other", "en", r#"es = "demo""#));
-    let report = check_dir(&dir.0, today()).unwrap();
+    let report = load_dir(&dir.0, today()).unwrap();
     let messages: Vec<&str> = report
         .diagnostics
         .iter()
@@ -144,7 +144,7 @@ fn a_language_the_widget_does_not_speak_or_its_own_is_an_error_at_its_line() {
 fn an_article_in_a_language_the_publisher_has_no_words_in_is_an_error() {
     let dir = TempDir::articles("publisher-unspoken");
     let path = dir.write("demo-es.md", &in_language("demo-es", "es", ""));
-    let report = check_dir(&dir.0, today()).unwrap();
+    let report = load_dir(&dir.0, today()).unwrap();
     let found: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
     assert_eq!(
         found,

@@ -1,7 +1,11 @@
-//! One command's arguments, split into options and positional arguments. Every error
-//! is a usage error: one line, which `articles` prints before it exits with 2.
+//! One command's arguments, split into options and positional arguments, and the
+//! editorial workflow's commands read from them. Every error is a usage error: one
+//! line, which `articles` prints before it exits with 2.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use article_widget::build::workflow::{New, Review};
+use article_widget::model::{Date, ReviewStatus, Reviewer, Slug};
 
 /// A command's options and positional arguments, in the order given.
 pub struct Args<'a> {
@@ -98,4 +102,66 @@ impl<'a> Args<'a> {
             _ => Ok((Path::new("articles"), self.exactly(names)?)),
         }
     }
+}
+
+/// `articles new SLUG --question TEXT [--dir DIR]`: a usage error if the arguments are
+/// not those.
+pub fn new(args: &[&str]) -> Result<New, String> {
+    let args = Args::parse(args, &[], &["--question", "--dir"])?;
+    let [slug] = args.exactly(["SLUG"])?;
+    let slug = slug_of(slug)?;
+    Ok(New {
+        question: args.required("--question")?.to_owned(),
+        path: article_path(&args, &slug),
+        slug,
+    })
+}
+
+/// `articles review SLUG --status STATUS [--reviewer NAME --credentials TEXT]
+/// [--date YYYY-MM-DD] [--dir DIR]`: a usage error if the arguments are not those, or
+/// a value is not one the option takes.
+pub fn review(args: &[&str]) -> Result<Review, String> {
+    let args = Args::parse(
+        args,
+        &[],
+        &["--status", "--reviewer", "--credentials", "--date", "--dir"],
+    )?;
+    let [slug] = args.exactly(["SLUG"])?;
+    let slug = slug_of(slug)?;
+    // On the command line `under-review` reads better; the data says `under_review`.
+    let status: ReviewStatus = args
+        .required("--status")?
+        .replace('-', "_")
+        .parse()
+        .map_err(|error| format!("--status: {error}"))?;
+    let reviewer = match (args.value("--reviewer"), args.value("--credentials")) {
+        (Some(name), Some(credentials)) => Some(Reviewer {
+            name: name.to_owned(),
+            credentials: credentials.to_owned(),
+        }),
+        (None, None) => None,
+        _ => return Err("--reviewer and --credentials go together".into()),
+    };
+    let date = args
+        .value("--date")
+        .map(|date| date.parse::<Date>())
+        .transpose()
+        .map_err(|error| format!("--date: {error}"))?;
+    Ok(Review {
+        path: article_path(&args, &slug),
+        slug,
+        status,
+        reviewer,
+        date,
+    })
+}
+
+fn slug_of(slug: &str) -> Result<Slug, String> {
+    Slug::parse(slug)
+        .ok_or_else(|| format!("`{slug}` is not an article slug (lowercase letters, digits and -)"))
+}
+
+/// `DIR/SLUG.md`, DIR from `--dir`, `articles` unless given.
+fn article_path(args: &Args, slug: &Slug) -> PathBuf {
+    Path::new(args.value("--dir").unwrap_or("articles")).join(format!("{slug}.md"))
 }

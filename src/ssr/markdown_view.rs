@@ -1,3 +1,7 @@
+//! Markdown rendered as the widget renders an article's body, for `articles md`. It
+//! parses markdown, so it lives beside the server renderer, native only, and no
+//! component of the widget imports the parser.
+
 use yew::prelude::*;
 
 use crate::{markdown, render};
@@ -9,8 +13,8 @@ pub struct MarkdownViewProps {
 
 /// Markdown parsed and rendered as the widget renders an article's body: what
 /// `articles md` prints through SSR. The widget itself never uses it: its article data
-/// holds parsed documents, so this is the only way the parser reaches a Wasm build (the
-/// browser tests').
+/// holds documents the build parsed. Like the parser it calls, it is native only
+/// (`ssr` is), so no Wasm build holds either.
 #[function_component]
 pub fn MarkdownView(props: &MarkdownViewProps) -> Html {
     let rendered = use_memo(props.markdown.clone(), |markdown| {

@@ -1,4 +1,4 @@
-//! The two passes of `articles build` and `articles site`. Pass one: every source read
+//! The two passes of `articles build`, `articles site` and `articles search-records`. Pass one: every source read
 //! on every core and hashed, and either parsed into its record or, when its bytes are the
 //! ones the last build recorded and its checks cannot have changed with the day, given the
 //! record the manifest kept; then the whole-catalog checks. Pass two: an article parsed
@@ -8,13 +8,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use article_widget::model::{
-    Article, CatalogEntry, Date, Language, Publisher, RelatedArticle, Slug,
-};
-use article_widget::source::{self, Findings, Record};
 use serde::Serialize;
 
-use crate::manifest::{self, Entry};
+use crate::model::{Article, CatalogEntry, Date, Language, Publisher, RelatedArticle, Slug};
+use crate::source::{self, Findings, Record};
+
+use super::manifest::{self, Entry};
 
 /// The sources of DIR after pass one and the whole-catalog checks, without an error.
 pub struct Checked {
@@ -23,16 +22,16 @@ pub struct Checked {
     pub findings: Findings,
 }
 
-/// Pass one over DIR (see [`read`]) and the whole-catalog checks, their diagnostics
-/// printed; `None` when any is an error, and then nothing is to be written to `out`.
-/// Otherwise `out` is created.
-pub fn check(
+/// [`check_records`], for a command that writes into the folder `out`: `None` when
+/// the diagnostics printed have an error, and then nothing is to be written to `out`;
+/// otherwise `out` is created.
+pub fn check_records_for_writing(
     dir: &Path,
     previous: &mut HashMap<String, Entry>,
     out: &Path,
     today: Date,
 ) -> Result<Option<Checked>, String> {
-    let Some(checked) = check_sources(dir, previous, today)? else {
+    let Some(checked) = check_records(dir, previous, today)? else {
         eprintln!("articles: nothing written to {}", out.display());
         return Ok(None);
     };
@@ -41,8 +40,9 @@ pub fn check(
     Ok(Some(checked))
 }
 
-/// [`check`] without an output folder: `None` when the diagnostics printed have an error.
-pub fn check_sources(
+/// Pass one over DIR (see [`read`]) and the whole-catalog checks over its records, their
+/// diagnostics printed: `None` when any is an error.
+pub fn check_records(
     dir: &Path,
     previous: &mut HashMap<String, Entry>,
     today: Date,
@@ -81,19 +81,20 @@ pub fn catalog_entries<'a>(records: &'a [Record], findings: &Findings) -> Vec<&'
     entries
 }
 
-/// What the rest of the catalog gives an article.
+/// What the rest of the catalog gives an article: its links to other articles of the
+/// catalog (not the widget's links that open a page, `components::article_link::Links`).
 #[derive(Serialize)]
-pub struct Links {
+pub struct CatalogLinks {
     /// Its related articles, with their questions.
     pub related: Vec<RelatedArticle>,
     /// Its translations that point back.
     pub translations: BTreeMap<Language, Slug>,
 }
 
-impl Links {
+impl CatalogLinks {
     /// The links of the article of record `index`.
-    pub fn of(records: &[Record], findings: &Findings, index: usize) -> Links {
-        Links {
+    pub fn of(records: &[Record], findings: &Findings, index: usize) -> CatalogLinks {
+        CatalogLinks {
             related: findings.related(records, index),
             translations: findings.translations[index].clone(),
         }
@@ -130,7 +131,7 @@ impl Completion {
         &self,
         path: &Path,
         source_hash: u64,
-        links: &Links,
+        links: &CatalogLinks,
         today: Date,
     ) -> Result<Article, String> {
         let text = std::fs::read_to_string(path)

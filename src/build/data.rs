@@ -1,8 +1,8 @@
 //! `articles build [DIR] OUT`: one `<slug>.json` per article and the catalog in pages
-//! (`index.json`, then `catalog/<n>.json`: see `pages`), in memory
+//! (`index.json`, then `catalog/<n>.json`: see `catalog_pages`), in memory
 //! bounded whatever the catalog's size, on every core, and incrementally.
 //!
-//! Pass one (`sources`) reads every source on every core into its small record (the
+//! Pass one (`passes`) reads every source on every core into its small record (the
 //! catalog keeps nothing else), or takes the record from the last build's manifest when
 //! the source's bytes are the same. The whole-catalog checks then run over the records.
 //! Only when no file has an error, pass two parses again the articles whose data would
@@ -15,39 +15,39 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use article_widget::model::{CatalogEntry, Date};
-use article_widget::source::{self, Findings, Record};
+use crate::model::{CatalogEntry, Date};
+use crate::source::{self, Findings, Record};
 
-use crate::manifest::{self, Entry, Header};
-use crate::pages;
-use crate::sources::{self, Completion, Links, Source};
+use super::catalog_pages;
+use super::manifest::{self, Entry, Header};
+use super::passes::{self, CatalogLinks, Completion, Source};
 
 /// An article to write: its source, and what the rest of the catalog gives it.
 struct ToWrite<'a> {
     path: &'a Path,
     /// The hash of the source as pass one read it.
     source_hash: u64,
-    links: &'a Links,
+    links: &'a CatalogLinks,
 }
 
-pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
+pub fn write(dir: &Path, out: &Path) -> Result<bool, String> {
     let today = source::today();
     let tool = tool_hash()?;
     let publisher_hash =
         manifest::hash(&std::fs::read(dir.join(source::publisher::FILE_NAME)).unwrap_or_default());
     let (previous_header, previous) = manifest::load(out, tool, publisher_hash, today).unzip();
     let mut previous = previous.unwrap_or_default();
-    let Some(sources::Checked {
+    let Some(passes::Checked {
         publisher,
         read:
-            sources::Read {
+            passes::Read {
                 records,
                 sources,
                 entries_changed,
                 parsed,
             },
         findings,
-    }) = sources::check(dir, &mut previous, out, today)?
+    }) = passes::check_records_for_writing(dir, &mut previous, out, today)?
     else {
         return Ok(false);
     };
@@ -87,17 +87,17 @@ pub fn build(dir: &Path, out: &Path) -> Result<bool, String> {
         data_bytes += bytes?;
     }
 
-    let kept = sources::catalog_entries(&records, &findings);
+    let kept = passes::catalog_entries(&records, &findings);
     remove_withdrawn(out, previous.values(), &kept)?;
     let count = kept.len();
-    let last = pages::Last {
+    let last = catalog_pages::Last {
         index: previous_header.as_ref().map(|header| header.index),
         pages: previous_header
             .as_ref()
             .map_or(&[], |header| header.pages.as_slice()),
         lines_unchanged: !entries_changed && previous.is_empty(),
     };
-    let catalog = pages::write(out, &kept, &publisher, data_bytes, last)?;
+    let catalog = catalog_pages::write(out, &kept, &publisher, data_bytes, last)?;
 
     let header = Header {
         tool,
@@ -150,7 +150,7 @@ struct Decision {
     /// the writing tells).
     bytes: Option<u64>,
     /// Its links, when its data needs writing.
-    write_with: Option<Links>,
+    write_with: Option<CatalogLinks>,
 }
 
 /// What becomes of the article of record `index`, when it is one of the catalog.
@@ -167,7 +167,7 @@ fn decide(
     if !findings.kept[index] {
         return Ok(None);
     }
-    let links = Links::of(records, findings, index);
+    let links = CatalogLinks::of(records, findings, index);
     let links_hash = manifest::hash_json(&links)
         .map_err(|error| format!("cannot encode {}: {error}", entry.slug))?;
     // The file's size from the disk rather than the manifest: the same one look at the
@@ -197,7 +197,7 @@ fn write_article(
     today: Date,
 ) -> Result<u64, String> {
     let article = completion.article(path, source_hash, links, today)?;
-    let json = article_widget::json::to_data(&article)
+    let json = crate::json::to_data(&article)
         .map_err(|error| format!("cannot encode {}: {error}", article.slug))?;
     let target = out.join(format!("{}.json", article.slug));
     std::fs::write(&target, &json)

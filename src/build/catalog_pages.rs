@@ -7,10 +7,11 @@
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use article_widget::model::{Catalog, CatalogEntry, Publisher, PAGE_FOLDER, PAGE_SIZE};
 use serde::Serialize;
 
-use crate::manifest;
+use crate::model::{Catalog, CatalogEntry, Publisher, PAGE_FOLDER, PAGE_SIZE};
+
+use super::manifest;
 
 /// What the last build wrote of the catalog, as the manifest remembers it.
 pub struct Last<'a> {
@@ -121,7 +122,7 @@ pub fn write_if_changed(
     }
     let mut writer =
         std::io::BufWriter::new(std::fs::File::create(path).map_err(|error| cannot_write(&error))?);
-    let data = article_widget::json::to_data(value).map_err(|error| cannot_write(&error))?;
+    let data = crate::json::to_data(value).map_err(|error| cannot_write(&error))?;
     std::io::Write::write_all(&mut writer, &data).map_err(|error| cannot_write(&error))?;
     std::io::Write::flush(&mut writer).map_err(|error| cannot_write(&error))?;
     Ok(hash)
@@ -129,7 +130,7 @@ pub fn write_if_changed(
 
 #[cfg(test)]
 mod tests {
-    use article_widget::model::{Audience, CatalogPage, Date, ReviewStatus, Slug};
+    use crate::model::{Audience, CatalogPage, Date, ReviewStatus, Slug};
 
     use super::*;
 
@@ -149,9 +150,8 @@ mod tests {
         let owned = CatalogPage {
             articles: vec![entry.clone()],
         };
-        let written = article_widget::json::to_data(&page).unwrap();
-        let read =
-            article_widget::json::from_data::<CatalogPage>(std::str::from_utf8(&written).unwrap());
+        let written = crate::json::to_data(&page).unwrap();
+        let read = crate::json::from_data::<CatalogPage>(std::str::from_utf8(&written).unwrap());
         assert_eq!(read, Ok(owned));
     }
 }

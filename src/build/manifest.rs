@@ -9,9 +9,10 @@ use std::hash::Hasher;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use article_widget::model::Date;
-use article_widget::source::{self, Diagnostic, Facts, Record, Severity};
 use serde::{Deserialize, Serialize};
+
+use crate::model::Date;
+use crate::source::{self, Diagnostic, Facts, Record, Severity};
 
 pub const FILE_NAME: &str = ".articles-build.jsonl";
 
@@ -201,7 +202,7 @@ impl Write for HashingWriter {
 
 #[cfg(test)]
 mod tests {
-    use article_widget::source::LanguageLinks;
+    use crate::source::LanguageLinks;
 
     use super::*;
 

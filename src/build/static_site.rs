@@ -15,25 +15,25 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 
-use article_widget::model::Catalog;
-use article_widget::site::files::Site;
-use article_widget::site::{page, prerender, sitemap};
-use article_widget::source;
+use crate::model::Catalog;
+use crate::site::files::Site;
+use crate::site::{page, prerender, sitemap};
+use crate::source;
 
-use crate::sources::{self, Completion, Links};
+use super::passes::{self, CatalogLinks, Completion};
 
 /// Writes the site of the articles of `dir` into `site`, served from `site_url` (else
 /// publisher.toml's); `false`, and nothing written, when an article has an error.
 pub fn write(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, String> {
     let today = source::today();
     // No manifest: every source is parsed in pass one.
-    let Some(sources::Checked {
+    let Some(passes::Checked {
         publisher,
-        read: sources::Read {
+        read: passes::Read {
             records, sources, ..
         },
         findings,
-    }) = sources::check(dir, &mut HashMap::new(), site, today)?
+    }) = passes::check_records_for_writing(dir, &mut HashMap::new(), site, today)?
     else {
         return Ok(false);
     };
@@ -58,7 +58,7 @@ pub fn write(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, St
         today,
     };
 
-    let entries = sources::catalog_entries(&records, &findings);
+    let entries = passes::catalog_entries(&records, &findings);
     // Its first page only: that is what the page shows (`Site::catalog_page`).
     let catalog = Catalog::first_page_of(
         entries.iter().copied(),
@@ -75,7 +75,7 @@ pub fn write(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, St
     // In batches, so that a failure stops the writing soon.
     for batch in kept.chunks(source::BATCH) {
         let written = source::in_parallel(batch, |index| {
-            let links = Links::of(&records, &findings, *index);
+            let links = CatalogLinks::of(&records, &findings, *index);
             let path = &records[*index].path;
             let article = completion.article(path, sources[*index].hash, &links, today)?;
             for (file, text) in pages.article_files(&article)? {

@@ -11,10 +11,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use article_widget::site::search;
-use article_widget::source;
+use crate::site::search;
+use crate::source;
 
-use crate::sources::{self, Completion, Links};
+use super::passes::{self, CatalogLinks, Completion};
 
 /// How many articles' lines are made before they are written: enough to keep every core
 /// busy, few enough that the lines held stay a few megabytes.
@@ -22,15 +22,15 @@ const LINES_AT_ONCE: usize = 256;
 
 /// Writes the records of the articles of `dir` into the file `out`; `false`, and
 /// nothing written, when an article has an error.
-pub fn write_records(dir: &Path, out: &Path) -> Result<bool, String> {
+pub fn write(dir: &Path, out: &Path) -> Result<bool, String> {
     let today = source::today();
-    let Some(sources::Checked {
+    let Some(passes::Checked {
         publisher,
-        read: sources::Read {
+        read: passes::Read {
             records, sources, ..
         },
         findings,
-    }) = sources::check_sources(dir, &mut HashMap::new(), today)?
+    }) = passes::check_records(dir, &mut HashMap::new(), today)?
     else {
         eprintln!("articles: nothing written to {}", out.display());
         return Ok(false);
@@ -40,7 +40,7 @@ pub fn write_records(dir: &Path, out: &Path) -> Result<bool, String> {
     let mut writer = BufWriter::new(file);
     let completion = Completion::new(&publisher);
     // A record needs neither related articles nor translations.
-    let links = Links {
+    let links = CatalogLinks {
         related: Vec::new(),
         translations: BTreeMap::new(),
     };
