@@ -52,9 +52,61 @@ pub fn choose_language(
         .unwrap_or_default()
 }
 
+/// The words of the publisher's app shell (`www/app-shell.js`, and the page's header
+/// that the build writes): templates, each `{name}` a value the script fills in, given
+/// to the script by the contract (`site::contract`). One language's, as [`Messages`].
+#[derive(Debug)]
+pub struct AppShellWords {
+    /// The site's name in the page's header.
+    pub app_name: &'static str,
+    /// The label of the offline tools.
+    pub offline_tools: &'static str,
+    /// The button before the catalog's size is known.
+    pub save_all_articles: &'static str,
+    /// `{articles}`: "9 articles"; `{size}`: " (183 KB)" or nothing.
+    pub save_all: &'static str,
+    /// `{articles}`; `{size}`: " (about 40 KB)" or nothing.
+    pub save_these: &'static str,
+    /// " (`{size}`)" and " (about `{size}`)" after a number of articles.
+    pub size: &'static str,
+    pub about_size: &'static str,
+    /// What the widget listed: a page of the catalog, or the results of `{query}`.
+    pub listed: &'static str,
+    pub results_for: &'static str,
+    pub download: &'static str,
+    /// `{size}`.
+    pub download_size: &'static str,
+    pub cancel: &'static str,
+    /// `{articles}`; `{size}`.
+    pub confirm_size: &'static str,
+    /// `{articles}`.
+    pub confirm_unknown: &'static str,
+    /// The progress bar's name.
+    pub saved_label: &'static str,
+    /// `{done}` of `{total}`.
+    pub saving: &'static str,
+    pub stop: &'static str,
+    pub nothing_downloaded: &'static str,
+    /// `{saved}` of `{articles}`.
+    pub stopped: &'static str,
+    /// `{articles}`, every article of the catalog, or those listed.
+    pub all_saved: &'static str,
+    pub these_saved: &'static str,
+    /// `{failed}` of `{articles}`.
+    pub some_failed: &'static str,
+    pub failed: &'static str,
+    pub update_ready: &'static str,
+    pub update_reload: &'static str,
+    /// `{count}` article(s): one, and any other number.
+    pub article_one: &'static str,
+    pub article_other: &'static str,
+}
+
 /// The words of one language. One field per thing said; see the module's comment.
 #[derive(Debug)]
 pub struct Messages {
+    /// The publisher's app shell's, for its script and the page's header.
+    pub app_shell: AppShellWords,
     // The frame and the app.
     pub back: &'static str,
     pub loading: &'static str,
@@ -294,6 +346,35 @@ pub fn long_date(date: crate::model::Date, language: Language) -> String {
 }
 
 pub static EN: Messages = Messages {
+    app_shell: AppShellWords {
+        app_name: "Medical articles",
+        offline_tools: "Offline reading",
+        save_all_articles: "Save all articles for offline use",
+        save_all: "Save all {articles}{size} for offline use",
+        save_these: "Save these {articles}{size} for offline use",
+        size: " ({size})",
+        about_size: " (about {size})",
+        listed: "The articles listed",
+        results_for: "Results for “{query}”",
+        download: "Download",
+        download_size: "Download {size}",
+        cancel: "Cancel",
+        confirm_size: "Saving {articles} downloads {size} to this device. Use a connection without data charges and make sure there is room.",
+        confirm_unknown: "Saving {articles} downloads an amount this catalog does not say. Download them to this device?",
+        saved_label: "Articles saved",
+        saving: "Saving articles for offline use: {done} of {total}",
+        stop: "Stop saving",
+        nothing_downloaded: "Nothing was downloaded.",
+        stopped: "Stopped: {saved} of {articles} saved on this device.",
+        all_saved: "All {articles} are saved on this device: they open without a connection.",
+        these_saved: "These {articles} are saved on this device: they open without a connection.",
+        some_failed: "{failed} of {articles} could not be saved. Check your connection and try again.",
+        failed: "The articles could not be saved. Check your connection and try again.",
+        update_ready: "A new version of these articles is ready.",
+        update_reload: "Update available, reload",
+        article_one: "{count} article",
+        article_other: "{count} articles",
+    },
     back: "Back",
     loading: "Loading article…",
     saved_copy: |offline, saved_on| {
@@ -387,6 +468,35 @@ pub static EN: Messages = Messages {
 };
 
 pub static ES: Messages = Messages {
+    app_shell: AppShellWords {
+        app_name: "Artículos médicos",
+        offline_tools: "Lectura sin conexión",
+        save_all_articles: "Guardar todos los artículos para leerlos sin conexión",
+        save_all: "Guardar los {articles}{size} para leerlos sin conexión",
+        save_these: "Guardar estos {articles}{size} para leerlos sin conexión",
+        size: " ({size})",
+        about_size: " (unos {size})",
+        listed: "Los artículos de la lista",
+        results_for: "Resultados de «{query}»",
+        download: "Descargar",
+        download_size: "Descargar {size}",
+        cancel: "Cancelar",
+        confirm_size: "Guardar {articles} descarga {size} en este dispositivo. Use una conexión sin cargos por datos y compruebe que haya espacio.",
+        confirm_unknown: "Guardar {articles} descarga una cantidad que este catálogo no indica. ¿Descargarlos en este dispositivo?",
+        saved_label: "Artículos guardados",
+        saving: "Guardando los artículos para leerlos sin conexión: {done} de {total}",
+        stop: "Dejar de guardar",
+        nothing_downloaded: "No se descargó nada.",
+        stopped: "Detenido: {saved} de {articles} guardados en este dispositivo.",
+        all_saved: "Los {articles} están guardados en este dispositivo: se abren sin conexión.",
+        these_saved: "Estos {articles} están guardados en este dispositivo: se abren sin conexión.",
+        some_failed: "No se pudieron guardar {failed} de {articles}. Compruebe su conexión e inténtelo de nuevo.",
+        failed: "No se pudieron guardar los artículos. Compruebe su conexión e inténtelo de nuevo.",
+        update_ready: "Hay una versión nueva de estos artículos.",
+        update_reload: "Actualización disponible: recargar",
+        article_one: "{count} artículo",
+        article_other: "{count} artículos",
+    },
     back: "Volver",
     loading: "Cargando el artículo…",
     saved_copy: |offline, saved_on| {

@@ -8,7 +8,16 @@
 // contract the Rust writes (src/site/contract.rs): the service worker's cache of
 // articles, which saving every article fills directly; its cache of pages; the header
 // that dates a kept copy; what a slug is.
-import { APP_ARTICLE_CACHE, APP_PAGE_CACHE, SAVED_ON_HEADER, SLUG_PATTERN } from './contract.js';
+import {
+  APP_ARTICLE_CACHE,
+  APP_PAGE_CACHE,
+  APP_SHELL_TEXT,
+  LANGUAGES,
+  PREFERENCE_LANGUAGE,
+  SAVED_ON_HEADER,
+  SLUG_PATTERN,
+  STORAGE_KEY,
+} from './contract.js';
 
 // The site's root: this script is served from it, whichever page loads it.
 const SITE = new URL('.', import.meta.url);
@@ -22,6 +31,12 @@ const ASK_ABOVE_BYTES = 50 * 1000 * 1000;
 const PARALLEL_SAVES = 4;
 // A slug, as the build allows it: the only names saved.
 const SLUG = new RegExp(SLUG_PATTERN);
+
+// The reader's language: the one they chose in the widget, else the page's (the
+// article's), else the widget's first. The words are the widget's own message catalog's
+// (messages::AppShellWords), through the contract.
+const LANGUAGE = readerLanguage();
+const WORDS = APP_SHELL_TEXT[LANGUAGE];
 
 const saveTools = document.getElementById('offline-tools');
 const saveAllButton = document.getElementById('save-all');
@@ -39,6 +54,8 @@ let catalogSize = null;
 let results = null;
 // Set by "Stop saving": the save under way ends after the articles already asked for.
 let stopRequested = false;
+
+speakTheReadersLanguage();
 
 if ('serviceWorker' in navigator && window.caches) {
   // Listened for from the start, so that results shown before the worker is ready count.
@@ -88,10 +105,10 @@ async function start() {
 function offerUpdate(waiting) {
   if (updatePrompt.childElementCount > 0) return;
   const text = document.createElement('p');
-  text.textContent = 'A new version of these articles is ready.';
+  text.textContent = WORDS.update_ready;
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = 'Update available, reload';
+  button.textContent = WORDS.update_reload;
   button.addEventListener('click', () => {
     button.disabled = true;
     // Reload once the new worker controls the page, so page and code match.
@@ -123,8 +140,8 @@ async function readCatalog() {
 /** Puts the number of articles and their size into the buttons' words. */
 function describeCatalog(catalog) {
   catalogSize = catalog;
-  const size = catalog.bytes === null ? '' : ` (${formatBytes(catalog.bytes)})`;
-  saveAllButton.textContent = `Save all ${articles(catalog.total)}${size} for offline use`;
+  const size = catalog.bytes === null ? '' : fill(WORDS.size, { size: formatBytes(catalog.bytes) });
+  saveAllButton.textContent = fill(WORDS.save_all, { articles: articles(catalog.total), size });
   describeResults();
 }
 
@@ -133,7 +150,7 @@ function heardResults(detail) {
   const slugs = Array.isArray(detail?.slugs) ? detail.slugs.filter((slug) => typeof slug === 'string' && SLUG.test(slug)) : [];
   // The widget says which words it searched (none: a page of the catalog).
   const query = typeof detail?.query === 'string' ? detail.query.trim() : '';
-  const label = query === '' ? 'The articles listed' : `Results for “${query}”`;
+  const label = query === '' ? WORDS.listed : fill(WORDS.results_for, { query });
   results = slugs.length === 0 ? null : { slugs: [...new Set(slugs)], label };
   describeResults();
 }
@@ -143,8 +160,8 @@ function describeResults() {
   resultsLabel.hidden = results === null || results.label === '';
   if (results === null) return;
   const bytes = estimatedBytes(results.slugs.length);
-  const size = bytes === null ? '' : ` (about ${formatBytes(bytes)})`;
-  saveResultsButton.textContent = `Save these ${articles(results.slugs.length)}${size} for offline use`;
+  const size = bytes === null ? '' : fill(WORDS.about_size, { size: formatBytes(bytes) });
+  saveResultsButton.textContent = fill(WORDS.save_these, { articles: articles(results.slugs.length), size });
   resultsLabel.textContent = results.label;
 }
 
@@ -172,7 +189,7 @@ async function saveAll() {
       await saveArticles(cache, entries.map((entry) => entry.slug), tally);
     }
     return tally;
-  }, 'All');
+  }, WORDS.all_saved);
 }
 
 /** Saves the articles the widget last listed. */
@@ -185,14 +202,14 @@ async function saveResults() {
     const tally = startTally(chosen.slugs.length);
     await saveArticles(cache, chosen.slugs, tally);
     return tally;
-  }, 'These');
+  }, WORDS.these_saved);
 }
 
 /**
  * Runs one save (`save` returns its tally, or `null` when the reader said no) with the
  * buttons disabled and the progress shown, then tells the reader how it went.
  */
-async function saving(save, which) {
+async function saving(save, savedWords) {
   const clicked = document.activeElement;
   stopRequested = false;
   stopButton.disabled = false;
@@ -201,20 +218,20 @@ async function saving(save, which) {
   try {
     tally = await save();
     if (tally === null) {
-      saveStatus.textContent = 'Nothing was downloaded.';
+      saveStatus.textContent = WORDS.nothing_downloaded;
       return;
     }
     const { total, saved, failed } = tally;
     if (stopRequested && saved + failed < total) {
-      saveStatus.textContent = `Stopped: ${saved} of ${articles(total)} saved on this device.`;
+      saveStatus.textContent = fill(WORDS.stopped, { saved: number(saved), articles: articles(total) });
     } else if (failed === 0) {
-      saveStatus.textContent = `${which} ${articles(total)} are saved on this device: they open without a connection.`;
+      saveStatus.textContent = fill(savedWords, { articles: articles(total) });
     } else {
-      saveStatus.textContent = `${failed} of ${articles(total)} could not be saved. Check your connection and try again.`;
+      saveStatus.textContent = fill(WORDS.some_failed, { failed: number(failed), articles: articles(total) });
     }
   } catch (error) {
     console.error(`article-widget: save for offline use: ${error}`);
-    saveStatus.textContent = 'The articles could not be saved. Check your connection and try again.';
+    saveStatus.textContent = WORDS.failed;
   } finally {
     for (const element of [saveProgress, stopButton, saveConfirm]) element.hidden = true;
     for (const button of [saveAllButton, saveResultsButton]) button.disabled = false;
@@ -232,9 +249,9 @@ async function mayDownload(count, bytes) {
   const [download, cancel] = saveConfirm.querySelectorAll('button');
   question.textContent =
     bytes === null
-      ? `Saving ${articles(count)} downloads an amount this catalog does not say. Download them to this device?`
-      : `Saving ${articles(count)} downloads ${formatBytes(bytes)} to this device. Use a connection without data charges and make sure there is room.`;
-  download.textContent = bytes === null ? 'Download' : `Download ${formatBytes(bytes)}`;
+      ? fill(WORDS.confirm_unknown, { articles: articles(count) })
+      : fill(WORDS.confirm_size, { articles: articles(count), size: formatBytes(bytes) });
+  download.textContent = bytes === null ? WORDS.download : fill(WORDS.download_size, { size: formatBytes(bytes) });
   saveConfirm.hidden = false;
   // The safe answer takes the focus; the question is the group's name, read with it.
   cancel.focus();
@@ -269,7 +286,7 @@ function startTally(total) {
       // A screen reader reads every change of the status: not thousands of them.
       if (done === 1 || done === total || Date.now() - announced >= 1000) {
         announced = Date.now();
-        saveStatus.textContent = `Saving articles for offline use: ${done} of ${total}`;
+        saveStatus.textContent = fill(WORDS.saving, { done: number(done), total: number(total) });
       }
     },
   };
@@ -318,14 +335,54 @@ async function fetchValid(url, cache) {
   }
 }
 
-/** "1 article", "100,000 articles". */
-function articles(count) {
-  return `${count.toLocaleString('en')} ${count === 1 ? 'article' : 'articles'}`;
+/** The reader's language, one the widget speaks. */
+function readerLanguage() {
+  const known = (tag) => {
+    const primary = typeof tag === 'string' ? tag.trim().split(/[-_]/)[0].toLowerCase() : '';
+    return Object.hasOwn(APP_SHELL_TEXT, primary) ? primary : null;
+  };
+  let chosen = null;
+  try {
+    const record = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
+    if (record && typeof record === 'object' && Object.hasOwn(record, PREFERENCE_LANGUAGE)) chosen = known(record[PREFERENCE_LANGUAGE]);
+  } catch {
+    chosen = null;
+  }
+  return chosen || known(document.documentElement.lang) || LANGUAGES[0];
 }
 
-/** A size as readers know them: 312 KB, 4.2 MB, 1.1 GB. */
+/** The shell's own words in the reader's language (the build wrote the page's). */
+function speakTheReadersLanguage() {
+  const name = document.querySelector('.app-name');
+  if (name) name.textContent = WORDS.app_name;
+  saveTools?.setAttribute('aria-label', WORDS.offline_tools);
+  if (saveAllButton) saveAllButton.textContent = WORDS.save_all_articles;
+  saveProgress?.setAttribute('aria-label', WORDS.saved_label);
+  if (stopButton) stopButton.textContent = WORDS.stop;
+  const [download, cancel] = saveConfirm ? saveConfirm.querySelectorAll('button') : [];
+  if (download) download.textContent = WORDS.download;
+  if (cancel) cancel.textContent = WORDS.cancel;
+}
+
+/** `template` with each `{name}` replaced by `values[name]`. */
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? values[name] : whole));
+}
+
+/** A number as the reader writes it: 100,000 or 100.000. */
+function number(count) {
+  return count.toLocaleString(LANGUAGE);
+}
+
+/** "1 article", "100,000 articles", "100.000 artículos". */
+function articles(count) {
+  return fill(count === 1 ? WORDS.article_one : WORDS.article_other, { count: number(count) });
+}
+
+/** A size as readers know them: 312 KB, 4.2 MB, 1.1 GB (4,2 MB in Spanish). */
 function formatBytes(bytes) {
-  if (bytes < 1e6) return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
-  if (bytes < 1e9) return `${(bytes / 1e6).toFixed(1)} MB`;
-  return `${(bytes / 1e9).toFixed(1)} GB`;
+  const decimal = (value) => value.toLocaleString(LANGUAGE, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (bytes < 1e6) return `${number(Math.max(1, Math.round(bytes / 1e3)))} KB`;
+  if (bytes < 1e9) return `${decimal(bytes / 1e6)} MB`;
+  return `${decimal(bytes / 1e9)} GB`;
 }

@@ -7,6 +7,7 @@
 use super::escape;
 use super::prerender::Stylesheet;
 use crate::config::STYLESHEET_META;
+use crate::messages::{Language, EN};
 
 /// A page of the publisher's site, made from `template` (the site's built
 /// `index.html`): `head` replaces its title and description, the widget's host is
@@ -15,7 +16,9 @@ use crate::config::STYLESHEET_META;
 /// `root` (`../../`) below the site's root.
 pub fn page(template: &str, page: &Page<'_>) -> String {
     let mut html = String::with_capacity(template.len() + page.fragment.len() + 2048);
-    let mut rest = template;
+    // The shell's words in the page's language, before the article goes in.
+    let template = in_language(template, page.language);
+    let mut rest = template.as_str();
     // The <html> element's language.
     if let Some(start) = rest.find("<html") {
         let end = rest[start..]
@@ -61,6 +64,34 @@ pub fn page(template: &str, page: &Page<'_>) -> String {
         }
     }
     html.push_str(&out);
+    html
+}
+
+/// The shell's own words (the site's name in its header, the offline tools' labels),
+/// which the template writes in English, in `language`: a reader without scripts sees
+/// the header in the article's language too.
+fn in_language(html: &str, language: &str) -> String {
+    let words = &Language::from_tag(language)
+        .unwrap_or_default()
+        .messages()
+        .app_shell;
+    let english = &EN.app_shell;
+    let pairs = [
+        (english.app_name, words.app_name),
+        (english.offline_tools, words.offline_tools),
+        (english.save_all_articles, words.save_all_articles),
+        (english.download, words.download),
+        (english.cancel, words.cancel),
+        (english.saved_label, words.saved_label),
+        (english.stop, words.stop),
+    ];
+    let mut html = html.to_owned();
+    for (english, localized) in pairs.iter().filter(|(english, localized)| english != localized) {
+        let (english, localized) = (escape(english), escape(localized));
+        html = html
+            .replace(&format!(">{english}<"), &format!(">{localized}<"))
+            .replace(&format!("=\"{english}\""), &format!("=\"{localized}\""));
+    }
     html
 }
 
@@ -244,5 +275,17 @@ mod tests {
             ),
             r#"<link rel="modulepreload" href="/a-1f.js"></head>"#
         );
+    }
+
+    #[test]
+    fn the_shells_words_are_in_the_pages_language_and_the_article_is_untouched() {
+        let template = "<header><a class=\"app-name\" href=\"./\">Medical articles</a>\n<section aria-label=\"Offline reading\" hidden><button>Stop saving</button></section></header>";
+        let spanish = in_language(template, "es-MX");
+        assert_eq!(
+            spanish,
+            "<header><a class=\"app-name\" href=\"./\">Artículos médicos</a>\n<section aria-label=\"Lectura sin conexión\" hidden><button>Dejar de guardar</button></section></header>"
+        );
+        assert_eq!(in_language(template, "en"), template);
+        assert_eq!(in_language(template, "fr"), template);
     }
 }

@@ -189,3 +189,28 @@ test('the articles the widget lists (article-widget:results) are offered and sav
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
+
+test("a Spanish article's page speaks Spanish in the shell too: its header without scripts, and the offer to save with them", async () => {
+  const site = await serveSiteCopy();
+  const index = JSON.parse(readFileSync(join(site.dir, 'articles/index.json'), 'utf8'));
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    // The page as the build wrote it: the header is the article's language's.
+    const html = readFileSync(join(site.dir, 'articles/ela-tratamiento-principal/index.html'), 'utf8');
+    assert.match(html, /<a class="app-name"[^>]*>Artículos médicos<\/a>/);
+    assert.ok(!html.includes('>Medical articles<'), 'no English site name');
+    await page.goto(`${site.url}/articles/ela-tratamiento-principal/`);
+    await waitForServiceWorker(page);
+    const saveAll = page.getByRole('button', {
+      name: `Guardar los ${index.total} artículos (${Math.round(index.data_bytes / 1000)} KB) para leerlos sin conexión`,
+    });
+    await saveAll.waitFor();
+    await page.getByRole('region', { name: 'Lectura sin conexión' }).waitFor();
+    assert.equal(await page.getByText(/Save all|for offline use|Medical articles/).count(), 0);
+    await saveAll.click();
+    await page.getByRole('status').getByText(`Los ${index.total} artículos están guardados en este dispositivo`).waitFor();
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
