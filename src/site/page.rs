@@ -86,7 +86,10 @@ fn in_language(html: &str, language: &str) -> String {
         (english.stop, words.stop),
     ];
     let mut html = html.to_owned();
-    for (english, localized) in pairs.iter().filter(|(english, localized)| english != localized) {
+    for (english, localized) in pairs
+        .iter()
+        .filter(|(english, localized)| english != localized)
+    {
         let (english, localized) = (escape(english), escape(localized));
         html = html
             .replace(&format!(">{english}<"), &format!(">{localized}<"))
