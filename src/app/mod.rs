@@ -154,7 +154,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         LoadState::Loaded(Content::Article(article), _) => html! {
             <ArticlePage
-                onlanguage={Some(onlanguage(article, &reader.onaction, &navigation.ontranslate))}
+                onlanguage={onlanguage(article, &reader.onaction, &navigation.ontranslate)}
                 article={article.clone()}
                 audience={audience.unwrap_or(article.default_audience)}
                 preferences={reader.preferences}

@@ -22,6 +22,7 @@ use crate::components::article_link::{page_link, Links};
 use crate::components::language::{long_date, use_language};
 use crate::components::pager::{pager, Pager};
 use crate::components::radio_group::RadioGroup;
+use crate::components::rendering::Rendering;
 use crate::config::Page;
 use crate::messages::Messages;
 use crate::model::{Catalog, CatalogEntry, CatalogView, ExcerptRun, Language, ReviewStatus};
@@ -29,10 +30,10 @@ use crate::model::{Catalog, CatalogEntry, CatalogView, ExcerptRun, Language, Rev
 #[derive(Properties, PartialEq)]
 pub struct CatalogListProps {
     pub catalog: Rc<Catalog>,
-    /// Whether search and filter work: `false` in the build's prerendered page, whose
-    /// tools stay inert, and shown so, until the widget takes it over.
-    #[prop_or(true)]
-    pub interactive: bool,
+    /// Live, or the build's prerendered page, whose search, filters and pager stay
+    /// inert, and shown so, until the widget takes it over.
+    #[prop_or_default]
+    pub rendering: Rendering,
     /// Where the catalog's data is: its pages after the first, and its search index.
     #[prop_or_default]
     pub data_url: AttrValue,
@@ -122,7 +123,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
     let section = use_node_ref();
     {
         let section = section.clone();
-        let shown = (!listing.busy && props.interactive).then(|| {
+        let shown = (!listing.busy && props.rendering == Rendering::Live).then(|| {
             listing
                 .shown
                 .iter()
@@ -149,8 +150,8 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
             if catalog.articles.is_empty() {
                 <p>{ messages.no_articles }</p>
             } else {
-                <div class="catalog-tools" role="search" inert={!props.interactive}
-                    aria-busy={(!props.interactive).then_some(AttrValue::Static("true"))}>
+                <div class="catalog-tools" role="search" inert={props.rendering.is_inert()}
+                    aria-busy={props.rendering.busy()}>
                     <label class="search-label" for="catalog-search">{ messages.search_label }</label>
                     <input id="catalog-search" class="search" type="search" value={(*query).clone()} {oninput} />
                     { RadioGroup::new("catalog-audience", messages.filter_legend, *filter, onfilter).view(messages) }
@@ -183,7 +184,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                 <ul class="catalog-list" aria-busy={listing.busy.then_some(AttrValue::Static("true"))}>
                     { items }
                 </ul>
-                { pager(&Pager { page: listing.page, page_count: listing.page_count, onpage, interactive: props.interactive }, messages) }
+                { pager(&Pager { page: listing.page, page_count: listing.page_count, onpage, rendering: props.rendering }, messages) }
             }
         </section>
     }
