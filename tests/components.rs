@@ -761,6 +761,7 @@ fn the_catalog_links_each_article() {
         rendering: Rendering::Live,
         catalog: Rc::new(two_articles(ReviewStatus::UnderReview)),
         data_url: AttrValue::default(),
+        onresults: Callback::noop(),
     });
     assert_eq!(one(&html, "h1", &[]).text(&html), "Articles");
     let list = one(&html, "ul", &[("class", "catalog-list")]);
@@ -809,6 +810,7 @@ fn a_paged_catalog_counts_every_article_and_offers_its_next_page() {
             ..two_articles(ReviewStatus::Approved)
         }),
         data_url: AttrValue::from("https://widget.example/articles/"),
+        onresults: Callback::noop(),
     });
     assert_eq!(
         one(&html, "p", &[("class", "catalog-count")]).text(&html),
@@ -830,6 +832,7 @@ fn a_paged_catalog_counts_every_article_and_offers_its_next_page() {
         rendering: Rendering::Live,
         catalog: Rc::new(two_articles(ReviewStatus::Approved)),
         data_url: AttrValue::default(),
+        onresults: Callback::noop(),
     });
     assert!(all(&single, "nav", &[]).is_empty());
 }
@@ -840,6 +843,7 @@ fn an_empty_catalog_says_so() {
         rendering: Rendering::Live,
         catalog: Rc::new(Catalog::default()),
         data_url: AttrValue::default(),
+        onresults: Callback::noop(),
     });
     assert!(
         html.contains("<p>No articles are published yet.</p>"),
@@ -860,6 +864,7 @@ fn controls(rendering: Rendering) -> Vec<(bool, Option<String>)> {
             ..two_articles(ReviewStatus::Approved)
         }),
         data_url: AttrValue::default(),
+        onresults: Callback::noop(),
     });
     let article = article_widget::ssr::render::<ArticlePage>(move || ArticlePageProps {
         rendering,

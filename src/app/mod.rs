@@ -120,7 +120,7 @@ pub fn App(props: &AppProps) -> Html {
         ),
         _ => None,
     };
-    use_host_events(&props.host, &navigation.page, state, audience);
+    let onresults = use_host_events(&props.host, &navigation.page, state, audience);
     let messages = language.messages();
     use_publisher_accent(&root, publisher);
 
@@ -146,7 +146,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         LoadState::Offline => html! { <Offline message={messages.offline_message} /> },
         LoadState::Loaded(Content::Catalog(catalog), _) => html! {
-            <CatalogList catalog={catalog.clone()} data_url={AttrValue::from(props.config.data_url.clone())} />
+            <CatalogList catalog={catalog.clone()} data_url={AttrValue::from(props.config.data_url.clone())} {onresults} />
         },
         LoadState::Loaded(Content::Article(article), _) => html! {
             <ArticlePage
