@@ -74,6 +74,9 @@ pub fn update_partner_widget(host: &Element, options: &JsValue) -> bool {
             host: slot.host.clone(),
             mount: slot.mounts,
             handed_over: None,
+            // Not the page's `Rendering` (the app is always live): `on_shown` says
+            // whether a prerendered page waits for this mount to take it over, and an
+            // update is no new mount.
             on_shown: Callback::noop(),
         });
         true
@@ -196,6 +199,7 @@ pub fn mount(
 /// nothing is to be done.
 fn take_over_when_shown(container: &Element, prerendered: Option<&Element>) -> Callback<()> {
     let Some(prerendered) = prerendered.cloned() else {
+        // No prerendered page: the app is shown where it renders.
         return Callback::noop();
     };
     let _ = container.set_attribute("hidden", "");
@@ -221,6 +225,8 @@ pub fn unmount(host: &Element) -> bool {
             host: Host::Parked,
             mount: slot.mounts,
             handed_over: None,
+            // A parked app shows nothing, so has no prerendered page to take over (this
+            // is not the page's `Rendering`: see `update_partner_widget`).
             on_shown: Callback::noop(),
         });
         slot.container.remove();

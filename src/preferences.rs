@@ -262,6 +262,35 @@ mod tests {
     }
 
     #[test]
+    fn the_readers_theme_wins_unless_auto_then_the_host_pages_then_auto() {
+        use Theme::{Auto, Dark, Light};
+        // (reader, host page) -> shown
+        let table = [
+            ((Auto, None), Auto),
+            ((Auto, Some(Light)), Light),
+            ((Auto, Some(Dark)), Dark),
+            ((Auto, Some(Auto)), Auto),
+            ((Light, None), Light),
+            ((Light, Some(Light)), Light),
+            ((Light, Some(Dark)), Light),
+            ((Dark, None), Dark),
+            ((Dark, Some(Light)), Dark),
+            ((Dark, Some(Dark)), Dark),
+        ];
+        for ((reader, host), shown) in table {
+            let preferences = Preferences {
+                theme: reader,
+                ..Preferences::default()
+            };
+            assert_eq!(
+                preferences.effective_theme(host),
+                shown,
+                "reader {reader}, host {host:?}"
+            );
+        }
+    }
+
+    #[test]
     fn an_unchanged_state_is_the_same_rc_so_sync_echoes_stop() {
         let state = Rc::new(Preferences::default());
         let same = state

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use article_widget::components::article_link::Links;
+use article_widget::components::rendering::Rendering;
 use article_widget::markdown::parse;
 use article_widget::model::{
     Article, Audience, Catalog, CatalogEntry, Change, Date, Reference, RelatedArticle, Review,
@@ -176,8 +177,8 @@ fn props(article: Article) -> ArticlePageProps {
         corrections_url: Some(AttrValue::from(CORRECTIONS_URL)),
         today: None,
         canonical_url: None,
-        interactive: true,
-        onlanguage: None,
+        rendering: Rendering::Live,
+        onlanguage: Callback::noop(),
     }
 }
 
@@ -757,9 +758,10 @@ fn two_articles(ms_status: ReviewStatus) -> Catalog {
 #[test]
 fn the_catalog_links_each_article() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
-        interactive: true,
+        rendering: Rendering::Live,
         catalog: Rc::new(two_articles(ReviewStatus::UnderReview)),
         data_url: AttrValue::default(),
+        onresults: Callback::noop(),
     });
     assert_eq!(one(&html, "h1", &[]).text(&html), "Articles");
     let list = one(&html, "ul", &[("class", "catalog-list")]);
@@ -801,13 +803,14 @@ fn the_catalog_links_each_article() {
 #[test]
 fn a_paged_catalog_counts_every_article_and_offers_its_next_page() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
-        interactive: true,
+        rendering: Rendering::Live,
         catalog: Rc::new(Catalog {
             total: 120,
             page_size: 50,
             ..two_articles(ReviewStatus::Approved)
         }),
         data_url: AttrValue::from("https://widget.example/articles/"),
+        onresults: Callback::noop(),
     });
     assert_eq!(
         one(&html, "p", &[("class", "catalog-count")]).text(&html),
@@ -826,9 +829,10 @@ fn a_paged_catalog_counts_every_article_and_offers_its_next_page() {
     assert!(buttons[1].attr("disabled").is_none());
     // One page of one catalog: no pager at all.
     let single = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
-        interactive: true,
+        rendering: Rendering::Live,
         catalog: Rc::new(two_articles(ReviewStatus::Approved)),
         data_url: AttrValue::default(),
+        onresults: Callback::noop(),
     });
     assert!(all(&single, "nav", &[]).is_empty());
 }
@@ -836,9 +840,10 @@ fn a_paged_catalog_counts_every_article_and_offers_its_next_page() {
 #[test]
 fn an_empty_catalog_says_so() {
     let html = article_widget::ssr::render::<CatalogList>(|| CatalogListProps {
-        interactive: true,
+        rendering: Rendering::Live,
         catalog: Rc::new(Catalog::default()),
         data_url: AttrValue::default(),
+        onresults: Callback::noop(),
     });
     assert!(
         html.contains("<p>No articles are published yet.</p>"),
@@ -846,6 +851,51 @@ fn an_empty_catalog_says_so() {
     );
     assert!(all(&html, "ul", &[]).is_empty());
     assert!(all(&html, "a", &[]).is_empty());
+}
+
+/// The controls of a page in `rendering`: the catalog's search, its pager and the
+/// article's personalization block, as (`inert`, `aria-busy`) each.
+fn controls(rendering: Rendering) -> Vec<(bool, Option<String>)> {
+    let catalog = article_widget::ssr::render::<CatalogList>(move || CatalogListProps {
+        rendering,
+        catalog: Rc::new(Catalog {
+            total: 120,
+            page_size: 50,
+            ..two_articles(ReviewStatus::Approved)
+        }),
+        data_url: AttrValue::default(),
+        onresults: Callback::noop(),
+    });
+    let article = article_widget::ssr::render::<ArticlePage>(move || ArticlePageProps {
+        rendering,
+        ..props(fixture(ReviewStatus::Approved))
+    });
+    [
+        one(&catalog, "div", &[("class", "catalog-tools")]),
+        one(&catalog, "nav", &[("class", "pager")]),
+        one(&article, "section", &[("class", "personalize")]),
+    ]
+    .iter()
+    .map(|tag| {
+        (
+            tag.attr("inert").is_some(),
+            tag.attr("aria-busy").map(str::to_owned),
+        )
+    })
+    .collect()
+}
+
+#[test]
+fn the_prerendered_pages_controls_are_inert_until_the_widget_takes_over() {
+    let busy = || Some("true".to_owned());
+    assert_eq!(
+        controls(Rendering::Prerendered),
+        [(true, busy()), (true, None), (true, busy())]
+    );
+    assert_eq!(
+        controls(Rendering::Live),
+        [(false, None), (false, None), (false, None)]
+    );
 }
 
 #[test]

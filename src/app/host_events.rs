@@ -1,6 +1,6 @@
 //! What the host page hears of the widget (`article-widget:ready`, `:error`,
-//! `:audience-change`), decided from the page actually shown, as pure functions;
-//! `use_host_events` sends them.
+//! `:audience-change`, `:results`), decided from the page actually shown, as pure
+//! functions; `use_host_events` sends them.
 
 use super::load::{reader_message, Content, LoadState};
 use crate::browser::LoadError;
@@ -27,6 +27,9 @@ pub enum HostEvent {
         audience: Audience,
         previous: Audience,
     },
+    /// The catalog's list settled on these articles, in order, for the words searched
+    /// (`""` for none): the app shell offers to save them for offline reading.
+    Results { slugs: Vec<Slug>, query: String },
 }
 
 impl HostEvent {
@@ -36,6 +39,7 @@ impl HostEvent {
             HostEvent::Ready { .. } => "ready",
             HostEvent::Error { .. } => "error",
             HostEvent::AudienceChange { .. } => "audience-change",
+            HostEvent::Results { .. } => "results",
         }
     }
 }
@@ -106,6 +110,32 @@ mod tests {
     fn shown(article_slug: &str) -> LoadState {
         let article = Article::stub(article_slug);
         LoadState::Loaded(Content::Article(Rc::new(article)), Freshness::Live)
+    }
+
+    #[test]
+    fn each_event_has_the_name_the_host_page_listens_for() {
+        let events = [
+            HostEvent::Ready {
+                article: None,
+                audience: None,
+            },
+            HostEvent::Error {
+                article: None,
+                message: EN.offline_message,
+                reason: "offline".into(),
+                status: None,
+            },
+            HostEvent::AudienceChange {
+                audience: Audience::Patient,
+                previous: Audience::Caregiver,
+            },
+            HostEvent::Results {
+                slugs: vec![slug("als")],
+                query: "als".into(),
+            },
+        ];
+        let names: Vec<_> = events.iter().map(HostEvent::name).collect();
+        assert_eq!(names, ["ready", "error", "audience-change", "results"]);
     }
 
     #[test]

@@ -101,10 +101,10 @@ pub fn settle(fetched: Result<Answer, LoadError>, saved: Option<Answer>, online:
                 problem: None,
             }
         }
-        Err(LoadError::Status(404)) => Settled {
-            show: Some(LoadState::Failed(LoadError::Status(404))),
+        Err(error) if error.is_withdrawn() => Settled {
+            show: Some(LoadState::Failed(error.clone())),
             keeping: Keeping::Forget,
-            problem: Some(LoadError::Status(404)),
+            problem: Some(error),
         },
         Err(error) => {
             let show = match saved {

@@ -1,8 +1,9 @@
 //! The app: one widget, composed of named hooks. Each hook owns one concern and each
 //! decision is a pure function tested natively: what a load shows ([`load`]), where
 //! browsing goes ([`navigation`]), what the host page hears ([`host_events`]), which
-//! translation an article gives way to ([`language`]). The
-//! composition root ([`crate::mount`]) mounts, parks and reuses apps.
+//! language the interface speaks and which translation an article gives way to
+//! ([`language`]). The composition root ([`crate::mount`]) mounts, parks and reuses
+//! apps.
 
 pub mod decoded;
 pub mod host;
@@ -20,7 +21,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 pub use self::host::Host;
-use self::language::translation_to_show;
+use self::language::{interface_language, translation_to_show};
 use self::load::{reader_message, saved_notice, Content, LoadState};
 use self::use_article_load::use_article_load;
 use self::use_host_events::use_host_events;
@@ -29,7 +30,7 @@ use self::use_reader::{use_publisher_accent, use_reader};
 use crate::browser::network::HandedOver;
 use crate::browser::{dates, page};
 use crate::components::article_link::Links;
-use crate::config::{Page, Placement, WidgetConfig};
+use crate::config::{Page, WidgetConfig};
 use crate::model::{Article, Language};
 use crate::pages::article::ArticlePage;
 use crate::pages::catalog::CatalogList;
@@ -76,25 +77,20 @@ pub fn App(props: &AppProps) -> Html {
         LoadState::Loaded(Content::Catalog(catalog), _) => Some(catalog.publisher.clone()),
         _ => None,
     };
-    // The reader's language: their own choice, else the host page's, else the
-    // publisher's (known once its data has loaded). The interface speaks it, and an
-    // article with a translation into it gives way to that translation. On the
-    // publisher's own site the page's `lang` is the site's, not the reader's: there an
-    // article the reader opened speaks its own language until they choose another.
+    // The reader's language (see `interface_language`): the interface speaks it, and
+    // an article with a translation into it gives way to that translation.
     let shown_language = match &load.state {
         LoadState::Loaded(Content::Article(article), _) => Some(article.language()),
         _ => None,
     };
-    let language = reader.preferences.language.unwrap_or_else(|| {
-        match (props.config.placement, props.config.lang, shown_language) {
-            (Placement::Publisher, None, Some(article_language)) => article_language,
-            _ => props.config.language(
-                publisher
-                    .as_ref()
-                    .map(|publisher| publisher.language.as_str()),
-            ),
-        }
-    });
+    let language = interface_language(
+        reader.preferences.language,
+        &props.config,
+        shown_language,
+        publisher
+            .as_ref()
+            .map(|publisher| publisher.language.as_str()),
+    );
     let translation = match &load.state {
         LoadState::Loaded(Content::Article(article), _) => translation_to_show(article, language),
         _ => None,
@@ -124,7 +120,7 @@ pub fn App(props: &AppProps) -> Html {
         ),
         _ => None,
     };
-    use_host_events(&props.host, &navigation.page, state, audience);
+    let onresults = use_host_events(&props.host, &navigation.page, state, audience);
     let messages = language.messages();
     use_publisher_accent(&root, publisher);
 
@@ -150,11 +146,11 @@ pub fn App(props: &AppProps) -> Html {
         },
         LoadState::Offline => html! { <Offline message={messages.offline_message} /> },
         LoadState::Loaded(Content::Catalog(catalog), _) => html! {
-            <CatalogList catalog={catalog.clone()} data_url={AttrValue::from(props.config.data_url.clone())} />
+            <CatalogList catalog={catalog.clone()} data_url={AttrValue::from(props.config.data_url.clone())} {onresults} />
         },
         LoadState::Loaded(Content::Article(article), _) => html! {
             <ArticlePage
-                onlanguage={Some(onlanguage(article, &reader.onaction, &navigation.ontranslate))}
+                onlanguage={onlanguage(article, &reader.onaction, &navigation.ontranslate)}
                 article={article.clone()}
                 audience={audience.unwrap_or(article.default_audience)}
                 preferences={reader.preferences}

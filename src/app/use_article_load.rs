@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use futures::future::{abortable, select, AbortHandle, Either};
+use futures::future::{select, AbortHandle, Either};
 use yew::prelude::*;
 
 use super::host::Host;
@@ -109,12 +109,7 @@ type Decoder = fn(&str) -> Result<Content, LoadError>;
 
 /// Runs [`load`] until it ends, or until the handle returned aborts it.
 fn spawn_load(url: String, decode: Decoder, show: impl Fn(LoadState) + 'static) -> AbortHandle {
-    let (running, handle) = abortable(async move { load(&url, decode, &show).await });
-    wasm_bindgen_futures::spawn_local(async move {
-        // An aborted load has nothing left to do.
-        let _ = running.await;
-    });
-    handle
+    network::spawn_abortable(async move { load(&url, decode, &show).await })
 }
 
 /// Asks the network and the saved copy at once; whichever answers first shows first.

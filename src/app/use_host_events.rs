@@ -1,5 +1,6 @@
 //! The hook that tells the host page what the widget shows, through events on the host
-//! element; [`load_event`] and [`audience_event`] decide which.
+//! element; [`load_event`] and [`audience_event`] decide which, and the catalog reports
+//! its results.
 
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -10,10 +11,17 @@ use super::load::LoadState;
 use crate::browser::events;
 use crate::config::Page;
 use crate::model::Audience;
+use crate::pages::catalog::Results;
 
-/// Sends the events that `state` on `page`, shown for `audience`, calls for.
+/// Sends the events that `state` on `page`, shown for `audience`, calls for. Returns
+/// the catalog's `onresults`, which sends its `results`.
 #[hook]
-pub fn use_host_events(host: &Host, page: &Page, state: &LoadState, audience: Option<Audience>) {
+pub fn use_host_events(
+    host: &Host,
+    page: &Page,
+    state: &LoadState,
+    audience: Option<Audience>,
+) -> Callback<Results> {
     {
         let host = host.clone();
         let page = page.clone();
@@ -33,14 +41,22 @@ pub fn use_host_events(host: &Host, page: &Page, state: &LoadState, audience: Op
             }
         });
     }
-    let host = host.clone();
-    let previous = use_mut_ref(|| None::<Audience>);
-    use_effect_with(audience, move |shown| {
-        let before = previous.replace(*shown);
-        if let (Host::Mounted(host), Some(event)) = (host, audience_event(before, *shown)) {
-            send(&host, &event);
+    {
+        let host = host.clone();
+        let previous = use_mut_ref(|| None::<Audience>);
+        use_effect_with(audience, move |shown| {
+            let before = previous.replace(*shown);
+            if let (Host::Mounted(host), Some(event)) = (host, audience_event(before, *shown)) {
+                send(&host, &event);
+            }
+        });
+    }
+    // Kept while the host is, so that the catalog is not drawn again for a new callback.
+    use_callback(host.clone(), |Results { slugs, query }, host| {
+        if let Host::Mounted(host) = host {
+            send(host, &HostEvent::Results { slugs, query });
         }
-    });
+    })
 }
 
 fn send(host: &web_sys::Element, event: &HostEvent) {
@@ -75,6 +91,10 @@ fn send(host: &web_sys::Element, event: &HostEvent) {
             ("audience", text(audience.as_str())),
             ("previous", text(previous.as_str())),
         ],
+        HostEvent::Results { slugs, query } => {
+            let slugs: js_sys::Array = slugs.iter().map(|slug| text(slug.as_str())).collect();
+            vec![("slugs", slugs.into()), ("query", text(query))]
+        }
     };
     events::emit(host, event.name(), &detail);
 }

@@ -1,6 +1,9 @@
 //! `articles`: the authoring CLI. `articles --help` lists its commands (`COMMANDS`
 //! below, one entry each); `articles COMMAND --help` prints one command's usage.
 //!
+//! Longer than 300 lines: the table of commands with each one's usage, and the
+//! dispatch of each command's parsed arguments, side by side so that they cannot drift.
+//!
 //! Its conventions are those of Rust's command-line tools (clap's defaults):
 //! `--help`/`-h` and `--version` print to stdout and exit 0; a command line it cannot
 //! run (an unknown command, an option it does not take, a missing or bad argument) is
@@ -15,9 +18,6 @@
 //! clap_lex, anstream and, for its derive, clap_derive) would be compiled in every
 //! clean CI build, since every test run builds this binary, for nothing the small
 //! parser does not already do.
-//!
-//! Longer than 300 lines: the table of commands with each one's usage, and the
-//! dispatch of each command's parsed arguments, side by side so that they cannot drift.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -1,12 +1,15 @@
 //! Fetching article data: each request has a timeout, and what may pass (a 5xx, a
 //! timeout, a dropped connection) is retried with backoff a bounded number of times.
 //! A 404 is an answer, not a fault: the article was withdrawn.
+//!
+//! Longer than 300 lines: the fetch with its timeout, retries and redirect check, the
+//! data `embed.js` hands over, and the tests of what each error means.
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::Rc;
 
-use futures::future::{select, Either, FutureExt};
+use futures::future::{abortable, select, AbortHandle, Either, FutureExt};
 
 use gloo::timers::callback::Timeout;
 use gloo::timers::future::TimeoutFuture;
@@ -55,6 +58,13 @@ impl LoadError {
     pub fn is_offline(&self) -> bool {
         matches!(self, LoadError::Network(_) | LoadError::Timeout)
     }
+
+    /// Whether the server says the data is gone (HTTP 404): an article withdrawn, a
+    /// catalog page the catalog no longer has. A copy saved of it goes too, so that it is
+    /// never shown again.
+    pub fn is_withdrawn(&self) -> bool {
+        *self == LoadError::Status(404)
+    }
 }
 
 impl fmt::Display for LoadError {
@@ -90,6 +100,19 @@ thread_local! {
     /// articles make eight requests, not twenty.
     static IN_FLIGHT: RefCell<InFlight<Result<Fetched, LoadError>>> =
         RefCell::new(InFlight::default());
+}
+
+/// Runs `load` on the page's event loop until it ends, or until the handle returned
+/// aborts it. A load that the next page, mount or retry overtakes is aborted so that it
+/// neither lands nor lives on: what it holds, its share of the network's request among
+/// them, goes with it.
+pub fn spawn_abortable(load: impl std::future::Future<Output = ()> + 'static) -> AbortHandle {
+    let (running, handle) = abortable(load);
+    wasm_bindgen_futures::spawn_local(async move {
+        // An aborted load has nothing left to do.
+        let _ = running.await;
+    });
+    handle
 }
 
 /// The body of `url` as text, retrying transient failures with backoff. Callers asking
@@ -267,6 +290,15 @@ mod tests {
         assert!(!LoadError::Status(404).is_transient());
         assert!(!LoadError::Status(403).is_transient());
         assert!(!LoadError::Decode("EOF".into()).is_transient());
+    }
+
+    #[test]
+    fn only_not_found_means_withdrawn() {
+        assert!(LoadError::Status(404).is_withdrawn());
+        assert!(!LoadError::Status(410).is_withdrawn());
+        assert!(!LoadError::Status(500).is_withdrawn());
+        assert!(!LoadError::Network("offline".into()).is_withdrawn());
+        assert!(!LoadError::Decode("EOF".into()).is_withdrawn());
     }
 
     #[test]

@@ -15,8 +15,19 @@ pub struct Links {
     /// The publisher's site, where links lead: its relative root on the publisher's own
     /// pages (`./`, `../../`), its address on a partner's page.
     pub root: AttrValue,
-    /// Opens a page inside the widget.
+    /// Opens a page inside the widget. Live only: the build's prerendered page, drawn
+    /// static, calls nothing and is given none (see [`Links::default`]).
     pub onopen: Callback<Page>,
+}
+
+/// Links from the site's root (`./`) that open nothing in place, as outside a widget.
+impl Default for Links {
+    fn default() -> Self {
+        Links {
+            root: AttrValue::Static("./"),
+            onopen: Callback::default(),
+        }
+    }
 }
 
 /// The site's root the links of `links` lead from; `./` outside a widget.
@@ -78,11 +89,11 @@ pub fn audience_links(
 /// "Leer en español": a link to each of the article's `translations`, written in its
 /// language for the reader who reads it. A real link, like [`page_link`], whose plain
 /// click calls `onlanguage`: the app remembers the choice and shows the translation in
-/// place. Without it (the build's pages) the links are plain links to the
-/// translations' pages.
+/// place. In the build's pages, drawn static, they are plain links to the translations'
+/// pages.
 pub fn translation_links(
     translations: &BTreeMap<Language, Slug>,
-    onlanguage: Option<&Callback<Language>>,
+    onlanguage: &Callback<Language>,
     links: Option<&Links>,
 ) -> Html {
     if translations.is_empty() {
@@ -90,13 +101,12 @@ pub fn translation_links(
     }
     let items = translations.iter().map(|(language, slug)| {
         let language = *language;
-        let onclick = onlanguage.cloned().map(|onlanguage| {
-            Callback::from(move |event: MouseEvent| {
-                if dom::is_plain_click(&event) {
-                    event.prevent_default();
-                    onlanguage.emit(language);
-                }
-            })
+        let onlanguage = onlanguage.clone();
+        let onclick = Callback::from(move |event: MouseEvent| {
+            if dom::is_plain_click(&event) {
+                event.prevent_default();
+                onlanguage.emit(language);
+            }
         });
         html! {
             <a href={article_link(root(links), slug)} lang={language.as_str()} hreflang={language.as_str()} {onclick}>

@@ -15,6 +15,7 @@ pub mod preferences_panel;
 pub mod radio_group;
 pub mod reference_list;
 pub mod related_articles;
+pub mod rendering;
 pub mod review_badge;
 pub mod review_dates;
 pub mod review_stepper;

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::rendering::Rendering;
 use crate::messages::Messages;
 
 /// Where a list stands, and what turns its pages.
@@ -11,9 +12,8 @@ pub struct Pager {
     pub page: usize,
     pub page_count: usize,
     pub onpage: Callback<usize>,
-    /// `false` in the build's prerendered page: shown, inert, until the widget takes
-    /// it over.
-    pub interactive: bool,
+    /// Inert in the build's prerendered page, until the widget takes it over.
+    pub rendering: Rendering,
 }
 
 /// "Previous page", "Page 2 of 2000", "Next page"; nothing for a list of one page. A
@@ -27,7 +27,7 @@ pub fn pager(props: &Pager, messages: &Messages) -> Html {
         Callback::from(move |_: MouseEvent| onpage.emit(to))
     };
     html! {
-        <nav class="pager" aria-label={messages.pages_label} inert={!props.interactive}>
+        <nav class="pager" aria-label={messages.pages_label} inert={props.rendering.is_inert()}>
             <button type="button" disabled={props.page <= 1} onclick={turn(props.page.saturating_sub(1))}>
                 { messages.previous_page }
             </button>

@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use super::audience_picker::audience_picker;
 use super::preferences_panel::PreferencesPanel;
+use super::rendering::Rendering;
 use crate::messages::Messages;
 use crate::model::Audience;
 use crate::preferences::{Preferences, PreferencesAction};
@@ -14,9 +15,9 @@ pub struct Personalize {
     pub onaction: Callback<PreferencesAction>,
     /// Why the reader's choices will not outlive the page, when storage fails.
     pub storage_notice: Option<AttrValue>,
-    /// Not ready yet: the controls are inert and shown so (see [`crate::pages`]'s
-    /// prerendered pages).
-    pub inert: bool,
+    /// Inert, and shown so, in the build's prerendered page (see [`crate::pages`]),
+    /// until the widget takes it over.
+    pub rendering: Rendering,
 }
 
 /// "Personalize": the audience question and the text size and theme preferences. A
@@ -27,8 +28,8 @@ pub fn personalize(props: &Personalize, messages: &Messages) -> Html {
     let ontextsize = props.onaction.reform(PreferencesAction::SetTextSize);
     let ontheme = props.onaction.reform(PreferencesAction::SetTheme);
     html! {
-        <section class="personalize" part="personalize" inert={props.inert}
-            aria-busy={props.inert.then_some(AttrValue::Static("true"))}>
+        <section class="personalize" part="personalize" inert={props.rendering.is_inert()}
+            aria-busy={props.rendering.busy()}>
             <h2 id="personalize-heading" class="personalize-heading">{ messages.personalize }</h2>
             <p class="personalize-lead">{ messages.personalize_lead }</p>
             { audience_picker(props.audience, onaudiencechange, messages) }

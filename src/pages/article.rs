@@ -11,6 +11,7 @@ use crate::components::language::use_language;
 use crate::components::personalize::{personalize, Personalize};
 use crate::components::reference_list::reference_list;
 use crate::components::related_articles::related_articles;
+use crate::components::rendering::Rendering;
 use crate::components::review_badge::review_badge;
 use crate::components::review_dates::{review_dates, ReviewDates};
 use crate::components::review_stepper::review_stepper;
@@ -27,6 +28,13 @@ pub struct ArticlePageProps {
     /// the article may lack a variant for it.
     pub audience: Audience,
     pub preferences: Preferences,
+    /// Live or the build's prerendered page, whose controls are inert until the widget
+    /// takes it over.
+    #[prop_or_default]
+    pub rendering: Rendering,
+    /// The reader changed a preference. Live only: the prerendered page, drawn static,
+    /// calls nothing and is given none.
+    #[prop_or_default]
     pub onaction: Callback<PreferencesAction>,
     #[prop_or_default]
     pub storage_notice: Option<AttrValue>,
@@ -44,14 +52,10 @@ pub struct ArticlePageProps {
     /// Embedded on a partner's page: the article's page on the publisher's site.
     #[prop_or_default]
     pub canonical_url: Option<AttrValue>,
-    /// Whether the reader's controls work. The build's prerendered page sets `false`:
-    /// until the widget takes it over, its controls are inert and shown as not ready.
-    #[prop_or(true)]
-    pub interactive: bool,
-    /// The reader chose to read the article in another language; `None` in the build's
-    /// pages, where the translations are plain links.
+    /// The reader chose to read the article in another language. Live only, as
+    /// `onaction`: in the build's pages the translations are plain links.
     #[prop_or_default]
-    pub onlanguage: Option<Callback<Language>>,
+    pub onlanguage: Callback<Language>,
 }
 
 /// One article for one audience, laid out as the publisher's page: header and trust
@@ -63,7 +67,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let article = &props.article;
     let language = use_language();
     let messages = language.messages();
-    // Inside a widget, where links open in place, the catalog is one click away.
+    // Inside a widget, where links open in place, the catalog is one click away. This is
+    // not the rendering: the app's frame and the prerendered page's both provide the
+    // links, and both show the breadcrumb (a plain link until the widget takes over);
+    // only a page drawn alone, outside any frame, has none.
     let links = use_context::<Links>();
     let links = links.as_ref();
     let in_widget = links.is_some();
@@ -134,7 +141,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     </p>
                 }
                 <h1 id="question" part="question" tabindex="-1">{ &article.question }</h1>
-                { translation_links(&article.translations, props.onlanguage.as_ref(), links) }
+                { translation_links(&article.translations, &props.onlanguage, links) }
                 { review_badge(&article.review, &article.publisher.review_body, language) }
                 { review_stepper(article.review.status, messages) }
                 { review_dates(&ReviewDates {
@@ -147,7 +154,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             </header>
             { audience_links(&article.slug, props.audience, links, messages) }
             { personalize(&Personalize {
-                inert: !props.interactive,
+                rendering: props.rendering,
                 audience: props.audience,
                 preferences: props.preferences,
                 onaction: props.onaction.clone(),

@@ -10,6 +10,7 @@ use super::article::ArticlePage;
 use super::catalog::CatalogList;
 use super::frame::Frame;
 use crate::components::article_link::Links;
+use crate::components::rendering::Rendering;
 use crate::config::WidgetConfig;
 use crate::model::{Article, Audience, Catalog, Date};
 use crate::preferences::{Preferences, TextSize};
@@ -40,13 +41,12 @@ pub fn PrerenderedArticle(props: &PrerenderedArticleProps) -> Html {
                 article={article.clone()}
                 audience={props.audience}
                 preferences={Preferences::default()}
-                onaction={Callback::noop()}
+                rendering={Rendering::Prerendered}
                 follow_up={config.follow_up(publisher)}
                 editorial_policy_url={config.publisher_link(&publisher.editorial_policy_url).map(AttrValue::from)}
                 corrections_url={config.publisher_link(&publisher.corrections_url).map(AttrValue::from)}
                 today={Some(props.today)}
                 canonical_url={config.canonical_url(&article.slug).map(AttrValue::from)}
-                interactive={false}
             />
         </Frame>
     }
@@ -67,7 +67,7 @@ pub fn PrerenderedCatalog(props: &PrerenderedCatalogProps) -> Html {
     let language = props.config.language(Some(&catalog.publisher.language));
     html! {
         <Frame text_size={TextSize::default()} theme={props.config.theme.unwrap_or_default()} links={links(&props.config)} {language}>
-            <CatalogList catalog={catalog.clone()} interactive={false} />
+            <CatalogList catalog={catalog.clone()} rendering={Rendering::Prerendered} />
         </Frame>
     }
 }
@@ -75,6 +75,6 @@ pub fn PrerenderedCatalog(props: &PrerenderedCatalogProps) -> Html {
 fn links(config: &WidgetConfig) -> Links {
     Links {
         root: AttrValue::from(config.links_root().to_owned()),
-        onopen: Callback::noop(),
+        ..Links::default()
     }
 }

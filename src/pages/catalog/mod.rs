@@ -9,7 +9,6 @@ mod use_catalog_search;
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -17,25 +16,37 @@ pub use self::filters::{AudienceFilter, LanguageFilter};
 use self::listing::{Listing, Notice, Status};
 use self::use_catalog_page::use_catalog_page;
 use self::use_catalog_search::use_catalog_search;
-use crate::browser::{events, page};
+use crate::browser::page;
 use crate::components::article_link::{page_link, Links};
 use crate::components::language::{long_date, use_language};
 use crate::components::pager::{pager, Pager};
 use crate::components::radio_group::RadioGroup;
+use crate::components::rendering::Rendering;
 use crate::config::Page;
 use crate::messages::Messages;
-use crate::model::{Catalog, CatalogEntry, CatalogView, ExcerptRun, Language, ReviewStatus};
+use crate::model::{Catalog, CatalogEntry, CatalogView, ExcerptRun, Language, ReviewStatus, Slug};
 
 #[derive(Properties, PartialEq)]
 pub struct CatalogListProps {
     pub catalog: Rc<Catalog>,
-    /// Whether search and filter work: `false` in the build's prerendered page, whose
-    /// tools stay inert, and shown so, until the widget takes it over.
-    #[prop_or(true)]
-    pub interactive: bool,
+    /// Live, or the build's prerendered page, whose search, filters and pager stay
+    /// inert, and shown so, until the widget takes it over.
+    #[prop_or_default]
+    pub rendering: Rendering,
     /// Where the catalog's data is: its pages after the first, and its search index.
     #[prop_or_default]
     pub data_url: AttrValue,
+    /// The list settled on these articles: the app tells the host page (its `results`
+    /// event). Live only: the prerendered page, drawn static, is given none.
+    #[prop_or_default]
+    pub onresults: Callback<Results>,
+}
+
+/// The articles a list settled on, in order, and the words searched (`""` for none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Results {
+    pub slugs: Vec<Slug>,
+    pub query: String,
 }
 
 /// Every article, newest first, a page at a time, each a link that opens it. Words
@@ -119,38 +130,31 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
 
     // The host page hears which articles the list settled on (the app shell offers to
     // save them for offline reading): the slugs shown, and the words searched.
-    let section = use_node_ref();
     {
-        let section = section.clone();
-        let shown = (!listing.busy && props.interactive).then(|| {
-            listing
+        let settled = (!listing.busy).then(|| Results {
+            slugs: listing
                 .shown
                 .iter()
-                .map(|(entry, _)| entry.slug.to_string())
-                .collect::<Vec<_>>()
+                .map(|(entry, _)| entry.slug.clone())
+                .collect(),
+            query: query.trim().to_owned(),
         });
-        let query = query.trim().to_owned();
-        use_effect_with((shown, query), move |(shown, query)| {
-            if let (Some(slugs), Some(element)) = (shown, section.cast::<web_sys::Element>()) {
-                let slugs: js_sys::Array =
-                    slugs.iter().map(|slug| JsValue::from_str(slug)).collect();
-                events::emit(
-                    &element,
-                    "results",
-                    &[("slugs", slugs.into()), ("query", JsValue::from_str(query))],
-                );
+        let onresults = props.onresults.clone();
+        use_effect_with(settled, move |settled| {
+            if let Some(results) = settled {
+                onresults.emit(results.clone());
             }
         });
     }
 
     html! {
-        <section ref={section} class="catalog" aria-labelledby="catalog-heading">
+        <section class="catalog" aria-labelledby="catalog-heading">
             <h1 id="catalog-heading">{ messages.catalog_heading }</h1>
             if catalog.articles.is_empty() {
                 <p>{ messages.no_articles }</p>
             } else {
-                <div class="catalog-tools" role="search" inert={!props.interactive}
-                    aria-busy={(!props.interactive).then_some(AttrValue::Static("true"))}>
+                <div class="catalog-tools" role="search" inert={props.rendering.is_inert()}
+                    aria-busy={props.rendering.busy()}>
                     <label class="search-label" for="catalog-search">{ messages.search_label }</label>
                     <input id="catalog-search" class="search" type="search" value={(*query).clone()} {oninput} />
                     { RadioGroup::new("catalog-audience", messages.filter_legend, *filter, onfilter).view(messages) }
@@ -183,7 +187,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                 <ul class="catalog-list" aria-busy={listing.busy.then_some(AttrValue::Static("true"))}>
                     { items }
                 </ul>
-                { pager(&Pager { page: listing.page, page_count: listing.page_count, onpage, interactive: props.interactive }, messages) }
+                { pager(&Pager { page: listing.page, page_count: listing.page_count, onpage, rendering: props.rendering }, messages) }
             }
         </section>
     }

@@ -1,6 +1,15 @@
 //! The hook that gives the catalog's page the reader turned to: the first is
 //! `index.json`'s, at hand; the others are fetched when the reader asks for them, kept
 //! on this device as articles are, and read from there offline.
+//!
+//! It keeps the article load's policy where it applies, through the same helpers: a
+//! load that the next page or "try again" overtakes is aborted
+//! ([`network::spawn_abortable`]), and a page the server no longer has
+//! ([`crate::browser::LoadError::is_withdrawn`]) is forgotten on this device. It does
+//! not share the rest of `app::load`'s `settle`: the saved copy is asked for only after
+//! the network fails (not raced against it), and a page shown from it is not marked as
+//! a saved copy. `settle` decides over the app's `LoadState` and its banner, which a
+//! page of the list has no place for; sharing it would make it generic for this alone.
 
 use std::rc::Rc;
 
@@ -40,12 +49,18 @@ pub fn use_catalog_page(data_url: &AttrValue, page: usize) -> CatalogPageLoad {
             (data_url.clone(), page, *attempt),
             move |(data_url, page, _)| {
                 let page = *page;
-                if page > 1 {
+                let running = (page > 1).then(|| {
                     loaded.set(None);
                     let url = format!("{data_url}{}", crate::model::Catalog::page_file(page));
-                    wasm_bindgen_futures::spawn_local(async move {
+                    network::spawn_abortable(async move {
                         loaded.set(Some((page, load(&url).await)));
-                    });
+                    })
+                });
+                // Overtaken by the next page or a retry, it neither lands nor lives on.
+                move || {
+                    if let Some(handle) = running {
+                        handle.abort();
+                    }
                 }
             },
         );
@@ -60,7 +75,8 @@ pub fn use_catalog_page(data_url: &AttrValue, page: usize) -> CatalogPageLoad {
     }
 }
 
-/// The network's copy, kept for offline reading; else the one kept.
+/// The network's copy, kept for offline reading; else the one kept, unless the server
+/// says the page is gone.
 async fn load(url: &str) -> PageLoad {
     let decode = |text: &str| json::from_data::<CatalogPage>(text).ok();
     match network::fetch_text(url).await {
@@ -70,6 +86,11 @@ async fn load(url: &str) -> PageLoad {
                 return PageLoad::Loaded(page.articles.into());
             }
             log_error(&format!("{url}: invalid catalog page"));
+        }
+        Err(error) if error.is_withdrawn() => {
+            log_error(&format!("{url}: {error}"));
+            offline::forget(url).await;
+            return PageLoad::Failed;
         }
         Err(error) => log_error(&format!("{url}: {error}")),
     }
