@@ -8,6 +8,7 @@ use crate::messages::Language;
 use crate::model::{Audience, Slug};
 use crate::model::{FollowUp, Publisher};
 use crate::preferences::{self, TextSize, Theme};
+use crate::safe_url::SafeUrl;
 
 /// The settings a host page may give, by their `data-` attribute names (`?article=` and
 /// `?audience=` on the publisher's own page).
@@ -80,7 +81,7 @@ pub struct WidgetConfig {
     pub follow_up: FollowUpChoice,
     /// Embedded on a partner's page: the publisher's site, where each article links
     /// back to. `None` on the publisher's own page.
-    pub canonical_base: Option<String>,
+    pub canonical_base: Option<SafeUrl>,
     /// On the publisher's own page: its site's root, relative to this page (`./`, or
     /// `../../` on an article's page `articles/<slug>/`); see [`site_root_of_path`].
     pub site_root: String,
@@ -110,7 +111,7 @@ pub enum FollowUpChoice {
     #[default]
     Publishers,
     /// The publisher's words, leading to this URL instead.
-    Url(String),
+    Url(SafeUrl),
     /// No call to action (`followup-url="none"`).
     Hidden,
 }
@@ -153,8 +154,8 @@ impl WidgetConfig {
                         Language::NAMES.join(" or ")
                     ))),
                 },
-                "canonical-base" => match crate::safe_url::allowed(value) {
-                    Some(url) if crate::safe_url::is_external(&url) => {
+                "canonical-base" => match SafeUrl::parse(value) {
+                    Some(url) if url.is_external() => {
                         self.canonical_base = Some(url);
                     }
                     _ => warnings.push(ConfigWarning(format!(
@@ -169,7 +170,7 @@ impl WidgetConfig {
                     self.data_url = url;
                 }
                 "followup-url" if value == "none" => self.follow_up = FollowUpChoice::Hidden,
-                "followup-url" => match crate::safe_url::allowed(value) {
+                "followup-url" => match SafeUrl::parse(value) {
                     Some(url) if !url.is_empty() => self.follow_up = FollowUpChoice::Url(url),
                     _ => warnings.push(ConfigWarning(format!(
                         "followup-url: `{value}` is not an allowed URL; using the publisher's"
@@ -192,33 +193,39 @@ impl WidgetConfig {
     }
 
     /// The publisher's page of an article, when the widget is embedded elsewhere.
-    pub fn canonical_url(&self, slug: &Slug) -> Option<String> {
-        self.canonical_base
-            .as_deref()
-            .map(|base| article_link(base, slug))
+    pub fn canonical_url(&self, slug: &Slug) -> Option<SafeUrl> {
+        let base = self.canonical_base.as_ref()?;
+        SafeUrl::parse(&article_link(base.as_str(), slug))
     }
 
     /// Where the publisher's site is, as links on this page must write it: the
     /// canonical base on a partner's page, the relative root on the publisher's own.
     pub fn links_root(&self) -> &str {
-        self.canonical_base.as_deref().unwrap_or(&self.site_root)
+        self.canonical_base
+            .as_ref()
+            .map_or(&self.site_root, |base| base.as_str())
     }
 
     /// A link of the publisher's (`publisher.toml`) as this page must write it: a
     /// relative link leads to the publisher's site, so it is resolved against the
     /// canonical base when the widget is embedded elsewhere. `None` when the URL
     /// allow-list refuses it: the data is checked at build time, and again here.
-    pub fn publisher_link(&self, link: &str) -> Option<String> {
-        let link = crate::safe_url::allowed(link).filter(|link| !link.is_empty())?;
-        let is_relative = !link.contains(':') && !link.starts_with("//");
-        Some(match (&self.canonical_base, is_relative) {
-            (Some(base), true) if link.starts_with('/') => format!("{}{link}", origin(base)),
-            (Some(base), true) => join_url(base, &link),
-            (None, true) if !link.starts_with('/') && self.site_root != "./" => {
-                format!("{}{link}", self.site_root)
+    pub fn publisher_link(&self, link: &str) -> Option<SafeUrl> {
+        let link = SafeUrl::parse(link).filter(|link| !link.is_empty())?;
+        let text = link.as_str();
+        let is_relative = !text.contains(':') && !text.starts_with("//");
+        let resolved = match (&self.canonical_base, is_relative) {
+            (Some(base), true) if text.starts_with('/') => {
+                format!("{}{text}", origin(base.as_str()))
             }
-            _ => link,
-        })
+            (Some(base), true) => join_url(base.as_str(), text),
+            (None, true) if !text.starts_with('/') && self.site_root != "./" => {
+                format!("{}{text}", self.site_root)
+            }
+            _ => return Some(link),
+        };
+        // A safe link joined to a safe base: the allow-list says so once more.
+        SafeUrl::parse(&resolved)
     }
 
     /// The call to action after an article of `publisher`'s, if any.
@@ -230,7 +237,7 @@ impl WidgetConfig {
             FollowUpChoice::Url(url) => url.clone(),
         };
         Some(FollowUp {
-            url,
+            url: url.into_string(),
             ..follow_up.clone()
         })
     }
@@ -505,7 +512,7 @@ mod tests {
             ..Publisher::default()
         };
         let embedded = WidgetConfig {
-            canonical_base: Some("https://pub.example/health/".into()),
+            canonical_base: SafeUrl::parse("https://pub.example/health/"),
             ..WidgetConfig::default()
         };
         let url =

@@ -12,7 +12,7 @@ use yew::virtual_dom::{VList, VNode, VTag, VText};
 use yew::{AttrValue, Html};
 
 use crate::document::{citation_id, reference_id, Alignment, Block, Document, Inline};
-use crate::safe_url;
+use crate::safe_url::SafeUrl;
 
 const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
@@ -158,10 +158,10 @@ fn inlines(content: &[Inline], out: &mut Vec<VNode>, cite: CitationLabel) {
                 title,
                 content,
             } => out.push(link(href, title, inline_nodes(content, cite))),
-            Inline::Image { src, title, alt } => match safe_url::allowed(src) {
+            Inline::Image { src, title, alt } => match SafeUrl::parse(src) {
                 Some(src) => {
                     let mut image = VTag::new("img");
-                    image.add_attribute("src", safe_url::percent_encode(&src));
+                    image.add_attribute("src", src.encoded());
                     if !title.is_empty() {
                         image.add_attribute("title", title.clone());
                     }
@@ -206,7 +206,7 @@ fn inlines(content: &[Inline], out: &mut Vec<VNode>, cite: CitationLabel) {
 }
 
 fn link(href: &str, title: &str, content: Vec<VNode>) -> VNode {
-    let Some(href) = safe_url::allowed(href) else {
+    let Some(href) = SafeUrl::parse(href) else {
         // A refused link keeps its text and loses its destination.
         let mut span = VTag::new("span");
         span.add_attribute("class", "blocked-link");
@@ -214,10 +214,10 @@ fn link(href: &str, title: &str, content: Vec<VNode>) -> VNode {
         return span.into();
     };
     let mut anchor = VTag::new("a");
-    if safe_url::is_external(&href) {
+    if href.is_external() {
         anchor.add_attribute("rel", "noopener noreferrer");
     }
-    anchor.add_attribute("href", safe_url::percent_encode(&href));
+    anchor.add_attribute("href", href.encoded());
     if !title.is_empty() {
         anchor.add_attribute("title", title.to_owned());
     }

@@ -6,10 +6,70 @@
 //! at, so `java\tscript:` and ` javascript:` are caught. Character references such as
 //! `&#106;avascript:` are already decoded by the markdown parser before we see the URL.
 
+use std::fmt;
+
 const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
-/// The URL as it may be used in the DOM, or `None` if it must be neutralised.
-pub fn allowed(url: &str) -> Option<String> {
+/// A URL that has passed the allow-list: the only kind of URL the widget writes into an
+/// `href` or a `src`. Only [`SafeUrl::parse`] makes one, and the build's checks
+/// (`articles check`) and the widget in the browser call the same function, so data
+/// that reaches the browser some other way is held to the same rule.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SafeUrl(String);
+
+impl SafeUrl {
+    /// The URL as it may be used in the DOM, or `None` if it must be neutralised.
+    pub fn parse(url: &str) -> Option<SafeUrl> {
+        allowed(url).map(SafeUrl)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// Whether it leaves the publisher's site (see [`is_external`]).
+    pub fn is_external(&self) -> bool {
+        is_external(&self.0)
+    }
+
+    /// Whether it is empty (a link to the page itself).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// As the DOM gets it: every byte that may not stand in a URL percent-encoded.
+    pub fn encoded(&self) -> String {
+        percent_encode(&self.0)
+    }
+}
+
+impl fmt::Display for SafeUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Read as text anywhere a `&str` is wanted; made only by [`SafeUrl::parse`].
+impl std::ops::Deref for SafeUrl {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<SafeUrl> for String {
+    fn from(url: SafeUrl) -> String {
+        url.0
+    }
+}
+
+/// The allow-list itself, behind [`SafeUrl::parse`].
+fn allowed(url: &str) -> Option<String> {
     // Browsers strip leading and trailing C0 controls and spaces and remove every tab
     // and newline; we also drop inner controls, which no legitimate URL contains.
     let cleaned: String = url

@@ -1199,6 +1199,100 @@ fn the_spanish_badge_names_the_board_with_its_article() {
     );
 }
 
+/// Every `href`, `src` and `action` value of the rendered HTML.
+fn url_attributes(html: &str) -> Vec<String> {
+    tags(html)
+        .into_iter()
+        .flat_map(|tag| {
+            ["href", "src", "action", "formaction"]
+                .into_iter()
+                .filter_map(|key| tag.attr(key).map(str::to_owned))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn article_data_with_hostile_urls_in_every_field_is_decoded_and_rendered_without_one_hostile_link()
+{
+    use article_widget::config::WidgetConfig;
+    const HOSTILE: [&str; 5] = [
+        "javascript:alert(document.domain)",
+        " JaVa\tScRiPt:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "java\nscript:alert(1)",
+    ];
+    for (index, hostile) in HOSTILE.iter().enumerate() {
+        let mut article = fixture(ReviewStatus::Submitted);
+        // The body: a link and an image to the hostile address, and a raw HTML link.
+        article.variants.insert(
+            Audience::Patient,
+            parse(&format!(
+                "[Click]({hostile_md}) and ![look]({hostile_md}) and <a href=\"{hostile_md}\">raw</a>.",
+                hostile_md = hostile.replace(' ', "%20").replace('\t', "%09").replace('\n', "%0A")
+            )),
+        );
+        // Every URL the data carries, through the build's own writer.
+        let mut json = serde_json::to_value(&article).unwrap();
+        for reference in json["references"].as_array_mut().unwrap() {
+            reference.as_object_mut().unwrap().remove("doi");
+            reference.as_object_mut().unwrap().remove("pmid");
+            reference["url"] = (*hostile).into();
+            reference["cited"] = "2026-12-04".into();
+        }
+        let publisher = &mut json["publisher"];
+        for field in ["url", "editorial_policy_url", "corrections_url"] {
+            publisher[field] = (*hostile).into();
+        }
+        publisher["follow_up"]["url"] = (*hostile).into();
+        // Decoded by the widget's own reader, as the browser reads it, and placed as on
+        // a partner's page, whose canonical base the page gave.
+        let text = json.to_string();
+        assert!(
+            article_widget::json::from_str::<Article>(&text).is_ok(),
+            "case {index}: the data decodes"
+        );
+        let html = article_widget::ssr::render::<ArticlePage>(move || {
+            let decoded: Article = article_widget::json::from_str(&text).unwrap();
+            let (config, _) =
+                WidgetConfig::default().apply([("canonical-base", "https://pub.example/health/")]);
+            let publisher = decoded.publisher.clone();
+            let canonical_url = config.canonical_url(&decoded.slug);
+            ArticlePageProps {
+                follow_up: config.follow_up(&publisher),
+                editorial_policy_url: config
+                    .publisher_link(&publisher.editorial_policy_url)
+                    .map(|url| AttrValue::from(url.into_string())),
+                corrections_url: config
+                    .publisher_link(&publisher.corrections_url)
+                    .map(|url| AttrValue::from(url.into_string())),
+                canonical_url: canonical_url.map(|url| AttrValue::from(url.into_string())),
+                ..props(decoded)
+            }
+        });
+        assert!(
+            html.contains("Click") && html.contains("raw"),
+            "case {index}: the body is shown"
+        );
+        let urls = url_attributes(&html);
+        assert!(!urls.is_empty(), "case {index}: the page has its own links");
+        for url in &urls {
+            let scheme: String = url
+                .chars()
+                .filter(|c| !c.is_ascii_control() && *c != ' ')
+                .collect::<String>()
+                .to_ascii_lowercase();
+            assert!(
+                !["javascript:", "data:", "vbscript:"]
+                    .iter()
+                    .any(|bad| scheme.starts_with(bad)),
+                "case {index}: {url:?} in {html}"
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------
 // The interface's language
 

@@ -157,10 +157,10 @@ pub fn App(props: &AppProps) -> Html {
                 onaction={reader.onaction.clone()}
                 storage_notice={reader.storage_failed.then_some(AttrValue::Static(messages.storage_notice))}
                 follow_up={props.config.follow_up(&article.publisher)}
-                editorial_policy_url={props.config.publisher_link(&article.publisher.editorial_policy_url).map(AttrValue::from)}
-                corrections_url={props.config.publisher_link(&article.publisher.corrections_url).map(AttrValue::from)}
+                editorial_policy_url={props.config.publisher_link(&article.publisher.editorial_policy_url).map(|url| AttrValue::from(url.into_string()))}
+                corrections_url={props.config.publisher_link(&article.publisher.corrections_url).map(|url| AttrValue::from(url.into_string()))}
                 today={*today}
-                canonical_url={props.config.canonical_url(&article.slug).map(AttrValue::from)}
+                canonical_url={props.config.canonical_url(&article.slug).map(|url| AttrValue::from(url.into_string()))}
             />
         },
     };

@@ -50,7 +50,7 @@ fn vancouver(reference: &Reference) -> Html {
             <span class="reference-authors">{ &authors }</span>
             { separator_after(&authors) }
             if let Some(link) = title_link {
-                <a class="reference-title" href={link} rel="noopener noreferrer">{ &reference.title }</a>
+                <a class="reference-title" href={link.into_string()} rel="noopener noreferrer">{ &reference.title }</a>
             } else {
                 <span class="reference-title">{ &reference.title }</span>
             }
@@ -60,7 +60,7 @@ fn vancouver(reference: &Reference) -> Html {
                 { format!("; {}.", reference.web_date()) }
                 if let Some(address) = web_address {
                     { " Available from: " }
-                    <a class="reference-url" href={address.clone()} rel="noopener noreferrer">{ address }</a>
+                    <a class="reference-url" href={address.to_string()} rel="noopener noreferrer">{ address.into_string() }</a>
                 }
             } else {
                 { separator_after(&reference.title) }

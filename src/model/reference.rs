@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Date;
-use crate::safe_url;
+use crate::safe_url::SafeUrl;
 
 /// One numbered entry of an article's reference list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,22 +40,22 @@ pub struct Reference {
 
 impl Reference {
     /// Where a reader can find the publication: the DOI first, as the most durable.
-    pub fn link(&self) -> Option<String> {
+    pub fn link(&self) -> Option<SafeUrl> {
         self.links().into_iter().next()
     }
 
     /// Every address of the publication, the most durable first: its DOI, its PubMed
     /// record, its URL. A URL that fails the allow-list is left out here, in the
     /// browser as at build time: the data may come from anywhere.
-    pub fn links(&self) -> Vec<String> {
+    pub fn links(&self) -> Vec<SafeUrl> {
         let doi = self
             .doi
             .as_ref()
-            .map(|doi| format!("https://doi.org/{doi}"));
+            .and_then(|doi| SafeUrl::parse(&format!("https://doi.org/{doi}")));
         let pubmed = self
             .pmid
             .as_ref()
-            .map(|pmid| format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/"));
+            .and_then(|pmid| SafeUrl::parse(&format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/")));
         [doi, pubmed, self.web_address()]
             .into_iter()
             .flatten()
@@ -63,11 +63,11 @@ impl Reference {
     }
 
     /// The reference's URL, if it passes the allow-list and is a web address.
-    pub fn web_address(&self) -> Option<String> {
+    pub fn web_address(&self) -> Option<SafeUrl> {
         self.url
             .as_deref()
-            .and_then(safe_url::allowed)
-            .filter(|url| safe_url::is_external(url))
+            .and_then(SafeUrl::parse)
+            .filter(SafeUrl::is_external)
     }
 
     /// Whether the reference is a web page (it says the day it was read), printed with
@@ -190,13 +190,17 @@ mod tests {
             cited: None,
         };
         assert_eq!(
-            reference.link().unwrap(),
+            reference.link().unwrap().as_str(),
             "https://doi.org/10.1056/NEJMoa2204705"
         );
         assert_eq!(reference.author_line(), "A, B, C, D");
         assert_eq!(reference.locator(), "2022;387(12):1099-1110");
         assert_eq!(
-            reference.links(),
+            reference
+                .links()
+                .iter()
+                .map(SafeUrl::as_str)
+                .collect::<Vec<_>>(),
             [
                 "https://doi.org/10.1056/NEJMoa2204705",
                 "https://pubmed.ncbi.nlm.nih.gov/36129998/"
@@ -204,7 +208,7 @@ mod tests {
         );
         reference.doi = None;
         assert_eq!(
-            reference.link().unwrap(),
+            reference.link().unwrap().as_str(),
             "https://pubmed.ncbi.nlm.nih.gov/36129998/"
         );
     }

@@ -43,10 +43,10 @@ pub fn PrerenderedArticle(props: &PrerenderedArticleProps) -> Html {
                 preferences={Preferences::default()}
                 rendering={Rendering::Prerendered}
                 follow_up={config.follow_up(publisher)}
-                editorial_policy_url={config.publisher_link(&publisher.editorial_policy_url).map(AttrValue::from)}
-                corrections_url={config.publisher_link(&publisher.corrections_url).map(AttrValue::from)}
+                editorial_policy_url={config.publisher_link(&publisher.editorial_policy_url).map(|url| AttrValue::from(url.into_string()))}
+                corrections_url={config.publisher_link(&publisher.corrections_url).map(|url| AttrValue::from(url.into_string()))}
                 today={Some(props.today)}
-                canonical_url={config.canonical_url(&article.slug).map(AttrValue::from)}
+                canonical_url={config.canonical_url(&article.slug).map(|url| AttrValue::from(url.into_string()))}
             />
         </Frame>
     }

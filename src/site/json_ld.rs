@@ -119,7 +119,7 @@ fn citation(reference: &Reference) -> Value {
         json!({ "@type": of, "name": reference.source }),
     );
     // The reader's link (`Reference::link`) first, then the other identifiers.
-    let mut links = reference.links().into_iter();
+    let mut links = reference.links().into_iter().map(String::from);
     if let Some(link) = links.next() {
         work.insert("url".into(), json!(link));
     }

@@ -12,6 +12,7 @@ use crate::model::{Article, Audience, Catalog, Date};
 use crate::pages::prerendered::{
     PrerenderedArticle, PrerenderedArticleProps, PrerenderedCatalog, PrerenderedCatalogProps,
 };
+use crate::safe_url::SafeUrl;
 use crate::ssr;
 
 /// The widget's stylesheet, the one both the prerendered HTML and the widget use.
@@ -73,7 +74,7 @@ pub fn config_for(placement: Placement, depth: usize) -> WidgetConfig {
         },
         Placement::Partner => WidgetConfig {
             placement,
-            canonical_base: Some(PARTNER_BASE.to_owned()),
+            canonical_base: SafeUrl::parse(PARTNER_BASE),
             ..WidgetConfig::default()
         },
     }

@@ -8,7 +8,7 @@ use super::diagnostics::{Diagnostics, LineIndex};
 use super::fences::Segment;
 use crate::markdown::{self, Finding};
 use crate::model::Reference;
-use crate::safe_url;
+use crate::safe_url::SafeUrl;
 
 /// Checks the markdown of each segment against the `references` (each with its line).
 pub fn check(
@@ -46,7 +46,7 @@ pub fn check(
                     lines.line(offset),
                     "raw HTML is shown to readers as text, not interpreted",
                 ),
-                Finding::Link { url, offset } if safe_url::allowed(&url).is_none() => {
+                Finding::Link { url, offset } if SafeUrl::parse(&url).is_none() => {
                     diagnostics.error(
                         lines.line(offset),
                         format!("URL `{url}` is not allowed: use http, https, mailto, tel, a relative path or a #fragment"),

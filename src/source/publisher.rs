@@ -15,7 +15,7 @@ use crate::model::{
     contrast_ratio, Disclaimer, Disclaimers, FollowUp, Language, Publisher, PublisherWords,
     ReviewBody,
 };
-use crate::safe_url;
+use crate::safe_url::SafeUrl;
 
 /// The file's name in the articles folder.
 pub const FILE_NAME: &str = "publisher.toml";
@@ -173,8 +173,8 @@ impl Checker<'_> {
     fn url(&mut self, field: &str, value: Spanned<String>) -> String {
         let line = self.line(&value);
         let written = value.into_inner();
-        match safe_url::allowed(written.trim()) {
-            Some(url) if !url.is_empty() => url,
+        match SafeUrl::parse(written.trim()) {
+            Some(url) if !url.is_empty() => url.into_string(),
             _ => {
                 self.diagnostics.error(
                     line,
