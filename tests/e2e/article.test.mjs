@@ -2,7 +2,7 @@
 // role and accessible name, the catalog, the unavailable panel, axe-core in light and dark.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALS_QUESTION, WIDGET_URL, axeViolations, launchBrowser, newPage, waitUntil, takenOver } from './harness.mjs';
+import { ALS_QUESTION, WIDGET_URL, articleUpdated, axeViolations, launchBrowser, longDate, newPage, waitUntil, takenOver } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -34,7 +34,8 @@ test('the ALS article shows every part, found by role and accessible name', asyn
     const current = review.locator('[aria-current="step"]');
     assert.match(await current.innerText(), /^Submitted/);
 
-    assert.equal(await page.locator('time[datetime="2026-11-30"]').first().innerText(), 'November 30, 2026');
+    const updated = articleUpdated('als-primary-treatment');
+    assert.equal(await page.locator(`time[datetime="${updated}"]`).first().innerText(), longDate(updated, 'en'));
     await page.getByText('Next review due:').waitFor();
     await page.getByRole('link', { name: 'View editorial policy' }).waitFor();
 

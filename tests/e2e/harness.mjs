@@ -110,3 +110,23 @@ export async function takenOver(page, selector = '[data-article-widget], article
     );
   }, selector);
 }
+
+/** The day an article of articles/ was last updated, as its front matter says. */
+export function articleUpdated(slug) {
+  const text = readFileSync(new URL(`../../articles/${slug}.md`, import.meta.url), 'utf8');
+  const found = text.match(/^updated = (\d{4}-\d{2}-\d{2})$/m);
+  if (!found) throw new Error(`articles/${slug}.md has no updated date`);
+  return found[1];
+}
+
+const MONTHS = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+};
+
+/** A day (YYYY-MM-DD) as a reader of `lang` reads it: "December 4, 2026", "4 de diciembre de 2026". */
+export function longDate(iso, lang) {
+  const [year, month, day] = iso.split('-').map(Number);
+  const name = MONTHS[lang][month - 1];
+  return lang === 'es' ? `${day} de ${name} de ${year}` : `${name} ${day}, ${year}`;
+}
