@@ -254,7 +254,7 @@ fn contract_values() -> BTreeSet<String> {
             continue;
         };
         let json = value
-            .strip_prefix("Object.freeze(")
+            .strip_prefix("/* @__PURE__ */ Object.freeze(")
             .and_then(|rest| rest.strip_suffix(");"))
             .or_else(|| value.strip_suffix(';'))
             .unwrap_or(value);

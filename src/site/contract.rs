@@ -198,9 +198,11 @@ pub fn module() -> String {
             json!(name)
         ));
     }
+    // Frozen, and marked pure so that a bundle keeps only what it imports: the loader
+    // carries none of the app shell's words.
     for (name, doc, value) in exports {
         module.push_str(&format!(
-            "\n/** {doc} */\nexport const {name} = Object.freeze({value});\n"
+            "\n/** {doc} */\nexport const {name} = /* @__PURE__ */ Object.freeze({value});\n"
         ));
     }
     module
