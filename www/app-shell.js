@@ -145,7 +145,7 @@ function describeCatalog(catalog) {
   describeResults();
 }
 
-/** The widget listed these articles (`detail: { slugs, label }`): offer to save them. */
+/** The widget listed these articles (`detail: { slugs, query }`): offer to save them. */
 function heardResults(detail) {
   const slugs = Array.isArray(detail?.slugs) ? detail.slugs.filter((slug) => typeof slug === 'string' && SLUG.test(slug)) : [];
   // The widget says which words it searched (none: a page of the catalog).

@@ -1,8 +1,8 @@
 // The widget's search adapter: a module beside the build's Pagefind index
 // (articles/search/, written by xtask/build-search-index.mjs), which the widget imports
 // the first time a reader searches (src/browser/search.rs). It asks Pagefind and
-// answers in the widget's own form (src/model/search.rs; README, "Beyond one
-// machine"): the results' catalog entries, as a page of the catalog has them, and
+// answers in the widget's own form (src/model/search.rs; docs/formats.md, "Handing
+// search to a hosted engine"): the results' catalog entries, as a page of the catalog has them, and
 // beside each an excerpt as runs of plain text, a word found marked by a flag, never by
 // markup, so that the widget shows it as text.
 

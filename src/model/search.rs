@@ -4,7 +4,7 @@
 //!
 //! The engine is the build's static index (Pagefind, reached through the adapter
 //! `articles/search/search.js`, which answers in this form); a hosted engine behind
-//! the same form could take its place (README, "Beyond one machine").
+//! the same form could take its place (docs/formats.md, "Handing search to a hosted engine").
 
 use serde::Deserialize;
 
