@@ -75,9 +75,10 @@ pub fn update_partner_widget(host: &Element, options: &JsValue) -> bool {
             mount: slot.mounts,
             handed_over: None,
             // Not the page's `Rendering` (the app is always live): `on_shown` says
-            // whether a prerendered page waits for this mount to take it over, and an
-            // update is no new mount.
-            on_shown: Callback::noop(),
+            // whether a prerendered page waits for this mount to take it over. An update
+            // is no new mount, and keeps the mount's: one that arrives before the app
+            // has shown its page must not leave that page un-taken-over.
+            on_shown: slot.on_shown.clone(),
         });
         true
     })
@@ -123,6 +124,9 @@ struct Slot {
     handle: yew::AppHandle<App>,
     host: Host,
     mounts: u64,
+    /// This mount's take-over of its prerendered page: an update before the app has
+    /// shown its page keeps it, or the page would never be taken over.
+    on_shown: Callback<()>,
 }
 
 thread_local! {
@@ -153,6 +157,7 @@ pub fn mount(
         shadow.append_child(&slot.container).ok()?;
         slot.host = Host::Mounted(host.clone());
         slot.mounts += 1;
+        slot.on_shown = on_shown.clone();
         if let Some(handed_over) = handed_over.take() {
             network::answer_with(handed_over);
         }
@@ -180,7 +185,7 @@ pub fn mount(
         host: Host::Mounted(host.clone()),
         mount: 0,
         handed_over: handed_over.map(Rc::new),
-        on_shown,
+        on_shown: on_shown.clone(),
     };
     let handle = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
     SLOTS.with_borrow_mut(|slots| {
@@ -189,6 +194,7 @@ pub fn mount(
             handle,
             host: Host::Mounted(host.clone()),
             mounts: 0,
+            on_shown,
         })
     });
     Ok(())
@@ -220,14 +226,15 @@ pub fn unmount(host: &Element) -> bool {
         };
         slot.host = Host::Parked;
         slot.mounts += 1;
+        // A parked app shows nothing, so has no prerendered page to take over (this is
+        // not the page's `Rendering`: see `update_partner_widget`).
+        slot.on_shown = Callback::noop();
         slot.handle.update(AppProps {
             config: WidgetConfig::default(),
             host: Host::Parked,
             mount: slot.mounts,
             handed_over: None,
-            // A parked app shows nothing, so has no prerendered page to take over (this
-            // is not the page's `Rendering`: see `update_partner_widget`).
-            on_shown: Callback::noop(),
+            on_shown: slot.on_shown.clone(),
         });
         slot.container.remove();
         if let Some(shadow) = host.shadow_root() {

@@ -502,6 +502,33 @@ test('every ready event names the page shown and its audience, after each move i
   }
 });
 
+test('an option changed while the widget still loads over its prerendered page: the page is taken over all the same', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    // The article's data waits until the page has changed an option of the widget.
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route(`${WIDGET_URL}/articles/als-primary-treatment.json`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${PARTNER_URL}/live.html`);
+    // The Wasm has mounted the widget, which waits for its data behind the prerendered page.
+    await page.waitForFunction(() => window.ArticleWidget.count().then((count) => count > 0));
+    assert.equal(await page.locator('#live').evaluate((host) => host.shadowRoot.querySelector('[data-prerendered]') !== null), true);
+    await page.evaluate(() => document.querySelector('#live').setAttribute('data-theme', 'dark'));
+    release();
+    await takenOver(page, '#live');
+    await page.locator('#live .article-widget.theme-dark').waitFor();
+    await page.locator('#live').getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('live options: data- attributes and ArticleWidget.update change a mounted widget in place', async () => {
   const { context, page, pageErrors } = await newPage(browser);
   const warnings = [];
