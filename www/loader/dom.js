@@ -39,6 +39,7 @@ const parentElementOf = getter(Node.prototype, 'parentElement');
 
 export const querySelectorAll = method(Element.prototype, 'querySelectorAll');
 const documentQuerySelectorAll = method(Document.prototype, 'querySelectorAll');
+const fragmentQuerySelectorAll = method(DocumentFragment.prototype, 'querySelectorAll');
 export const getAttribute = method(Element.prototype, 'getAttribute');
 export const hasAttribute = method(Element.prototype, 'hasAttribute');
 export const setAttribute = method(Element.prototype, 'setAttribute');
@@ -83,7 +84,16 @@ export const replaceChildren = (element, ...nodes) => replaceChildrenOf(element,
 export const replaceShadow = (shadow, ...nodes) => replaceShadowChildren(shadow, ...nodes);
 export const on = (target, type, listener, options) => addEventListenerTo(target, type, listener, options);
 export const off = (target, type, listener) => removeEventListenerFrom(target, type, listener);
-export const queryDocument = (selector) => documentQuerySelectorAll(doc, selector);
+/**
+ * The elements under `root` matching `selector`: a document, an element, or a
+ * fragment such as a shadow root of the page's own components; none for anything else.
+ */
+export function queryUnder(root, selector) {
+  if (root instanceof Document) return documentQuerySelectorAll(root, selector);
+  if (root instanceof Element) return querySelectorAll(root, selector);
+  if (root instanceof DocumentFragment) return fragmentQuerySelectorAll(root, selector);
+  return [];
+}
 
 /** Inserts `node` right after `reference`. */
 export function insertAfter(reference, node) {

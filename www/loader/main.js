@@ -455,13 +455,7 @@ function hostFor(tag) {
 }
 
 function scan(root) {
-  const hosts =
-    root === window.document
-      ? dom.queryDocument('[data-article-widget]')
-      : dom.isElement(root)
-        ? dom.querySelectorAll(root, '[data-article-widget]')
-        : [];
-  for (const host of hosts) {
+  for (const host of dom.queryUnder(root, '[data-article-widget]')) {
     if (!known.has(host)) mountWhenNear(host);
   }
 }
