@@ -32,9 +32,7 @@ const nodeTypeOf = getter(Node.prototype, 'nodeType');
 const shadowRootOf = getter(Element.prototype, 'shadowRoot');
 const firstElementChildOf = getter(Element.prototype, 'firstElementChild');
 const bodyOf = getter(Document.prototype, 'body');
-const childrenOf = getter(Element.prototype, 'children');
 const classListOf = getter(Element.prototype, 'classList');
-const attributesOf = getter(Element.prototype, 'attributes');
 const parentElementOf = getter(Node.prototype, 'parentElement');
 
 export const querySelectorAll = method(Element.prototype, 'querySelectorAll');
@@ -49,11 +47,8 @@ const attachShadowTo = method(Element.prototype, 'attachShadow');
 const createElementIn = method(Document.prototype, 'createElement');
 const importNodeIn = method(Document.prototype, 'importNode');
 const insertBeforeIn = method(Node.prototype, 'insertBefore');
-const appendChildTo = method(Node.prototype, 'appendChild');
-const replaceChildrenOf = method(Element.prototype, 'replaceChildren');
 const replaceShadowChildren = method(DocumentFragment.prototype, 'replaceChildren');
 const addEventListenerTo = method(EventTarget.prototype, 'addEventListener');
-const removeEventListenerFrom = method(EventTarget.prototype, 'removeEventListener');
 
 /** The script element running now, if it is one: never an element the page named so. */
 export function currentScript() {
@@ -67,23 +62,18 @@ export const documentElement = () => documentElementOf(doc);
 export const baseURI = () => baseUriOf(doc);
 export const readyState = () => readyStateOf(doc);
 export const isConnected = (node) => isConnectedOf(node);
-export const parentNode = (node) => parentNodeOf(node);
 export const parentElement = (node) => parentElementOf(node);
 export const isElement = (node) => node instanceof Element && nodeTypeOf(node) === 1;
 export const shadowRoot = (element) => shadowRootOf(element);
 export const firstElementChild = (element) => firstElementChildOf(element);
 export const body = (document) => bodyOf(document);
-export const children = (element) => childrenOf(element);
 export const classList = (element) => classListOf(element);
-export const attributes = (element) => attributesOf(element);
 export const attachShadow = (element, init) => attachShadowTo(element, init);
 export const createElement = (name) => createElementIn(doc, name);
 export const importNode = (node) => importNodeIn(doc, node, true);
-export const appendChild = (parent, child) => appendChildTo(parent, child);
-export const replaceChildren = (element, ...nodes) => replaceChildrenOf(element, ...nodes);
 export const replaceShadow = (shadow, ...nodes) => replaceShadowChildren(shadow, ...nodes);
 export const on = (target, type, listener, options) => addEventListenerTo(target, type, listener, options);
-export const off = (target, type, listener) => removeEventListenerFrom(target, type, listener);
+
 /**
  * The elements under `root` matching `selector`: a document, an element, or a
  * fragment such as a shadow root of the page's own components; none for anything else.
