@@ -149,7 +149,36 @@ pub fn ensure_bench_tools(toolchain: &Toolchain) -> Result<()> {
 
 /// Headless Chromium and its driver, from Debian's packages.
 pub fn ensure_test_tools(_root: &Path) -> Result<()> {
-    ensure_debian_packages(&[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")])
+    ensure_debian_packages(&[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")])?;
+    ensure_feedparser()
+}
+
+/// The version of PyPI's feedparser that reads the site's Atom feed in the end-to-end
+/// tests: the parser feed readers build on, with its `bozo` flag for a feed it had to
+/// guess at.
+const FEEDPARSER: &str = "6.0.14";
+
+fn ensure_feedparser() -> Result<()> {
+    let found = output(Command::new("python3").args([
+        "-c",
+        "import feedparser; print(feedparser.__version__)",
+    ]))
+    .unwrap_or_default();
+    if found.trim() == FEEDPARSER {
+        return Ok(());
+    }
+    step(&format!(
+        "installing PyPI's feedparser {FEEDPARSER} (found: {}) for the feed's test",
+        none_if_empty(found.trim())
+    ));
+    run_command(Command::new("python3").args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        &format!("feedparser=={FEEDPARSER}"),
+    ]))
 }
 
 /// The engines beside Chromium, and what drives them.
