@@ -150,6 +150,8 @@ pub struct Messages {
     /// A citation's name to a screen reader, in the article's body.
     pub citation: fn(label: &str) -> String,
     pub article_history: &'static str,
+    /// Before a change of the history that corrected the article (and in the feed).
+    pub correction: &'static str,
 
     // The review: badge, stepper, dates.
     /// "Reviewed by {reviewers} on ", before the date.
@@ -258,6 +260,7 @@ impl Messages {
             self.related_articles,
             self.references,
             self.article_history,
+            self.correction,
             self.reviewed_end,
             self.review_heading,
             self.step_done,
@@ -421,6 +424,7 @@ pub static EN: Messages = Messages {
     back_to_citation: |label| format!("Back to citation {label}"),
     citation: |label| format!("Reference {label}"),
     article_history: "Article history",
+    correction: "Correction",
     reviewed_by: |reviewers| format!("Reviewed by {reviewers} on "),
     reviewed_end: ".",
     being_reviewed: |board| format!("Being reviewed by {board}; not yet approved."),
@@ -543,6 +547,7 @@ pub static ES: Messages = Messages {
     back_to_citation: |label| format!("Volver a la cita {label}"),
     citation: |label| format!("Referencia {label}"),
     article_history: "Historial del artículo",
+    correction: "Corrección",
     reviewed_by: |reviewers| format!("Revisado por {reviewers} el "),
     reviewed_end: ".",
     being_reviewed: |board| format!("En revisión por {board}; aún no aprobado."),

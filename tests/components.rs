@@ -10,8 +10,8 @@ use article_widget::components::article_link::Links;
 use article_widget::components::rendering::Rendering;
 use article_widget::markdown::parse;
 use article_widget::model::{
-    Article, Audience, Catalog, CatalogEntry, Change, Date, Reference, RelatedArticle, Review,
-    ReviewStatus, Reviewer, Slug,
+    Article, Audience, Catalog, CatalogEntry, Change, ChangeKind, Date, Reference, RelatedArticle,
+    Review, ReviewStatus, Reviewer, Slug,
 };
 use article_widget::model::{Disclaimer, Disclaimers, FollowUp, Publisher, ReviewBody};
 use article_widget::pages::article::{ArticlePage, ArticlePageProps};
@@ -118,6 +118,7 @@ fn fixture(status: ReviewStatus) -> Article {
         changes: vec![Change {
             date: date("2026-11-18"),
             summary: "Cites the 2024 EAN guideline.".into(),
+            kind: ChangeKind::Update,
         }],
         default_audience: Audience::Professional,
         references: vec![
@@ -711,6 +712,51 @@ fn the_article_history_lists_each_change_collapsed() {
         props(article)
     });
     assert!(!without.contains("Article history"));
+}
+
+#[test]
+fn a_correction_in_the_history_is_marked_as_one_in_the_readers_language() {
+    let html = article_widget::ssr::render::<ArticlePage>(|| {
+        let mut article = fixture(ReviewStatus::Submitted);
+        article.changes.insert(
+            0,
+            Change {
+                date: date("2026-11-19"),
+                summary: "Fixes the riluzole dose.".into(),
+                kind: ChangeKind::Correction,
+            },
+        );
+        props(article)
+    });
+    let history = one(&html, "ol", &[("class", "history-list")]).inner(&html);
+    let correction = one(history, "li", &[("class", "correction")]).inner(history);
+    assert_eq!(
+        correction,
+        "<time datetime=\"2026-11-19\">November 19, 2026</time>: <strong class=\"change-kind\">Correction</strong>: Fixes the riluzole dose."
+    );
+    // The ordinary update beside it says no such word.
+    assert_eq!(all(history, "li", &[]).len(), 2);
+    assert_eq!(history.matches("Correction").count(), 1);
+
+    // In the interface's language, as the rest of the history.
+    #[yew::function_component]
+    fn SpanishHistory() -> yew::Html {
+        let changes = [Change {
+            date: date("2026-11-19"),
+            summary: "Corrige la dosis.".into(),
+            kind: ChangeKind::Correction,
+        }];
+        article_widget::components::article_history::article_history(
+            &changes,
+            article_widget::model::Language::Spanish,
+        )
+    }
+    let spanish = article_widget::ssr::render::<SpanishHistory>(|| ());
+    let correction = one(&spanish, "li", &[("class", "correction")]).inner(&spanish);
+    assert_eq!(
+        one(correction, "strong", &[("class", "change-kind")]).text(correction),
+        "Corrección"
+    );
 }
 
 #[test]
@@ -1434,7 +1480,8 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
     // errors, an article without text, a step not yet reached and the caution line
     // before approval, an empty catalog, the language filter of a catalog in several
     // languages, a search under way or out of reach, a paged catalog's pager and its
-    // page that did not come, and the plurals that only other sentences use.
+    // page that did not come, the plurals that only other sentences use, and the
+    // mark of a correction (the article's history has none).
     assert_eq!(
         missing,
         [
@@ -1444,6 +1491,7 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
             EN.error_damaged,
             EN.error_newer,
             EN.no_text,
+            EN.correction,
             EN.step_pending,
             EN.caution,
             EN.no_articles,

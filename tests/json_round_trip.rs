@@ -9,9 +9,9 @@ use std::rc::Rc;
 use article_widget::document::{Alignment, Block, Document, Inline};
 use article_widget::json::{self, Refusal, FORMAT};
 use article_widget::model::{
-    Article, Audience, Catalog, CatalogEntry, CatalogPage, Change, Date, Disclaimer, Disclaimers,
-    FollowUp, Language, Publisher, Reference, RelatedArticle, Review, ReviewBody, ReviewStatus,
-    Reviewer, SearchResults, Slug,
+    Article, Audience, Catalog, CatalogEntry, CatalogPage, Change, ChangeKind, Date, Disclaimer,
+    Disclaimers, FollowUp, Language, Publisher, Reference, RelatedArticle, Review, ReviewBody,
+    ReviewStatus, Reviewer, SearchResults, Slug,
 };
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
@@ -250,7 +250,15 @@ fn article() -> impl Strategy<Value = Article> {
         (btree_map(language(), slug(), 0..2), date(), date(), review),
         (
             vec(
-                (date(), text()).prop_map(|(date, summary)| Change { date, summary }),
+                (date(), text(), any::<bool>()).prop_map(|(date, summary, corrects)| Change {
+                    date,
+                    summary,
+                    kind: if corrects {
+                        ChangeKind::Correction
+                    } else {
+                        ChangeKind::Update
+                    },
+                }),
                 0..3,
             ),
             audience(),

@@ -496,3 +496,46 @@ fn the_catalogs_page_shows_its_first_page_with_the_size_of_the_whole() {
     assert!(page.contains("120 articles"), "{page}");
     assert!(page.contains("Page 1 of 3"), "{page}");
 }
+
+#[test]
+fn every_page_names_the_sites_feed_for_feed_readers() {
+    let article = article();
+    let catalog = Catalog {
+        articles: vec![article.catalog_entry()],
+        publisher: article.publisher.clone(),
+        ..Catalog::default()
+    };
+    let stylesheet = article_widget::site::prerender::stylesheet("#0b5d66", "#7fd8e0");
+    let site = article_widget::site::files::Site {
+        template: "<!doctype html><html>\n<head>\n<title>Medical articles</title>\n</head>\n<body><div data-article-widget></div></body></html>\n",
+        stylesheet: &stylesheet,
+        site_url: "https://demo.example/library/",
+        today: date("2026-11-30"),
+    };
+    let link = format!(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"https://demo.example/library/feed.xml\">",
+        article.publisher.name
+    );
+    assert_eq!(
+        article_widget::site::meta::feed_link(&article.publisher.name, site.site_url),
+        link
+    );
+    let catalog_page = site.catalog_page(&catalog).unwrap();
+    assert_eq!(catalog_page.matches(&link).count(), 1, "{catalog_page}");
+    for (file, text) in site.article_files(&article).unwrap() {
+        // In each page's head; a partner's fragment has no head.
+        let expected = usize::from(file.ends_with("index.html"));
+        assert_eq!(text.matches(&link).count(), expected, "{file}");
+        if expected == 1 {
+            assert!(
+                text.find(&link).unwrap() < text.find("</head>").unwrap(),
+                "{file}"
+            );
+        }
+    }
+    // The publisher's name is escaped in the attribute.
+    assert!(
+        article_widget::site::meta::feed_link("A \"B\" & C", "https://x.example/")
+            .contains("title=\"A &quot;B&quot; &amp; C\"")
+    );
+}

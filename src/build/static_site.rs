@@ -3,7 +3,8 @@
 //! root, each article's page `articles/<slug>/` (its default audience) and each
 //! audience's page `articles/<slug>/<audience>/`, and the fragments partners' pages
 //! show first, `articles/<slug>/<audience>.html` (and `default.html`); beside them the
-//! widget's stylesheet, `sitemap.xml` and `robots.txt`.
+//! widget's stylesheet, `sitemap.xml`, `robots.txt` and `feed.xml`, the Atom feed of the
+//! articles' changes.
 //!
 //! In memory bounded whatever the catalog's size, as `articles build`: pass one reads
 //! every source into its record and runs the whole-catalog checks (nothing is written
@@ -16,6 +17,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 use crate::model::Catalog;
+use crate::site::feed::{Feed, FeedArticle, FEED_FILE};
 use crate::site::files::Site;
 use crate::site::{page, prerender, sitemap};
 use crate::source;
@@ -69,6 +71,8 @@ pub fn write(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, St
     drop(catalog);
 
     let completion = Completion::new(&publisher);
+    // The newest changes of the articles written so far, for `feed.xml`.
+    let mut feed = Feed::default();
     let kept: Vec<usize> = (0..records.len())
         .filter(|index| findings.kept[*index])
         .collect();
@@ -86,9 +90,11 @@ pub fn write(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, St
                 }
                 write_file(&file, &text)?;
             }
-            Ok::<(), String>(())
+            Ok::<FeedArticle, String>(FeedArticle::of(&article))
         });
-        written.into_iter().collect::<Result<Vec<()>, String>>()?;
+        for article in written {
+            feed.add(article?);
+        }
     }
 
     let articles = entries.iter().map(|entry| (&entry.slug, entry.updated));
@@ -96,6 +102,10 @@ pub fn write(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, St
     write_file(
         &site.join("robots.txt"),
         &sitemap::robots(&format!("{site_url}sitemap.xml")),
+    )?;
+    write_file(
+        &site.join(FEED_FILE),
+        &feed.to_xml(&publisher.name, &publisher.language, &site_url, today),
     )?;
     println!(
         "prerendered the catalog and {} article(s) into {}",

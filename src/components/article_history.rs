@@ -2,20 +2,30 @@ use yew::prelude::*;
 
 use super::language::long_date;
 use crate::messages::Language;
-use crate::model::Change;
+use crate::model::{Change, ChangeKind};
 
 /// "Article history": each recorded change with its date, collapsed until the reader
-/// opens it, newest first. Nothing shows for an article without recorded changes. A
+/// opens it, newest first, a correction marked as one in words. Nothing shows for an article without recorded changes. A
 /// view function, not a component, as `review_stepper` is.
 pub fn article_history(changes: &[Change], language: Language) -> Html {
     if changes.is_empty() {
         return Html::default();
     }
     let entries = changes.iter().map(|change| {
+        let corrects = change.kind == ChangeKind::Correction;
+        let kind = corrects.then(|| {
+            html! {
+                <>
+                    <strong class="change-kind">{ language.messages().correction }</strong>
+                    { ": " }
+                </>
+            }
+        });
         html! {
-            <li>
+            <li class={classes!(corrects.then_some("correction"))}>
                 <time datetime={change.date.to_string()}>{ long_date(change.date, language) }</time>
                 { ": " }
+                { kind }
                 { &change.summary }
             </li>
         }

@@ -26,7 +26,7 @@ impl Decode for Slug {
 
 crate::record!(Reviewer { name, credentials });
 crate::record!(Review { status } default { reviewers, reviewed });
-crate::record!(Change { date, summary });
+crate::record!(Change { date, summary } default { kind });
 crate::record!(RelatedArticle { slug, question });
 crate::record!(Article {
     slug, question, updated, next_review_due, review, default_audience, references, variants,

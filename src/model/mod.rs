@@ -83,6 +83,27 @@ impl Review {
 pub struct Change {
     pub date: Date,
     pub summary: String,
+    /// A correction or an ordinary update; written only for a correction.
+    #[serde(default, skip_serializing_if = "ChangeKind::is_update")]
+    pub kind: ChangeKind,
+}
+
+crate::closed_enum! {
+    /// What a change of an article's history was: an ordinary update (new guidance,
+    /// clearer words), the default, or a correction of text that was wrong.
+    #[derive(Default)]
+    pub enum ChangeKind("change kind") {
+        #[default]
+        Update = "update",
+        Correction = "correction",
+    }
+}
+
+impl ChangeKind {
+    /// Whether it is an ordinary update, the kind the data leaves unwritten.
+    pub fn is_update(&self) -> bool {
+        *self == ChangeKind::Update
+    }
 }
 
 /// One article as the widget fetches it: validated front matter plus the parsed body of

@@ -1,5 +1,6 @@
 //! The files of the static site as text, each under its path from the site's root: the
-//! catalog's page, each article's pages and fragments, `sitemap.xml`. Made one article
+//! catalog's page, each article's pages and fragments, `sitemap.xml` (and `feed.xml`,
+//! [`super::feed`]). Made one article
 //! at a time, so that `articles site` can write a catalog of any size holding one
 //! article per core, and a test can make the same files from articles held in memory.
 
@@ -29,7 +30,11 @@ impl Site<'_> {
         let catalog = &catalog.first_page();
         let config = prerender::config_for(Placement::Publisher, 0);
         let fragment = prerender::catalog_fragment(catalog, &config)?;
-        let head = meta::catalog_head(catalog, self.site_url);
+        let head = format!(
+            "{}\n{}",
+            meta::catalog_head(catalog, self.site_url),
+            meta::feed_link(&catalog.publisher.name, self.site_url)
+        );
         Ok(page::page(
             self.template,
             &Page {
@@ -51,9 +56,12 @@ impl Site<'_> {
         let slug = escape(article.slug.as_str());
         let canonical = meta::article_url(self.site_url, &article.slug, None);
         let alternates = meta::alternates(article, self.site_url);
+        let feed = meta::feed_link(&article.publisher.name, self.site_url);
         let head = |audience| {
             let head = meta::article_head(article, audience, &canonical);
-            format!("{head}\n{alternates}").trim_end().to_owned()
+            format!("{head}\n{feed}\n{alternates}")
+                .trim_end()
+                .to_owned()
         };
         // The page speaks the article's language: its publisher is in it too.
         let language = &article.publisher.language;

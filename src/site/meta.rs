@@ -21,6 +21,14 @@ pub fn article_url(site_url: &str, slug: &Slug, audience: Option<Audience>) -> S
     }
 }
 
+/// The Atom feed of the articles' changes ([`super::feed`]), at the site's root.
+pub const FEED_FILE: &str = "feed.xml";
+
+/// The feed's absolute URL, `{site_url}feed.xml`.
+pub fn feed_url(site_url: &str) -> String {
+    format!("{}/{FEED_FILE}", site_url.trim_end_matches('/'))
+}
+
 /// The article told in one line for search results and previews: the text of the
 /// first paragraph of the variant for `audience` (or the default variant when it has
 /// none), without citation marks, its whitespace collapsed, and cut after a whole word
@@ -97,6 +105,16 @@ pub fn alternates(article: &Article, site_url: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The link by which feed readers find the site's Atom feed of the articles' changes
+/// (`feed.xml`, [`super::feed`]), titled with the publisher's name: on every page.
+pub fn feed_link(publisher_name: &str, site_url: &str) -> String {
+    format!(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
+        escape(publisher_name),
+        escape(&feed_url(site_url))
+    )
 }
 
 /// The head tags of the catalog's page, the site's root, one a line: title (the

@@ -7,13 +7,15 @@
 //! `meta` writes the `<head>` of an article's page and of the catalog's (title,
 //! description, canonical link, Open Graph, Twitter card), and `json_ld` an article's
 //! schema.org `MedicalWebPage`;
-//! `sitemap` writes `sitemap.xml` and `robots.txt`; `search` makes each article's record
+//! `sitemap` writes `sitemap.xml` and `robots.txt`; `feed` the Atom feed of the
+//! articles' changes, `feed.xml`; `search` makes each article's record
 //! of the full-text index (`articles/search/`, which Pagefind writes); `files` puts
 //! these together into the site's files, one article at a time. Each is a pure function
 //! from the content model to text; [`escape`] is the one escaping of text put into
 //! markup.
 
 pub mod contract;
+pub mod feed;
 pub mod files;
 pub mod json_ld;
 pub mod meta;

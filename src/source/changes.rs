@@ -1,19 +1,23 @@
 //! The front matter's `[[changes]]`: the article's history, one dated summary for each
-//! change a reader should know of, such as a correction or new guidance.
+//! change a reader should know of, such as a correction or new guidance, and its kind
+//! (`kind = "correction"`; an ordinary update when absent).
 
 use serde::Deserialize;
 use toml::value::Datetime;
 use toml::Spanned;
 
 use super::diagnostics::{Diagnostics, LineIndex};
-use super::fields::date;
-use crate::model::{Change, Date};
+use super::fields::{date, parse_field};
+use crate::model::{Change, ChangeKind, Date};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawChange {
     date: Spanned<Datetime>,
     summary: Spanned<String>,
+    /// `correction`, or `update` (the default when absent).
+    #[serde(default)]
+    kind: Option<Spanned<String>>,
 }
 
 /// Reads and checks the changes, newest first. Each has a summary and a date that is
@@ -33,6 +37,9 @@ pub fn read(
         if summary.is_empty() {
             diagnostics.error(summary_line, "changes: each change needs a summary");
         }
+        let kind = raw.kind.map_or(Some(ChangeKind::Update), |kind| {
+            parse_field("changes.kind", kind, lines, diagnostics)
+        });
         let Some((date, line)) = date("changes.date", raw.date, lines, diagnostics) else {
             continue;
         };
@@ -44,7 +51,11 @@ pub fn read(
                 format!("changes: {date} is after `updated` ({updated}): set `updated` to the latest change"),
             );
         }
-        changes.push(Change { date, summary });
+        changes.push(Change {
+            date,
+            summary,
+            kind: kind.unwrap_or_default(),
+        });
     }
     changes.sort_by_key(|change| std::cmp::Reverse(change.date));
     changes

@@ -1,5 +1,7 @@
 //! The `[[changes]]` history: dated summaries, newest first, none after `updated`.
 
+use article_widget::model::ChangeKind;
+
 use crate::support::{listing, only_error, parse, variant, APPROVED};
 
 /// The valid article with `changes` (TOML) after its review status, from line 11.
@@ -27,6 +29,34 @@ fn changes_are_read_newest_first() {
             ("2026-11-19".to_owned(), "New guidance."),
             ("2026-10-01".to_owned(), "First correction.")
         ]
+    );
+}
+
+#[test]
+fn a_change_may_be_a_correction_and_is_otherwise_an_update() {
+    let parsed = parse(&with_changes(
+        "[[changes]]\ndate = 2026-11-19\nsummary = \"Fixes a dose.\"\nkind = \"correction\"\n\n[[changes]]\ndate = 2026-10-01\nsummary = \"New guidance.\"",
+    ));
+    assert!(parsed.diagnostics.is_empty(), "{}", listing(&parsed));
+    let kinds: Vec<ChangeKind> = parsed
+        .article
+        .unwrap()
+        .changes
+        .iter()
+        .map(|change| change.kind)
+        .collect();
+    assert_eq!(kinds, [ChangeKind::Correction, ChangeKind::Update]);
+}
+
+#[test]
+fn an_unknown_kind_of_change_is_an_error_on_its_line() {
+    let parsed = parse(&with_changes(
+        "[[changes]]\ndate = 2026-11-19\nsummary = \"Fixes a dose.\"\nkind = \"erratum\"",
+    ));
+    only_error(
+        &parsed,
+        14,
+        "changes.kind: unknown change kind `erratum` (expected update or correction)",
     );
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use article_widget::site::feed::{self, FeedArticle, FEED_FILE};
 use article_widget::site::files::Site;
 use article_widget::site::{page, prerender, sitemap};
 use article_widget::source::{load_dir, today};
@@ -86,6 +87,14 @@ fn site_in_memory(dir: &Path, site_url: Option<&str>) -> BTreeMap<PathBuf, Strin
         "robots.txt",
         sitemap::robots(&format!("{site_url}sitemap.xml")),
     );
+    let feed_xml = feed::feed(
+        report.articles.iter().map(FeedArticle::of),
+        &publisher.name,
+        &publisher.language,
+        site_url,
+        today(),
+    );
+    add(FEED_FILE, feed_xml);
     files
 }
 
