@@ -159,10 +159,9 @@ pub fn ensure_test_tools(_root: &Path) -> Result<()> {
 const FEEDPARSER: &str = "6.0.14";
 
 fn ensure_feedparser() -> Result<()> {
-    let found = output(Command::new("python3").args([
-        "-c",
-        "import feedparser; print(feedparser.__version__)",
-    ]))
+    let found = output(
+        Command::new("python3").args(["-c", "import feedparser; print(feedparser.__version__)"]),
+    )
     .unwrap_or_default();
     if found.trim() == FEEDPARSER {
         return Ok(());
