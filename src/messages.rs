@@ -54,8 +54,9 @@ pub fn choose_language(
 
 /// The words of the publisher's app shell (`www/app-shell.js`, and the page's header
 /// that the build writes): templates, each `{name}` a value the script fills in, given
-/// to the script by the contract (`site::contract`). One language's, as [`Messages`].
-#[derive(Debug)]
+/// to the script by the contract (`site::contract`), which serialises it field by field.
+/// One language's, as [`Messages`].
+#[derive(Debug, serde::Serialize)]
 pub struct AppShellWords {
     /// The site's name in the page's header.
     pub app_name: &'static str,

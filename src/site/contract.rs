@@ -60,36 +60,7 @@ pub fn module() -> String {
     let app_shell: serde_json::Map<String, Value> = Language::ALL
         .iter()
         .map(|language| {
-            let words = &language.messages().app_shell;
-            let words = json!({
-                "app_name": words.app_name,
-                "offline_tools": words.offline_tools,
-                "save_all_articles": words.save_all_articles,
-                "save_all": words.save_all,
-                "save_these": words.save_these,
-                "size": words.size,
-                "about_size": words.about_size,
-                "listed": words.listed,
-                "results_for": words.results_for,
-                "download": words.download,
-                "download_size": words.download_size,
-                "cancel": words.cancel,
-                "confirm_size": words.confirm_size,
-                "confirm_unknown": words.confirm_unknown,
-                "saved_label": words.saved_label,
-                "saving": words.saving,
-                "stop": words.stop,
-                "nothing_downloaded": words.nothing_downloaded,
-                "stopped": words.stopped,
-                "all_saved": words.all_saved,
-                "these_saved": words.these_saved,
-                "some_failed": words.some_failed,
-                "failed": words.failed,
-                "update_ready": words.update_ready,
-                "update_reload": words.update_reload,
-                "article_one": words.article_one,
-                "article_other": words.article_other,
-            });
+            let words = json!(language.messages().app_shell);
             (language.as_str().to_owned(), words)
         })
         .collect();

@@ -107,8 +107,9 @@ fn check_fields(id: u32, raw: &RawReference, line: usize, diagnostics: &mut Diag
             );
         }
     }
-    let is_web_page = raw.doi.is_none() && raw.pmid.is_none() && raw.url.is_some();
-    if is_web_page && raw.cited.is_none() {
+    // Found only by its url, a reference is a web page, which Vancouver dates.
+    let only_a_url = raw.doi.is_none() && raw.pmid.is_none() && raw.url.is_some();
+    if only_a_url && raw.cited.is_none() {
         diagnostics.warning(
             line,
             format!("reference {id} is a web page: add `cited = YYYY-MM-DD`, the day it was read, which Vancouver prints"),
