@@ -87,8 +87,8 @@ let nextAttempt = 0;
 // --- The code: glue, Wasm and stylesheet, from this script's origin only ---------------
 
 /** A fetch of a file of this loader's own origin, refused if a redirect left it. */
-function fetchOwn(url, init) {
-  return fetch(url, init).then((response) => {
+function fetchOwn(url) {
+  return fetch(url).then((response) => {
     if (!answeredWhereAsked(url, response.url, base)) {
       throw new Error(`${url} was redirected to ${response.url}; not used`);
     }
