@@ -3,6 +3,9 @@
 //! ```text
 //! cargo xtask serve   install what is missing, build, serve the widget on :8080 and a partner demo on :8081
 //! cargo xtask test    install what is missing, run every test: lint, native, browser unit, end to end
+//! cargo xtask e2e [FILE…] build dist/ and run only the end-to-end tests (all, or the files
+//!                     named) against the same servers as `test`: the quick loop while
+//!                     working on one feature
 //! cargo xtask dist    build the deployable static site into dist/ (release, wasm-opt),
 //!                     with a .br and a .gz beside each text and Wasm file
 //! cargo xtask bench   measure the release build; prints a table, writes target/bench/report.md
@@ -30,6 +33,9 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve   build and serve the widget at http://127.0.0.1:8080, a partner demo at :8081
   test    run every test: lint, native, browser unit (wasm-bindgen-test), end to end
+  e2e [FILE...]
+          build dist/ and run the end-to-end tests in Chromium (all, or only the files
+          named, such as tests/e2e/feed.test.mjs) against the same servers as `test`
   dist    build the deployable static site into dist/, with .br and .gz siblings
   bench   measure the release build in headless Chromium; writes target/bench/report.md
           (BENCH_ONLY=mount-cycles,... takes only those measurements; see benches/bench.mjs)
@@ -51,6 +57,12 @@ fn run() -> Result<()> {
     match command.as_str() {
         "serve" => serve(&root),
         "test" => test(&root),
+        "e2e" => {
+            let toolchain = tools::ensure_build_tools(&root)?;
+            tools::ensure_test_tools(&root)?;
+            let chosen: Vec<PathBuf> = std::env::args().skip(2).map(PathBuf::from).collect();
+            end_to_end(&root, &toolchain, &chosen)
+        }
         "dist" => {
             let toolchain = tools::ensure_build_tools(&root)?;
             dist(&toolchain)
@@ -242,7 +254,16 @@ fn test(root: &Path) -> Result<()> {
         took(browser, started);
     }
 
-    dist(&toolchain)?;
+    end_to_end(root, &toolchain, &[])?;
+    firefox_and_webkit(root, &toolchain, &engines)?;
+    step("all tests passed");
+    Ok(())
+}
+
+/// Builds dist/ and the test sites, serves them, and runs the end-to-end tests in
+/// Chromium: the files of `chosen`, or every `tests/e2e/*.test.mjs` when it is empty.
+fn end_to_end(root: &Path, toolchain: &tools::Toolchain, chosen: &[PathBuf]) -> Result<()> {
+    dist(toolchain)?;
     step("end-to-end tests: playwright-core driving Chromium against dist/ and partner pages on another origin");
     let site = server::serve_dir(&root.join("dist"), 0)?;
     let partner = server::serve_dir_with(
@@ -254,7 +275,7 @@ fn test(root: &Path) -> Result<()> {
     // publisher of their own.
     let fixture_data = root.join("target/e2e-fixtures");
     run_command(
-        articles_cli(&toolchain)
+        articles_cli(toolchain)
             .args(["build", "tests/e2e/fixtures/articles"])
             .arg(&fixture_data),
     )?;
@@ -263,7 +284,7 @@ fn test(root: &Path) -> Result<()> {
     // partner's first paint get.
     let fixture_site = root.join("target/e2e-fixture-site");
     test_sites::site_of(
-        &toolchain,
+        toolchain,
         root,
         &root.join("tests/e2e/fixtures/articles"),
         &fixture_site,
@@ -271,7 +292,7 @@ fn test(root: &Path) -> Result<()> {
     )?;
     let fixture_site_server = server::serve_dir(&fixture_site, 0)?;
     // A catalog of several pages, of generated articles.
-    let paged_site = test_sites::paged_site(&toolchain, root)?;
+    let paged_site = test_sites::paged_site(toolchain, root)?;
     let paged_site_server = server::serve_dir(&paged_site, 0)?;
     // The real site, written for its test server's own address, for Lighthouse: its
     // canonical links, sitemap and robots.txt name the host it audits.
@@ -279,14 +300,18 @@ fn test(root: &Path) -> Result<()> {
     fresh_copy(&root.join("dist"), &lighthouse_site)?;
     let lighthouse_server = server::serve_dir(&lighthouse_site, 0)?;
     run_command(
-        articles_cli(&toolchain)
+        articles_cli(toolchain)
             .args(["site", "--site-url"])
             .arg(format!("{}/", lighthouse_server.url()))
             .arg("articles")
             .arg(&lighthouse_site),
     )?;
     precompress(&lighthouse_site)?;
-    let e2e_files = test_files(&root.join("tests/e2e"))?;
+    let e2e_files = if chosen.is_empty() {
+        test_files(&root.join("tests/e2e"))?
+    } else {
+        chosen.to_vec()
+    };
     run_command(
         toolchain
             .command("node")
@@ -307,7 +332,21 @@ fn test(root: &Path) -> Result<()> {
             )
             .env("CHROMIUM", tools::CHROMIUM),
     )?;
+    Ok(())
+}
 
+/// The end-to-end subset that runs in Firefox and WebKit, against a dist/ already built.
+fn firefox_and_webkit(
+    root: &Path,
+    toolchain: &tools::Toolchain,
+    engines: &tools::Engines,
+) -> Result<()> {
+    let site = server::serve_dir(&root.join("dist"), 0)?;
+    let partner = server::serve_dir_with(
+        &root.join("tests/e2e/partner"),
+        0,
+        vec![("{{WIDGET_URL}}".into(), site.url())],
+    )?;
     step("end-to-end subset in Firefox and WebKit: WebDriver (selenium-webdriver), WebKit under Xvfb");
     let started = Instant::now();
     run_command(
@@ -329,7 +368,6 @@ fn test(root: &Path) -> Result<()> {
             .env("MINIBROWSER", &engines.minibrowser),
     )?;
     took("the Firefox and WebKit subset", started);
-    step("all tests passed");
     Ok(())
 }
 
