@@ -49,6 +49,8 @@ export async function serveSiteCopy({ slow = null, delayMs = 0 } = {}) {
         'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         vary: 'accept-encoding',
+        // As the widget's host does: partner pages on other origins load from a copy too.
+        'access-control-allow-origin': '*',
         // The length of what is sent: the compressed body when it is compressed.
         'content-length': Buffer.byteLength(body),
         ...(encoding && { 'content-encoding': encoding }),

@@ -28,6 +28,7 @@ import {
   OPTION_LANG,
   OPTION_THEME,
 } from '../contract.js';
+import { PIN, loadGlue } from './code.js';
 import * as dom from './dom.js';
 import { firstPaint } from './first-paint.js';
 import { answeredWhereAsked, isOn, loaderBase } from './origin.js';
@@ -59,7 +60,12 @@ const warn = (message) => console.warn(`article-widget: ${message}`);
 // --- State, declared before use -------------------------------------------------------
 
 const script = dom.currentScript();
+// The folder of this script, where every piece of code comes from.
 const base = script && loaderBase(dom.srcOf(script));
+// The site's root, where the content (article data, prerendered pages) and the links
+// go: the script's own folder, or for a pinned build the root its version folder is in,
+// so that a partner pinned to old code still reads today's articles.
+const siteBase = base && (PIN ? new URL(PIN.site, base).href : base);
 const ownOrigin = base && new URL(base).origin;
 // The hosts this loader knows, and those the Wasm has mounted.
 const known = new Set();
@@ -86,9 +92,12 @@ let nextAttempt = 0;
 
 // --- The code: glue, Wasm and stylesheet, from this script's origin only ---------------
 
-/** A fetch of a file of this loader's own origin, refused if a redirect left it. */
-function fetchOwn(url) {
-  return fetch(url).then((response) => {
+/**
+ * A fetch of a file of this loader's own origin, refused if a redirect left it; with
+ * `integrity` (a pinned build's), refused too if its bytes are not the pinned ones.
+ */
+function fetchOwn(url, integrity) {
+  return fetch(url, integrity ? { integrity } : undefined).then((response) => {
     if (!answeredWhereAsked(url, response.url, base)) {
       throw new Error(`${url} was redirected to ${response.url}; not used`);
     }
@@ -102,10 +111,10 @@ function bindings() {
   // A module whose fetch failed stays failed for the page: a retry asks for it anew.
   const retry = attempt ? `?retry=${attempt}` : '';
   // The Wasm downloads while the glue does; the glue compiles it by streaming.
-  const wasm = fetchOwn(base + WASM);
+  const wasm = fetchOwn(base + WASM, PIN && PIN.wasm);
   // The Wasm starts (compiles, instantiates, renders) only once the prerendered pages
   // under way have painted: the reader's first words come before the Wasm's work.
-  const glueReady = import(base + GLUE + retry).then((glue) =>
+  const glueReady = loadGlue(base + GLUE + retry).then((glue) =>
     firstPaintsSettled()
       .then(() => glue.default({ module_or_path: wasm }))
       .then(() => glue),
@@ -126,7 +135,8 @@ function bindings() {
     (error) => {
       loading = null;
       failures += 1;
-      console.error(`article-widget: could not load from ${base}: ${error}`);
+      const pinned = PIN ? ' (or a file is not the one this pinned version names by its integrity)' : '';
+      console.error(`article-widget: could not load from ${base}${pinned}: ${error}`);
       nextAttempt = Date.now() + RETRY_MS[Math.min(failures, RETRY_MS.length) - 1];
       known.forEach((host) => {
         if (!mounted.has(host)) showFailure(host);
@@ -162,7 +172,7 @@ function afterPaint() {
 // asks again.
 function stylesheet() {
   if (!stylesheetLoading) {
-    stylesheetLoading = fetchOwn(base + CSS)
+    stylesheetLoading = fetchOwn(base + CSS, PIN && PIN.css)
       .then((response) => {
         if (!response.ok) throw new Error(`the stylesheet answered ${response.status}`);
         return response.text();
@@ -349,7 +359,7 @@ function prefetchArticle(url) {
 
 function optionsOf(host) {
   const attribute = (name) => dom.getAttribute(host, `data-${name}`);
-  return resolveOptions(attribute, scriptOptions.get(host) || new Map(), base);
+  return resolveOptions(attribute, scriptOptions.get(host) || new Map(), siteBase);
 }
 
 function mount(host, given) {

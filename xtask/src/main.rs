@@ -36,7 +36,9 @@ commands:
   e2e [FILE...]
           build dist/ and run the end-to-end tests in Chromium (all, or only the files
           named, such as tests/e2e/feed.test.mjs) against the same servers as `test`
-  dist    build the deployable static site into dist/, with .br and .gz siblings
+  dist [--keep PREVIOUS_DIST]
+          build the deployable static site into dist/, with .br and .gz siblings;
+          --keep keeps the pinned versions (v/<version>/) of an earlier build
   bench   measure the release build in headless Chromium; writes target/bench/report.md
           (BENCH_ONLY=mount-cycles,... takes only those measurements; see benches/bench.mjs)
   scale N time `articles build` on N generated synthetic articles (target/scale/N/):
@@ -65,7 +67,12 @@ fn run() -> Result<()> {
         }
         "dist" => {
             let toolchain = tools::ensure_build_tools(&root)?;
-            dist(&toolchain)
+            let keep = match (std::env::args().nth(2).as_deref(), std::env::args().nth(3)) {
+                (None, _) => None,
+                (Some("--keep"), Some(previous)) => Some(PathBuf::from(previous)),
+                _ => bail!("usage: cargo xtask dist [--keep PREVIOUS_DIST]"),
+            };
+            dist(&toolchain, keep.as_deref())
         }
         "bench" => bench(&root),
         "scale" => {
@@ -129,9 +136,35 @@ fn serve(root: &Path) -> Result<()> {
     run_command(toolchain.command("trunk").arg("watch"))
 }
 
-fn dist(toolchain: &tools::Toolchain) -> Result<()> {
+/// Builds the release site into dist/; with `keep`, the pinned versions of that earlier
+/// build (its `v/<version>/` folders) stay in the new one, for the partners pinned to them.
+fn dist(toolchain: &tools::Toolchain, keep: Option<&Path>) -> Result<()> {
     step("building the release site into dist/ (trunk build --release, wasm-opt -Oz)");
+    // Trunk replaces dist/ whole: the earlier build is copied aside first when it is
+    // the one to keep versions from.
+    let kept_copy = match keep {
+        Some(previous) if previous.canonicalize().ok() == Path::new("dist").canonicalize().ok() => {
+            let copy = PathBuf::from("target/previous-dist");
+            fresh_copy(previous, &copy)?;
+            Some(copy)
+        }
+        Some(previous) => Some(previous.to_path_buf()),
+        None => None,
+    };
     run_command(toolchain.command("trunk").args(["build", "--release"]))?;
+    if let Some(previous) = kept_copy {
+        step(&format!(
+            "keeping the pinned versions of {}",
+            previous.display()
+        ));
+        run_command(
+            toolchain
+                .command("node")
+                .arg("xtask/keep-versions.mjs")
+                .arg(&previous)
+                .arg("dist"),
+        )?;
+    }
     let mut total = 0;
     for entry in std::fs::read_dir("dist").context("dist/ was not written")? {
         let path = entry?.path();
@@ -263,7 +296,7 @@ fn test(root: &Path) -> Result<()> {
 /// Builds dist/ and the test sites, serves them, and runs the end-to-end tests in
 /// Chromium: the files of `chosen`, or every `tests/e2e/*.test.mjs` when it is empty.
 fn end_to_end(root: &Path, toolchain: &tools::Toolchain, chosen: &[PathBuf]) -> Result<()> {
-    dist(toolchain)?;
+    dist(toolchain, None)?;
     step("end-to-end tests: playwright-core driving Chromium against dist/ and partner pages on another origin");
     let site = server::serve_dir(&root.join("dist"), 0)?;
     let partner = server::serve_dir_with(
