@@ -36,7 +36,6 @@ export function sanitizerConfig() {
   return {
     elements: Object.keys(FRAGMENT_MARKUP).map((name) => ({ name, attributes: FRAGMENT_MARKUP[name] })),
     attributes: [],
-    comments: false,
     dataAttributes: false,
   };
 }
