@@ -58,7 +58,10 @@ function hostileMarkup() {
     // DOM clobbering: names of the document's and the loader's own.
     '<img id="currentScript" name="ArticleWidget" src="clobber.png" alt="">',
     '<a id="getElementById" name="querySelector">clobbering link</a>',
-    '<form name="createElement"><input name="attributes"></form>',
+    // A form shadows its own methods by its controls' names: the walk reads it through
+    // the prototypes all the same.
+    '<form name="createElement"><input name="attributes"><input name="localName"><input name="getAttributeNames">' +
+      '<input name="firstChild"><input name="nextSibling"><input name="removeChild"><input name="nodeType"></form>',
     `<p class="hostile-words" onclick="${run('p onclick')}">Words a host may change.</p>`,
   ].join('');
 }

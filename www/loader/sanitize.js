@@ -6,8 +6,10 @@
 // write goes with its content, every attribute it does not write on that element goes,
 // handlers always, and a URL stays only as safe_url.rs would let it (markup.js). Where
 // the browser has the HTML Sanitizer API, it parses the page with the same lists
-// (`setHTML`), and the walk runs after it all the same: the URL rule is ours alone.
-// Nodes are moved, never written out and parsed again, so no markup can change meaning
+// (`setHTML`), and the walk runs after it all the same: the URL rule is ours alone, and
+// a browser that reads the configuration otherwise (its shape changed while the API was
+// drafted) still lets through only the build's markup.
+// Nodes are imported, never written out and parsed again, so no markup can change meaning
 // on the way. Every node is read through the prototypes (dom.js): a `<form>` can shadow
 // its own methods by its controls' names.
 
