@@ -16,13 +16,14 @@
 //
 // BENCH_ONLY=name[,name…] runs only the named measurements, to look at one of them
 // without the ten minutes of the whole run (`BENCH_ONLY=mount-cycles cargo xtask bench`):
-// cold, warm, large, many, switch, switch-memory, mount-cycles, parse, sizes. Such a
+// cold, warm, large, many, switch, switch-memory, mount-cycles, sanitize, parse, sizes. Such a
 // run writes its table beside the full report (report-<names>.md), never over it.
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
 import { Marked } from 'marked';
 import { chromium } from 'playwright-core';
 import { createMarked } from './peer/render.mjs';
@@ -39,7 +40,7 @@ const checkpoints = (name, fallback) =>
     .split(',')
     .map(Number)
     .sort((a, b) => a - b);
-const MEASUREMENTS = ['cold', 'warm', 'large', 'many', 'switch', 'switch-memory', 'mount-cycles', 'parse', 'sizes', 'lighthouse'];
+const MEASUREMENTS = ['cold', 'warm', 'large', 'many', 'switch', 'switch-memory', 'mount-cycles', 'sanitize', 'parse', 'sizes', 'lighthouse'];
 const ONLY = (process.env.BENCH_ONLY ?? '')
   .split(',')
   .map((name) => name.trim())
@@ -61,6 +62,7 @@ const RUNS = {
   memorySwitches: checkpoints('BENCH_MEMORY_SWITCHES', '200'),
   mountCycles: checkpoints('BENCH_MOUNT_CYCLES', '50,200'),
   parse: count('BENCH_PARSE_RUNS', 20),
+  sanitize: count('BENCH_SANITIZE_RUNS', 20),
   lighthouse: count('BENCH_LIGHTHOUSE_RUNS', 3),
 };
 if (!BENCH_URL || !PARTNER_URL) {
@@ -416,6 +418,50 @@ function criterionThroughput(implementation, input) {
   return summary(iters.map((iterations, i) => throughput.Bytes / 1e6 / (times[i] / iterations / 1e9)));
 }
 
+/**
+ * The loader's sanitizer (www/loader/sanitize.js) on the prerendered page of `slug`, in
+ * Chromium, each figure's runs in turn: the browser's HTML Sanitizer API with the walk
+ * after it; the walk alone, on the page parsed as the loader's XMLHttpRequest parses it
+ * where the browser has no sanitizer; and that parse alone, which the first paint paid
+ * before the sanitizer. `null` for the first where the browser has no `setHTML`.
+ */
+async function sanitizeTimes(slug, runs) {
+  const module = buildSync({
+    stdin: { contents: "import { cleanPage } from './www/loader/sanitize.js'; window.cleanPage = cleanPage;", resolveDir: process.cwd() },
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    write: false,
+  }).outputFiles[0].text;
+  const text = readFileSync(join(SITE, 'articles', slug, 'default.html'), 'utf8');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BENCH_URL}/editorial-policy.html`);
+  await page.addScriptTag({ content: module });
+  const times = await page.evaluate(
+    ({ text, runs }) => {
+      const timed = (work) => {
+        const start = performance.now();
+        work();
+        return performance.now() - start;
+      };
+      const parse = () => new DOMParser().parseFromString(text, 'text/html');
+      const native = typeof Element.prototype.setHTML === 'function';
+      const times = { native: [], walk: [], parse: [] };
+      for (let run = 0; run < runs; run += 1) {
+        if (native) times.native.push(timed(() => window.cleanPage(text)));
+        const parsed = parse();
+        times.walk.push(timed(() => window.cleanPage(parsed)));
+        times.parse.push(timed(parse));
+      }
+      return times;
+    },
+    { text, runs },
+  );
+  await context.close();
+  return { native: times.native.length > 0 ? summary(times.native) : null, walk: summary(times.walk), parse: summary(times.parse) };
+}
+
 function compressed(bytes) {
   return {
     raw: bytes.length,
@@ -509,6 +555,15 @@ if (measures('switch')) {
     ['generated 1 MB article', LARGE],
   ]) {
     switches.push({ label, slug, ...(await audienceSwitch(slug)) });
+  }
+}
+const sanitizing = [];
+if (measures('sanitize')) {
+  for (const [label, slug] of [
+    ['ALS article', ALS],
+    ['generated 1 MB article', LARGE],
+  ]) {
+    sanitizing.push({ label, ...(await sanitizeTimes(slug, RUNS.sanitize)) });
   }
 }
 const memories = [];
@@ -652,6 +707,12 @@ for (const memory of memories) {
       );
     }
   }
+}
+for (const { label, native, walk, parse } of sanitizing) {
+  row(
+    `prerendered page → cleaned (www/loader/sanitize.js), ${label}: the HTML Sanitizer API and the walk; the walk alone, where the browser has no sanitizer; the page's parse alone, what the first paint paid before (ms, median [min–max] of ${walk.n})`,
+    { widget: `${native ? spread(native, 2) : 'no setHTML'}; ${spread(walk, 2)}; ${spread(parse, 2)}` },
+  );
 }
 for (const parse of parsing) {
   const cell = (s) => (s ? spread(s) : 'not measured');

@@ -8,7 +8,9 @@
 
 use std::fmt;
 
-const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+/// The schemes a URL may have (any case); a URL without one is relative. The loader's
+/// sanitizer holds a prerendered page's URLs to the same list, by the contract.
+pub const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// A URL that has passed the allow-list: the only kind of URL the widget writes into an
 /// `href` or a `src`. Only [`SafeUrl::parse`] makes one, and the build's checks

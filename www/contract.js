@@ -79,5 +79,14 @@ export const APP_ARTICLE_CACHE = /* @__PURE__ */ Object.freeze("article-widget/v
 /** The publisher's app's cache of pages. */
 export const APP_PAGE_CACHE = /* @__PURE__ */ Object.freeze("article-widget/v1/app-pages");
 
+/** The elements a prerendered page may hold, each with its attributes (prerender::FRAGMENT_MARKUP). */
+export const FRAGMENT_MARKUP = /* @__PURE__ */ Object.freeze({"a":["aria-current","aria-label","class","href","hreflang","id","lang","rel","role","title"],"article":["aria-labelledby","class","lang","part"],"aside":["aria-labelledby","class","part"],"blockquote":[],"br":[],"button":["aria-controls","aria-expanded","class","type"],"cite":[],"code":["class"],"del":[],"details":["class","part"],"div":["class","data-prerendered","hidden","id","lang","part"],"em":[],"fieldset":["aria-describedby","role"],"h1":["id","part","tabindex"],"h2":["class","id"],"h3":["id"],"h4":["id"],"h5":["id"],"h6":["id"],"header":["class","part"],"hr":[],"img":["alt","src","title"],"input":["checked","disabled","id","name","type","value"],"label":["class","for"],"legend":[],"li":["aria-current","class","id","value"],"ol":["class","start"],"p":["aria-live","class","id","part","role"],"pre":[],"section":["aria-busy","class","inert","part"],"span":["aria-hidden","class"],"strong":["class"],"summary":[],"sup":["class"],"table":[],"tbody":[],"td":["class"],"th":["class"],"thead":[],"time":["datetime"],"tr":[],"ul":["class"]});
+
+/** The attributes of those that hold a URL. */
+export const URL_ATTRIBUTES = /* @__PURE__ */ Object.freeze(["href","src"]);
+
+/** The schemes a URL may have; none is relative (safe_url::ALLOWED_SCHEMES). */
+export const URL_SCHEMES = /* @__PURE__ */ Object.freeze(["http","https","mailto","tel"]);
+
 /** The header that dates a kept copy of an article. */
 export const SAVED_ON_HEADER = /* @__PURE__ */ Object.freeze("x-article-widget-saved-on");

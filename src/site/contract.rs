@@ -4,11 +4,14 @@
 //! module, `www/loader/contract.js`. A rename here reaches the JavaScript by
 //! regeneration (`UPDATE_CONTRACT=1 cargo test --test tidy`), and `tests/tidy.rs`
 //! fails while the file is stale or while a script writes one of its names by hand.
+//! Longer than 300 lines: every export and the cases the loader's tests run, each
+//! beside the Rust it comes from.
 //!
 //! The decisions the loader makes before the Wasm arrives (which audience, theme, text
 //! size and language it first shows) are not data: the loader has its own small
 //! function, and [`first_paint_cases`] gives the cases it must answer as
-//! [`crate::config::first_paint`] does, which the loader's node tests run.
+//! [`crate::config::first_paint`] does, which the loader's node tests run; likewise
+//! [`url_cases`] for the sanitizer's URL check.
 
 use serde_json::{json, Value};
 
@@ -17,8 +20,9 @@ use crate::config::{first_paint, FirstPaint, DEFAULT_DATA_URL, SETTINGS};
 use crate::messages::Language;
 use crate::model::{Audience, Slug};
 use crate::preferences::{field, TextSize, Theme, STORAGE_KEY};
+use crate::safe_url::{SafeUrl, ALLOWED_SCHEMES};
 use crate::site::files::fragment_file;
-use crate::site::prerender::PARTNER_BASE;
+use crate::site::prerender::{FRAGMENT_MARKUP, FRAGMENT_URL_ATTRIBUTES, PARTNER_BASE};
 
 /// The cache of the articles the publisher's app keeps (the service worker's, and the
 /// app shell's "Save all"), in the widget's cache namespace beside the widget's own.
@@ -32,6 +36,9 @@ pub const CONTRACT_PATH: &str = "www/contract.js";
 
 /// Where the first-paint cases live, beside the loader's unit tests.
 pub const CASES_PATH: &str = "tests/loader/first-paint-cases.json";
+
+/// Where the URL cases live, beside the loader's unit tests.
+pub const URL_CASES_PATH: &str = "tests/loader/url-cases.json";
 
 /// The contract as an ES module.
 pub fn module() -> String {
@@ -64,7 +71,11 @@ pub fn module() -> String {
             (language.as_str().to_owned(), words)
         })
         .collect();
-    let exports: [(&str, &str, Value); 16] = [
+    let markup: serde_json::Map<String, Value> = FRAGMENT_MARKUP
+        .iter()
+        .map(|(element, attributes)| ((*element).to_owned(), json!(attributes)))
+        .collect();
+    let exports: [(&str, &str, Value); 19] = [
         (
             "OPTIONS",
             "The settings a host page gives, by their `data-` names (config::SETTINGS).",
@@ -135,6 +146,21 @@ pub fn module() -> String {
             "APP_PAGE_CACHE",
             "The publisher's app's cache of pages.",
             json!(APP_PAGE_CACHE),
+        ),
+        (
+            "FRAGMENT_MARKUP",
+            "The elements a prerendered page may hold, each with its attributes (prerender::FRAGMENT_MARKUP).",
+            Value::Object(markup),
+        ),
+        (
+            "URL_ATTRIBUTES",
+            "The attributes of those that hold a URL.",
+            json!(FRAGMENT_URL_ATTRIBUTES),
+        ),
+        (
+            "URL_SCHEMES",
+            "The schemes a URL may have; none is relative (safe_url::ALLOWED_SCHEMES).",
+            json!(ALLOWED_SCHEMES),
         ),
         (
             "SAVED_ON_HEADER",
@@ -250,6 +276,52 @@ pub fn first_paint_cases() -> String {
             }
         }
     }
+    let mut text = serde_json::to_string_pretty(&cases).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// URLs in every disguise, each with whether [`SafeUrl::parse`] lets it through: the
+/// loader's sanitizer must answer the same (`tests/loader/sanitize.test.mjs`).
+pub fn url_cases() -> String {
+    let urls = [
+        "https://doi.org/10.1056/x",
+        "HTTP://EXAMPLE.ORG",
+        "mailto:editor@example.org",
+        "tel:+15551234",
+        "https://article-widget.invalid/articles/x/",
+        "/articles/x",
+        "x.png",
+        "?article=x",
+        "#ref-1",
+        "//cdn.example.org/x.png",
+        "a/b:c",
+        "foo):bar",
+        "java script:alert(1)",
+        "",
+        " ",
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "  javascript:alert(1)",
+        "\u{1}javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        "javascript\u{0}:alert(1)",
+        "jav\u{7f}ascript:alert(1)",
+        "\u{a0}javascript:alert(1)",
+        "javascript&colon;alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "blob:https://example.org/x",
+        "file:///etc/passwd",
+        "ftp://example.org",
+        "https:",
+        "httpsx:",
+    ];
+    let cases: Vec<Value> = urls
+        .iter()
+        .map(|url| json!({ "url": url, "allowed": SafeUrl::parse(url).is_some() }))
+        .collect();
     let mut text = serde_json::to_string_pretty(&cases).unwrap_or_default();
     text.push('\n');
     text

@@ -24,6 +24,81 @@ pub const WIDGET_CSS: &str = include_str!("../widget.css");
 /// links nowhere rather than somewhere wrong.
 pub const PARTNER_BASE: &str = "https://article-widget.invalid/";
 
+/// The markup a partner's fragment holds, each element with its attributes: all that
+/// `embed.js`'s sanitizer lets through (`www/loader/sanitize.js`, by the contract).
+/// `tests/fragment_markup.rs` holds it to exactly what the fragments hold.
+pub const FRAGMENT_MARKUP: &[(&str, &[&str])] = &[
+    (
+        "a",
+        &[
+            "aria-current",
+            "aria-label",
+            "class",
+            "href",
+            "hreflang",
+            "id",
+            "lang",
+            "rel",
+            "role",
+            "title",
+        ],
+    ),
+    ("article", &["aria-labelledby", "class", "lang", "part"]),
+    ("aside", &["aria-labelledby", "class", "part"]),
+    ("blockquote", &[]),
+    ("br", &[]),
+    (
+        "button",
+        &["aria-controls", "aria-expanded", "class", "type"],
+    ),
+    ("cite", &[]),
+    ("code", &["class"]),
+    ("del", &[]),
+    ("details", &["class", "part"]),
+    (
+        "div",
+        &["class", "data-prerendered", "hidden", "id", "lang", "part"],
+    ),
+    ("em", &[]),
+    ("fieldset", &["aria-describedby", "role"]),
+    ("h1", &["id", "part", "tabindex"]),
+    ("h2", &["class", "id"]),
+    ("h3", &["id"]),
+    ("h4", &["id"]),
+    ("h5", &["id"]),
+    ("h6", &["id"]),
+    ("header", &["class", "part"]),
+    ("hr", &[]),
+    ("img", &["alt", "src", "title"]),
+    (
+        "input",
+        &["checked", "disabled", "id", "name", "type", "value"],
+    ),
+    ("label", &["class", "for"]),
+    ("legend", &[]),
+    ("li", &["aria-current", "class", "id", "value"]),
+    ("ol", &["class", "start"]),
+    ("p", &["aria-live", "class", "id", "part", "role"]),
+    ("pre", &[]),
+    ("section", &["aria-busy", "class", "inert", "part"]),
+    ("span", &["aria-hidden", "class"]),
+    ("strong", &["class"]),
+    ("summary", &[]),
+    ("sup", &["class"]),
+    ("table", &[]),
+    ("tbody", &[]),
+    ("td", &["class"]),
+    ("th", &["class"]),
+    ("thead", &[]),
+    ("time", &["datetime"]),
+    ("tr", &[]),
+    ("ul", &["class"]),
+];
+
+/// The attributes of [`FRAGMENT_MARKUP`] that hold a URL, which the renderer made a
+/// [`SafeUrl`]: the sanitizer holds them to the same allow-list.
+pub const FRAGMENT_URL_ATTRIBUTES: [&str; 2] = ["href", "src"];
+
 /// The stylesheet file this build writes: the widget's styles with the publisher's
 /// accents as the defaults (the widget sets the same values once it runs), under a
 /// name that changes with its content, so it can be cached for good.

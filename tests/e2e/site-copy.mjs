@@ -32,9 +32,10 @@ export function stopSiteCopies() {
 
 /**
  * Serves a fresh copy of the built site on its own port; `stop()` takes it away. The
- * paths `slow` matches answer after `delayMs`, as over a slow connection.
+ * paths `slow` matches answer after `delayMs`, as over a slow connection. With
+ * `partners`, any origin may read it, as partners' pages read the widget's host.
  */
-export async function serveSiteCopy({ slow = null, delayMs = 0 } = {}) {
+export async function serveSiteCopy({ slow = null, delayMs = 0, partners = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'article-widget-site-'));
   // The build's times kept, so that a precompressed sibling stays as new as its file
   // until a test rewrites the file (precompressed.mjs).
@@ -54,6 +55,7 @@ export async function serveSiteCopy({ slow = null, delayMs = 0 } = {}) {
         // The length of what is sent: the compressed body when it is compressed.
         'content-length': Buffer.byteLength(body),
         ...(encoding && { 'content-encoding': encoding }),
+        ...(partners && { 'access-control-allow-origin': '*' }),
       });
       response.end(body);
     } catch {

@@ -36,7 +36,7 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 #[derive(Debug, PartialEq)]
-enum Token {
+pub enum Token {
     Tag {
         name: String,
         closing: bool,
@@ -115,7 +115,8 @@ fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-fn tokenize(html: &str) -> Vec<Token> {
+/// The tags and text of `html`, its character references decoded.
+pub fn tokenize(html: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut rest = html;
     while !rest.is_empty() {

@@ -34,6 +34,10 @@ const firstElementChildOf = getter(Element.prototype, 'firstElementChild');
 const bodyOf = getter(Document.prototype, 'body');
 const classListOf = getter(Element.prototype, 'classList');
 const parentElementOf = getter(Node.prototype, 'parentElement');
+const firstChildOf = getter(Node.prototype, 'firstChild');
+const localNameOf = getter(Element.prototype, 'localName');
+const namespaceOf = getter(Element.prototype, 'namespaceURI');
+const implementationOf = getter(Document.prototype, 'implementation');
 
 export const querySelectorAll = method(Element.prototype, 'querySelectorAll');
 const documentQuerySelectorAll = method(Document.prototype, 'querySelectorAll');
@@ -44,7 +48,12 @@ export const setAttribute = method(Element.prototype, 'setAttribute');
 export const removeAttribute = method(Element.prototype, 'removeAttribute');
 export const closest = method(Element.prototype, 'closest');
 const attachShadowTo = method(Element.prototype, 'attachShadow');
-const createElementIn = method(Document.prototype, 'createElement');
+export const createElementIn = method(Document.prototype, 'createElement');
+export const getAttributeNames = method(Element.prototype, 'getAttributeNames');
+export const removeChild = method(Node.prototype, 'removeChild');
+const createHTMLDocument = method(DOMImplementation.prototype, 'createHTMLDocument');
+/** The HTML Sanitizer API's `setHTML`, where the browser has it; else null. */
+export const setHTML = typeof Element.prototype.setHTML === 'function' ? method(Element.prototype, 'setHTML') : null;
 const importNodeIn = method(Document.prototype, 'importNode');
 const insertBeforeIn = method(Node.prototype, 'insertBefore');
 const replaceShadowChildren = method(DocumentFragment.prototype, 'replaceChildren');
@@ -63,6 +72,13 @@ export const baseURI = () => baseUriOf(doc);
 export const readyState = () => readyStateOf(doc);
 export const isConnected = (node) => isConnectedOf(node);
 export const parentElement = (node) => parentElementOf(node);
+export const nodeType = (node) => nodeTypeOf(node);
+export const firstChild = (node) => firstChildOf(node);
+export const nextSibling = (node) => nextSiblingOf(node);
+export const localName = (element) => localNameOf(element);
+export const namespaceURI = (element) => namespaceOf(element);
+/** A new document with no browsing context: nothing in it runs or loads. */
+export const inertDocument = () => createHTMLDocument(implementationOf(doc), '');
 export const isElement = (node) => node instanceof Element && nodeTypeOf(node) === 1;
 export const shadowRoot = (element) => shadowRootOf(element);
 export const firstElementChild = (element) => firstElementChildOf(element);

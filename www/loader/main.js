@@ -9,8 +9,9 @@
 // inline script or style: it works under a strict CSP.
 //
 // Static first: while the Wasm loads, each widget shows the article the build
-// prerendered for it, fetched from this script's own origin only and parsed as an inert
-// document; the Wasm then takes that page over in place.
+// prerendered for it, fetched from this script's own origin only, parsed as an inert
+// document and cleaned to the markup the build writes (sanitize.js); the Wasm then takes
+// that page over in place.
 //
 // A partner's page is never the way in: the loader finds itself and its global without
 // trusting the page's DOM (dom.js), loads code only from its own origin, and drops an
@@ -33,6 +34,7 @@ import * as dom from './dom.js';
 import { firstPaint } from './first-paint.js';
 import { answeredWhereAsked, isOn, loaderBase } from './origin.js';
 import { articleFile, canonicalBase, mergeScriptOptions, resolveOptions } from './options.js';
+import { SANITIZES, cleanPage } from './sanitize.js';
 
 /* global __ARTICLE_WIDGET_GLUE__, __ARTICLE_WIDGET_WASM__, __ARTICLE_WIDGET_CSS__ */
 const GLUE = __ARTICLE_WIDGET_GLUE__;
@@ -263,19 +265,20 @@ function prerenderedUrl(options, paint) {
 }
 
 function fetchPrerendered(url) {
-  if (!prerenderedPages.has(url)) prerenderedPages.set(url, requestPrerendered(url));
+  if (!prerenderedPages.has(url)) prerenderedPages.set(url, requestPrerendered(url).then((page) => page && cleanPage(page)));
   return prerenderedPages.get(url);
 }
 
-// The prerendered page as an inert document: XMLHttpRequest parses it with scripts
-// disabled, and that parse is no injection sink, so pages that enforce Trusted Types
-// need no policy for it. Null when it cannot be had, or when a redirect took it
-// elsewhere.
+// The prerendered page, cleaned before anything of it is shown (sanitize.js). Where the
+// browser sanitizes, as text; elsewhere as an inert document: XMLHttpRequest parses it
+// with scripts disabled, and that parse is no injection sink, so pages that enforce
+// Trusted Types need no policy for it (nor for `setHTML`, which is none either). Null
+// when it cannot be had, or when a redirect took it elsewhere.
 function requestPrerendered(url) {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
     request.open('GET', url);
-    request.responseType = 'document';
+    request.responseType = SANITIZES ? 'text' : 'document';
     request.onload = () => {
       const where = request.responseURL;
       const own = answeredWhereAsked(url, where, base) && (!where || isOn(where, ownOrigin));
@@ -301,18 +304,16 @@ function showPrerendered(host, options) {
   const link = canonicalBase(options);
   if (!url || !link) return;
   const shown = Promise.all([fetchPrerendered(url), stylesheet()])
-    .then(([prerendered, sheet]) => {
+    .then(([cleaned, sheet]) => {
       const shadow = dom.shadowRoot(host);
-      if (!prerendered || !sheet || !shadow || mounted.has(host) || !known.has(host)) return undefined;
-      const page = dom.body(prerendered);
-      let root = page && dom.firstElementChild(page);
-      if (!root || !dom.hasAttribute(root, 'data-prerendered')) return undefined;
+      if (!cleaned || !sheet || !shadow || mounted.has(host) || !known.has(host)) return undefined;
+      if (!dom.hasAttribute(cleaned, 'data-prerendered')) return undefined;
       // Prerendered in the article's language: where the widget will speak another of
       // its languages, the placeholder waits for it rather than flash the first.
-      const first = dom.firstElementChild(root);
+      const first = dom.firstElementChild(cleaned);
       const frameLanguage = ((first && dom.getAttribute(first, 'lang')) || '').split('-')[0].toLowerCase();
       if (paint.language && frameLanguage && paint.language !== frameLanguage) return undefined;
-      root = dom.importNode(root);
+      const root = dom.importNode(cleaned);
       pointLinks(root, link);
       // The reader's text size and theme, as the widget will show them.
       const frame = dom.firstElementChild(root);
