@@ -81,3 +81,6 @@ export const APP_PAGE_CACHE = /* @__PURE__ */ Object.freeze("article-widget/v1/a
 
 /** The header that dates a kept copy of an article. */
 export const SAVED_ON_HEADER = /* @__PURE__ */ Object.freeze("x-article-widget-saved-on");
+
+/** The `type` of the message by which an embed page tells its parent its height. */
+export const FRAME_HEIGHT_MESSAGE = /* @__PURE__ */ Object.freeze("article-widget:height");

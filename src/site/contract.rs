@@ -18,6 +18,7 @@ use crate::messages::Language;
 use crate::model::{Audience, Slug};
 use crate::preferences::{field, TextSize, Theme, STORAGE_KEY};
 use crate::site::files::fragment_file;
+use crate::site::frame::FRAME_HEIGHT_MESSAGE;
 use crate::site::prerender::PARTNER_BASE;
 
 /// The cache of the articles the publisher's app keeps (the service worker's, and the
@@ -64,7 +65,7 @@ pub fn module() -> String {
             (language.as_str().to_owned(), words)
         })
         .collect();
-    let exports: [(&str, &str, Value); 16] = [
+    let exports: [(&str, &str, Value); 17] = [
         (
             "OPTIONS",
             "The settings a host page gives, by their `data-` names (config::SETTINGS).",
@@ -140,6 +141,11 @@ pub fn module() -> String {
             "SAVED_ON_HEADER",
             "The header that dates a kept copy of an article.",
             json!(SAVED_ON_HEADER),
+        ),
+        (
+            "FRAME_HEIGHT_MESSAGE",
+            "The `type` of the message by which an embed page tells its parent its height.",
+            json!(FRAME_HEIGHT_MESSAGE),
         ),
     ];
     let mut module = String::from(
