@@ -13,7 +13,6 @@ use serde_json::json;
 
 use super::escape;
 use super::page::{wasm_start, Page};
-use super::prerender::Stylesheet;
 use crate::config::{FRAME_FOLDER, STYLESHEET_META};
 use crate::model::{Audience, Slug};
 
