@@ -57,7 +57,22 @@ pub enum Placement {
     /// A partner's page, through `embed.js`: the widget keeps its own trail with a Back
     /// button, and the partner's URL and history are never touched.
     Partner,
+    /// The publisher's embed page (`embed/<slug>/`) in a frame on another site: its data
+    /// and links are the publisher's site's, as on its own page, but the widget keeps
+    /// its own trail as on a partner's, and its links to articles stay in the frame.
+    Frame,
 }
+
+/// The settings the URL of the publisher's own page gives (`?article=`, `?audience=`).
+pub const PAGE_QUERY: [&str; 2] = ["article", "audience"];
+
+/// The settings the URL of an embed page gives, as a partner's `data-` attributes
+/// would (`?audience=`, `?theme=`, `?lang=`): the page names its article itself.
+pub const FRAME_QUERY: [&str; 3] = ["audience", "theme", "lang"];
+
+/// The folder of the publisher's site whose pages other sites frame: `embed/<slug>/`
+/// and `embed/<slug>/<audience>/`, beside `articles/`.
+pub const FRAME_FOLDER: &str = "embed";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WidgetConfig {
@@ -192,8 +207,12 @@ impl WidgetConfig {
         )
     }
 
-    /// The publisher's page of an article, when the widget is embedded elsewhere.
+    /// The publisher's page of an article, when the widget is embedded elsewhere: by
+    /// `embed.js`, or in a frame, where it is on the frame's own site.
     pub fn canonical_url(&self, slug: &Slug) -> Option<SafeUrl> {
+        if self.placement == Placement::Frame {
+            return SafeUrl::parse(&article_link(&self.site_root, slug));
+        }
         let base = self.canonical_base.as_ref()?;
         SafeUrl::parse(&article_link(base.as_str(), slug))
     }
@@ -266,6 +285,12 @@ pub fn article_link(root: &str, slug: &Slug) -> String {
     site_link(root, &format!("articles/{slug}/"))
 }
 
+/// The embed page of an article, `embed/<slug>/` on the publisher's site at `root`: the
+/// page other sites frame, where links to articles stay.
+pub fn frame_link(root: &str, slug: &Slug) -> String {
+    site_link(root, &format!("{FRAME_FOLDER}/{slug}/"))
+}
+
 /// `path` on the publisher's site at `root`: a root ending in `/` is a folder; an
 /// absolute URL that does not is a page of the site, in its folder.
 pub fn site_link(root: &str, path: &str) -> String {
@@ -282,37 +307,68 @@ pub fn site_link(root: &str, path: &str) -> String {
 }
 
 /// The site root, relative to a page of the publisher's own site whose URL path is
-/// `path`: the prerendered pages of an article (`…/articles/<slug>/`) and of its
-/// audiences (`…/articles/<slug>/<audience>/`) are two and three folders down.
+/// `path`: the prerendered pages of an article (`…/articles/<slug>/`, or its embed page
+/// `…/embed/<slug>/`) and of its audiences (`…/articles/<slug>/<audience>/`) are two and
+/// three folders down.
 pub fn site_root_of_path(path: &str) -> String {
-    let path = path.strip_suffix("index.html").unwrap_or(path);
-    let folders: Vec<&str> = path.trim_end_matches('/').rsplit('/').take(3).collect();
-    let depth = match folders.as_slice() {
-        [audience, slug, "articles", ..]
-            if audience.parse::<Audience>().is_ok() && Slug::parse(slug).is_some() =>
-        {
-            3
-        }
-        [slug, "articles", ..] if Slug::parse(slug).is_some() && path.ends_with('/') => 2,
-        _ => 0,
-    };
-    if depth == 0 {
-        "./".to_owned()
-    } else {
-        "../".repeat(depth)
+    match place_of_path(path) {
+        Some((_, depth)) => "../".repeat(depth),
+        None => "./".to_owned(),
     }
 }
 
 /// The article a URL path of the publisher's own site names, as written there:
-/// `…/articles/<slug>/`, with or without an audience's folder after it.
+/// `…/articles/<slug>/` (or `…/embed/<slug>/`), with or without an audience's folder
+/// after it.
 pub fn article_in_path(path: &str) -> Option<Slug> {
     let path = path.strip_suffix("index.html").unwrap_or(path);
     let folders: Vec<&str> = path.trim_end_matches('/').rsplit('/').take(3).collect();
     match folders.as_slice() {
-        [audience, slug, "articles", ..] if audience.parse::<Audience>().is_ok() => {
+        [audience, slug, folder, ..]
+            if is_pages_folder(folder) && audience.parse::<Audience>().is_ok() =>
+        {
             Slug::parse(slug)
         }
-        [slug, "articles", ..] => Slug::parse(slug),
+        [slug, folder, ..] if is_pages_folder(folder) => Slug::parse(slug),
+        _ => None,
+    }
+}
+
+/// Where a page of the publisher's own site whose URL path is `path` stands: in a
+/// frame on another site when it is an embed page (`…/embed/<slug>/`), else on the
+/// publisher's own page.
+pub fn placement_of_path(path: &str) -> Placement {
+    match place_of_path(path) {
+        Some((FRAME_FOLDER, _)) => Placement::Frame,
+        _ => Placement::Publisher,
+    }
+}
+
+fn is_pages_folder(folder: &str) -> bool {
+    folder == "articles" || folder == FRAME_FOLDER
+}
+
+/// The folder (`articles` or `embed`) and depth below the site's root of an article's
+/// page at `path`; `None` for any other page.
+fn place_of_path(path: &str) -> Option<(&'static str, usize)> {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let folders: Vec<&str> = path.trim_end_matches('/').rsplit('/').take(3).collect();
+    let pages_folder = |name: &str| {
+        [FRAME_FOLDER, "articles"]
+            .into_iter()
+            .find(|folder| *folder == name)
+    };
+    match folders.as_slice() {
+        [audience, slug, folder, ..]
+            if audience.parse::<Audience>().is_ok()
+                && Slug::parse(slug).is_some()
+                && pages_folder(folder).is_some() =>
+        {
+            pages_folder(folder).map(|folder| (folder, 3))
+        }
+        [slug, folder, ..] if Slug::parse(slug).is_some() && path.ends_with('/') => {
+            pages_folder(folder).map(|folder| (folder, 2))
+        }
         _ => None,
     }
 }
@@ -490,6 +546,14 @@ mod tests {
             ("/articles/als/patient/index.html", "../../../", Some("als")),
             ("/articles/Not_A_Slug/", "./", None),
             ("/articles/", "./", None),
+            ("/embed/als/", "../../", Some("als")),
+            (
+                "/health/embed/als/caregiver/index.html",
+                "../../../",
+                Some("als"),
+            ),
+            ("/articles/patient/", "../../", Some("patient")),
+            ("/other/als/", "./", None),
         ] {
             assert_eq!(site_root_of_path(path), root, "{path}");
             assert_eq!(
@@ -498,6 +562,24 @@ mod tests {
                 "{path}"
             );
         }
+    }
+
+    #[test]
+    fn an_embed_page_is_in_a_frame_and_links_back_to_its_article() {
+        assert_eq!(placement_of_path("/embed/als/"), Placement::Frame);
+        assert_eq!(placement_of_path("/x/embed/als/patient/"), Placement::Frame);
+        assert_eq!(placement_of_path("/articles/als/"), Placement::Publisher);
+        assert_eq!(placement_of_path("/"), Placement::Publisher);
+        let framed = WidgetConfig {
+            placement: Placement::Frame,
+            site_root: "../../".into(),
+            ..WidgetConfig::default()
+        };
+        assert_eq!(
+            framed.canonical_url(&slug("als")).as_deref(),
+            Some("../../articles/als/")
+        );
+        assert_eq!(framed.links_root(), "../../");
     }
 
     #[test]

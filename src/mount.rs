@@ -13,13 +13,19 @@ use crate::app::{App, AppProps, Host};
 use crate::browser::console::{describe, log_error, log_warning};
 use crate::browser::network::{self, HandedOver};
 use crate::browser::{dom, history, page};
-use crate::config::{Page, Placement, WidgetConfig};
+use crate::config::{Page, Placement, WidgetConfig, FRAME_QUERY, PAGE_QUERY};
 
 /// Mounts a widget into every `[data-article-widget]` element of the document that has
 /// none yet. The page's own URL may choose the article and audience (`?article=`,
-/// `?audience=`): this is the publisher's own page.
+/// `?audience=`): this is the publisher's own page. On its embed page, in a frame on
+/// another site, the URL gives the audience, theme and language instead.
 pub fn mount_publisher_page() {
-    let query = page::query_settings();
+    let placement = history::placement();
+    let keys: &[&str] = match placement {
+        Placement::Frame => &FRAME_QUERY,
+        _ => &PAGE_QUERY,
+    };
+    let query = page::query_settings(keys);
     for host in page::widget_hosts() {
         let mut settings = page::data_settings(&host);
         // The shell, opened offline at an article's address, shows that article.
@@ -33,6 +39,7 @@ pub fn mount_publisher_page() {
         let base = WidgetConfig {
             data_url: format!("{site_root}articles/"),
             site_root,
+            placement,
             ..WidgetConfig::default()
         };
         let config = configure(base, &settings, "");

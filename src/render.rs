@@ -185,6 +185,9 @@ fn inlines(content: &[Inline], out: &mut Vec<VNode>, cite: CitationLabel) {
                 }
                 let mut anchor = VTag::new("a");
                 anchor.add_attribute("href", format!("#{}", reference_id(label)));
+                // In this document, even where the page's `<base>` opens links in a new
+                // tab (an embed page in a frame).
+                anchor.add_attribute("target", "_self");
                 anchor.add_attribute("id", citation_id(label, *number));
                 anchor.add_attribute("role", "doc-noteref");
                 anchor.add_attribute("aria-label", cite(label));

@@ -648,6 +648,7 @@ fn EmbeddedArticle() -> yew::Html {
     let links = Links {
         root: AttrValue::from("https://publisher.example/"),
         onopen: Callback::noop(),
+        in_frame: false,
     };
     let page = ArticlePageProps {
         canonical_url: Some(AttrValue::from(
@@ -1361,6 +1362,7 @@ fn EveryPanel(panel: &EveryPanelProps) -> yew::Html {
     let links = Links {
         root: AttrValue::from("./"),
         onopen: Callback::noop(),
+        in_frame: false,
     };
     let messages = panel.language.messages();
     let page = ArticlePageProps {

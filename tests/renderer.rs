@@ -170,7 +170,7 @@ fn urls_are_percent_encoded() {
 fn citations_link_to_their_reference() {
     renders(
         "Riluzole[^3].",
-        "<p>Riluzole<sup class=\"citation\"><a href=\"#ref-3\" id=\"cite-3-1\" role=\"doc-noteref\" aria-label=\"Reference 3\">3</a></sup>.</p>",
+        "<p>Riluzole<sup class=\"citation\"><a href=\"#ref-3\" target=\"_self\" id=\"cite-3-1\" role=\"doc-noteref\" aria-label=\"Reference 3\">3</a></sup>.</p>",
     );
 }
 
@@ -178,7 +178,7 @@ fn citations_link_to_their_reference() {
 fn adjacent_citations_are_separated_by_a_comma() {
     renders(
         "Riluzole[^1][^2] and edaravone[^3].",
-        "<p>Riluzole<sup class=\"citation\"><a href=\"#ref-1\" id=\"cite-1-1\" role=\"doc-noteref\" aria-label=\"Reference 1\">1</a></sup><sup class=\"citation-separator\">,</sup><sup class=\"citation\"><a href=\"#ref-2\" id=\"cite-2-1\" role=\"doc-noteref\" aria-label=\"Reference 2\">2</a></sup> and edaravone<sup class=\"citation\"><a href=\"#ref-3\" id=\"cite-3-1\" role=\"doc-noteref\" aria-label=\"Reference 3\">3</a></sup>.</p>",
+        "<p>Riluzole<sup class=\"citation\"><a href=\"#ref-1\" target=\"_self\" id=\"cite-1-1\" role=\"doc-noteref\" aria-label=\"Reference 1\">1</a></sup><sup class=\"citation-separator\">,</sup><sup class=\"citation\"><a href=\"#ref-2\" target=\"_self\" id=\"cite-2-1\" role=\"doc-noteref\" aria-label=\"Reference 2\">2</a></sup> and edaravone<sup class=\"citation\"><a href=\"#ref-3\" target=\"_self\" id=\"cite-3-1\" role=\"doc-noteref\" aria-label=\"Reference 3\">3</a></sup>.</p>",
     );
 }
 
@@ -192,7 +192,7 @@ fn a_second_citation_of_a_reference_gets_the_next_id() {
         .collect();
     assert_eq!(ids, ["cite-3-1", "cite-1-1", "cite-3-2", "cite-3-3"]);
     assert!(html.contains(
-        "C<sup class=\"citation\"><a href=\"#ref-3\" id=\"cite-3-2\" role=\"doc-noteref\" aria-label=\"Reference 3\">3</a></sup>"
+        "C<sup class=\"citation\"><a href=\"#ref-3\" target=\"_self\" id=\"cite-3-2\" role=\"doc-noteref\" aria-label=\"Reference 3\">3</a></sup>"
     ));
     assert_eq!(html.matches("href=\"#ref-3\"").count(), 3);
     assert_eq!(html.matches("href=\"#ref-1\"").count(), 1);

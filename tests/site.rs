@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use article_widget::markdown::parse;
 use article_widget::model::{
-    Article, Audience, Catalog, Date, Publisher, Reference, Review, ReviewStatus, Reviewer, Slug,
+    Article, Audience, Catalog, Date, Publisher, Reference, RelatedArticle, Review, ReviewStatus,
+    Reviewer, Slug,
 };
 use article_widget::site::json_ld::{medical_web_page, script};
 use article_widget::site::meta::{
@@ -523,8 +524,9 @@ fn every_page_names_the_sites_feed_for_feed_readers() {
     let catalog_page = site.catalog_page(&catalog).unwrap();
     assert_eq!(catalog_page.matches(&link).count(), 1, "{catalog_page}");
     for (file, text) in site.article_files(&article).unwrap() {
-        // In each page's head; a partner's fragment has no head.
-        let expected = usize::from(file.ends_with("index.html"));
+        // In each page's head; a partner's fragment has no head, and an embed page
+        // (in a frame on another site) offers no feed.
+        let expected = usize::from(file.ends_with("index.html") && file.starts_with("articles/"));
         assert_eq!(text.matches(&link).count(), expected, "{file}");
         if expected == 1 {
             assert!(
@@ -538,4 +540,86 @@ fn every_page_names_the_sites_feed_for_feed_readers() {
         article_widget::site::meta::feed_link("A \"B\" & C", "https://x.example/")
             .contains("title=\"A &quot;B&quot; &amp; C\"")
     );
+}
+
+#[test]
+fn every_article_and_audience_has_an_embed_page_and_its_oembed_which_its_pages_name() {
+    let article = Article {
+        related: vec![RelatedArticle {
+            slug: Slug::parse("other").unwrap(),
+            question: "Another question?".into(),
+        }],
+        ..article()
+    };
+    let stylesheet = article_widget::site::prerender::stylesheet("#0b5d66", "#7fd8e0");
+    let site = article_widget::site::files::Site {
+        template: "<!doctype html><html>\n<head>\n<title>Medical articles</title>\n<script type=\"module\">\nimport init, * as bindings from '/article-widget-1f.js';\nconst wasm = await init({ module_or_path: '/article-widget-1f_bg.wasm' });\n</script>\n</head>\n<body><header class=\"app-bar\">Medical articles</header><main><div data-article-widget></div></main></body></html>\n",
+        stylesheet: &stylesheet,
+        site_url: "https://demo.example/library/",
+        today: date("2026-11-30"),
+    };
+    let files: BTreeMap<String, String> =
+        site.article_files(&article).unwrap().into_iter().collect();
+    let oembed_link = |folder: &str| {
+        format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://demo.example/library/embed/demo/{folder}oembed.json\" title=\"Does the demo work?\">"
+        )
+    };
+    let pages = std::iter::once(None).chain(Audience::ALL.iter().copied().map(Some));
+    for audience in pages {
+        let (folder, root) = match audience {
+            None => (String::new(), "../../"),
+            Some(audience) => (format!("{audience}/"), "../../../"),
+        };
+        let link = oembed_link(&folder);
+        // The article's page offers the embed page of the same audience.
+        let own_page = &files[&format!("articles/demo/{folder}index.html")];
+        assert_eq!(own_page.matches(&link).count(), 1, "{folder}");
+        let frame = &files[&format!("embed/demo/{folder}index.html")];
+        assert!(
+            frame.find(&link).unwrap() < frame.find("</head>").unwrap(),
+            "{folder}"
+        );
+        assert!(frame.contains("<base target=\"_blank\">"), "{folder}");
+        assert!(!frame.contains("app-bar"), "no site header: {frame}");
+        assert!(frame.contains(
+            "<link rel=\"canonical\" href=\"https://demo.example/library/articles/demo/\">"
+        ));
+        assert!(
+            frame.contains("await init("),
+            "the Wasm takes over: {frame}"
+        );
+        assert!(frame.contains("parent.postMessage("), "{folder}");
+        // Related articles stay in the frame; the publisher's page opens in a new tab.
+        assert!(
+            frame.contains(&format!(
+                "<a href=\"{root}embed/other/\" target=\"_self\">Another question?</a>"
+            )),
+            "{frame}"
+        );
+        assert!(
+            frame.contains(&format!("href=\"{root}articles/demo/\"")),
+            "{frame}"
+        );
+        let host = match audience {
+            None => "<div data-article-widget data-article=\"demo\"><template".to_owned(),
+            Some(audience) => format!("<div data-article-widget data-article=\"demo\" data-audience=\"{audience}\"><template"),
+        };
+        assert!(frame.contains(&host), "{frame}");
+        let json: Value =
+            serde_json::from_str(&files[&format!("embed/demo/{folder}oembed.json")]).unwrap();
+        assert_eq!(json["version"], "1.0");
+        assert_eq!(json["type"], "rich");
+        assert_eq!(json["title"], "Does the demo work?");
+        assert_eq!(json["provider_name"], "Demo Health");
+        assert_eq!(json["provider_url"], "https://demo.example/library/");
+        assert_eq!(
+            json["html"],
+            format!("<iframe src=\"https://demo.example/library/embed/demo/{folder}\" title=\"Does the demo work?\" width=\"640\" height=\"800\" sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>")
+        );
+        assert!(json["width"].is_u64() && json["height"].is_u64() && json["cache_age"].is_u64());
+    }
+    // The publisher's own pages keep their links in place, not in a frame.
+    assert!(files["articles/demo/index.html"]
+        .contains("<a href=\"../../articles/other/\">Another question?</a>"));
 }

@@ -90,3 +90,6 @@ export const URL_SCHEMES = /* @__PURE__ */ Object.freeze(["http","https","mailto
 
 /** The header that dates a kept copy of an article. */
 export const SAVED_ON_HEADER = /* @__PURE__ */ Object.freeze("x-article-widget-saved-on");
+
+/** The `type` of the message by which an embed page tells its parent its height. */
+export const FRAME_HEIGHT_MESSAGE = /* @__PURE__ */ Object.freeze("article-widget:height");

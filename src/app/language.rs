@@ -7,7 +7,7 @@ use crate::model::{Article, Language, Slug};
 /// The reader's language, which the interface speaks: their own `stored` choice, else
 /// the host page's (its `data-lang`, else its `lang`), else the publisher's
 /// (`publisher_language`, known once its data has loaded). On the publisher's own site
-/// without a `data-lang`, the page's `lang` is the site's, not the reader's: there an
+/// (its pages, and its embed pages in frames) without a `data-lang`, the page's `lang` is the site's, not the reader's: there an
 /// article the reader opened (`shown`, the language of the article shown) speaks its
 /// own language until they choose another.
 pub fn interface_language(
@@ -20,7 +20,7 @@ pub fn interface_language(
         return stored;
     }
     match (config.placement, config.lang, shown) {
-        (Placement::Publisher, None, Some(article_language)) => article_language,
+        (Placement::Publisher | Placement::Frame, None, Some(article_language)) => article_language,
         _ => config.language(publisher_language),
     }
 }

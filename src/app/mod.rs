@@ -30,7 +30,7 @@ use self::use_reader::{use_publisher_accent, use_reader};
 use crate::browser::network::HandedOver;
 use crate::browser::{dates, page};
 use crate::components::article_link::Links;
-use crate::config::{Page, WidgetConfig};
+use crate::config::{Page, Placement, WidgetConfig};
 use crate::model::{Article, Language};
 use crate::pages::article::ArticlePage;
 use crate::pages::catalog::CatalogList;
@@ -176,6 +176,7 @@ pub fn App(props: &AppProps) -> Html {
     let links = Links {
         root: AttrValue::from(props.config.links_root().to_owned()),
         onopen: navigation.onopen.clone(),
+        in_frame: props.config.placement == Placement::Frame,
     };
     let onback = navigation
         .can_go_back

@@ -64,11 +64,11 @@ impl Trail {
             .clone()
     }
 
-    /// Whether the widget shows its own Back button: on a partner's page, once the
-    /// reader has opened a page inside it. On the publisher's page the browser's own
-    /// Back does that.
+    /// Whether the widget shows its own Back button: on a partner's page or in a frame,
+    /// once the reader has opened a page inside it. On the publisher's page the
+    /// browser's own Back does that.
     pub fn can_go_back(&self, mount: u64, placement: Placement) -> bool {
-        placement == Placement::Partner && !self.pages_of(mount).is_empty()
+        placement != Placement::Publisher && !self.pages_of(mount).is_empty()
     }
 }
 
@@ -83,7 +83,7 @@ impl Reducible for Trail {
             (Step::Open(page), Placement::Publisher) | (Step::Arrive(page), _) => {
                 pages = vec![page];
             }
-            (Step::Open(page), Placement::Partner) => pages.push(page),
+            (Step::Open(page), Placement::Partner | Placement::Frame) => pages.push(page),
             (Step::Back, _) => {
                 pages.pop();
             }
@@ -131,8 +131,13 @@ mod tests {
     }
 
     #[test]
-    fn on_a_partners_page_the_widget_keeps_its_own_trail_and_goes_back_along_it() {
-        let partner = Placement::Partner;
+    fn on_a_partners_page_and_in_a_frame_the_widget_keeps_its_own_trail_and_goes_back_along_it() {
+        for partner in [Placement::Partner, Placement::Frame] {
+            keeps_its_own_trail(partner);
+        }
+    }
+
+    fn keeps_its_own_trail(partner: Placement) {
         let trail = take(Trail::default(), 0, partner, Step::Open(article("b")));
         let trail = take(trail, 0, partner, Step::Open(Page::Catalog));
         assert_eq!(trail.shown(0, &article("a")), Page::Catalog);

@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 
 use super::events::on_window;
 use super::page::query_settings;
-use crate::config::{article_in_path, site_root_of_path};
+use crate::config::{article_in_path, placement_of_path, site_root_of_path, Placement};
 
 /// Records in the browser's history that the page now shows what `href` (a link of
 /// the site, as the widget wrote it) leads to.
@@ -29,7 +29,7 @@ pub fn replace_url(href: &str) {
 /// The article the page's URL names, if any, as written there: `?article=`, else the
 /// article's own page (`articles/<slug>/`).
 pub fn article_in_url() -> Option<String> {
-    let in_query = query_settings()
+    let in_query = query_settings(&["article"])
         .into_iter()
         .find(|(key, _)| key == "article")
         .map(|(_, slug)| slug);
@@ -54,6 +54,14 @@ pub fn site_root() -> String {
     web_sys::Url::new_with_base(&site_root_of_path(&path), &href)
         .map(|url| url.href())
         .unwrap_or_else(|_| "./".to_owned())
+}
+
+/// Where this page of the publisher's site stands: in a frame on another site when it
+/// is an embed page (`embed/<slug>/`), else on the publisher's own.
+pub fn placement() -> Placement {
+    web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .map_or(Placement::Publisher, |path| placement_of_path(&path))
 }
 
 /// Calls `callback` with the article the URL names whenever the reader goes back or

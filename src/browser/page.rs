@@ -9,17 +9,16 @@ use super::events::once_on_window;
 use crate::config::SETTINGS;
 use crate::model::Date;
 
-/// The settings the page's own URL gives (`?article=`, `?audience=`).
-pub fn query_settings() -> Vec<(String, String)> {
+/// The settings `keys` the page's own URL gives (`?article=`, `?audience=`).
+pub fn query_settings(keys: &[&str]) -> Vec<(String, String)> {
     let Some(query) = web_sys::window().and_then(|window| window.location().search().ok()) else {
         return Vec::new();
     };
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(&query) else {
         return Vec::new();
     };
-    ["article", "audience"]
-        .into_iter()
-        .filter_map(|key| params.get(key).map(|value| (key.to_owned(), value)))
+    keys.iter()
+        .filter_map(|&key| params.get(key).map(|value| (key.to_owned(), value)))
         .collect()
 }
 

@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use crate::browser::dom;
-use crate::config::{article_link, site_link, Page};
+use crate::config::{article_link, frame_link, site_link, Page, FRAME_FOLDER};
 use crate::messages::Messages;
 use crate::model::{Audience, Language, Slug};
 
@@ -18,6 +18,10 @@ pub struct Links {
     /// Opens a page inside the widget. Live only: the build's prerendered page, drawn
     /// static, calls nothing and is given none (see [`Links::default`]).
     pub onopen: Callback<Page>,
+    /// In a frame on another site (the embed pages): links to articles lead to their
+    /// embed pages and stay in the frame (`target="_self"`), where every other link
+    /// opens in a new tab (the page's `<base target="_blank">`).
+    pub in_frame: bool,
 }
 
 /// Links from the site's root (`./`) that open nothing in place, as outside a widget.
@@ -26,6 +30,7 @@ impl Default for Links {
         Links {
             root: AttrValue::Static("./"),
             onopen: Callback::default(),
+            in_frame: false,
         }
     }
 }
@@ -33,6 +38,24 @@ impl Default for Links {
 /// The site's root the links of `links` lead from; `./` outside a widget.
 fn root(links: Option<&Links>) -> &str {
     links.map_or("./", |links| links.root.as_str())
+}
+
+fn in_frame(links: Option<&Links>) -> bool {
+    links.is_some_and(|links| links.in_frame)
+}
+
+/// The page of article `slug`: its embed page in a frame, else its page.
+fn article_href(slug: &Slug, links: Option<&Links>) -> String {
+    if in_frame(links) {
+        frame_link(root(links), slug)
+    } else {
+        article_link(root(links), slug)
+    }
+}
+
+/// The target of a link to an article: `_self` in a frame, to stay there.
+fn article_target(links: Option<&Links>) -> Option<AttrValue> {
+    in_frame(links).then_some(AttrValue::Static("_self"))
 }
 
 /// A link to an article or to the catalog, `content` its text. It stays a real link,
@@ -43,9 +66,10 @@ fn root(links: Option<&Links>) -> &str {
 /// These links are view functions, not components: a catalog page holds fifty, and
 /// each component costs every partner page its own copy of Yew's lifecycle in the Wasm.
 pub fn page_link(page: Page, content: Html, links: Option<&Links>) -> Html {
-    let href = match &page {
-        Page::Article(slug) => article_link(root(links), slug),
-        Page::Catalog => site_link(root(links), ""),
+    // The catalog has no embed page: from a frame it opens on the publisher's site.
+    let (href, target) = match &page {
+        Page::Article(slug) => (article_href(slug, links), article_target(links)),
+        Page::Catalog => (site_link(root(links), ""), None),
     };
     let onclick = links.map(|links| {
         let onopen = links.onopen.clone();
@@ -57,7 +81,7 @@ pub fn page_link(page: Page, content: Html, links: Option<&Links>) -> Html {
         })
     });
     html! {
-        <a {href} {onclick}>{ content }</a>
+        <a {href} {target} {onclick}>{ content }</a>
     }
 }
 
@@ -71,11 +95,16 @@ pub fn audience_links(
     links: Option<&Links>,
     messages: &Messages,
 ) -> Html {
+    let folder = if in_frame(links) {
+        FRAME_FOLDER
+    } else {
+        "articles"
+    };
     let items = Audience::ALL.iter().map(|&each| {
-        let href = site_link(root(links), &format!("articles/{slug}/{each}/"));
+        let href = site_link(root(links), &format!("{folder}/{slug}/{each}/"));
         let current = (each == audience).then_some(AttrValue::Static("page"));
         html! {
-            <li><a {href} aria-current={current}>{ messages.audience(each) }</a></li>
+            <li><a {href} target={article_target(links)} aria-current={current}>{ messages.audience(each) }</a></li>
         }
     });
     html! {
@@ -109,7 +138,7 @@ pub fn translation_links(
             }
         });
         html! {
-            <a href={article_link(root(links), slug)} lang={language.as_str()} hreflang={language.as_str()} {onclick}>
+            <a href={article_href(slug, links)} target={article_target(links)} lang={language.as_str()} hreflang={language.as_str()} {onclick}>
                 { language.messages().read_in }
             </a>
         }

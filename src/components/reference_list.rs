@@ -19,7 +19,7 @@ pub fn reference_list(references: &[Reference], cited: &[String], messages: &Mes
                 { vancouver(reference) }
                 if is_cited {
                     { " " }
-                    <a class="backlink" href={format!("#{}", citation_id(&label, 1))}
+                    <a class="backlink" href={format!("#{}", citation_id(&label, 1))} target="_self"
                         aria-label={(messages.back_to_citation)(&label)}>{ "↩" }</a>
                 }
             </li>

@@ -11,7 +11,7 @@ use super::catalog::CatalogList;
 use super::frame::Frame;
 use crate::components::article_link::Links;
 use crate::components::rendering::Rendering;
-use crate::config::WidgetConfig;
+use crate::config::{Placement, WidgetConfig};
 use crate::model::{Article, Audience, Catalog, Date};
 use crate::preferences::{Preferences, TextSize};
 
@@ -75,6 +75,7 @@ pub fn PrerenderedCatalog(props: &PrerenderedCatalogProps) -> Html {
 fn links(config: &WidgetConfig) -> Links {
     Links {
         root: AttrValue::from(config.links_root().to_owned()),
+        in_frame: config.placement == Placement::Frame,
         ..Links::default()
     }
 }

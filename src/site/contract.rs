@@ -22,6 +22,7 @@ use crate::model::{Audience, Slug};
 use crate::preferences::{field, TextSize, Theme, STORAGE_KEY};
 use crate::safe_url::{SafeUrl, ALLOWED_SCHEMES};
 use crate::site::files::fragment_file;
+use crate::site::frame::FRAME_HEIGHT_MESSAGE;
 use crate::site::prerender::{FRAGMENT_MARKUP, FRAGMENT_URL_ATTRIBUTES, PARTNER_BASE};
 
 /// The cache of the articles the publisher's app keeps (the service worker's, and the
@@ -75,7 +76,7 @@ pub fn module() -> String {
         .iter()
         .map(|(element, attributes)| ((*element).to_owned(), json!(attributes)))
         .collect();
-    let exports: [(&str, &str, Value); 19] = [
+    let exports: [(&str, &str, Value); 20] = [
         (
             "OPTIONS",
             "The settings a host page gives, by their `data-` names (config::SETTINGS).",
@@ -166,6 +167,11 @@ pub fn module() -> String {
             "SAVED_ON_HEADER",
             "The header that dates a kept copy of an article.",
             json!(SAVED_ON_HEADER),
+        ),
+        (
+            "FRAME_HEIGHT_MESSAGE",
+            "The `type` of the message by which an embed page tells its parent its height.",
+            json!(FRAME_HEIGHT_MESSAGE),
         ),
     ];
     let mut module = String::from(

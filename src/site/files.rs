@@ -4,6 +4,7 @@
 //! at a time, so that `articles site` can write a catalog of any size holding one
 //! article per core, and a test can make the same files from articles held in memory.
 
+use super::frame::{self, Oembed, OEMBED_FILE};
 use super::page::{self, Page};
 use super::prerender::{self, Stylesheet};
 use super::{escape, meta, sitemap};
@@ -50,22 +51,30 @@ impl Site<'_> {
 
     /// An article's files, under `articles/<slug>/`: its page for its default audience
     /// (`index.html`), each audience's page (`<audience>/index.html`), and the fragments
-    /// partners' pages show first (`<audience>.html`, and `default.html`).
+    /// partners' pages show first (`<audience>.html`, and `default.html`); and under
+    /// `embed/<slug>/`, the pages other sites frame and their oEmbed ([`Self::frame_files`]).
     pub fn article_files(&self, article: &Article) -> Result<Vec<(String, String)>, String> {
         let folder = format!("articles/{}", article.slug);
         let slug = escape(article.slug.as_str());
         let canonical = meta::article_url(self.site_url, &article.slug, None);
         let alternates = meta::alternates(article, self.site_url);
         let feed = meta::feed_link(&article.publisher.name, self.site_url);
-        let head = |audience| {
+        // The article's own page offers its embed page without an audience.
+        let head = |audience, page_audience| {
             let head = meta::article_head(article, audience, &canonical);
-            format!("{head}\n{feed}\n{alternates}")
+            let oembed = frame::oembed_link(
+                self.site_url,
+                &article.slug,
+                page_audience,
+                &article.question,
+            );
+            format!("{head}\n{oembed}\n{feed}\n{alternates}")
                 .trim_end()
                 .to_owned()
         };
         // The page speaks the article's language: its publisher is in it too.
         let language = &article.publisher.language;
-        let page_of = |audience, root, host_attributes: &str, depth| {
+        let page_of = |audience, page_audience, root, host_attributes: &str, depth| {
             let config = prerender::config_for(Placement::Publisher, depth);
             let fragment = prerender::article_fragment(article, audience, &config, self.today)?;
             Ok::<_, String>(page::page(
@@ -73,16 +82,17 @@ impl Site<'_> {
                 &Page {
                     root,
                     language,
-                    head: &head(audience),
+                    head: &head(audience, page_audience),
                     host_attributes,
                     stylesheet: self.stylesheet,
                     fragment: &fragment,
                 },
             ))
         };
-        let mut files = Vec::with_capacity(2 + 2 * Audience::ALL.len());
+        let mut files = Vec::with_capacity(4 + 4 * Audience::ALL.len());
         let own_page = page_of(
             article.default_audience,
+            None,
             "../../",
             &format!(" data-article=\"{slug}\""),
             2,
@@ -91,7 +101,7 @@ impl Site<'_> {
         let partner = prerender::config_for(Placement::Partner, 0);
         for &audience in Audience::ALL {
             let host_attributes = format!(" data-article=\"{slug}\" data-audience=\"{audience}\"");
-            let variant_page = page_of(audience, "../../../", &host_attributes, 3)?;
+            let variant_page = page_of(audience, Some(audience), "../../../", &host_attributes, 3)?;
             files.push((format!("{folder}/{audience}/index.html"), variant_page));
             let fragment = prerender::article_fragment(article, audience, &partner, self.today)?;
             // What a partner's page shows first when nothing chose an audience.
@@ -105,6 +115,65 @@ impl Site<'_> {
                 format!("{folder}/{}", fragment_file(Some(audience))),
                 fragment,
             ));
+        }
+        files.extend(self.frame_files(article)?);
+        Ok(files)
+    }
+
+    /// An article's embed pages, the prerendered widget alone for other sites' frames:
+    /// `embed/<slug>/index.html` (the article's default audience, or the reader's
+    /// choice) and `embed/<slug>/<audience>/index.html`, each with its `oembed.json`.
+    fn frame_files(&self, article: &Article) -> Result<Vec<(String, String)>, String> {
+        let slug = escape(article.slug.as_str());
+        let language = &article.publisher.language;
+        let mut files = Vec::with_capacity(2 + 2 * Audience::ALL.len());
+        let pages = std::iter::once(None).chain(Audience::ALL.iter().copied().map(Some));
+        for page_audience in pages {
+            let (root, depth) = match page_audience {
+                None => ("../../", 2),
+                Some(_) => ("../../../", 3),
+            };
+            let audience = page_audience.unwrap_or(article.default_audience);
+            let config = prerender::config_for(Placement::Frame, depth);
+            let fragment = prerender::article_fragment(article, audience, &config, self.today)?;
+            let frame_url = frame::frame_url(self.site_url, &article.slug, page_audience);
+            // As an audience's page does, the embed page names the article's page.
+            let canonical = meta::article_url(self.site_url, &article.slug, None);
+            let head = format!(
+                "<title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n{}",
+                escape(&article.question),
+                escape(&canonical),
+                frame::oembed_link(
+                    self.site_url,
+                    &article.slug,
+                    page_audience,
+                    &article.question
+                )
+            );
+            let host_attributes = match page_audience {
+                None => format!(" data-article=\"{slug}\""),
+                Some(audience) => format!(" data-article=\"{slug}\" data-audience=\"{audience}\""),
+            };
+            let folder = frame::frame_folder(&article.slug, page_audience);
+            let page = frame::frame_page(
+                self.template,
+                &Page {
+                    root,
+                    language,
+                    head: &head,
+                    host_attributes: &host_attributes,
+                    stylesheet: self.stylesheet,
+                    fragment: &fragment,
+                },
+            );
+            files.push((format!("{folder}index.html"), page));
+            let oembed = frame::oembed_json(&Oembed {
+                title: &article.question,
+                provider_name: &article.publisher.name,
+                provider_url: self.site_url,
+                frame_url: &frame_url,
+            });
+            files.push((format!("{folder}{OEMBED_FILE}"), oembed));
         }
         Ok(files)
     }

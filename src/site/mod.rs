@@ -7,6 +7,7 @@
 //! `meta` writes the `<head>` of an article's page and of the catalog's (title,
 //! description, canonical link, Open Graph, Twitter card), and `json_ld` an article's
 //! schema.org `MedicalWebPage`;
+//! `frame` writes the embed pages other sites frame and their oEmbed JSON;
 //! `sitemap` writes `sitemap.xml` and `robots.txt`; `feed` the Atom feed of the
 //! articles' changes, `feed.xml`; `search` makes each article's record
 //! of the full-text index (`articles/search/`, which Pagefind writes); `files` puts
@@ -17,6 +18,7 @@
 pub mod contract;
 pub mod feed;
 pub mod files;
+pub mod frame;
 pub mod json_ld;
 pub mod meta;
 pub mod page;

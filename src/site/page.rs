@@ -161,6 +161,26 @@ fn without_wasm_preload(line: &str) -> String {
     out
 }
 
+/// Trunk's module script that starts the Wasm, from `template`, waiting for the first
+/// paint as on every prerendered page; empty for a template without one (the page is
+/// then static).
+pub fn wasm_start(template: &str) -> String {
+    const END: &str = "</script>";
+    let Some(at) = template.find(TRUNK_START) else {
+        return String::new();
+    };
+    let (Some(start), Some(end)) = (template[..at].rfind("<script"), template[at..].find(END))
+    else {
+        return String::new();
+    };
+    format!(
+        "{}{AFTER_FIRST_PAINT}{}
+",
+        &template[start..at],
+        &template[at..at + end + END.len()]
+    )
+}
+
 /// The line of Trunk's loader that starts the Wasm, and what runs before it on a
 /// prerendered page.
 const TRUNK_START: &str = "const wasm = await init(";
@@ -272,6 +292,11 @@ mod tests {
             "before the Wasm starts"
         );
         assert!(html.contains("<template shadowrootmode=\"open\"><style>"));
+        let start = wasm_start(template);
+        assert!(start.starts_with("<script type=\"module\">\nimport init"));
+        assert!(start.find(AFTER_FIRST_PAINT) < start.find(TRUNK_START));
+        assert!(start.ends_with("</script>\n"));
+        assert_eq!(wasm_start("<html></html>"), "");
         assert_eq!(
             without_wasm_preload(
                 r#"<link rel="modulepreload" href="/a-1f.js"><link rel="preload" href="/a-1f_bg.wasm" as="fetch" type="application/wasm"></head>"#

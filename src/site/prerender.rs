@@ -136,10 +136,11 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// The widget configuration a prerendered page is written for: the publisher's own
-/// page `depth` folders below the site's root, or a partner's page.
+/// page or its embed page `depth` folders below the site's root, or a partner's page.
 pub fn config_for(placement: Placement, depth: usize) -> WidgetConfig {
     match placement {
-        Placement::Publisher => WidgetConfig {
+        Placement::Publisher | Placement::Frame => WidgetConfig {
+            placement,
             site_root: if depth == 0 {
                 "./".to_owned()
             } else {
