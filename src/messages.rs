@@ -661,3 +661,66 @@ mod tests {
         }
     }
 }
+
+/// The words of the "Embed this article" panel on the publisher's article pages
+/// (`site::embed_panel`). A table of their own, outside [`Messages`]: only the build
+/// writes them, so the Wasm carries none of them.
+#[derive(Debug)]
+pub struct EmbedPanelWords {
+    pub summary: &'static str,
+    pub intro: &'static str,
+    /// Each code's title, and when to use it.
+    pub script: &'static str,
+    pub script_when: &'static str,
+    pub iframe: &'static str,
+    pub iframe_when: &'static str,
+    pub url: &'static str,
+    pub url_when: &'static str,
+    pub pinned: &'static str,
+    pub pinned_when: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+}
+
+impl Language {
+    /// This language's words of the embed panel.
+    pub fn embed_panel(self) -> &'static EmbedPanelWords {
+        match self {
+            Language::English => &EMBED_PANEL_EN,
+            Language::Spanish => &EMBED_PANEL_ES,
+        }
+    }
+}
+
+pub static EMBED_PANEL_EN: EmbedPanelWords = EmbedPanelWords {
+    summary: "Embed this article",
+    intro: "Show this article on your own site. Its text stays up to date: corrections and reviews reach your page too.",
+    script: "Script tag",
+    script_when: "Use this when your site lets you add a script: the article fits into your page, readers can switch audience, and it keeps working offline.",
+    iframe: "Iframe",
+    iframe_when: "Use this when your editor removes scripts but keeps an iframe. The script line after it, where allowed, fits the frame to the article.",
+    url: "Page address",
+    url_when: "Use this when your platform turns a link into an embed by itself (oEmbed): paste the address on a line of its own.",
+    pinned: "Script tag, pinned by integrity",
+    pinned_when: "Use this when your security policy asks for Subresource Integrity: the code is fixed by its hash, while the article's text stays up to date.",
+    copy: "Copy",
+    copied: "Copied",
+    copy_failed: "Could not copy: select the code and copy it.",
+};
+
+pub static EMBED_PANEL_ES: EmbedPanelWords = EmbedPanelWords {
+    summary: "Insertar este artículo",
+    intro: "Muestre este artículo en su propio sitio. Su texto se mantiene al día: las correcciones y revisiones llegan también a su página.",
+    script: "Etiqueta script",
+    script_when: "Úsela si su sitio le permite añadir un script: el artículo se integra en su página, los lectores pueden cambiar de público y sigue funcionando sin conexión.",
+    iframe: "Iframe",
+    iframe_when: "Úselo si su editor elimina los scripts pero conserva un iframe. La línea de script que le sigue, donde se permita, ajusta el marco al artículo.",
+    url: "Dirección de la página",
+    url_when: "Úsela si su plataforma convierte por sí misma un enlace en contenido insertado (oEmbed): pegue la dirección en una línea aparte.",
+    pinned: "Etiqueta script fijada por integridad",
+    pinned_when: "Úsela si su política de seguridad exige Subresource Integrity: el código queda fijado por su hash, y el texto del artículo se mantiene al día.",
+    copy: "Copiar",
+    copied: "Copiado",
+    copy_failed: "No se pudo copiar: seleccione el código y cópielo.",
+};

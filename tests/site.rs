@@ -490,6 +490,7 @@ fn the_catalogs_page_shows_its_first_page_with_the_size_of_the_whole() {
         stylesheet: &stylesheet,
         site_url: "https://demo.example/",
         today: date("2026-11-30"),
+        pinned: None,
     };
     let page = site.catalog_page(&catalog).unwrap();
     assert_eq!(page.matches("Question 0").count(), 50, "{page}");
@@ -512,6 +513,7 @@ fn every_page_names_the_sites_feed_for_feed_readers() {
         stylesheet: &stylesheet,
         site_url: "https://demo.example/library/",
         today: date("2026-11-30"),
+        pinned: None,
     };
     let link = format!(
         "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"https://demo.example/library/feed.xml\">",
@@ -557,6 +559,7 @@ fn every_article_and_audience_has_an_embed_page_and_its_oembed_which_its_pages_n
         stylesheet: &stylesheet,
         site_url: "https://demo.example/library/",
         today: date("2026-11-30"),
+        pinned: None,
     };
     let files: BTreeMap<String, String> =
         site.article_files(&article).unwrap().into_iter().collect();
@@ -622,4 +625,155 @@ fn every_article_and_audience_has_an_embed_page_and_its_oembed_which_its_pages_n
     // The publisher's own pages keep their links in place, not in a frame.
     assert!(files["articles/demo/index.html"]
         .contains("<a href=\"../../articles/other/\">Another question?</a>"));
+}
+
+const PINNED: &str = r#"{ "version": "a41c6781e1868a84", "src": "v/a41c6781e1868a84/embed.js",
+  "integrity": "sha384-pBxngeGGioRKp8a3OyYKzRvw22/UM7MH6e6BuiABcpUaz0zJ74ZLh9IvJKo7MBR0" }"#;
+
+/// The text of each `<code>` of `html`, its character references read back.
+fn codes_of(html: &str) -> Vec<String> {
+    html.split("<pre><code id=\"")
+        .skip(1)
+        .map(|rest| {
+            let text = &rest[rest.find('>').unwrap() + 1..rest.find("</code>").unwrap()];
+            text.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+#[test]
+fn the_embed_panel_offers_the_script_the_iframe_the_address_and_the_pinned_script() {
+    use article_widget::site::embed_panel::{embed_panel, PinnedLoader};
+    let pinned = PinnedLoader::from_json(PINNED).unwrap();
+    let article = article();
+    let site = "https://demo.example/library/";
+    let html = embed_panel(&article, Some(Audience::Patient), site, Some(&pinned));
+    assert!(
+        html.starts_with("<details class=\"embed-panel\">\n<summary>Embed this article</summary>")
+    );
+    let container = "<div data-article-widget data-article=\"demo\" data-audience=\"patient\">\n  \
+        <p><a href=\"https://demo.example/library/articles/demo/patient/\">Does the demo work?</a></p>\n  \
+        <p>Words for the patient.</p>\n</div>\n";
+    assert_eq!(
+        codes_of(&html),
+        [
+            format!("{container}<script src=\"https://demo.example/library/embed.js\" async></script>"),
+            format!(
+                "{}\n<script src=\"https://demo.example/library/resize.js\" async></script>",
+                article_widget::site::frame::iframe_snippet(
+                    "https://demo.example/library/embed/demo/patient/",
+                    "Does the demo work?"
+                )
+            ),
+            "https://demo.example/library/articles/demo/patient/".to_owned(),
+            format!(
+                "{container}<script src=\"https://demo.example/library/v/a41c6781e1868a84/embed.js\" \
+                 integrity=\"{}\" crossorigin=\"anonymous\" async></script>",
+                pinned.integrity
+            ),
+        ]
+    );
+    // Each code has its Copy button, hidden until the site's script can copy.
+    assert_eq!(
+        html.matches("<button type=\"button\" class=\"embed-copy\"")
+            .count(),
+        4
+    );
+    assert_eq!(html.matches(" hidden>Copy</button>").count(), 4);
+
+    // The article's own page: no audience, so the reader's choice; no pinned loader, no
+    // pinned code.
+    let html = embed_panel(&article, None, site, None);
+    let codes = codes_of(&html);
+    assert_eq!(codes.len(), 3);
+    assert!(codes[0].starts_with("<div data-article-widget data-article=\"demo\">\n"));
+    assert!(codes[0].contains("<p>Words for the professional.</p>"));
+    assert_eq!(codes[2], "https://demo.example/library/articles/demo/");
+    assert!(!html.contains("integrity"));
+}
+
+#[test]
+fn an_article_page_has_the_embed_panel_after_the_widget_and_the_catalog_has_none() {
+    let article = article();
+    let stylesheet = article_widget::site::prerender::stylesheet("#0b5d66", "#7fd8e0");
+    let site = article_widget::site::files::Site {
+        template: "<!doctype html><html>\n<head>\n<title>Medical articles</title>\n</head>\n<body><main><div data-article-widget></div></main></body></html>\n",
+        stylesheet: &stylesheet,
+        site_url: "https://demo.example/library/",
+        today: date("2026-11-30"),
+        pinned: None,
+    };
+    let files = site.article_files(&article).unwrap();
+    let pages: Vec<_> = files
+        .iter()
+        .filter(|(path, _)| path.starts_with("articles/") && path.ends_with("index.html"))
+        .collect();
+    assert_eq!(pages.len(), 1 + Audience::ALL.len());
+    for (path, page) in pages {
+        let widget_end = page.find("</template></div>").unwrap();
+        let panel = page
+            .find("<details class=\"embed-panel\">")
+            .unwrap_or_else(|| panic!("{path}"));
+        assert!(
+            widget_end < panel && panel < page.find("</main>").unwrap(),
+            "{path}"
+        );
+    }
+    // Fragments and embed pages are the widget alone.
+    for (path, text) in files
+        .iter()
+        .filter(|(path, _)| !path.ends_with("index.html") || path.starts_with("embed/"))
+    {
+        assert!(!text.contains("embed-panel"), "{path}");
+    }
+    let catalog = Catalog {
+        articles: vec![article.catalog_entry()],
+        publisher: article.publisher.clone(),
+        ..Catalog::default()
+    };
+    assert!(!site.catalog_page(&catalog).unwrap().contains("embed-panel"));
+}
+
+#[test]
+fn a_pinned_loader_is_offered_only_as_the_build_writes_it() {
+    use article_widget::site::embed_panel::PinnedLoader;
+    assert!(PinnedLoader::from_json(PINNED).is_ok());
+    let integrity = "sha384-pBxngeGGioRKp8a3OyYKzRvw22/UM7MH6e6BuiABcpUaz0zJ74ZLh9IvJKo7MBR0";
+    for (src, integrity) in [
+        ("https://elsewhere.example/embed.js", integrity),
+        ("v/../../embed.js", integrity),
+        ("v//embed.js", integrity),
+        ("v/a41c/embed.js\" onload=\"x", integrity),
+        ("v/a41c/embed.js", "sha256-abc"),
+        ("v/a41c/embed.js", "sha384-\" onload=\"x"),
+    ] {
+        let json = json!({ "src": src, "integrity": integrity }).to_string();
+        assert!(PinnedLoader::from_json(&json).is_err(), "{src} {integrity}");
+    }
+    assert!(PinnedLoader::from_json("{").is_err());
+}
+
+#[test]
+fn the_first_sentence_ends_at_the_first_full_stop_a_space_follows() {
+    use article_widget::site::meta::first_sentence;
+    let mut article = article();
+    article.variants.insert(
+        Audience::Patient,
+        parse("Take 2.5 mg a day[^1]. Then see your doctor! More.\n\nA second paragraph."),
+    );
+    assert_eq!(
+        first_sentence(&article, Audience::Patient),
+        "Take 2.5 mg a day."
+    );
+    article
+        .variants
+        .insert(Audience::Patient, parse("No full stop at all"));
+    assert_eq!(
+        first_sentence(&article, Audience::Patient),
+        "No full stop at all"
+    );
 }

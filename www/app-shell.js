@@ -56,6 +56,7 @@ let results = null;
 let stopRequested = false;
 
 speakTheReadersLanguage();
+offerCopyButtons();
 
 if ('serviceWorker' in navigator && window.caches) {
   // Listened for from the start, so that results shown before the worker is ready count.
@@ -385,4 +386,28 @@ function formatBytes(bytes) {
   if (bytes < 1e6) return `${number(Math.max(1, Math.round(bytes / 1e3)))} KB`;
   if (bytes < 1e9) return `${decimal(bytes / 1e6)} MB`;
   return `${decimal(bytes / 1e9)} GB`;
+}
+
+// The embed panel's Copy buttons (src/site/embed_panel.rs): hidden in the page as the
+// build writes it, since only a script can copy; shown where the clipboard can be
+// written. Each copies its code's text and says so in its status, in the page's words.
+function offerCopyButtons() {
+  if (!navigator.clipboard?.writeText) return;
+  for (const button of document.querySelectorAll('.embed-panel button[data-copy]')) {
+    const code = document.getElementById(button.dataset.copy);
+    const status = button.nextElementSibling;
+    if (!code || !status) continue;
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      navigator.clipboard.writeText(code.textContent).then(
+        () => {
+          status.textContent = button.dataset.copied;
+        },
+        () => {
+          status.textContent = button.dataset.copyFailed;
+          window.getSelection()?.selectAllChildren(code);
+        },
+      );
+    });
+  }
 }

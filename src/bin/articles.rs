@@ -203,6 +203,10 @@ commands:",
                 let (dir, [out]) = plain(args)?.dir_then(["OUT"])?;
                 Box::new(move || build::data::write(dir, Path::new(out)))
             }
+            "stylesheet" => {
+                let (dir, [site]) = plain(args)?.dir_then(["SITE"])?;
+                Box::new(move || build::static_site::write_stylesheet(dir, Path::new(site)))
+            }
             "site" => {
                 let args = Args::parse(args, &[], &["--site-url"])?;
                 let (dir, [site]) = args.dir_then(["SITE"])?;

@@ -17,6 +17,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 use crate::model::Catalog;
+use crate::site::embed_panel::{PinnedLoader, PINNED_FILE};
 use crate::site::feed::{Feed, FeedArticle, FEED_FILE};
 use crate::site::files::Site;
 use crate::site::{page, prerender, sitemap};
@@ -53,11 +54,13 @@ pub fn write(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, St
     write_file(&site.join(&stylesheet.file_name), &stylesheet.text)?;
     write_file(&shell_path, &page::shell(&template, &stylesheet.file_name))?;
     let site_url = site_url.map_or_else(|| publisher.site_url.clone(), str::to_owned);
+    let pinned = pinned_loader(site)?;
     let pages = Site {
         template: &template,
         stylesheet: &stylesheet,
         site_url: &site_url,
         today,
+        pinned: pinned.as_ref(),
     };
 
     let entries = passes::catalog_entries(&records, &findings);
@@ -113,6 +116,47 @@ pub fn write(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, St
         site.display()
     );
     Ok(true)
+}
+
+/// `articles stylesheet [DIR] SITE`: only the widget's stylesheet, from the publisher's
+/// accents, under the content-hashed name `articles site` gives it. Trunk's hook writes
+/// it first, so that the pinned loader (`xtask/pin-loader.mjs`), which names it by its
+/// hash, is made before the pages that offer it. `false` when publisher.toml has errors.
+pub fn write_stylesheet(dir: &Path, site: &Path) -> Result<bool, String> {
+    let (publisher, diagnostics) = source::read_publisher(dir)
+        .map_err(|error| format!("cannot read {}: {error}", dir.display()))?;
+    let mut has_errors = false;
+    for diagnostic in &diagnostics {
+        has_errors |= diagnostic.severity == source::Severity::Error;
+        eprintln!("{diagnostic}");
+    }
+    if has_errors {
+        eprintln!("articles: nothing written to {}", site.display());
+        return Ok(false);
+    }
+    let stylesheet = prerender::stylesheet(&publisher.accent, &publisher.accent_dark);
+    write_file(&site.join(&stylesheet.file_name), &stylesheet.text)?;
+    println!("wrote {}", site.join(&stylesheet.file_name).display());
+    Ok(true)
+}
+
+/// The pinned loader the site's `v/pinned.json` names; None, said once, where the site
+/// has none (a site Trunk's hook did not build); an error where it is not one.
+fn pinned_loader(site: &Path) -> Result<Option<PinnedLoader>, String> {
+    let path = site.join(PINNED_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(json) => PinnedLoader::from_json(&json)
+            .map(Some)
+            .map_err(|error| format!("{}:1: {error}", path.display())),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            println!(
+                "no {}: the embed panels offer no pinned code",
+                path.display()
+            );
+            Ok(None)
+        }
+        Err(error) => Err(format!("cannot read {}: {error}", path.display())),
+    }
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), String> {

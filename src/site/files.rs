@@ -4,6 +4,7 @@
 //! at a time, so that `articles site` can write a catalog of any size holding one
 //! article per core, and a test can make the same files from articles held in memory.
 
+use super::embed_panel::{self, PinnedLoader};
 use super::frame::{self, Oembed, OEMBED_FILE};
 use super::page::{self, Page};
 use super::prerender::{self, Stylesheet};
@@ -20,6 +21,9 @@ pub struct Site<'a> {
     pub site_url: &'a str,
     /// The reader's day the pages are drawn for (an overdue review says so).
     pub today: Date,
+    /// This build's pinned loader, which the embed panel offers; None where the site
+    /// has none (a site not built by Trunk's hook).
+    pub pinned: Option<&'a PinnedLoader>,
 }
 
 impl Site<'_> {
@@ -45,6 +49,7 @@ impl Site<'_> {
                 host_attributes: "",
                 stylesheet: self.stylesheet,
                 fragment: &fragment,
+                after_host: "",
             },
         ))
     }
@@ -77,6 +82,8 @@ impl Site<'_> {
         let page_of = |audience, page_audience, root, host_attributes: &str, depth| {
             let config = prerender::config_for(Placement::Publisher, depth);
             let fragment = prerender::article_fragment(article, audience, &config, self.today)?;
+            let panel =
+                embed_panel::embed_panel(article, page_audience, self.site_url, self.pinned);
             Ok::<_, String>(page::page(
                 self.template,
                 &Page {
@@ -86,6 +93,7 @@ impl Site<'_> {
                     host_attributes,
                     stylesheet: self.stylesheet,
                     fragment: &fragment,
+                    after_host: &panel,
                 },
             ))
         };
@@ -164,6 +172,7 @@ impl Site<'_> {
                     host_attributes: &host_attributes,
                     stylesheet: self.stylesheet,
                     fragment: &fragment,
+                    after_host: "",
                 },
             );
             files.push((format!("{folder}index.html"), page));

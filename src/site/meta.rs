@@ -35,6 +35,33 @@ pub fn feed_url(site_url: &str) -> String {
 /// with "…" when it is longer than [`DESCRIPTION_LIMIT`]. The question when the
 /// variant has no paragraph.
 pub fn description(article: &Article, audience: Audience) -> String {
+    shorten(&first_paragraph(article, audience), DESCRIPTION_LIMIT)
+}
+
+/// The first sentence of the article's answer for `audience`: its first paragraph as
+/// [`description`] reads it, up to the first `.`, `?` or `!` that a space or the end
+/// follows. What the embed panel's codes carry for readers without scripts.
+pub fn first_sentence(article: &Article, audience: Audience) -> String {
+    let paragraph = first_paragraph(article, audience);
+    let mut end = paragraph.len();
+    for (at, c) in paragraph.char_indices() {
+        let after = at + c.len_utf8();
+        if matches!(c, '.' | '?' | '!')
+            && paragraph[after..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+        {
+            end = after;
+            break;
+        }
+    }
+    paragraph[..end].to_owned()
+}
+
+/// The text of the first paragraph of the variant for `audience` (or the default
+/// variant), single-spaced, without citation marks; the question when there is none.
+fn first_paragraph(article: &Article, audience: Audience) -> String {
     let paragraph = article.variant(audience).and_then(|variant| {
         variant
             .document
@@ -53,7 +80,7 @@ pub fn description(article: &Article, audience: Audience) -> String {
     if text.is_empty() {
         text = collapse_whitespace(&article.question);
     }
-    shorten(&text, DESCRIPTION_LIMIT)
+    text
 }
 
 /// The head tags of an article's page for `audience`, one a line: title, description,

@@ -7,7 +7,8 @@
 //! `meta` writes the `<head>` of an article's page and of the catalog's (title,
 //! description, canonical link, Open Graph, Twitter card), and `json_ld` an article's
 //! schema.org `MedicalWebPage`;
-//! `frame` writes the embed pages other sites frame and their oEmbed JSON;
+//! `frame` writes the embed pages other sites frame and their oEmbed JSON, and
+//! `embed_panel` the "Embed this article" panel that offers them to partners;
 //! `sitemap` writes `sitemap.xml` and `robots.txt`; `feed` the Atom feed of the
 //! articles' changes, `feed.xml`; `search` makes each article's record
 //! of the full-text index (`articles/search/`, which Pagefind writes); `files` puts
@@ -16,6 +17,7 @@
 //! markup.
 
 pub mod contract;
+pub mod embed_panel;
 pub mod feed;
 pub mod files;
 pub mod frame;

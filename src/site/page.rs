@@ -3,6 +3,9 @@
 //! and the prerendered page ([`super::prerender`]), links made right for its depth, and
 //! the Wasm started once the article has painted. And the shell itself, which the
 //! service worker opens offline at any address.
+//!
+//! Longer than 300 lines: the line-by-line rewriting of the shell and its tests, which
+//! read best beside it.
 
 use super::escape;
 use super::prerender::Stylesheet;
@@ -58,6 +61,7 @@ pub fn page(template: &str, page: &Page<'_>) -> String {
                 page.stylesheet.text.replace("</", "<\\/"),
                 page.fragment
             ));
+            out.push_str(page.after_host);
             out.push_str(&relative(&line[at + HOST.len()..], page.root));
         } else {
             out.push_str(&relative(&without_wasm_preload(line), page.root));
@@ -198,6 +202,9 @@ pub struct Page<'a> {
     pub host_attributes: &'a str,
     pub stylesheet: &'a Stylesheet,
     pub fragment: &'a str,
+    /// What follows the widget in the page, outside it: an article page's embed panel
+    /// ([`super::embed_panel`]); empty on other pages.
+    pub after_host: &'a str,
 }
 
 /// The widget's host in the site's `index.html`.
@@ -284,6 +291,7 @@ mod tests {
                 host_attributes: "",
                 stylesheet: &sheet,
                 fragment: "<div data-prerendered></div>",
+                after_host: "",
             },
         );
         let wait = html.find(AFTER_FIRST_PAINT).expect("the wait is written");

@@ -69,6 +69,7 @@ fn site_in_memory(dir: &Path, site_url: Option<&str>) -> BTreeMap<PathBuf, Strin
         stylesheet: &stylesheet,
         site_url,
         today: today(),
+        pinned: None,
     };
     let mut files = BTreeMap::new();
     let mut add = |path: &str, text: String| files.insert(PathBuf::from(path), text);
