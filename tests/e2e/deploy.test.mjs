@@ -58,6 +58,7 @@ const TYPES = {
   '.json': /^application\/json(;|$)/,
   '.webmanifest': /^application\/manifest\+json(;|$)/,
   '.xml': /^(text|application)\/xml(;|$)/,
+  'feed.xml': /^application\/atom\+xml(;|$)/,
   '.svg': /^image\/svg\+xml(;|$)/,
   '.txt': /^text\/plain(;|$)/,
 };
@@ -192,7 +193,7 @@ for (const name of Object.keys(SERVERS)) {
           assert.equal(response.headers['content-encoding'], coding, what);
           assert.ok(response.body.equals(body), `${what}: not the expected body`);
           assert.match(response.headers.vary ?? '', /accept-encoding/i, what);
-          const type = TYPES[extname(file)];
+          const type = TYPES[file] ?? TYPES[extname(file)];
           assert.ok(type, `${file}: a type this test does not know`);
           assert.match(response.headers['content-type'] ?? '', type, what);
         }

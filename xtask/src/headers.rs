@@ -103,7 +103,8 @@ pub const RULES: &[Rule] = &[
         "application/manifest+json",
     ),
     rule("/sitemap.xml", Revalidated, NotAPage),
-    rule("/feed.xml", Revalidated, NotAPage),
+    // The Atom feed: by its own type, which feed readers and browsers recognise.
+    typed("/feed.xml", Revalidated, "application/atom+xml"),
     rule("/robots.txt", Revalidated, NotAPage),
     rule("/icons/*", Revalidated, NotAPage),
     // The publisher's pages.
