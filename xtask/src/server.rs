@@ -99,13 +99,14 @@ fn handle(
         );
     }
     let with_body = method != "HEAD";
+    // The site's own 404 page where it has one (the build's `404.html`), as nginx and
+    // Caddy send it with the shipped configurations.
     let not_found = |stream: &mut TcpStream| {
-        respond(
-            stream,
-            &Reply::new("404 Not Found", "text/plain", b"not found".to_vec()),
-            with_body,
-            path,
-        )
+        let reply = match std::fs::read(root.join("404.html")) {
+            Ok(page) => Reply::new("404 Not Found", "text/html; charset=utf-8", page),
+            Err(_) => Reply::new("404 Not Found", "text/plain", b"not found".to_vec()),
+        };
+        respond(stream, &reply, with_body, path)
     };
     let Some(file) = resolve(root, path) else {
         return not_found(&mut stream);
@@ -364,6 +365,24 @@ mod tests {
         assert!(!head.contains("content-encoding"), "{head}");
         assert!(head.contains("\r\nvary: accept-encoding\r\n"), "{head}");
         assert_eq!(body, script.as_bytes());
+        std::fs::remove_dir_all(&site).unwrap();
+    }
+
+    #[test]
+    fn a_missing_file_gets_the_sites_404_page_where_it_has_one() {
+        let site = std::env::temp_dir().join(format!("xtask-404-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&site);
+        std::fs::create_dir_all(&site).unwrap();
+        let server = serve_dir(&site, 0).unwrap();
+        let (head, body) = get(&server, "/no-such-page", None);
+        assert!(head.starts_with("http/1.1 404 not found\r\n"), "{head}");
+        assert_eq!(body, b"not found");
+        let page = "<!doctype html><title>Page not found</title>";
+        std::fs::write(site.join("404.html"), page).unwrap();
+        let (head, body) = get(&server, "/no-such-page", None);
+        assert!(head.starts_with("http/1.1 404 not found\r\n"), "{head}");
+        assert!(head.contains("\r\ncontent-type: text/html"), "{head}");
+        assert_eq!(body, page.as_bytes());
         std::fs::remove_dir_all(&site).unwrap();
     }
 }
