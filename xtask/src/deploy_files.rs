@@ -9,8 +9,8 @@
 
 use crate::headers::{self, Headers, Rule, RULES, UNLISTED};
 
-/// The paths a deployment changes, as the files say them (the end-to-end test replaces
-/// each with its own).
+/// The site's root as the files say it: a deployment writes its own there, the
+/// end-to-end test its copy of dist/.
 pub const SITE_ROOT: &str = "/srv/article-widget/dist";
 
 /// Sent with every answer by nginx and Caddy, which choose a precompressed sibling by
