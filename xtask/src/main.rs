@@ -15,7 +15,11 @@
 //!                     markdown table
 //! ```
 
+// The shipped server configurations are written by their test (UPDATE_DEPLOY_FILES=1).
+#[cfg(test)]
+mod deploy_files;
 mod generate;
+mod headers;
 mod precompress;
 mod scale;
 mod server;
@@ -363,7 +367,10 @@ fn end_to_end(root: &Path, toolchain: &tools::Toolchain, chosen: &[PathBuf]) -> 
                 "LIGHTHOUSE_SITE_URL",
                 format!("{}/", lighthouse_server.url()),
             )
-            .env("CHROMIUM", tools::CHROMIUM),
+            .env("CHROMIUM", tools::CHROMIUM)
+            // tests/e2e/deploy.test.mjs runs them on the shipped configurations.
+            .env("NGINX", tools::NGINX)
+            .env("CADDY", tools::CADDY),
     )?;
     Ok(())
 }

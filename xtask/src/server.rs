@@ -12,6 +12,7 @@ use std::thread;
 
 use anyhow::{Context, Result};
 
+use crate::headers;
 use crate::precompress::{self, Encoding};
 use negotiation::{choose_body, fresh_siblings, Body};
 
@@ -98,13 +99,14 @@ fn handle(
         );
     }
     let with_body = method != "HEAD";
+    // The site's own 404 page where it has one (the build's `404.html`), as nginx and
+    // Caddy send it with the shipped configurations.
     let not_found = |stream: &mut TcpStream| {
-        respond(
-            stream,
-            &Reply::new("404 Not Found", "text/plain", b"not found".to_vec()),
-            with_body,
-            path,
-        )
+        let reply = match std::fs::read(root.join("404.html")) {
+            Ok(page) => Reply::new("404 Not Found", "text/html; charset=utf-8", page),
+            Err(_) => Reply::new("404 Not Found", "text/plain", b"not found".to_vec()),
+        };
+        respond(stream, &reply, with_body, path)
     };
     let Some(file) = resolve(root, path) else {
         return not_found(&mut stream);
@@ -128,7 +130,11 @@ fn handle(
     } else {
         fresh_siblings(&file)
     };
-    let mut reply = Reply::new("200 OK", content_type(&file), body);
+    // The table's type for this path, where it names one (headers.rs), else the file's.
+    let content_type = headers::rule_for(path)
+        .content_type
+        .unwrap_or_else(|| content_type(&file));
+    let mut reply = Reply::new("200 OK", content_type, body);
     reply.varies = compressible || !siblings.is_empty();
     match choose_body(accept_encoding.as_deref(), &siblings, compressible) {
         Body::Sibling(encoding) => {
@@ -213,54 +219,24 @@ fn percent_decode(text: &str) -> String {
 }
 
 fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|ext| ext.to_str()).unwrap_or("") {
+    let extension = path.extension().and_then(|ext| ext.to_str()).unwrap_or("");
+    // The types the deployment's configurations set (headers.rs) first.
+    if let Some((_, content_type)) = headers::CONTENT_TYPES
+        .iter()
+        .find(|(listed, _)| *listed == extension)
+    {
+        return content_type;
+    }
+    match extension {
         "html" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
         "css" => "text/css; charset=utf-8",
         "json" => "application/json",
         "svg" => "image/svg+xml",
         "png" => "image/png",
-        "webmanifest" => "application/manifest+json",
         "xml" => "application/xml",
         "txt" => "text/plain; charset=utf-8",
-        // Pagefind's index (articles/search/): its chunks and Wasm, gzipped by Pagefind
-        // itself, so they are binary to us and never compressed again.
-        "pf_meta" | "pf_index" | "pf_fragment" | "pf_filter" | "pagefind" => {
-            "application/octet-stream"
-        }
         _ => "application/octet-stream",
-    }
-}
-
-/// Trunk's content-hashed file names (`name-0123456789abcdef.ext`; Trunk writes its
-/// 64-bit hash in hex without leading zeros, so a name may carry fewer than 16 digits,
-/// and one of 8 or more is taken as a hash: a shorter one, 1 build in 4 billion, is
-/// only revalidated) and Pagefind's
-/// chunks (`en_0123abc.pf_index`, named by their content's hash) never change content,
-/// so they may be cached forever; everything else is revalidated, among them the
-/// widget's adapter `search.js`, `pagefind.js`, `pagefind-entry.json` and
-/// `wasm.*.pagefind`.
-fn cache_control(path: &str) -> &'static str {
-    let is_pagefind_chunk = [".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter"]
-        .iter()
-        .any(|extension| path.ends_with(extension));
-    if is_pagefind_chunk {
-        return "public, max-age=31536000, immutable";
-    }
-    let stem = path.rsplit('/').next().unwrap_or(path);
-    let stem = stem
-        .split('.')
-        .next()
-        .unwrap_or(stem)
-        .trim_end_matches("_bg");
-    let is_hashed = stem.rsplit('-').next().is_some_and(|hash| {
-        (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    });
-    if is_hashed {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
     }
 }
 
@@ -302,12 +278,16 @@ fn respond(
     } else {
         ""
     };
+    // The deployment's headers for this path (headers.rs), as nginx and Caddy send them.
+    let table: String = headers::headers(headers::rule_for(path))
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     let head = format!(
-        "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}{vary}Access-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET, HEAD, OPTIONS\r\nAccess-Control-Allow-Headers: *\r\nCache-Control: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}{vary}{table}Access-Control-Allow-Methods: GET, HEAD, OPTIONS\r\nAccess-Control-Allow-Headers: *\r\nConnection: close\r\n\r\n",
         reply.status,
         reply.content_type,
         reply.body.len(),
-        cache_control(path),
     );
     stream.write_all(head.as_bytes())?;
     if with_body {
@@ -321,7 +301,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pagefinds_files_are_binary_never_gzipped_again_and_only_its_chunks_are_immutable() {
+    fn pagefinds_files_are_binary_and_never_gzipped_again() {
         for file in [
             "articles/search/pagefind.en_eb3cdabdad.pf_meta",
             "articles/search/index/en_44af4c5.pf_index",
@@ -332,32 +312,6 @@ mod tests {
             let content_type = content_type(Path::new(file));
             assert_eq!(content_type, "application/octet-stream", "{file}");
             assert!(!precompress::is_compressible(Path::new(file)), "{file}");
-        }
-        let immutable = "public, max-age=31536000, immutable";
-        assert_eq!(
-            cache_control("/articles/search/index/en_44af4c5.pf_index"),
-            immutable
-        );
-        for file in [
-            "/articles/search/pagefind.js",
-            "/articles/search/pagefind-entry.json",
-            "/articles/search/search.js",
-            "/articles/search/wasm.en.pagefind",
-        ] {
-            assert_eq!(cache_control(file), "no-cache", "{file}");
-        }
-        assert_eq!(cache_control("/widget-0123456789abcdef.css"), immutable);
-        // Trunk drops the hash's leading zeros: 15 digits is still a hash.
-        assert_eq!(
-            cache_control("/article-widget-4c19676c31d4ee1.js"),
-            immutable
-        );
-        assert_eq!(
-            cache_control("/article-widget-4c19676c31d4ee1_bg.wasm"),
-            immutable
-        );
-        for name in ["/editorial-policy.html", "/app-shell.js", "/face-bad.js"] {
-            assert_eq!(cache_control(name), "no-cache", "{name}");
         }
     }
 
@@ -392,6 +346,7 @@ mod tests {
         let (head, body) = get(&server, "/embed.js", Some("gzip, deflate, br"));
         assert!(head.contains("\r\ncontent-encoding: br\r\n"), "{head}");
         assert!(head.contains("\r\nvary: accept-encoding\r\n"), "{head}");
+        assert!(head.contains("\r\ncache-control: no-cache\r\n"), "{head}");
         assert!(
             head.contains("\r\ncontent-type: text/javascript; charset=utf-8\r\n"),
             "{head}"
@@ -410,6 +365,24 @@ mod tests {
         assert!(!head.contains("content-encoding"), "{head}");
         assert!(head.contains("\r\nvary: accept-encoding\r\n"), "{head}");
         assert_eq!(body, script.as_bytes());
+        std::fs::remove_dir_all(&site).unwrap();
+    }
+
+    #[test]
+    fn a_missing_file_gets_the_sites_404_page_where_it_has_one() {
+        let site = std::env::temp_dir().join(format!("xtask-404-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&site);
+        std::fs::create_dir_all(&site).unwrap();
+        let server = serve_dir(&site, 0).unwrap();
+        let (head, body) = get(&server, "/no-such-page", None);
+        assert!(head.starts_with("http/1.1 404 not found\r\n"), "{head}");
+        assert_eq!(body, b"not found");
+        let page = "<!doctype html><title>Page not found</title>";
+        std::fs::write(site.join("404.html"), page).unwrap();
+        let (head, body) = get(&server, "/no-such-page", None);
+        assert!(head.starts_with("http/1.1 404 not found\r\n"), "{head}");
+        assert!(head.contains("\r\ncontent-type: text/html"), "{head}");
+        assert_eq!(body, page.as_bytes());
         std::fs::remove_dir_all(&site).unwrap();
     }
 }

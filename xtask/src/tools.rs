@@ -19,6 +19,11 @@ const FIREFOX: &str = "/usr/bin/firefox-esr";
 const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
 const XVFB_RUN: &str = "/usr/bin/xvfb-run";
 const XAUTH: &str = "/usr/bin/xauth";
+/// The servers the shipped configurations (docs/deploy/) are for, which the end-to-end
+/// tests run on them, with Debian's brotli module for nginx.
+pub const NGINX: &str = "/usr/sbin/nginx";
+const NGINX_BROTLI_STATIC: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+pub const CADDY: &str = "/usr/bin/caddy";
 
 /// The PATH under which the project's tools are found: npm's local binaries (wasm-opt
 /// from binaryen) first, then cargo's.
@@ -147,9 +152,16 @@ pub fn ensure_bench_tools(toolchain: &Toolchain) -> Result<()> {
     Ok(())
 }
 
-/// Headless Chromium and its driver, from Debian's packages.
+/// Headless Chromium and its driver, nginx with its brotli module and Caddy, from
+/// Debian's packages.
 pub fn ensure_test_tools(_root: &Path) -> Result<()> {
-    ensure_debian_packages(&[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")])?;
+    ensure_debian_packages(&[
+        (CHROMIUM, "chromium"),
+        (CHROMEDRIVER, "chromium-driver"),
+        (NGINX, "nginx"),
+        (NGINX_BROTLI_STATIC, "libnginx-mod-http-brotli-static"),
+        (CADDY, "caddy"),
+    ])?;
     ensure_feedparser()
 }
 
