@@ -65,9 +65,10 @@ impl Site<'_> {
         };
         // The page speaks the article's language: its publisher is in it too.
         let language = &article.publisher.language;
-        let page_of = |audience, root, host_attributes: &str, depth| {
+        let page_of = |audience, root, host_attributes: &str, depth, address| {
             let config = prerender::config_for(Placement::Publisher, depth);
-            let fragment = prerender::article_fragment(article, audience, &config, self.today)?;
+            let fragment =
+                prerender::article_fragment(article, audience, &config, self.today, Some(address))?;
             Ok::<_, String>(page::page(
                 self.template,
                 &Page {
@@ -86,14 +87,17 @@ impl Site<'_> {
             "../../",
             &format!(" data-article=\"{slug}\""),
             2,
+            canonical.clone(),
         )?;
         files.push((format!("{folder}/index.html"), own_page));
         let partner = prerender::config_for(Placement::Partner, 0);
         for &audience in Audience::ALL {
             let host_attributes = format!(" data-article=\"{slug}\" data-audience=\"{audience}\"");
-            let variant_page = page_of(audience, "../../../", &host_attributes, 3)?;
+            let address = meta::article_url(self.site_url, &article.slug, Some(audience));
+            let variant_page = page_of(audience, "../../../", &host_attributes, 3, address)?;
             files.push((format!("{folder}/{audience}/index.html"), variant_page));
-            let fragment = prerender::article_fragment(article, audience, &partner, self.today)?;
+            let fragment =
+                prerender::article_fragment(article, audience, &partner, self.today, None)?;
             // What a partner's page shows first when nothing chose an audience.
             if audience == article.default_audience {
                 files.push((
