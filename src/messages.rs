@@ -137,6 +137,12 @@ pub struct Messages {
     /// What the live region says after a change of audience.
     pub showing_version: fn(shown: Audience) -> String,
     pub read_on_publisher_site: &'static str,
+    /// On a printed copy only, before the plural of the audience shown: "Written for patients".
+    pub printed_for: &'static str,
+    /// On a printed copy only, before the address of the page it was printed from.
+    pub printed_from: &'static str,
+    /// On a printed copy only, before the day it was printed.
+    pub printed_on: &'static str,
     pub audience_links_lead: &'static str,
     pub personalize: &'static str,
     pub personalize_lead: &'static str,
@@ -250,6 +256,9 @@ impl Messages {
             self.all_articles,
             self.no_text,
             self.read_on_publisher_site,
+            self.printed_for,
+            self.printed_from,
+            self.printed_on,
             self.audience_links_lead,
             self.personalize,
             self.personalize_lead,
@@ -412,6 +421,9 @@ pub static EN: Messages = Messages {
     },
     showing_version: |shown| format!("Showing the version for {}.", EN.plural(shown)),
     read_on_publisher_site: "Read this article on the publisher's site",
+    printed_for: "Written for ",
+    printed_from: "Printed from ",
+    printed_on: "Printed on ",
     audience_links_lead: "Which best describes you? Read the version for:",
     personalize: "Personalize",
     personalize_lead: "Help us tailor your experience",
@@ -535,6 +547,9 @@ pub static ES: Messages = Messages {
     },
     showing_version: |shown| format!("Se muestra la versión para {}.", ES.plural(shown)),
     read_on_publisher_site: "Leer este artículo en el sitio de origen",
+    printed_for: "Escrito para ",
+    printed_from: "Impreso desde ",
+    printed_on: "Impreso el ",
     audience_links_lead: "¿Cuál de estas opciones se aplica a usted? Lea la versión para:",
     personalize: "Personalizar",
     personalize_lead: "Ayúdenos a adaptar el contenido a sus necesidades",

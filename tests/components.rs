@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use article_widget::components::article_link::Links;
+use article_widget::components::printed::Printed;
 use article_widget::components::rendering::Rendering;
 use article_widget::markdown::parse;
 use article_widget::model::{
@@ -180,6 +181,7 @@ fn props(article: Article) -> ArticlePageProps {
         canonical_url: None,
         rendering: Rendering::Live,
         onlanguage: Callback::noop(),
+        printed: Printed::default(),
     }
 }
 
@@ -397,6 +399,45 @@ fn the_caution_line_shows_until_the_article_is_approved() {
     assert!(!html.contains("pending human review"), "{html}");
     let note = one(&html, "p", &[("class", "note educational")]);
     assert_eq!(note.text(&html), "Educational purpose only");
+}
+
+#[test]
+fn a_printed_copy_names_the_audience_shown_and_where_and_when_it_was_printed() {
+    let written_for = |html: &str| {
+        one(html, "p", &[("class", "printed-for")])
+            .text(html)
+            .to_owned()
+    };
+    let patient = page(ReviewStatus::Submitted, Audience::Patient, None);
+    assert_eq!(written_for(&patient), "Written for patients");
+    // A caregiver asked and the professionals' version is shown: the copy names the
+    // version it holds.
+    let fallback = page(ReviewStatus::Submitted, Audience::Caregiver, None);
+    assert_eq!(
+        written_for(&fallback),
+        "Written for healthcare professionals"
+    );
+    // Where and when are the lines' attributes, for the print stylesheet to write: the
+    // build's page and the live widget hold the same text.
+    let address = "https://partner.example/health?article=als";
+    let live = article_widget::ssr::render::<ArticlePage>(move || ArticlePageProps {
+        printed: Printed {
+            address: Some(AttrValue::from(address)),
+            date: Some(date("2027-02-11")),
+        },
+        ..props(fixture(ReviewStatus::Submitted))
+    });
+    let from = one(&live, "p", &[("data-value", address)]);
+    assert_eq!(from.text(&live), "Printed from ");
+    let on = one(&live, "p", &[("data-value", "February 11, 2027")]);
+    assert_eq!(on.text(&live), "Printed on ");
+    let footer = one(&live, "footer", &[("class", "printed")]);
+    let unknown = one(&patient, "footer", &[("class", "printed")]);
+    assert!(!unknown.inner(&patient).contains("data-value"), "{patient}");
+    assert_eq!(
+        text_content(footer.inner(&live)),
+        text_content(unknown.inner(&patient))
+    );
 }
 
 #[test]

@@ -433,6 +433,7 @@ fn prerendered_html_shows_markup_as_text_and_drops_disallowed_urls() {
             Audience::Patient,
             &config_for(placement, 2),
             date("2026-11-30"),
+            None,
         )
         .unwrap();
         // Text is escaped, so every `<` left opens a tag the renderer made.

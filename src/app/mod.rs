@@ -14,6 +14,7 @@ pub mod navigation;
 mod use_article_load;
 mod use_host_events;
 mod use_navigation;
+mod use_printed;
 mod use_reader;
 
 use std::rc::Rc;
@@ -26,9 +27,10 @@ use self::load::{reader_message, saved_notice, Content, LoadState};
 use self::use_article_load::use_article_load;
 use self::use_host_events::use_host_events;
 use self::use_navigation::{use_heading_focus, use_navigation};
+use self::use_printed::use_printed;
 use self::use_reader::{use_publisher_accent, use_reader};
+use crate::browser::dates;
 use crate::browser::network::HandedOver;
-use crate::browser::{dates, page};
 use crate::components::article_link::Links;
 use crate::config::{Page, Placement, WidgetConfig};
 use crate::model::{Article, Language};
@@ -70,8 +72,9 @@ pub fn App(props: &AppProps) -> Html {
         props.handed_over.clone(),
     );
     let reader = use_reader(&root);
-    // The reader's today, for an overdue review: read once, as a page is read in a day.
-    let today = use_memo((), |_| page::today());
+    // The page's address and the reader's today, for a printed copy and an overdue
+    // review: read at each render, and again as the reader prints.
+    let printed = use_printed();
     let publisher = match &load.state {
         LoadState::Loaded(Content::Article(article), _) => Some(article.publisher.clone()),
         LoadState::Loaded(Content::Catalog(catalog), _) => Some(catalog.publisher.clone()),
@@ -159,8 +162,9 @@ pub fn App(props: &AppProps) -> Html {
                 follow_up={props.config.follow_up(&article.publisher)}
                 editorial_policy_url={props.config.publisher_link(&article.publisher.editorial_policy_url).map(|url| AttrValue::from(url.into_string()))}
                 corrections_url={props.config.publisher_link(&article.publisher.corrections_url).map(|url| AttrValue::from(url.into_string()))}
-                today={*today}
+                today={printed.date}
                 canonical_url={props.config.canonical_url(&article.slug).map(|url| AttrValue::from(url.into_string()))}
+                {printed}
             />
         },
     };

@@ -5,7 +5,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::events::once_on_window;
+use super::events::{on_window, once_on_window};
 use crate::config::SETTINGS;
 use crate::model::Date;
 
@@ -77,6 +77,19 @@ pub fn loaded_by_embed_loader() -> bool {
 pub fn today() -> Option<Date> {
     let iso = String::from(js_sys::Date::new_0().to_iso_string());
     iso.get(..10)?.parse().ok()
+}
+
+/// The address of the page the widget is in, as the reader's address bar shows it (a
+/// partner's page, embedded): what a printed copy says it came from. Read for that
+/// alone, never to choose what the widget shows.
+pub fn address() -> Option<String> {
+    web_sys::window().and_then(|window| window.location().href().ok())
+}
+
+/// Calls `callback` as the reader prints, before the page is laid out for print,
+/// until dropped.
+pub fn on_before_print(callback: impl FnMut() + 'static) -> Option<EventListener> {
+    on_window("beforeprint", callback)
 }
 
 /// Whether the browser believes it has a network (`navigator.onLine`); a `false` is

@@ -12,6 +12,7 @@ pub mod language;
 pub mod pager;
 pub mod personalize;
 pub mod preferences_panel;
+pub mod printed;
 pub mod radio_group;
 pub mod reference_list;
 pub mod related_articles;

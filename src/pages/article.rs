@@ -9,6 +9,7 @@ use crate::components::disclaimer::disclaimer;
 use crate::components::follow_up::follow_up;
 use crate::components::language::use_language;
 use crate::components::personalize::{personalize, Personalize};
+use crate::components::printed::{printed, Printed};
 use crate::components::reference_list::reference_list;
 use crate::components::related_articles::related_articles;
 use crate::components::rendering::Rendering;
@@ -52,6 +53,9 @@ pub struct ArticlePageProps {
     /// Embedded on a partner's page: the article's page on the publisher's site.
     #[prop_or_default]
     pub canonical_url: Option<AttrValue>,
+    /// Where and when the page is printed, for a printed copy's last lines.
+    #[prop_or_default]
+    pub printed: Printed,
     /// The reader chose to read the article in another language. Live only, as
     /// `onaction`: in the build's pages the translations are plain links.
     #[prop_or_default]
@@ -97,6 +101,11 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         *has_switched.borrow_mut() = true;
     }
 
+    // A printed copy names the audience shown, which on screen only the chosen radio
+    // button says, and print leaves the controls out.
+    let written_for = rendered.as_ref().as_ref().map(|(shown, ..)| {
+        html! { <p class="printed-for">{ messages.printed_for }{ messages.plural(*shown) }</p> }
+    });
     let (body, announcement) = match &*rendered {
         Some((shown, is_fallback, rendered, cited)) => {
             let fallback_note =
@@ -141,6 +150,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     </p>
                 }
                 <h1 id="question" part="question" tabindex="-1">{ &article.question }</h1>
+                { written_for }
                 { translation_links(&article.translations, &props.onlanguage, links) }
                 { review_badge(&article.review, &article.publisher.review_body, language) }
                 { review_stepper(article.review.status, messages) }
@@ -171,6 +181,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     <a href={url.clone()}>{ messages.read_on_publisher_site }</a>
                 </p>
             }
+            { printed(&props.printed, language) }
         </article>
     }
 }

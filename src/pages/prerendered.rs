@@ -10,6 +10,7 @@ use super::article::ArticlePage;
 use super::catalog::CatalogList;
 use super::frame::Frame;
 use crate::components::article_link::Links;
+use crate::components::printed::Printed;
 use crate::components::rendering::Rendering;
 use crate::config::{Placement, WidgetConfig};
 use crate::model::{Article, Audience, Catalog, Date};
@@ -25,6 +26,9 @@ pub struct PrerenderedArticleProps {
     pub config: WidgetConfig,
     /// The day of the build, for an overdue review.
     pub today: Date,
+    /// The page's own address, for a printed copy: the publisher's pages know theirs;
+    /// a partner's fragment leaves it to the widget, which reads the partner's page's.
+    pub address: Option<AttrValue>,
 }
 
 #[function_component]
@@ -47,6 +51,7 @@ pub fn PrerenderedArticle(props: &PrerenderedArticleProps) -> Html {
                 corrections_url={config.publisher_link(&publisher.corrections_url).map(|url| AttrValue::from(url.into_string()))}
                 today={Some(props.today)}
                 canonical_url={config.canonical_url(&article.slug).map(|url| AttrValue::from(url.into_string()))}
+                printed={Printed { address: props.address.clone(), date: None }}
             />
         </Frame>
     }

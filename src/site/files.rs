@@ -79,9 +79,10 @@ impl Site<'_> {
         };
         // The page speaks the article's language: its publisher is in it too.
         let language = &article.publisher.language;
-        let page_of = |audience, page_audience, root, host_attributes: &str, depth| {
+        let page_of = |audience, page_audience, root, host_attributes: &str, depth, address| {
             let config = prerender::config_for(Placement::Publisher, depth);
-            let fragment = prerender::article_fragment(article, audience, &config, self.today)?;
+            let fragment =
+                prerender::article_fragment(article, audience, &config, self.today, Some(address))?;
             let panel =
                 embed_panel::embed_panel(article, page_audience, self.site_url, self.pinned);
             Ok::<_, String>(page::page(
@@ -104,14 +105,24 @@ impl Site<'_> {
             "../../",
             &format!(" data-article=\"{slug}\""),
             2,
+            canonical.clone(),
         )?;
         files.push((format!("{folder}/index.html"), own_page));
         let partner = prerender::config_for(Placement::Partner, 0);
         for &audience in Audience::ALL {
             let host_attributes = format!(" data-article=\"{slug}\" data-audience=\"{audience}\"");
-            let variant_page = page_of(audience, Some(audience), "../../../", &host_attributes, 3)?;
+            let address = meta::article_url(self.site_url, &article.slug, Some(audience));
+            let variant_page = page_of(
+                audience,
+                Some(audience),
+                "../../../",
+                &host_attributes,
+                3,
+                address,
+            )?;
             files.push((format!("{folder}/{audience}/index.html"), variant_page));
-            let fragment = prerender::article_fragment(article, audience, &partner, self.today)?;
+            let fragment =
+                prerender::article_fragment(article, audience, &partner, self.today, None)?;
             // What a partner's page shows first when nothing chose an audience.
             if audience == article.default_audience {
                 files.push((
@@ -143,7 +154,7 @@ impl Site<'_> {
             };
             let audience = page_audience.unwrap_or(article.default_audience);
             let config = prerender::config_for(Placement::Frame, depth);
-            let fragment = prerender::article_fragment(article, audience, &config, self.today)?;
+            let fragment = prerender::article_fragment(article, audience, &config, self.today, None)?;
             let frame_url = frame::frame_url(self.site_url, &article.slug, page_audience);
             // As an audience's page does, the embed page names the article's page.
             let canonical = meta::article_url(self.site_url, &article.slug, None);

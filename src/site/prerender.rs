@@ -14,6 +14,7 @@ use crate::pages::prerendered::{
 };
 use crate::safe_url::SafeUrl;
 use crate::ssr;
+use yew::AttrValue;
 
 /// The widget's stylesheet, the one both the prerendered HTML and the widget use.
 pub const WIDGET_CSS: &str = include_str!("../widget.css");
@@ -157,12 +158,14 @@ pub fn config_for(placement: Placement, depth: usize) -> WidgetConfig {
 }
 
 /// An article for one audience: the content of the widget's shadow root, its root
-/// element marked as prerendered for the take-over.
+/// element marked as prerendered for the take-over. `address` is the page's own, which
+/// a printed copy says it came from: a partner's fragment has none.
 pub fn article_fragment(
     article: &Article,
     audience: Audience,
     config: &WidgetConfig,
     today: Date,
+    address: Option<String>,
 ) -> Result<String, String> {
     // Yew renders on a thread of its own and the model holds `Rc`s: the article
     // crosses as its JSON, the form the widget reads too.
@@ -173,6 +176,7 @@ pub fn article_fragment(
         audience,
         config,
         today,
+        address: address.map(AttrValue::from),
     });
     if html.is_empty() {
         return Err(format!(

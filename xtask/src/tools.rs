@@ -14,6 +14,7 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 const TWIGGY_VERSION: &str = "0.8.0";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const PDFTOTEXT: &str = "/usr/bin/pdftotext";
 const GECKODRIVER_VERSION: &str = "0.37.1";
 const FIREFOX: &str = "/usr/bin/firefox-esr";
 const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
@@ -161,6 +162,8 @@ pub fn ensure_test_tools(_root: &Path) -> Result<()> {
         (NGINX, "nginx"),
         (NGINX_BROTLI_STATIC, "libnginx-mod-http-brotli-static"),
         (CADDY, "caddy"),
+        // pdftotext and pdfinfo read back what the print test prints.
+        (PDFTOTEXT, "poppler-utils"),
     ])?;
     ensure_feedparser()
 }
