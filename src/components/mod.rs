@@ -19,3 +19,4 @@ pub mod rendering;
 pub mod review_badge;
 pub mod review_dates;
 pub mod review_stepper;
+pub mod update_notice;
