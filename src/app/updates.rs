@@ -4,6 +4,9 @@
 //! go in; the notice to show, if any, and the reading to store come out.
 //! `use_update_notice` does the storing.
 //!
+//! Longer than 300 lines: the decision, the stored readings' codec, and a test for each
+//! of their branches.
+//!
 //! A reading is kept per article until the reader has seen what changed: a notice
 //! stays until dismissed (dismissing stores the new copy as read), so that a reader
 //! who closed the page at once still learns of a correction, and once dismissed it
