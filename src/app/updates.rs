@@ -70,15 +70,19 @@ pub fn decide(
     let Some(reading) = reading else {
         return (None, Some(read_now));
     };
-    let mut since = made_after(reading.version, changes);
+    let since = made_after(reading.version, changes);
     if since.is_empty() {
         return (None, (reading != read_now).then_some(read_now));
     }
-    // Corrections first (stable: each group keeps the history's newest-first order).
-    since.sort_by_key(|change| change.kind != ChangeKind::Correction);
+    // Corrections first, each group in the history's newest-first order: a partition,
+    // not a sort, which would cost the Wasm a sorting routine of its own.
+    let (mut first, updates): (Vec<Change>, Vec<Change>) = since
+        .into_iter()
+        .partition(|change| change.kind == ChangeKind::Correction);
+    first.extend(updates);
     let notice = UpdateNotice {
         read_on: reading.read_on,
-        changes: since,
+        changes: first,
     };
     (Some(notice), None)
 }
@@ -130,7 +134,7 @@ impl Readings {
         let mut text = String::new();
         for (slug, Reading { version, read_on }) in &self.0 {
             let (date, hash) = match version.0 {
-                Some((date, hash)) => (date.to_string(), format!("{hash:x}")),
+                Some((date, hash)) => (date.to_string(), hash.to_string()),
                 None => ("-".into(), "0".into()),
             };
             text.push_str(&format!("{slug} {date} {hash} {read_on}\n"));
@@ -157,10 +161,7 @@ fn decode_line(line: &str) -> Option<(Slug, Reading)> {
     let slug = Slug::parse(fields.next()?)?;
     let version = match (fields.next()?, fields.next()?) {
         ("-", _) => Version(None),
-        (date, hash) => Version(Some((
-            date.parse().ok()?,
-            u32::from_str_radix(hash, 16).ok()?,
-        ))),
+        (date, hash) => Version(Some((date.parse().ok()?, hash.parse().ok()?))),
     };
     let read_on = fields.next()?.parse().ok()?;
     Some((slug, Reading { version, read_on }))
@@ -322,7 +323,7 @@ mod tests {
         assert!(text.ends_with("b - 0 2026-11-02\n"), "{text}");
         assert_eq!(Readings::decode(Some(&text)), readings);
 
-        let damaged = format!("Bad Slug - 0 2026-01-01\nc 2026-13-01 ff 2026-01-01\nd\n{text}x");
+        let damaged = format!("Bad Slug - 0 2026-01-01\nc 2026-13-01 1 2026-01-01\nc 2026-01-01 ff 2026-01-01\nd\n{text}x");
         assert_eq!(Readings::decode(Some(&damaged)), readings);
         assert_eq!(Readings::decode(None), Readings::default());
     }

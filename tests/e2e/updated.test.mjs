@@ -207,10 +207,15 @@ test('offline: a saved copy past its review date says it was due for review and 
     const online = page.locator('#online');
     await online.getByRole('heading', { level: 1, name: OVERDUE_QUESTION }).waitFor();
     assert.equal(
-      (await online.locator('.overdue').innerText()).trim(),
+      (await online.locator('.overdue').textContent()).trim(),
       'This article was due for review on July 10, 2024. It may not reflect the latest guidance.',
     );
     await page.waitForFunction(async () => (await (await caches.open('article-widget/v1/articles')).keys()).length === 1);
+    await page.evaluate(async () => {
+      const host = document.getElementById('online');
+      await window.ArticleWidget.unmount(host);
+      host.remove();
+    });
 
     // Offline: the saved copy, and the reader told it was due for review.
     await page.unroute(`${PARTNER_URL}/fixture-data/*`);
@@ -219,7 +224,7 @@ test('offline: a saved copy past its review date says it was due for review and 
     const offline = page.locator('#offline');
     await offline.getByText(/^You're offline\. Showing the copy saved on /).waitFor();
     assert.equal(
-      (await offline.locator('.overdue').innerText()).trim(),
+      (await offline.locator('.overdue').textContent()).trim(),
       'The copy saved on this device was due for review on July 10, 2024. It may be out of date: connect to get the latest version.',
     );
     assert.deepEqual(await axeViolations(page), []);
