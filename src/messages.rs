@@ -159,6 +159,10 @@ pub struct Messages {
     pub article_history: &'static str,
     /// Before a change of the history that corrected the article (and in the feed).
     pub correction: &'static str,
+    /// The heading of the notice over an article changed since the reader last read
+    /// it, the day already written as a long date.
+    pub updated_since: fn(read_on: &str) -> String,
+    pub dismiss: &'static str,
 
     // The review: badge, stepper, dates.
     /// "Reviewed by {reviewers} on ", before the date.
@@ -177,6 +181,9 @@ pub struct Messages {
     pub caution: &'static str,
     pub overdue_before: &'static str,
     pub overdue_after: &'static str,
+    /// The same, over a copy saved on this device shown because the network failed.
+    pub overdue_saved_before: &'static str,
+    pub overdue_saved_after: &'static str,
     pub last_updated: &'static str,
     pub next_review_due: &'static str,
     pub editorial_policy: &'static str,
@@ -271,6 +278,7 @@ impl Messages {
             self.references,
             self.article_history,
             self.correction,
+            self.dismiss,
             self.reviewed_end,
             self.review_heading,
             self.step_done,
@@ -280,6 +288,8 @@ impl Messages {
             self.caution,
             self.overdue_before,
             self.overdue_after,
+            self.overdue_saved_before,
+            self.overdue_saved_after,
             self.last_updated,
             self.next_review_due,
             self.editorial_policy,
@@ -438,6 +448,8 @@ pub static EN: Messages = Messages {
     citation: |label| format!("Reference {label}"),
     article_history: "Article history",
     correction: "Correction",
+    updated_since: |read_on| format!("Updated since you last read it on {read_on}"),
+    dismiss: "Dismiss",
     reviewed_by: |reviewers| format!("Reviewed by {reviewers} on "),
     reviewed_end: ".",
     being_reviewed: |board| format!("Being reviewed by {board}; not yet approved."),
@@ -451,6 +463,8 @@ pub static EN: Messages = Messages {
     caution: "Educational purpose only • Exercise caution as content is pending human review",
     overdue_before: "This article was due for review on ",
     overdue_after: ". It may not reflect the latest guidance.",
+    overdue_saved_before: "The copy saved on this device was due for review on ",
+    overdue_saved_after: ". It may be out of date: connect to get the latest version.",
     last_updated: "Last updated: ",
     next_review_due: "Next review due: ",
     editorial_policy: "View editorial policy",
@@ -564,6 +578,8 @@ pub static ES: Messages = Messages {
     citation: |label| format!("Referencia {label}"),
     article_history: "Historial del artículo",
     correction: "Corrección",
+    updated_since: |read_on| format!("Actualizado desde que lo leyó el {read_on}"),
+    dismiss: "Descartar",
     reviewed_by: |reviewers| format!("Revisado por {reviewers} el "),
     reviewed_end: ".",
     being_reviewed: |board| format!("En revisión por {board}; aún no aprobado."),
@@ -578,6 +594,8 @@ pub static ES: Messages = Messages {
     caution: "Solo con fines educativos • Use esta información con precaución: el contenido está pendiente de revisión humana",
     overdue_before: "La revisión de este artículo estaba prevista para el ",
     overdue_after: ". Es posible que no refleje las recomendaciones más recientes.",
+    overdue_saved_before: "La copia guardada en este dispositivo debía revisarse el ",
+    overdue_saved_after: ". Puede estar desactualizada: conéctese para obtener la versión más reciente.",
     last_updated: "Última actualización: ",
     next_review_due: "Próxima revisión: ",
     editorial_policy: "Ver la política editorial",
@@ -665,6 +683,10 @@ mod tests {
         assert_eq!(
             (ES.saved_copy)(true, Some("17 de agosto de 2025")),
             "No tiene conexión. Se muestra la copia guardada el 17 de agosto de 2025."
+        );
+        assert_eq!(
+            (ES.updated_since)("17 de agosto de 2025"),
+            "Actualizado desde que lo leyó el 17 de agosto de 2025"
         );
     }
 

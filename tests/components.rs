@@ -178,6 +178,8 @@ fn props(article: Article) -> ArticlePageProps {
         editorial_policy_url: Some(AttrValue::from(POLICY_URL)),
         corrections_url: Some(AttrValue::from(CORRECTIONS_URL)),
         today: None,
+        saved_copy: false,
+        update_notice: yew::Html::default(),
         canonical_url: None,
         rendering: Rendering::Live,
         onlanguage: Callback::noop(),
@@ -457,6 +459,103 @@ fn an_overdue_review_is_said_plainly_by_the_readers_date() {
     for not_overdue in [on(Some("2027-05-20")), on(Some("2026-12-01")), on(None)] {
         assert!(all(&not_overdue, "p", &[("class", "overdue")]).is_empty());
     }
+}
+
+#[test]
+fn an_overdue_saved_copy_shown_offline_says_it_may_be_out_of_date() {
+    let html = article_widget::ssr::render::<ArticlePage>(|| ArticlePageProps {
+        today: Some(date("2027-05-21")),
+        saved_copy: true,
+        ..props(fixture(ReviewStatus::Approved))
+    });
+    let note = one(&html, "p", &[("class", "overdue")]);
+    assert_eq!(
+        note.inner(&html),
+        "The copy saved on this device was due for review on <time datetime=\"2027-05-20\">May 20, 2027</time>. It may be out of date: connect to get the latest version."
+    );
+}
+
+#[yew::function_component]
+fn NoticedArticle(noticed: &NoticedProps) -> yew::Html {
+    let changes = [
+        Change {
+            date: date("2026-11-19"),
+            summary: "Fixes the riluzole dose.".into(),
+            kind: ChangeKind::Correction,
+        },
+        Change {
+            date: date("2026-11-25"),
+            summary: "Adds the 2026 trial.".into(),
+            kind: ChangeKind::Update,
+        },
+    ];
+    let notice = article_widget::components::update_notice::update_notice(
+        date("2026-11-01"),
+        &changes,
+        Callback::noop(),
+        noticed.language,
+    );
+    let page = ArticlePageProps {
+        update_notice: notice,
+        ..props(fixture(ReviewStatus::Submitted))
+    };
+    yew::html! {
+        <ContextProvider<article_widget::model::Language> context={noticed.language}>
+            <ArticlePage ..page />
+        </ContextProvider<article_widget::model::Language>>
+    }
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct NoticedProps {
+    language: article_widget::model::Language,
+}
+
+#[test]
+fn the_update_notice_is_a_headed_status_region_over_the_body_with_a_dismiss_button() {
+    let html = article_widget::ssr::render::<NoticedArticle>(|| NoticedProps {
+        language: article_widget::model::Language::English,
+    });
+    let section = one(
+        &html,
+        "section",
+        &[("class", "note update-notice"), ("role", "status")],
+    );
+    let inner = section.inner(&html);
+    assert_eq!(
+        one(inner, "h2", &[]).text(inner),
+        "Updated since you last read it on November 1, 2026"
+    );
+    let entries = all(inner, "li", &[]);
+    assert_eq!(entries.len(), 2);
+    assert_eq!(
+        entries[0].inner(inner),
+        "<time datetime=\"2026-11-19\">November 19, 2026</time>: <strong class=\"change-kind\">Correction</strong>: Fixes the riluzole dose."
+    );
+    assert_eq!(
+        entries[1].inner(inner),
+        "<time datetime=\"2026-11-25\">November 25, 2026</time>: Adds the 2026 trial."
+    );
+    let dismiss = one(inner, "button", &[("type", "button")]);
+    assert_eq!(dismiss.text(inner), "Dismiss");
+    // Over the body, after the header's trust signals.
+    let notice_at = html.find("update-notice").unwrap();
+    assert!(notice_at < html.find("part=\"body\"").unwrap());
+    assert!(html.find("</header>").unwrap() < notice_at);
+
+    let spanish = article_widget::ssr::render::<NoticedArticle>(|| NoticedProps {
+        language: article_widget::model::Language::Spanish,
+    });
+    let section = one(&spanish, "section", &[("role", "status")]).inner(&spanish);
+    assert_eq!(
+        one(section, "h2", &[]).text(section),
+        "Actualizado desde que lo leyó el 1 de noviembre de 2026"
+    );
+    assert_eq!(one(section, "button", &[]).text(section), "Descartar");
+
+    // The build's page, and a page with nothing changed, have none.
+    let plain = page(ReviewStatus::Submitted, Audience::Patient, None);
+    assert!(all(&plain, "section", &[("role", "status")]).is_empty());
 }
 
 #[test]
@@ -1397,7 +1496,8 @@ struct EveryPanelProps {
 
 /// Every page and panel a reader can meet, in one `Frame` of `language`, in the states
 /// that say the most: a missing variant, an overdue review, a saved copy, a storage
-/// failure, the catalog with its filter, the unavailable and offline panels.
+/// failure, a correction since the last reading, the catalog with its filter, the
+/// unavailable and offline panels.
 #[yew::function_component]
 fn EveryPanel(panel: &EveryPanelProps) -> yew::Html {
     let links = Links {
@@ -1411,6 +1511,16 @@ fn EveryPanel(panel: &EveryPanelProps) -> yew::Html {
         today: Some(date("2027-06-01")),
         storage_notice: Some(AttrValue::from(messages.storage_notice)),
         canonical_url: Some(AttrValue::from("https://demo.example/articles/als-demo/")),
+        update_notice: article_widget::components::update_notice::update_notice(
+            date("2027-05-01"),
+            &[Change {
+                date: date("2027-05-02"),
+                summary: "Fixes the dose.".into(),
+                kind: ChangeKind::Correction,
+            }],
+            Callback::noop(),
+            panel.language,
+        ),
         ..props(fixture(panel.status))
     };
     let catalog = Rc::new(two_articles(ReviewStatus::Submitted));
@@ -1493,6 +1603,7 @@ fn a_spanish_frame_shows_no_english_string_of_the_catalog() {
             (EN.article_count)(2),
             (EN.missing_variant)(Audience::Caregiver, Audience::Professional),
             (EN.saved_copy)(true, Some("17")),
+            (EN.updated_since)("1"),
             (EN.reviewed_by)("Jane Roe, MD, FAAN"),
             (EN.being_reviewed)("Demo Review Board"),
             (EN.awaiting_review)("Demo Review Board"),
@@ -1524,7 +1635,7 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
     // before approval, an empty catalog, the language filter of a catalog in several
     // languages, a search under way or out of reach, a paged catalog's pager and its
     // page that did not come, the plurals that only other sentences use, and the
-    // mark of a correction (the article's history has none).
+    // words of an overdue review over a saved copy (this page's copy is live).
     assert_eq!(
         missing,
         [
@@ -1534,9 +1645,10 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
             EN.error_damaged,
             EN.error_newer,
             EN.no_text,
-            EN.correction,
             EN.step_pending,
             EN.caution,
+            EN.overdue_saved_before,
+            EN.overdue_saved_after,
             EN.no_articles,
             EN.language_legend,
             EN.every_language,

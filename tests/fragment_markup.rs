@@ -61,7 +61,7 @@ fn fragments_markup(dir: &Path, into: &mut Markup) {
     let partner = config_for(Placement::Partner, 0);
     for article in &report.articles {
         for &audience in Audience::ALL {
-            let html = article_fragment(article, audience, &partner, today()).unwrap();
+            let html = article_fragment(article, audience, &partner, today(), None).unwrap();
             markup_of(&html, into);
         }
     }

@@ -21,8 +21,11 @@ pub enum Content {
 /// Where the shown content came from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Freshness {
-    /// From the network, or a saved copy being checked against it.
+    /// From the network, or a saved copy the network's answer found unchanged.
     Live,
+    /// A saved copy that answered first, shown while the network's copy is on its way:
+    /// until it is settled, what changed since the last reading is not yet known.
+    Checking,
     /// A saved copy, because the network failed: `offline` when nothing answered.
     Saved {
         saved_on: Option<Date>,
@@ -63,7 +66,7 @@ pub enum Keeping {
 /// How a load ends.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settled {
-    /// What to show; `None` keeps what is shown, the same copy the network sent.
+    /// What to show; `None` keeps what is shown.
     pub show: Option<LoadState>,
     pub keeping: Keeping,
     /// Why the network's answer was not shown, for the console.
@@ -71,9 +74,9 @@ pub struct Settled {
 }
 
 /// What to show first, before the network answers: a saved copy that answered first,
-/// marked live while the network's copy is on its way.
+/// marked as being checked while the network's copy is on its way.
 pub fn early(saved: Option<&Answer>) -> Option<LoadState> {
-    saved.map(|saved| LoadState::Loaded(saved.content.clone(), Freshness::Live))
+    saved.map(|saved| LoadState::Loaded(saved.content.clone(), Freshness::Checking))
 }
 
 /// How a load ends, given the network's answer, the saved copy that was shown early or
@@ -94,9 +97,14 @@ pub fn settle(fetched: Result<Answer, LoadError>, saved: Option<Answer>, online:
             problem: None,
         },
         Ok(fetched) => {
-            let unchanged = saved.is_some_and(|saved| saved.text == fetched.text);
+            // The saved copy shown early, if the network sent the same, stays: its
+            // content (the one already drawn), now known to be live.
+            let content = match saved {
+                Some(saved) if saved.text == fetched.text => saved.content,
+                _ => fetched.content,
+            };
             Settled {
-                show: (!unchanged).then_some(LoadState::Loaded(fetched.content, Freshness::Live)),
+                show: Some(LoadState::Loaded(content, Freshness::Live)),
                 keeping: Keeping::Save(fetched.text),
                 problem: None,
             }
@@ -231,7 +239,7 @@ mod tests {
     #[test]
     fn a_saved_copy_that_answered_first_shows_at_once_and_gives_way_to_a_changed_one() {
         let copy = answer("old", Some("2026-11-01"));
-        assert_eq!(early(Some(&copy)), loaded("old", Freshness::Live));
+        assert_eq!(early(Some(&copy)), loaded("old", Freshness::Checking));
         assert_eq!(early(None), None);
         let settled = settle(Ok(answer("new", None)), Some(copy), true);
         assert_eq!(settled.show, loaded("new", Freshness::Live));
@@ -239,13 +247,16 @@ mod tests {
     }
 
     #[test]
-    fn an_unchanged_copy_is_not_shown_again_but_saved_afresh() {
+    fn an_unchanged_copy_stays_shown_now_live_and_is_saved_afresh() {
         let copy = answer("same", Some("2026-11-01"));
-        let settled = settle(Ok(answer("same", None)), Some(copy), true);
+        let mut fetched = answer("same", None);
+        // Decoded apart, the network's content is another value: the copy drawn stays.
+        fetched.content = catalog("decoded again");
+        let settled = settle(Ok(fetched), Some(copy), true);
         assert_eq!(
             settled,
             Settled {
-                show: None,
+                show: loaded("same", Freshness::Live),
                 keeping: Keeping::Save("same".into()),
                 problem: None,
             }

@@ -1,6 +1,7 @@
 //! The app: one widget, composed of named hooks. Each hook owns one concern and each
 //! decision is a pure function tested natively: what a load shows ([`load`]), where
-//! browsing goes ([`navigation`]), what the host page hears ([`host_events`]), which
+//! browsing goes ([`navigation`]), what the host page hears ([`host_events`]), what
+//! changed since the reader last read the article ([`updates`]), which
 //! language the interface speaks and which translation an article gives way to
 //! ([`language`]). The composition root ([`crate::mount`]) mounts, parks and reuses
 //! apps.
@@ -11,11 +12,13 @@ pub mod host_events;
 pub mod language;
 pub mod load;
 pub mod navigation;
+pub mod updates;
 mod use_article_load;
 mod use_host_events;
 mod use_navigation;
 mod use_printed;
 mod use_reader;
+mod use_update_notice;
 
 use std::rc::Rc;
 
@@ -23,12 +26,13 @@ use yew::prelude::*;
 
 pub use self::host::Host;
 use self::language::{interface_language, translation_to_show};
-use self::load::{reader_message, saved_notice, Content, LoadState};
+use self::load::{reader_message, saved_notice, Content, Freshness, LoadState};
 use self::use_article_load::use_article_load;
 use self::use_host_events::use_host_events;
 use self::use_navigation::{use_heading_focus, use_navigation};
 use self::use_printed::use_printed;
 use self::use_reader::{use_publisher_accent, use_reader};
+use self::use_update_notice::use_update_notice;
 use crate::browser::dates;
 use crate::browser::network::HandedOver;
 use crate::components::article_link::Links;
@@ -126,6 +130,7 @@ pub fn App(props: &AppProps) -> Html {
     let onresults = use_host_events(&props.host, &navigation.page, state, audience);
     let messages = language.messages();
     use_publisher_accent(&root, publisher);
+    let update_notice = use_update_notice(state, printed.date, language);
 
     {
         let shown = !matches!(state, LoadState::Loading);
@@ -151,7 +156,7 @@ pub fn App(props: &AppProps) -> Html {
         LoadState::Loaded(Content::Catalog(catalog), _) => html! {
             <CatalogList catalog={catalog.clone()} data_url={AttrValue::from(props.config.data_url.clone())} {onresults} />
         },
-        LoadState::Loaded(Content::Article(article), _) => html! {
+        LoadState::Loaded(Content::Article(article), freshness) => html! {
             <ArticlePage
                 onlanguage={onlanguage(article, &reader.onaction, &navigation.ontranslate)}
                 article={article.clone()}
@@ -163,6 +168,8 @@ pub fn App(props: &AppProps) -> Html {
                 editorial_policy_url={props.config.publisher_link(&article.publisher.editorial_policy_url).map(|url| AttrValue::from(url.into_string()))}
                 corrections_url={props.config.publisher_link(&article.publisher.corrections_url).map(|url| AttrValue::from(url.into_string()))}
                 today={printed.date}
+                saved_copy={matches!(freshness, Freshness::Saved { .. })}
+                {update_notice}
                 canonical_url={props.config.canonical_url(&article.slug).map(|url| AttrValue::from(url.into_string()))}
                 {printed}
             />

@@ -1,6 +1,7 @@
 //! The reader's preferences in localStorage, behind `load`, `subscribe`, and the
-//! `Subscription` through which a widget saves and hears the others. Components never touch storage
-//! themselves.
+//! `Subscription` through which a widget saves and hears the others, and what the reader
+//! last read of each article (`load_readings`, `save_readings`). Components never touch
+//! storage themselves.
 //!
 //! localStorage may be absent, may throw on every access (disabled, private mode,
 //! quota exceeded), or may hold anything. None of that reaches the page: reading falls
@@ -76,6 +77,26 @@ pub fn load() -> Preferences {
         SESSION_COPY.set(Some(record));
     }
     decoded.preferences
+}
+
+/// The key of what the reader last read of each article (`app::updates::Readings`),
+/// beside the preferences' key and apart from it, so that neither can damage the other.
+pub const READINGS_KEY: &str = "article-widget/v1/readings";
+
+/// The stored readings' text, `None` when there are none; an error when storage fails,
+/// which the caller takes as no notice, and nothing to write over.
+pub fn load_readings() -> Result<Option<String>, StorageUnavailable> {
+    let storage = local_storage().ok_or(StorageUnavailable)?;
+    storage
+        .get_item(READINGS_KEY)
+        .map_err(|_| StorageUnavailable)
+}
+
+/// Stores the readings' text; a failure is only a notice that may show once more.
+pub fn save_readings(text: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(READINGS_KEY, text);
+    }
 }
 
 /// One widget's link to the store: it hears what other widgets and tabs store, and

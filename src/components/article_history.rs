@@ -11,29 +11,32 @@ pub fn article_history(changes: &[Change], language: Language) -> Html {
     if changes.is_empty() {
         return Html::default();
     }
-    let entries = changes.iter().map(|change| {
-        let corrects = change.kind == ChangeKind::Correction;
-        let kind = corrects.then(|| {
-            html! {
-                <>
-                    <strong class="change-kind">{ language.messages().correction }</strong>
-                    { ": " }
-                </>
-            }
-        });
-        html! {
-            <li class={classes!(corrects.then_some("correction"))}>
-                <time datetime={change.date.to_string()}>{ long_date(change.date, language) }</time>
-                { ": " }
-                { kind }
-                { &change.summary }
-            </li>
-        }
-    });
     html! {
         <details class="history" part="history">
             <summary>{ language.messages().article_history }</summary>
-            <ol class="history-list">{ for entries }</ol>
+            <ol class="history-list">{ for changes.iter().map(|change| history_entry(change, language)) }</ol>
         </details>
+    }
+}
+
+/// One change as a list item: its date, then its summary, a correction said in words.
+/// The history and the notice of what changed since the last reading list them alike.
+pub fn history_entry(change: &Change, language: Language) -> Html {
+    let corrects = change.kind == ChangeKind::Correction;
+    let kind = corrects.then(|| {
+        html! {
+            <>
+                <strong class="change-kind">{ language.messages().correction }</strong>
+                { ": " }
+            </>
+        }
+    });
+    html! {
+        <li class={classes!(corrects.then_some("correction"))}>
+            <time datetime={change.date.to_string()}>{ long_date(change.date, language) }</time>
+            { ": " }
+            { kind }
+            { &change.summary }
+        </li>
     }
 }

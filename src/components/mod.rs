@@ -20,3 +20,4 @@ pub mod rendering;
 pub mod review_badge;
 pub mod review_dates;
 pub mod review_stepper;
+pub mod update_notice;

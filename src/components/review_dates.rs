@@ -14,6 +14,9 @@ pub struct ReviewDates {
     /// The reader's today, from their browser; `None` where it is not known (a page
     /// rendered ahead of time says nothing of overdue reviews).
     pub today: Option<Date>,
+    /// The article shown is this device's saved copy, because the network failed: an
+    /// overdue review is then said of the copy, which may be older than the article.
+    pub saved_copy: bool,
 }
 
 /// Last updated, next review due (and whether it has passed), and the editorial policy
@@ -24,13 +27,17 @@ pub fn review_dates(props: &ReviewDates, language: Language) -> Html {
     let overdue = props
         .today
         .is_some_and(|today| props.next_review_due < today);
+    let (before, after) = match props.saved_copy {
+        true => (messages.overdue_saved_before, messages.overdue_saved_after),
+        false => (messages.overdue_before, messages.overdue_after),
+    };
     html! {
         <div class="review-dates">
             if overdue {
                 <p class="overdue" role="note">
-                    { messages.overdue_before }
+                    { before }
                     <time datetime={props.next_review_due.to_string()}>{ long_date(props.next_review_due, language) }</time>
-                    { messages.overdue_after }
+                    { after }
                 </p>
             }
             <p>

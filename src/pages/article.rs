@@ -50,6 +50,13 @@ pub struct ArticlePageProps {
     /// The reader's today, for an overdue review; `None` when not known.
     #[prop_or_default]
     pub today: Option<Date>,
+    /// The article is this device's saved copy, shown because the network failed.
+    #[prop_or_default]
+    pub saved_copy: bool,
+    /// What changed since the reader last read the article
+    /// (`components::update_notice`), over the body; live only, and empty by default.
+    #[prop_or_default]
+    pub update_notice: Html,
     /// Embedded on a partner's page: the article's page on the publisher's site.
     #[prop_or_default]
     pub canonical_url: Option<AttrValue>,
@@ -160,8 +167,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     editorial_policy_url: props.editorial_policy_url.clone(),
                     corrections_url: props.corrections_url.clone(),
                     today: props.today,
+                    saved_copy: props.saved_copy,
                 }, language) }
             </header>
+            { props.update_notice.clone() }
             { audience_links(&article.slug, props.audience, links, messages) }
             { personalize(&Personalize {
                 rendering: props.rendering,

@@ -154,7 +154,8 @@ impl Site<'_> {
             };
             let audience = page_audience.unwrap_or(article.default_audience);
             let config = prerender::config_for(Placement::Frame, depth);
-            let fragment = prerender::article_fragment(article, audience, &config, self.today, None)?;
+            let fragment =
+                prerender::article_fragment(article, audience, &config, self.today, None)?;
             let frame_url = frame::frame_url(self.site_url, &article.slug, page_audience);
             // As an audience's page does, the embed page names the article's page.
             let canonical = meta::article_url(self.site_url, &article.slug, None);
