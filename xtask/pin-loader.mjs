@@ -9,7 +9,7 @@
 // prerendered pages) still comes from the site's root, live.
 //
 // <version> is the start of the pinned embed.js's own sha384, so a build whose code did
-// not change writes the same folder again. `v/pinned.json` names this build's version,
+// not change writes the same folder again. `pinned.json` names this build's version,
 // its script and that script's integrity, for the embed panel's pinned code; deploys keep
 // the older folders (`cargo xtask dist --keep`, docs/embedding.md#pinned-versions).
 import { createHash } from 'node:crypto';
@@ -89,5 +89,5 @@ writeFileSync(join(folder, 'embed.js'), script);
 copyFileSync(join(site, wasm), join(folder, wasm));
 copyFileSync(join(site, css), join(folder, css));
 const pinned = { version, src: `v/${version}/embed.js`, integrity };
-writeFileSync(join(site, 'v', 'pinned.json'), `${JSON.stringify(pinned, null, 2)}\n`);
+writeFileSync(join(site, 'pinned.json'), `${JSON.stringify(pinned, null, 2)}\n`);
 console.log(`pin-loader: v/${version}/embed.js ${script.length} bytes, ${integrity}`);

@@ -140,7 +140,7 @@ pub fn write_stylesheet(dir: &Path, site: &Path) -> Result<bool, String> {
     Ok(true)
 }
 
-/// The pinned loader the site's `v/pinned.json` names; None, said once, where the site
+/// The pinned loader the site's `pinned.json` names; None, said once, where the site
 /// has none (a site Trunk's hook did not build); an error where it is not one.
 fn pinned_loader(site: &Path) -> Result<Option<PinnedLoader>, String> {
     let path = site.join(PINNED_FILE);

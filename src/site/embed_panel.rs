@@ -16,11 +16,11 @@ use crate::config::SETTINGS;
 use crate::messages::{EmbedPanelWords, Language};
 use crate::model::{Article, Audience};
 
-/// The file beside the site's pinned versions that names this build's
+/// The file at the site's root that names this build's pinned loader
 /// (`xtask/pin-loader.mjs` writes it).
-pub const PINNED_FILE: &str = "v/pinned.json";
+pub const PINNED_FILE: &str = "pinned.json";
 
-/// This build's pinned loader, as `v/pinned.json` names it.
+/// This build's pinned loader, as `pinned.json` names it.
 #[derive(Debug, Clone, Deserialize)]
 pub struct PinnedLoader {
     /// Its path below the site's root: `v/<version>/embed.js`.

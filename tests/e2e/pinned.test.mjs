@@ -13,7 +13,7 @@ import { serveSiteCopy, stopSiteCopies } from './site-copy.mjs';
 
 const SITE_DIR = process.env.SITE_DIR;
 const SLUG = 'als-primary-treatment';
-const pinned = JSON.parse(readFileSync(join(SITE_DIR, 'v', 'pinned.json'), 'utf8'));
+const pinned = JSON.parse(readFileSync(join(SITE_DIR, 'pinned.json'), 'utf8'));
 
 let browser;
 let partner;

@@ -94,7 +94,11 @@ pub const RULES: &[Rule] = &[
     typed("/articles/search/fragment/*", Immutable, PAGEFIND_BINARY),
     typed("/articles/search/filter/*", Immutable, PAGEFIND_BINARY),
     // What names the hashed files, or must match them, and the service worker.
+    // A pinned version's folder never changes: its name is its loader's hash.
+    rule("/v/*", Immutable, NotAPage),
     rule("/embed.js", Revalidated, NotAPage),
+    rule("/pinned.json", Revalidated, NotAPage),
+    rule("/resize.js", Revalidated, NotAPage),
     rule("/sw.js", Revalidated, NotAPage),
     rule("/contract.js", Revalidated, NotAPage),
     typed(
@@ -259,6 +263,14 @@ pub mod tests {
             NotAPage,
         ),
         ("/embed.js", Revalidated, NotAPage),
+        ("/v/a41c6781e1868a84/embed.js", Immutable, NotAPage),
+        (
+            "/v/a41c6781e1868a84/article-widget-4c19676c31d4ee1_bg.wasm",
+            Immutable,
+            NotAPage,
+        ),
+        ("/pinned.json", Revalidated, NotAPage),
+        ("/resize.js", Revalidated, NotAPage),
         ("/sw.js", Revalidated, NotAPage),
         ("/contract.js", Revalidated, NotAPage),
         ("/manifest.webmanifest", Revalidated, NotAPage),
