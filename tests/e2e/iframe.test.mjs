@@ -141,6 +141,27 @@ test('a sandboxed frame on another origin shows the embed page, taken over by th
   }
 });
 
+test('with storage allowed (allow-same-origin), the framed widget keeps the reader\'s choice as it does elsewhere', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    const src = `${WIDGET_URL}/embed/${SLUG}/`;
+    await page.goto(
+      partnerPage('/storage.html', `<iframe id="article" src="${src}" title="${QUESTION}" width="640" height="800" sandbox="${SANDBOX} allow-same-origin"></iframe>`),
+    );
+    const frame = await frameOf(page);
+    await frameTakenOver(frame);
+    await frame.getByRole('radiogroup', { name: 'Which best describes you?' }).getByRole('radio', { name: 'Caregiver' }).click();
+    await frame.getByRole('heading', { level: 2, name: 'Caregiver Disclaimer' }).waitFor();
+    await page.reload();
+    const reloaded = await frameOf(page);
+    await frameTakenOver(reloaded);
+    await reloaded.getByRole('heading', { level: 2, name: 'Caregiver Disclaimer' }).waitFor();
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('with scripts off the framed article is readable, its related links stay in the frame, and the frame keeps its height and scrolls', async () => {
   const { context, page, pageErrors } = await newPage(browser, { javaScriptEnabled: false });
   try {

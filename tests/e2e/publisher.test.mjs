@@ -118,9 +118,9 @@ const OLD_STRINGS = [
 ];
 
 // What the build writes from the publisher's file and the articles: the data, the
-// prerendered pages and the search index under articles/, and the site's own pages,
-// its sitemap and its feed.
-const FROM_THE_DATA = [/^articles\//, /^index\.html(\.br|\.gz)?$/, /^editorial-policy\.html(\.br|\.gz)?$/, /^sitemap\.xml(\.br|\.gz)?$/, /^feed\.xml(\.br|\.gz)?$/, /^robots\.txt(\.br|\.gz)?$/];
+// prerendered pages and the search index under articles/, the embed pages and their
+// oEmbed under embed/, and the site's own pages, its sitemap and its feed.
+const FROM_THE_DATA = [/^articles\//, /^embed\//, /^index\.html(\.br|\.gz)?$/, /^editorial-policy\.html(\.br|\.gz)?$/, /^sitemap\.xml(\.br|\.gz)?$/, /^feed\.xml(\.br|\.gz)?$/, /^robots\.txt(\.br|\.gz)?$/];
 
 // Values of a publisher's file that are not its words: a language tag, colours (the
 // widget's stylesheet keeps a fallback accent of its own), and the name of the page the
