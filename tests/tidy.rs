@@ -409,14 +409,14 @@ fn part_names() -> BTreeSet<String> {
         .collect()
 }
 
-/// Scope: the `::part()` paragraph of `README.md`, and every `part="…"` in every file
-/// under `src/` (comments included).
+/// Scope: the `::part()` paragraph of `docs/embedding.md` (the partners' guide to the
+/// theming hooks), and every `part="…"` in every file under `src/` (comments included).
 #[test]
-fn the_readmes_part_list_is_every_part_of_the_widget() {
-    let readme = read("README.md");
+fn the_embedding_guides_part_list_is_every_part_of_the_widget() {
+    let readme = read("docs/embedding.md");
     let start = readme
         .find("`::part()`")
-        .expect("the README lists ::part() names");
+        .expect("docs/embedding.md lists ::part() names");
     let paragraph = &readme[start
         ..readme[start..]
             .find("\n\n")
