@@ -14,7 +14,7 @@
 //! the library's build engine, `article_widget::build`.
 //!
 //! The arguments are parsed by hand (`articles/args.rs`, about 170 lines), not with
-//! clap: the CLI has nine commands of a few arguments each, and clap (clap_builder,
+//! clap: the CLI has ten commands of a few arguments each, and clap (clap_builder,
 //! clap_lex, anstream and, for its derive, clap_derive) would be compiled in every
 //! clean CI build, since every test run builds this binary, for nothing the small
 //! parser does not already do.
@@ -86,7 +86,7 @@ mod cli {
         }
     }
 
-    const COMMANDS: [Command; 9] = [
+    const COMMANDS: [Command; 10] = [
         Command {
             name: "check",
             arguments: "[--strict] [DIR]",
@@ -117,6 +117,12 @@ comments; nothing is written if the result fails the checks",
             about: "validate, then write OUT/index.json (the catalog's first page),
 OUT/catalog/<n>.json and OUT/<slug>.json; into an OUT built before, only what
 changed since",
+        },
+        Command {
+            name: "stylesheet",
+            arguments: "[DIR] SITE",
+            about: "write only the widget's stylesheet into SITE, under the name `site` gives it
+(Trunk's hook writes it first, for the pinned loader that names it by its hash)",
         },
         Command {
             name: "site",
