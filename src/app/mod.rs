@@ -127,7 +127,7 @@ pub fn App(props: &AppProps) -> Html {
     let onresults = use_host_events(&props.host, &navigation.page, state, audience);
     let messages = language.messages();
     use_publisher_accent(&root, publisher);
-    let update_notice = use_update_notice(state, *today, language);
+    let update_notice = use_update_notice(&root, state, *today, language);
 
     {
         let shown = !matches!(state, LoadState::Loading);
