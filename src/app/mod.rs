@@ -130,7 +130,7 @@ pub fn App(props: &AppProps) -> Html {
     let onresults = use_host_events(&props.host, &navigation.page, state, audience);
     let messages = language.messages();
     use_publisher_accent(&root, publisher);
-    let update_notice = use_update_notice(state, printed.date, language);
+    let update_notice = use_update_notice(&root, state, printed.date, language);
 
     {
         let shown = !matches!(state, LoadState::Loading);

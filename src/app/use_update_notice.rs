@@ -8,15 +8,20 @@ use yew::prelude::*;
 
 use super::load::{Content, Freshness, LoadState};
 use super::updates::{decide, dismissed, Reading, Readings, UpdateNotice};
-use crate::browser::storage;
+use crate::browser::{dom, storage};
 use crate::components::update_notice::update_notice;
 use crate::messages::Language;
 use crate::model::{Article, Date};
 
-/// The notice over the article `state` shows, or nothing. Only the network's copy is
-/// compared: a saved copy shown early or offline says nothing of what changed.
+/// The notice over the article `state` shows in `root`, or nothing. Only the network's
+/// copy is compared: a saved copy shown early or offline says nothing of what changed.
 #[hook]
-pub fn use_update_notice(state: &LoadState, today: Option<Date>, language: Language) -> Html {
+pub fn use_update_notice(
+    root: &NodeRef,
+    state: &LoadState,
+    today: Option<Date>,
+    language: Language,
+) -> Html {
     let article = match state {
         LoadState::Loaded(Content::Article(article), Freshness::Live) => Some(article.clone()),
         _ => None,
@@ -41,6 +46,7 @@ pub fn use_update_notice(state: &LoadState, today: Option<Date>, language: Langu
     let (Some(shown), Some(article), Some(today)) = ((*notice).clone(), article, today) else {
         return Html::default();
     };
+    let root = root.clone();
     let ondismiss = Callback::from(move |_: MouseEvent| {
         // Read again: another widget or tab may have stored readings since.
         if let Ok(stored) = storage::load_readings() {
@@ -48,6 +54,11 @@ pub fn use_update_notice(state: &LoadState, today: Option<Date>, language: Langu
             save(&mut readings, &article, dismissed(&article.changes, today));
         }
         notice.set(None);
+        // The button goes with the notice: the keyboard's place moves to the article's
+        // heading, just above, rather than falling back to the top of the page.
+        if let Some(root) = root.cast::<web_sys::Element>() {
+            dom::focus_heading(&root);
+        }
     });
     update_notice(shown.read_on, &shown.changes, ondismiss, language)
 }

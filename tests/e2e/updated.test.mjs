@@ -122,6 +122,8 @@ test('partner page: a newer copy says what changed since the last reading, corre
     assert.notEqual(await dismiss.evaluate((button) => getComputedStyle(button).outlineStyle), 'none');
     await page.keyboard.press('Enter');
     await section.waitFor({ state: 'detached' });
+    // The keyboard's place is the article's heading, not the top of the page.
+    assert.equal(await widget.evaluate((host) => host.shadowRoot.activeElement?.id), 'question');
     await reloadSettled(page, '/approved-fixture.json');
     assert.equal(await notice(widget), null);
 
