@@ -44,6 +44,51 @@ fn check_exits_1_and_prints_path_line_message_for_a_broken_article() {
 }
 
 #[test]
+fn stylesheet_writes_the_hashed_stylesheet_and_fails_at_a_broken_accent() {
+    let dir = TempDir::articles("cli-stylesheet");
+    let site = dir.0.join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    let output = articles(&[Path::new("stylesheet"), &dir.0, &site]);
+    assert_eq!(output.status.code(), Some(0));
+    let written: Vec<String> = std::fs::read_dir(&site)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 1);
+    assert!(
+        written[0].starts_with("widget-") && written[0].ends_with(".css"),
+        "{written:?}"
+    );
+
+    let publisher = dir.0.join("publisher.toml");
+    let text = std::fs::read_to_string(&publisher).unwrap();
+    let line = text
+        .lines()
+        .position(|line| line.starts_with("accent ="))
+        .unwrap()
+        + 1;
+    std::fs::write(
+        &publisher,
+        text.replace("accent = \"#", "accent = \"not-a-colour#"),
+    )
+    .unwrap();
+    std::fs::remove_file(site.join(&written[0])).unwrap();
+    let output = articles(&[Path::new("stylesheet"), &dir.0, &site]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let at = format!("{}:{line}: ", publisher.display());
+    assert!(
+        stderr.lines().any(|error| error.starts_with(&at)),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_dir(&site).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
 fn check_prints_warnings_and_still_succeeds() {
     let dir = TempDir::articles("cli-warning");
     let path = dir.write("demo.md", &variant("Shared outro.", "# Outro"));
@@ -383,12 +428,13 @@ fn new_scaffolds_an_article_that_checks_clean_and_never_overwrites() {
 }
 
 /// Every command, as `articles --help` lists them.
-const COMMANDS: [&str; 9] = [
+const COMMANDS: [&str; 10] = [
     "check",
     "readability",
     "new",
     "review",
     "build",
+    "stylesheet",
     "site",
     "search-records",
     "md",
