@@ -33,6 +33,7 @@ pub fn mount_publisher_page() {
         let base = WidgetConfig {
             data_url: format!("{site_root}articles/"),
             site_root,
+            catalog_page: history::catalog_page_in_url(),
             ..WidgetConfig::default()
         };
         let config = configure(base, &settings, "");
