@@ -21,7 +21,7 @@ use crate::vocabulary::{self, ZipfWords};
 
 /// Changes whenever the articles written change, so that a catalog written by an
 /// earlier generator is written again.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Which words the generated articles are written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +67,7 @@ pub fn articles_in(root: &Path, dir: &Path, count: usize, vocabulary: Vocabulary
         Vocabulary::Realistic => {
             let words = ZipfWords::new(&root.join("articles"), &vocabulary::medical_words(), SEED)?;
             println!(
-                "  {} words: {} from the articles, then the medical word list",
+                "  {} words: the {} the articles share, then their others and the medical word list",
                 words.len(),
                 words.from_articles
             );

@@ -1,10 +1,13 @@
 //! The words of the realistic generated catalog (`cargo xtask scale N`, the default
 //! `--vocabulary realistic`): drawn by Zipf's law over a ranked word list, so that, as
 //! in a real medical catalog, a few words are in nearly every article and most are in
-//! a handful. The list's head is the project's own articles' words, ranked by how often
-//! they say them (English and Spanish); its long tail is a medical word list, Debian's
+//! a handful. The list's head is the words the project's own articles share (said in
+//! [`SHARED_BY`] of them or more: the, of, treatment, adults…), ranked by how often they
+//! say them; its long tail is the words only one or two of them say (a drug, a
+//! condition: riluzole is in the ALS articles only), with a medical word list, Debian's
 //! `hunspell-en-med` (OpenMedSpel, GPL-3+), read where Debian installs it and never
-//! copied into the project, in an order shuffled by a fixed seed.
+//! copied into the project, in an order shuffled by a fixed seed. A topic's words are
+//! then rare, as in a real catalog, where a drug is named by the few articles about it.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,6 +20,9 @@ use crate::generate::Random;
 pub const MEDICAL_WORDS: &str = "/usr/share/hunspell/en_med_glut.dic";
 pub const MEDICAL_WORDS_PACKAGE: &str = "hunspell-en-med";
 
+/// In how many of the articles a word must be to be in the head of the ranks.
+const SHARED_BY: usize = 3;
+
 /// Zipf's exponent: about 1 for the words of English text.
 const EXPONENT: f64 = 1.0;
 
@@ -24,32 +30,40 @@ const EXPONENT: f64 = 1.0;
 pub struct ZipfWords {
     words: Vec<String>,
     cumulative: Vec<f64>,
-    /// How many of the words are the articles' own (the head of the ranks).
+    /// How many words the articles share (the head of the ranks).
     pub from_articles: usize,
 }
 
 impl ZipfWords {
-    /// The words of the articles under `articles` (every `*.md` but `README.md`), most
-    /// said first, then those of `tail` not among them, shuffled by `seed`.
+    /// The words shared by [`SHARED_BY`] or more of the articles under `articles`
+    /// (every `*.md` but `README.md`), most said first; then the articles' other words
+    /// and those of `tail`, shuffled by `seed`.
     pub fn new(articles: &Path, tail: &[String], seed: u64) -> Result<ZipfWords> {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        // Each word's count, and in how many articles it is.
+        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
         for path in markdown_files(articles)? {
             let text = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
+            let mut seen = std::collections::HashSet::new();
             for word in words_said(&text) {
-                *counts.entry(word).or_default() += 1;
+                let count = counts.entry(word.clone()).or_default();
+                count.0 += 1;
+                if seen.insert(word) {
+                    count.1 += 1;
+                }
             }
         }
-        let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let (shared, topical): (Vec<_>, Vec<_>) = counts
+            .into_iter()
+            .partition(|(_, (_, articles))| *articles >= SHARED_BY);
+        let mut ranked = shared;
+        ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(&b.0)));
         let mut words: Vec<String> = ranked.into_iter().map(|(word, _)| word).collect();
         let from_articles = words.len();
+        let mut rest: Vec<String> = topical.into_iter().map(|(word, _)| word).collect();
+        rest.extend(tail.iter().cloned());
         let known: std::collections::HashSet<String> = words.iter().cloned().collect();
-        let mut rest: Vec<String> = tail
-            .iter()
-            .filter(|word| !known.contains(*word))
-            .cloned()
-            .collect();
+        rest.retain(|word| !known.contains(word));
         rest.sort();
         rest.dedup();
         // Fisher–Yates: the same order for the same seed.
@@ -162,26 +176,31 @@ mod tests {
             "+++\nquestion = \"Fever?\"\n+++\nfever fever fever cough\n",
         )
         .unwrap();
-        std::fs::write(dir.join("more/b.md"), "Cough, fiebre.").unwrap();
+        std::fs::write(dir.join("more/b.md"), "Cough, fiebre, fever.").unwrap();
+        std::fs::write(dir.join("c.md"), "Cough and fever.").unwrap();
         std::fs::write(dir.join("README.md"), "readme readme readme readme readme").unwrap();
         let tail: Vec<String> = ["cough", "zoster", "apnoea"].map(String::from).to_vec();
         let words = ZipfWords::new(&dir, &tail, 7).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
+        // Shared by three articles, most said first; then the rest, shuffled.
         assert_eq!(&words.words[..2], ["fever", "cough"]);
-        assert_eq!(words.from_articles, 4, "{:?}", words.words);
-        assert_eq!(words.len(), 6);
+        assert_eq!(words.from_articles, 2, "{:?}", words.words);
+        assert_eq!(words.len(), 7);
+        let mut rest = words.words[2..].to_vec();
+        rest.sort();
+        assert_eq!(rest, ["and", "apnoea", "fiebre", "question", "zoster"]);
         assert!(!words.words.contains(&"readme".to_owned()));
         let mut random = Random::new(1);
         let mut counts = vec![0_usize; words.len()];
         for _ in 0..60_000 {
             counts[words.draw(&mut random).0] += 1;
         }
-        // Rank r is drawn about 1/r as often as the first (H(6) = 2.45).
-        let expected = |rank: usize| 60_000.0 / (rank as f64 * 2.45);
-        for rank in 1..=6 {
+        // Rank r is drawn about 1/r as often as the first (H(7) = 2.59).
+        let expected = |rank: usize| 60_000.0 / (rank as f64 * 2.59);
+        for rank in 1..=7 {
             let seen = counts[rank - 1] as f64;
             assert!((seen / expected(rank) - 1.0).abs() < 0.1, "{counts:?}");
         }
-        assert!(words.draw_past(&mut random, 4) != "fever");
+        assert!(words.draw_past(&mut random, 1) != "fever");
     }
 }
