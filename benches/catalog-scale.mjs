@@ -9,11 +9,13 @@
 //   cache, the two sites' runs alternating (SCALE_RUNS each, 9 unless set);
 // - bytes of the first catalog load: every response until then, as sent (gzip), and
 //   the catalog's own data (index.json) apart;
-// - a search, cold: the bytes of the search library, its index and the results'
-//   fragments fetched for one query;
-// - keystroke → results: with the library loaded, a query typed a character at a
+// - bytes per search, cold: for each query of the fixed list (SCALE_QUERIES,
+//   benches/search-queries.txt), in a fresh context, the bytes of the search library,
+//   its index and the results' fragments fetched until the list settles on it;
+// - keystroke → results: with the library loaded, each query typed a character at a
 //   time; for each keystroke, from its input event to the list settled (not busy) on
-//   that query's results (SCALE_KEYSTROKES queries, 6 unless set).
+//   that query's results (the first SCALE_KEYSTROKES queries, all unless set).
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const SCALE = process.env.SCALE_SITE_URL;
@@ -23,11 +25,12 @@ if (!SCALE || !SMALL) {
   process.exit(2);
 }
 const RUNS = Number(process.env.SCALE_RUNS ?? 9);
-// Words of the generated articles (xtask/src/generate.rs): typed as a reader would.
-const QUERIES = ['sleep fatigue', 'quiet room', 'warm drink headache', 'cycling cramps', 'simple routine', 'caffeine dizziness'].slice(
-  0,
-  Number(process.env.SCALE_KEYSTROKES ?? 6),
-);
+// Real queries: drugs, conditions, symptoms, misspellings, Spanish words.
+const QUERIES = readFileSync(process.env.SCALE_QUERIES ?? new URL('search-queries.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith('#'));
+const TYPED = QUERIES.slice(0, Number(process.env.SCALE_KEYSTROKES ?? QUERIES.length));
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -78,9 +81,12 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 
 const COUNT = process.env.SCALE_COUNT ?? 'N';
+const VOCABULARY = process.env.SCALE_VOCABULARY ?? 'realistic';
+// The search library's files: fetched once per reader, then cached.
+const LIBRARY = /\/(search\.js|pagefind\.js|[^/]*\.pagefind)$/;
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 const ms = (value) => `${value.toFixed(0)} ms`;
-console.log(`| in Chromium, ${COUNT} articles | figure |`);
+console.log(`| in Chromium, ${COUNT} articles (${VOCABULARY} vocabulary) | figure |`);
 console.log('| --- | ---: |');
 
 const scale = [];
@@ -102,27 +108,41 @@ for (let run = 0; run < RUNS; run += 1) {
   console.log(`| first catalog load, as sent | ${kb(total)} in all (page, code, stylesheet, data), of which the catalog's data ${kb(catalog)} |`);
 }
 
-// A search from cold: what it fetches.
+// Each query from cold: what it fetches.
 {
-  const { context, page, bytes } = await coldPage();
+  const searches = [];
+  for (const query of QUERIES) {
+    const { context, page, bytes } = await coldPage();
+    await page.goto(`${SCALE}/shell.html`);
+    await firstEntry(page);
+    bytes.clear();
+    await page.locator('[data-article-widget]').getByRole('searchbox').fill(query);
+    await settled(page, query);
+    const search = [...bytes].filter(([url]) => url.includes('/articles/search/'));
+    const total = search.reduce((sum, [, n]) => sum + n, 0);
+    const library = search.filter(([url]) => LIBRARY.test(url)).reduce((sum, [, n]) => sum + n, 0);
+    searches.push({ total, library, files: search.length });
+    await context.close();
+  }
+  const totals = searches.map((search) => search.total);
+  const index = searches.map((search) => search.total - search.library);
+  console.log(
+    `| bytes per search, cold (${searches.length} queries), as sent | p50 ${kb(quantile(totals, 0.5))}, p95 ${kb(quantile(totals, 0.95))}, max ${kb(Math.max(...totals))}, of which the library (adapter, Pagefind's script and Wasm) ${kb(median(searches.map((search) => search.library)))}; the index and fragments alone p50 ${kb(quantile(index, 0.5))}, p95 ${kb(quantile(index, 0.95))} |`,
+  );
+}
+
+// Keystrokes, with the library loaded.
+{
+  const { context, page } = await coldPage();
   await page.goto(`${SCALE}/shell.html`);
   await firstEntry(page);
-  bytes.clear();
   const searchbox = page.locator('[data-article-widget]').getByRole('searchbox');
-  await searchbox.fill(QUERIES[0]);
-  await settled(page);
-  const search = [...bytes].filter(([url]) => url.includes('/articles/search/'));
-  const total = search.reduce((sum, [, n]) => sum + n, 0);
-  const library = search.filter(([url]) => /\/(search\.js|pagefind\.js|[^/]*\.pagefind)$/.test(url)).reduce((sum, [, n]) => sum + n, 0);
-  console.log(
-    `| a search, cold ("${QUERIES[0]}"), as sent | ${kb(total)} in ${search.length} files, of which the library (adapter, Pagefind's script and Wasm) ${kb(library)} |`,
-  );
-
-  // Keystrokes, with the library loaded.
+  await searchbox.fill(TYPED[0]);
+  await settled(page, TYPED[0]);
   const timings = [];
-  for (const query of QUERIES.slice(1)) {
+  for (const query of TYPED) {
     await searchbox.fill('');
-    await settled(page);
+    await settled(page, '');
     await searchbox.focus();
     for (const character of query) {
       await page.evaluate(() => {
@@ -132,38 +152,43 @@ for (let run = 0; run < RUNS; run += 1) {
       });
       await page.keyboard.type(character);
       const wanted = await searchbox.inputValue();
-      const took = await page.evaluate(
-        (wanted) =>
-          new Promise((resolve) => {
-            const root = document.querySelector('[data-article-widget]').shadowRoot;
-            const check = () => {
-              const list = root.querySelector('.catalog-list');
-              const input = root.querySelector('input[type=search]');
-              if (input.value === wanted && list && !list.hasAttribute('aria-busy')) {
-                resolve(performance.now() - window.__typedAt);
-              } else {
-                requestAnimationFrame(check);
-              }
-            };
-            check();
-          }),
-        wanted,
-      );
-      timings.push(took);
+      timings.push(await settledAfterTyping(page, wanted));
     }
   }
   console.log(
-    `| keystroke → results settled, library loaded (${timings.length} keystrokes) | p50 ${ms(quantile(timings, 0.5))}, p95 ${ms(quantile(timings, 0.95))}, max ${ms(Math.max(...timings))} |`,
+    `| keystroke → results settled, library loaded (${timings.length} keystrokes of ${TYPED.length} queries) | p50 ${ms(quantile(timings, 0.5))}, p95 ${ms(quantile(timings, 0.95))}, max ${ms(Math.max(...timings))} |`,
   );
   await context.close();
 }
 
 await browser.close();
 
-/** The list has settled: not busy. */
-async function settled(page) {
-  await page.waitForFunction(() => {
-    const list = document.querySelector('[data-article-widget]')?.shadowRoot?.querySelector('.catalog-list');
-    return list && !list.hasAttribute('aria-busy');
-  });
+/** The list has settled on `wanted`: the search box says it and the list is not busy. */
+async function settled(page, wanted) {
+  await page.waitForFunction((wanted) => {
+    const root = document.querySelector('[data-article-widget]')?.shadowRoot;
+    const list = root?.querySelector('.catalog-list');
+    return list && root.querySelector('input[type=search]')?.value === wanted && !list.hasAttribute('aria-busy');
+  }, wanted);
+}
+
+/** From the last keystroke's input event to the list settled on `wanted`, in ms. */
+function settledAfterTyping(page, wanted) {
+  return page.evaluate(
+    (wanted) =>
+      new Promise((resolve) => {
+        const root = document.querySelector('[data-article-widget]').shadowRoot;
+        const check = () => {
+          const list = root.querySelector('.catalog-list');
+          const input = root.querySelector('input[type=search]');
+          if (input.value === wanted && list && !list.hasAttribute('aria-busy')) {
+            resolve(performance.now() - window.__typedAt);
+          } else {
+            requestAnimationFrame(check);
+          }
+        };
+        check();
+      }),
+    wanted,
+  );
 }

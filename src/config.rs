@@ -100,6 +100,9 @@ pub struct WidgetConfig {
     /// On the publisher's own page: its site's root, relative to this page (`./`, or
     /// `../../` on an article's page `articles/<slug>/`); see [`site_root_of_path`].
     pub site_root: String,
+    /// The catalog's page to open at, from 1: on the publisher's site, the page its
+    /// URL names (`catalog/<n>/`, [`catalog_page_in_path`]).
+    pub catalog_page: usize,
 }
 
 impl Default for WidgetConfig {
@@ -115,6 +118,7 @@ impl Default for WidgetConfig {
             follow_up: FollowUpChoice::Publishers,
             canonical_base: None,
             site_root: "./".to_owned(),
+            catalog_page: 1,
         }
     }
 }
@@ -313,6 +317,7 @@ pub fn site_link(root: &str, path: &str) -> String {
 pub fn site_root_of_path(path: &str) -> String {
     match place_of_path(path) {
         Some((_, depth)) => "../".repeat(depth),
+        None if catalog_page_in_path(path).is_some() => "../../".to_owned(),
         None => "./".to_owned(),
     }
 }
@@ -369,6 +374,34 @@ fn place_of_path(path: &str) -> Option<(&'static str, usize)> {
         [slug, folder, ..] if Slug::parse(slug).is_some() && path.ends_with('/') => {
             pages_folder(folder).map(|folder| (folder, 2))
         }
+        _ => None,
+    }
+}
+
+/// The folder of the catalog's static pages after the first, at the site's root (the
+/// data's pages are in `articles/catalog/`).
+pub const CATALOG_PAGES_FOLDER: &str = "catalog";
+
+/// The folder of the catalog's page `page` (from 1) on the publisher's site, from its
+/// root: the root itself for the first, `catalog/<n>/` for the others.
+pub fn catalog_page_path(page: usize) -> String {
+    if page <= 1 {
+        String::new()
+    } else {
+        format!("{CATALOG_PAGES_FOLDER}/{page}/")
+    }
+}
+
+/// The catalog's page a URL path of the publisher's own site names: `…/catalog/<n>/`
+/// from 2 on, as [`catalog_page_path`] writes it; `None` for any other path.
+pub fn catalog_page_in_path(path: &str) -> Option<usize> {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let folders: Vec<&str> = path.strip_suffix('/')?.rsplit('/').take(2).collect();
+    match folders.as_slice() {
+        [number, folder] if *folder == CATALOG_PAGES_FOLDER => number
+            .parse::<usize>()
+            .ok()
+            .filter(|page| *page >= 2 && number.bytes().all(|byte| byte.is_ascii_digit())),
         _ => None,
     }
 }
@@ -554,6 +587,8 @@ mod tests {
             ),
             ("/articles/patient/", "../../", Some("patient")),
             ("/other/als/", "./", None),
+            ("/catalog/2/", "../../", None),
+            ("/health/catalog/40/index.html", "../../", None),
         ] {
             assert_eq!(site_root_of_path(path), root, "{path}");
             assert_eq!(
@@ -580,6 +615,30 @@ mod tests {
             Some("../../articles/als/")
         );
         assert_eq!(framed.links_root(), "../../");
+    }
+
+    #[test]
+    fn a_catalog_page_is_named_by_its_folder_from_the_second_on() {
+        for page in [2, 3, 2000] {
+            let path = format!("/health/{}", catalog_page_path(page));
+            assert_eq!(catalog_page_in_path(&path), Some(page), "{path}");
+            assert_eq!(site_root_of_path(&path), "../../", "{path}");
+        }
+        assert_eq!(catalog_page_path(1), "");
+        for path in [
+            "/",
+            "/catalog/",
+            "/catalog/1/",
+            "/catalog/0/",
+            "/catalog/+2/",
+            "/catalog/2",
+            "/catalog/two/",
+            "/articles/catalog/",
+            "/catalog/2/x/",
+        ] {
+            assert_eq!(catalog_page_in_path(path), None, "{path}");
+        }
+        assert_eq!(catalog_page_in_path("/catalog/3/index.html"), Some(3));
     }
 
     #[test]

@@ -40,6 +40,7 @@ pub fn mount_publisher_page() {
             data_url: format!("{site_root}articles/"),
             site_root,
             placement,
+            catalog_page: history::catalog_page_in_url(),
             ..WidgetConfig::default()
         };
         let config = configure(base, &settings, "");

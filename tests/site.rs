@@ -364,7 +364,12 @@ fn the_catalog_head_is_the_publishers_with_the_questions_as_description() {
         }),
         ..Catalog::default()
     };
-    let head = catalog_head(&catalog, "https://demo.example/library/");
+    let head = catalog_head(
+        &catalog,
+        1,
+        &catalog.articles,
+        "https://demo.example/library/",
+    );
     assert_eq!(
         head.lines().collect::<Vec<_>>(),
         [

@@ -128,12 +128,27 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     let onresults = use_host_events(&props.host, &navigation.page, state, audience);
+    // Opened at a catalog page after the first (`catalog/<n>/`), the list fetches that
+    // page after the catalog: the app takes the prerendered page over once the list has
+    // settled, so that the reader never sees its entries give way to "Loading".
+    let list_settled = use_state_eq(|| props.config.catalog_page <= 1);
+    let onresults = {
+        let list_settled = list_settled.clone();
+        Callback::from(move |results| {
+            list_settled.set(true);
+            onresults.emit(results);
+        })
+    };
     let messages = language.messages();
     use_publisher_accent(&root, publisher);
     let update_notice = use_update_notice(&root, state, printed.date, language);
 
     {
-        let shown = !matches!(state, LoadState::Loading);
+        let shown = match state {
+            LoadState::Loading => false,
+            LoadState::Loaded(Content::Catalog(_), _) => *list_settled,
+            _ => true,
+        };
         let on_shown = props.on_shown.clone();
         use_effect_with((shown, on_shown), |(shown, on_shown)| {
             if *shown {
@@ -154,7 +169,8 @@ pub fn App(props: &AppProps) -> Html {
         },
         LoadState::Offline => html! { <Offline message={messages.offline_message} /> },
         LoadState::Loaded(Content::Catalog(catalog), _) => html! {
-            <CatalogList catalog={catalog.clone()} data_url={AttrValue::from(props.config.data_url.clone())} {onresults} />
+            <CatalogList catalog={catalog.clone()} data_url={AttrValue::from(props.config.data_url.clone())} {onresults}
+                first_page={props.config.catalog_page} />
         },
         LoadState::Loaded(Content::Article(article), freshness) => html! {
             <ArticlePage

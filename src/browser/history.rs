@@ -8,7 +8,9 @@ use wasm_bindgen::JsValue;
 
 use super::events::on_window;
 use super::page::query_settings;
-use crate::config::{article_in_path, placement_of_path, site_root_of_path, Placement};
+use crate::config::{
+    article_in_path, catalog_page_in_path, placement_of_path, site_root_of_path, Placement,
+};
 
 /// Records in the browser's history that the page now shows what `href` (a link of
 /// the site, as the widget wrote it) leads to.
@@ -37,6 +39,14 @@ pub fn article_in_url() -> Option<String> {
         let path = web_sys::window()?.location().pathname().ok()?;
         article_in_path(&path).map(|slug| slug.as_str().to_owned())
     })
+}
+
+/// The catalog's page the page's URL names (`catalog/<n>/`), else the first.
+pub fn catalog_page_in_url() -> usize {
+    web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .and_then(|path| catalog_page_in_path(&path))
+        .unwrap_or(1)
 }
 
 /// The absolute URL of the site's root, seen from this page of the publisher's site:

@@ -78,6 +78,23 @@ pub fn write(
 /// catalog is one page and nothing else is in it: a catalog that shrank must not leave
 /// pages that a reader's browser would still walk.
 fn remove_stale_pages(folder: &Path, page_count: usize) -> Result<(), String> {
+    remove_pages_past(
+        folder,
+        page_count,
+        |name| name.strip_suffix(".json")?.parse().ok(),
+        |path| std::fs::remove_file(path),
+    )
+}
+
+/// Removes from `folder` each entry whose name `page_of` reads as a page number past
+/// `page_count` (or before 2), through `remove`, and then `folder` itself if nothing is
+/// left in it. Only the build's own pages: anything else someone put there stays.
+pub fn remove_pages_past(
+    folder: &Path,
+    page_count: usize,
+    page_of: impl Fn(&str) -> Option<usize>,
+    remove: impl Fn(&Path) -> std::io::Result<()>,
+) -> Result<(), String> {
     let cannot =
         |error: std::io::Error| format!("cannot remove from {}: {error}", folder.display());
     let listing = match std::fs::read_dir(folder) {
@@ -89,22 +106,22 @@ fn remove_stale_pages(folder: &Path, page_count: usize) -> Result<(), String> {
         let number = path
             .file_name()
             .and_then(|name| name.to_str())
-            .and_then(|name| name.strip_suffix(".json"))
-            .and_then(|number| number.parse::<usize>().ok());
-        // Only the build's own pages: anything else someone put there stays.
+            .and_then(&page_of);
         if number.is_some_and(|number| !(2..=page_count).contains(&number)) {
-            std::fs::remove_file(&path).map_err(cannot)?;
+            remove(&path).map_err(cannot)?;
         }
     }
-    if page_count <= 1 {
-        match std::fs::remove_dir(folder) {
-            Err(error) if error.kind() != std::io::ErrorKind::DirectoryNotEmpty => {
-                return Err(cannot(error));
-            }
-            _ => {}
+    match std::fs::remove_dir(folder) {
+        Err(error)
+            if !matches!(
+                error.kind(),
+                std::io::ErrorKind::DirectoryNotEmpty | std::io::ErrorKind::NotFound
+            ) =>
+        {
+            Err(cannot(error))
         }
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// Writes `value` as JSON to `path` unless the file there already has the text of hash

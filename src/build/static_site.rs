@@ -1,6 +1,7 @@
 //! `articles site [DIR] SITE`: the static site, written into a site Trunk has built.
 //! Its `index.html` is the template of every page: the publisher's catalog at the
-//! root, each article's page `articles/<slug>/` (its default audience) and each
+//! root and each later page of it `catalog/<n>/`, each article's page
+//! `articles/<slug>/` (its default audience) and each
 //! audience's page `articles/<slug>/<audience>/`, and the fragments partners' pages
 //! show first, `articles/<slug>/<audience>.html` (and `default.html`); beside them the
 //! widget's stylesheet, `sitemap.xml`, `robots.txt` and `feed.xml`, the Atom feed of the
@@ -16,13 +17,15 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 
-use crate::model::Catalog;
+use crate::config::catalog_page_in_path;
+use crate::model::{pages_of, Catalog, CatalogEntry, Publisher, PAGE_SIZE};
 use crate::site::embed_panel::{PinnedLoader, PINNED_FILE};
 use crate::site::feed::{Feed, FeedArticle, FEED_FILE};
-use crate::site::files::Site;
+use crate::site::files::{catalog_page_file, Site, CATALOG_PAGES_FOLDER};
 use crate::site::{page, prerender, sitemap};
 use crate::source;
 
+use super::catalog_pages;
 use super::passes::{self, CatalogLinks, Completion};
 
 /// Writes the site of the articles of `dir` into `site`, served from `site_url` (else
@@ -72,6 +75,7 @@ pub fn write(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, St
     );
     write_file(&template_path, &pages.catalog_page(&catalog)?)?;
     drop(catalog);
+    write_catalog_pages(site, &pages, &entries, &publisher)?;
 
     let completion = Completion::new(&publisher);
     // The newest changes of the articles written so far, for `feed.xml`.
@@ -156,6 +160,79 @@ fn pinned_loader(site: &Path) -> Result<Option<PinnedLoader>, String> {
             Ok(None)
         }
         Err(error) => Err(format!("cannot read {}: {error}", path.display())),
+    }
+}
+
+/// The catalog's static pages from the second on (`catalog/<n>/index.html`, see
+/// [`catalog_page_file`]), one page per core at a time. Each is written only when its
+/// bytes change, so that a sync by checksum or date uploads only what did (a new
+/// article moves every entry along, and so changes every page; an article's edit
+/// changes its own page); the pages past the last are removed when the catalog shrinks.
+fn write_catalog_pages(
+    site: &Path,
+    pages: &Site,
+    entries: &[&CatalogEntry],
+    publisher: &Publisher,
+) -> Result<(), String> {
+    let page_count = pages_of(entries.len(), PAGE_SIZE);
+    let numbers: Vec<usize> = (2..=page_count).collect();
+    for batch in numbers.chunks(source::BATCH) {
+        let written = source::in_parallel(batch, |&page| {
+            // Its own, on each thread: the catalog shares its publisher by `Rc`.
+            let first = Catalog::first_page_of(
+                entries.iter().copied(),
+                Rc::new(publisher.in_own_language()),
+                0,
+            );
+            let own: Vec<CatalogEntry> = entries
+                .chunks(PAGE_SIZE)
+                .nth(page - 1)
+                .unwrap_or_default()
+                .iter()
+                .map(|entry| (*entry).clone())
+                .collect();
+            let text = pages.catalog_page_at(&first, page, &own)?;
+            let file = site.join(catalog_page_file(page));
+            if let Some(folder) = file.parent() {
+                std::fs::create_dir_all(folder)
+                    .map_err(|error| format!("cannot create {}: {error}", folder.display()))?;
+            }
+            write_if_changed(&file, &text)
+        });
+        for page in written {
+            page?;
+        }
+    }
+    remove_stale_catalog_pages(&site.join(CATALOG_PAGES_FOLDER), page_count)
+}
+
+/// Removes the catalog's static pages past `page_count` from `folder` (each `<n>/`
+/// with its `index.html`), and `folder` when no page is left: a catalog that shrank
+/// must not leave pages that readers and crawlers would still walk.
+fn remove_stale_catalog_pages(folder: &Path, page_count: usize) -> Result<(), String> {
+    catalog_pages::remove_pages_past(
+        folder,
+        page_count,
+        |name| catalog_page_in_path(&format!("/{CATALOG_PAGES_FOLDER}/{name}/")),
+        |page| {
+            match std::fs::remove_file(page.join("index.html")) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+                _ => {}
+            }
+            // Left when someone put something else there.
+            match std::fs::remove_dir(page) {
+                Err(error) if error.kind() != std::io::ErrorKind::DirectoryNotEmpty => Err(error),
+                _ => Ok(()),
+            }
+        },
+    )
+}
+
+/// Writes `text` to `path` unless the file there has it already.
+fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
+    match std::fs::read(path) {
+        Ok(old) if old == text.as_bytes() => Ok(()),
+        _ => write_file(path, text),
     }
 }
 

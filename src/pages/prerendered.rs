@@ -13,7 +13,7 @@ use crate::components::article_link::Links;
 use crate::components::printed::Printed;
 use crate::components::rendering::Rendering;
 use crate::config::{Placement, WidgetConfig};
-use crate::model::{Article, Audience, Catalog, Date};
+use crate::model::{Article, Audience, Catalog, CatalogEntry, Date};
 use crate::preferences::{Preferences, TextSize};
 
 #[derive(Properties, PartialEq)]
@@ -62,6 +62,12 @@ pub struct PrerenderedCatalogProps {
     /// `None` draws nothing, as for an article.
     pub catalog: Option<Rc<Catalog>>,
     pub config: WidgetConfig,
+    /// The page drawn, from 1, and its entries when it is not the first (the first's
+    /// are the catalog's own).
+    #[prop_or(1)]
+    pub page: usize,
+    #[prop_or_default]
+    pub page_entries: Option<Rc<[CatalogEntry]>>,
 }
 
 #[function_component]
@@ -72,7 +78,8 @@ pub fn PrerenderedCatalog(props: &PrerenderedCatalogProps) -> Html {
     let language = props.config.language(Some(&catalog.publisher.language));
     html! {
         <Frame text_size={TextSize::default()} theme={props.config.theme.unwrap_or_default()} links={links(&props.config)} {language}>
-            <CatalogList catalog={catalog.clone()} rendering={Rendering::Prerendered} />
+            <CatalogList catalog={catalog.clone()} rendering={Rendering::Prerendered}
+                first_page={props.page} first_page_entries={props.page_entries.clone()} />
         </Frame>
     }
 }

@@ -9,8 +9,9 @@ use super::frame::{self, Oembed, OEMBED_FILE};
 use super::page::{self, Page};
 use super::prerender::{self, Stylesheet};
 use super::{escape, meta, sitemap};
-use crate::config::Placement;
-use crate::model::{Article, Audience, Catalog, Date, Slug};
+pub use crate::config::CATALOG_PAGES_FOLDER;
+use crate::config::{catalog_page_path, Placement};
+use crate::model::{pages_of, Article, Audience, Catalog, CatalogEntry, Date, Slug, PAGE_SIZE};
 
 /// What every page of one site shares.
 pub struct Site<'a> {
@@ -29,22 +30,38 @@ pub struct Site<'a> {
 impl Site<'_> {
     /// The publisher's catalog, the site's root page (`index.html`): its first page, as
     /// the widget shows it first, so that the take-over changes nothing and the page
-    /// stays a few KB whatever the catalog's size. (Readers without scripts reach the
-    /// other articles through the sitemap and the articles' links, not the pager.)
+    /// stays a few KB whatever the catalog's size.
     pub fn catalog_page(&self, catalog: &Catalog) -> Result<String, String> {
-        let catalog = &catalog.first_page();
-        let config = prerender::config_for(Placement::Publisher, 0);
-        let fragment = prerender::catalog_fragment(catalog, &config)?;
+        let catalog = catalog.first_page();
+        self.catalog_page_at(&catalog, 1, &catalog.articles)
+    }
+
+    /// The catalog's page `page` (from 1) as a page of the site, its file
+    /// [`catalog_page_file`]: `first` is the catalog's first page (`index.json`),
+    /// `entries` are page `page`'s. Its pager links every page's static page, so that
+    /// readers without scripts and crawlers walk the whole catalog; the widget takes
+    /// it over showing the same page.
+    pub fn catalog_page_at(
+        &self,
+        first: &Catalog,
+        page: usize,
+        entries: &[CatalogEntry],
+    ) -> Result<String, String> {
+        let folder = catalog_page_path(page);
+        let depth = folder.matches('/').count();
+        let config = prerender::config_for(Placement::Publisher, depth);
+        let fragment = prerender::catalog_fragment(first, page, entries, &config)?;
         let head = format!(
             "{}\n{}",
-            meta::catalog_head(catalog, self.site_url),
-            meta::feed_link(&catalog.publisher.name, self.site_url)
+            meta::catalog_head(first, page, entries, &format!("{}{folder}", self.site_url)),
+            meta::feed_link(&first.publisher.name, self.site_url)
         );
+        let root = "../".repeat(depth);
         Ok(page::page(
             self.template,
             &Page {
-                root: "",
-                language: &catalog.publisher.language,
+                root: &root,
+                language: &first.publisher.language,
                 head: &head,
                 host_attributes: "",
                 stylesheet: self.stylesheet,
@@ -199,16 +216,32 @@ impl Site<'_> {
         Ok(files)
     }
 
-    /// `sitemap.xml`: the catalog's page, then each article's page, given newest first
+    /// `sitemap.xml`: the catalog's pages, then each article's page, given newest first
     /// with the day it was updated (walked twice, rather than the URLs held).
-    pub fn sitemap<'s>(&self, articles: impl Iterator<Item = (&'s Slug, Date)> + Clone) -> String {
-        // The catalog changes when its newest article does.
+    pub fn sitemap<'s>(
+        &self,
+        articles: impl ExactSizeIterator<Item = (&'s Slug, Date)> + Clone,
+    ) -> String {
+        // The catalog's pages change when its newest article does: a new one moves
+        // every entry along.
         let newest = articles.clone().map(|(_, updated)| updated).max();
-        let catalog = (self.site_url.to_owned(), newest.unwrap_or(self.today));
+        let newest = newest.unwrap_or(self.today);
+        let catalog = (1..=pages_of(articles.len(), PAGE_SIZE)).map(move |page| {
+            (
+                format!("{}{}", self.site_url, catalog_page_path(page)),
+                newest,
+            )
+        });
         let pages =
             articles.map(|(slug, updated)| (meta::article_url(self.site_url, slug, None), updated));
-        sitemap::sitemap(std::iter::once(catalog).chain(pages))
+        sitemap::sitemap(catalog.chain(pages))
     }
+}
+
+/// The file of the catalog's page `page` (from 1), from the site's root: `index.html`
+/// for the first, `catalog/<n>/index.html` for the others.
+pub fn catalog_page_file(page: usize) -> String {
+    format!("{}index.html", catalog_page_path(page))
 }
 
 /// The file name of a partner's fragment in an article's folder: the audience's

@@ -5,7 +5,7 @@
 
 use super::{escape, json_ld};
 use crate::document::{inlines_text, Block};
-use crate::model::{Article, Audience, Catalog, Publisher, Slug};
+use crate::model::{Article, Audience, Catalog, CatalogEntry, Language, Publisher, Slug};
 
 /// How long a description may be, in characters: about what search results show.
 pub const DESCRIPTION_LIMIT: usize = 160;
@@ -147,10 +147,17 @@ pub fn feed_link(publisher_name: &str, site_url: &str) -> String {
 /// The head tags of the catalog's page, the site's root, one a line: title (the
 /// publisher's name), a description made of the questions the articles answer, the
 /// canonical link, Open Graph and Twitter card.
-pub fn catalog_head(catalog: &Catalog, canonical_url: &str) -> String {
+///
+/// `entries` are the page's: the first page's for the site's root, another page's for
+/// its static page (`catalog/<n>/`), whose title then says which page it is.
+pub fn catalog_head(
+    catalog: &Catalog,
+    page: usize,
+    entries: &[CatalogEntry],
+    canonical_url: &str,
+) -> String {
     let publisher = &catalog.publisher;
-    let questions: Vec<&str> = catalog
-        .articles
+    let questions: Vec<&str> = entries
         .iter()
         .map(|entry| entry.question.as_str())
         .collect();
@@ -161,8 +168,20 @@ pub fn catalog_head(catalog: &Catalog, canonical_url: &str) -> String {
     if description.is_empty() {
         description.clone_from(&publisher.name);
     }
+    let title = if page > 1 {
+        let messages = Language::from_tag(&publisher.language)
+            .unwrap_or_default()
+            .messages();
+        format!(
+            "{} — {}",
+            publisher.name,
+            (messages.page_of)(page, catalog.page_count())
+        )
+    } else {
+        publisher.name.clone()
+    };
     common_head(&Page {
-        title: &publisher.name,
+        title: &title,
         description: &description,
         canonical_url,
         kind: "website",

@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use crate::config::{Placement, WidgetConfig};
-use crate::model::{Article, Audience, Catalog, Date};
+use crate::model::{Article, Audience, Catalog, CatalogEntry, Date};
 use crate::pages::prerendered::{
     PrerenderedArticle, PrerenderedArticleProps, PrerenderedCatalog, PrerenderedCatalogProps,
 };
@@ -189,13 +189,29 @@ pub fn article_fragment(
     Ok(root(&html))
 }
 
-/// The catalog: the content of the widget's shadow root.
-pub fn catalog_fragment(catalog: &Catalog, config: &WidgetConfig) -> Result<String, String> {
+/// The catalog's page `page` (from 1): the content of the widget's shadow root.
+/// `catalog` is its first page (`index.json`); `entries` are page `page`'s.
+pub fn catalog_fragment(
+    catalog: &Catalog,
+    page: usize,
+    entries: &[CatalogEntry],
+    config: &WidgetConfig,
+) -> Result<String, String> {
     let json = serde_json::to_string(catalog).map_err(|error| error.to_string())?;
+    // The first page's entries are the catalog's own.
+    let entries_json = if page > 1 {
+        Some(serde_json::to_string(entries).map_err(|error| error.to_string())?)
+    } else {
+        None
+    };
     let config = config.clone();
     let html = ssr::render::<PrerenderedCatalog>(move || PrerenderedCatalogProps {
         catalog: serde_json::from_str(&json).ok().map(Rc::new),
         config,
+        page,
+        page_entries: entries_json
+            .and_then(|json| serde_json::from_str::<Vec<CatalogEntry>>(&json).ok())
+            .map(Rc::from),
     });
     if html.is_empty() {
         return Err("the catalog could not be read back for prerendering".to_owned());

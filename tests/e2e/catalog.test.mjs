@@ -2,7 +2,7 @@
 // when a reader searches, from the widget's host, on the publisher's page and on a
 // partner's page on another origin), excerpts shown as text, and a catalog of more than
 // one page (PAGED_SITE_URL: generated synthetic articles) turned page by page, online
-// and offline.
+// and offline, and walked without scripts through each page's static page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PARTNER_URL, WIDGET_URL, axeViolations, launchBrowser, newPage, takenOver } from './harness.mjs';
@@ -161,6 +161,73 @@ test('a catalog of several pages: one page in the document at a time, the next f
       await widget(page).getByRole('link', { name: entries[2 * pageSize].question, exact: true }).waitFor();
     }
     await context.setOffline(false);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('without scripts, the pager\'s Next link walks every static page of the catalog, each with its own entries, to the last', async () => {
+  const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+  try {
+    const { total, pageSize, entries } = await everyEntry();
+    const pageCount = Math.ceil(total / pageSize);
+    assert.ok(pageCount > 2, `${pageCount} pages`);
+    await page.goto(`${PAGED_SITE_URL}/`);
+    for (let n = 1; n <= pageCount; n += 1) {
+      const pager = widget(page).getByRole('navigation', { name: 'Pages of articles' });
+      await pager.getByText(`Page ${n} of ${pageCount}`).waitFor();
+      const expected = entries.slice((n - 1) * pageSize, n * pageSize).map((entry) => entry.question);
+      const shown = await widget(page).locator('.catalog-list > li > a').allInnerTexts();
+      assert.deepEqual(shown, expected, `page ${n}`);
+      assert.equal(await pager.locator('a[aria-current="page"]').innerText(), String(n));
+      const next = pager.getByRole('link', { name: 'Next page' });
+      if (n === pageCount) {
+        assert.equal(await next.count(), 0, 'the last page has no Next');
+        break;
+      }
+      await Promise.all([page.waitForURL(new URL(`catalog/${n + 1}/`, `${PAGED_SITE_URL}/`).href), next.click()]);
+    }
+    // Its Previous link leads back, and the first page is the site's root.
+    await Promise.all([
+      page.waitForURL(new URL(`catalog/${pageCount - 1}/`, `${PAGED_SITE_URL}/`).href),
+      widget(page).getByRole('link', { name: 'Previous page' }).click(),
+    ]);
+    await widget(page).getByRole('navigation', { name: 'Pages of articles' }).getByRole('link', { name: '1', exact: true }).click();
+    await page.waitForURL(`${PAGED_SITE_URL}/`);
+  } finally {
+    await context.close();
+  }
+  // The static pager passes axe (which needs scripts: the widget's code is held back,
+  // so the static page stays).
+  const audit = await newPage(browser);
+  try {
+    await audit.page.route(/\.(js|wasm)$/, (route) => route.abort());
+    await audit.page.goto(`${PAGED_SITE_URL}/catalog/2/`);
+    await widget(audit.page).getByRole('link', { name: 'Next page' }).waitFor();
+    assert.deepEqual(await axeViolations(audit.page), []);
+  } finally {
+    await audit.context.close();
+  }
+});
+
+test('a static catalog page after the first is taken over showing that page, and turned inside the widget', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    const { total, pageSize, entries } = await everyEntry();
+    const pageCount = Math.ceil(total / pageSize);
+    const address = `${PAGED_SITE_URL}/catalog/2/`;
+    await page.goto(address);
+    await takenOver(page);
+    const pager = widget(page).getByRole('navigation', { name: 'Pages of articles' });
+    await pager.getByText(`Page 2 of ${pageCount}`).waitFor();
+    const items = widget(page).locator('.catalog-list > li > a');
+    assert.deepEqual(await items.allInnerTexts(), entries.slice(pageSize, 2 * pageSize).map((entry) => entry.question));
+    // The widget's own pager: buttons that turn the list in place.
+    await pager.getByRole('button', { name: 'Next page' }).click();
+    await pager.getByText(`Page 3 of ${pageCount}`).waitFor();
+    await widget(page).getByRole('link', { name: entries[2 * pageSize].question, exact: true }).waitFor();
+    assert.equal(page.url(), address);
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();

@@ -153,3 +153,112 @@ fn related_articles_and_translations_reach_the_pages_written_one_article_at_a_ti
     assert!(demo.contains("What about alpha?"), "{demo}");
     assert!(demo.contains("hreflang=\"es\""), "{demo}");
 }
+
+/// When `file` was last written.
+fn modified(file: &Path) -> std::time::SystemTime {
+    std::fs::metadata(file).unwrap().modified().unwrap()
+}
+
+fn long_ago() -> std::time::SystemTime {
+    std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000)
+}
+
+/// Marks `file` as written [`long_ago`], so that a later write shows.
+fn age(file: &Path) {
+    let old = long_ago();
+    std::fs::File::options()
+        .write(true)
+        .open(file)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+}
+
+#[test]
+fn every_page_of_the_catalog_gets_a_static_page_written_when_it_changes_and_removed_when_gone() {
+    let dir = TempDir::new("site-catalog-pages");
+    dir.write("publisher.toml", PUBLISHER);
+    // 101 articles, one a day, newest first: pages of 50, 50 and 1.
+    let day = |index: usize| format!("2026-{:02}-{:02}", 1 + index / 28, 1 + index % 28);
+    for index in 0..101 {
+        dir.write(
+            &format!("a{index:03}.md"),
+            &article_named(&format!("a{index:03}"), &day(index)),
+        );
+    }
+    let site = TempDir::new("site-catalog-pages-out");
+    site.write("index.html", TEMPLATE);
+    let build = || {
+        let output = Command::new(env!("CARGO_BIN_EXE_articles"))
+            .arg("site")
+            .arg(&dir.0)
+            .arg(&site.0)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    build();
+    let second = site.0.join("catalog/2/index.html");
+    let third = site.0.join("catalog/3/index.html");
+    let page = std::fs::read_to_string(&second).unwrap();
+    // Page 2 holds the 51st to the 100th newest, with links to its neighbours.
+    assert!(page.contains("What is a050?") && page.contains("What is a001?"));
+    assert!(!page.contains("What is a051?") && !page.contains("What is a000?"));
+    assert!(page.contains("Page 2 of 3"), "{page}");
+    assert!(
+        page.contains("href=\"../../catalog/3/\" rel=\"next\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../\" rel=\"prev\""), "{page}");
+    assert!(
+        page.contains("<link rel=\"canonical\" href=\"https://demo.example/library/catalog/2/\">")
+    );
+    let last = std::fs::read_to_string(&third).unwrap();
+    assert!(last.contains("What is a000?") && !last.contains("rel=\"next\""));
+    let root = std::fs::read_to_string(site.0.join("index.html")).unwrap();
+    assert!(
+        root.contains("href=\"./catalog/2/\" rel=\"next\""),
+        "{root}"
+    );
+    let sitemap = std::fs::read_to_string(site.0.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("<loc>https://demo.example/library/catalog/3/</loc>"),
+        "{sitemap}"
+    );
+
+    // Nothing changed: nothing written again. One article of page 2 changed: that page.
+    // (The first run took Trunk's page for the template, and kept it as `shell.html`.)
+    build();
+    age(&second);
+    age(&third);
+    build();
+    assert_eq!(modified(&second), long_ago());
+    assert_eq!(modified(&third), long_ago());
+    dir.write(
+        "a010.md",
+        &article_named("a010", &day(10)).replace("What is a010?", "What is a010 now?"),
+    );
+    build();
+    assert!(std::fs::read_to_string(&second)
+        .unwrap()
+        .contains("What is a010 now?"));
+    assert_ne!(modified(&second), long_ago());
+    assert_eq!(modified(&third), long_ago());
+
+    // The catalog shrinks to two pages, then to one: the pages past it go.
+    std::fs::remove_file(dir.0.join("a000.md")).unwrap();
+    build();
+    assert!(second.is_file() && !third.exists() && !site.0.join("catalog/3").exists());
+    for index in 1..51 {
+        std::fs::remove_file(dir.0.join(format!("a{index:03}.md"))).unwrap();
+    }
+    build();
+    assert!(!site.0.join("catalog").exists());
+    let root = std::fs::read_to_string(site.0.join("index.html")).unwrap();
+    assert!(!root.contains("catalog/2/"), "{root}");
+}

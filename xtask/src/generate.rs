@@ -3,20 +3,77 @@
 //! and compression meet text that is not one file copied N times. Every article says it
 //! is synthetic test data, in its question and in a front-matter comment; the only
 //! reviewers named are clearly synthetic ones, and no article claims approval.
+//!
+//! Two vocabularies: `realistic` (the default of `cargo xtask scale`), whose words
+//! follow Zipf's law over real medical words ([`crate::vocabulary`]), so that a rare
+//! word is in a handful of articles as in a real catalog; and `small`, a few dozen
+//! words in fixed phrases, the stress case where one word is in most articles.
+//!
+//! Longer than 300 lines: the small vocabulary's word lists are most of it.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
+
+use crate::vocabulary::{self, ZipfWords};
 
 /// Changes whenever the articles written change, so that a catalog written by an
 /// earlier generator is written again.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 4;
 
-/// Writes `count` articles and the project's `publisher.toml` into `dir`, one file at a
-/// time: nothing of the catalog is kept in memory.
+/// Which words the generated articles are written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Vocabulary {
+    /// Zipf's law over the project's articles' words and a medical word list.
+    Realistic,
+    /// A few dozen words in fixed phrases: one word in most articles.
+    Small,
+}
+
+impl Vocabulary {
+    pub fn parse(name: &str) -> Result<Vocabulary> {
+        match name {
+            "realistic" => Ok(Vocabulary::Realistic),
+            "small" => Ok(Vocabulary::Small),
+            other => bail!("--vocabulary {other}: expected realistic or small"),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Vocabulary::Realistic => "realistic",
+            Vocabulary::Small => "small",
+        }
+    }
+}
+
+/// The seed of the realistic vocabulary's order: fixed, so a catalog is regenerated
+/// exactly.
+const SEED: u64 = 29;
+
+/// Writes `count` articles of the small vocabulary (the tests' catalogs) and the
+/// project's `publisher.toml` into `dir`.
 pub fn articles(root: &Path, dir: &Path, count: usize) -> Result<()> {
+    articles_in(root, dir, count, Vocabulary::Small)
+}
+
+/// Writes `count` articles in `vocabulary` and the project's `publisher.toml` into
+/// `dir`, one file at a time: nothing of the catalog is kept in memory but the words.
+pub fn articles_in(root: &Path, dir: &Path, count: usize, vocabulary: Vocabulary) -> Result<()> {
+    let words = match vocabulary {
+        Vocabulary::Small => None,
+        Vocabulary::Realistic => {
+            let words = ZipfWords::new(&root.join("articles"), &vocabulary::medical_words(), SEED)?;
+            println!(
+                "  {} words: the {} the articles share, then their others and the medical word list",
+                words.len(),
+                words.from_articles
+            );
+            Some(words)
+        }
+    };
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     std::fs::copy(
         root.join("articles/publisher.toml"),
@@ -26,7 +83,7 @@ pub fn articles(root: &Path, dir: &Path, count: usize) -> Result<()> {
     let mut text = String::new();
     for index in 0..count {
         text.clear();
-        write_article(&mut text, index, count);
+        write_article(&mut text, index, count, words.as_ref());
         let path = dir.join(format!("{}.md", slug(index)));
         let mut file = std::fs::File::create(&path)
             .with_context(|| format!("cannot create {}", path.display()))?;
@@ -48,10 +105,10 @@ pub fn slug(index: usize) -> String {
 
 /// A small deterministic generator (splitmix64): the same `index` always gives the same
 /// article, so a catalog can be regenerated exactly.
-struct Random(u64);
+pub struct Random(u64);
 
 impl Random {
-    fn new(seed: u64) -> Random {
+    pub fn new(seed: u64) -> Random {
         Random(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x5eed)
     }
 
@@ -63,8 +120,13 @@ impl Random {
         z ^ (z >> 31)
     }
 
+    /// A number in `0..=1`.
+    pub fn unit(&mut self) -> f64 {
+        self.next() as f64 / u64::MAX as f64
+    }
+
     /// A number in `low..=high`.
-    fn between(&mut self, low: usize, high: usize) -> usize {
+    pub fn between(&mut self, low: usize, high: usize) -> usize {
         low + (self.next() % (high - low + 1) as u64) as usize
     }
 
@@ -192,7 +254,11 @@ const SURNAMES: &[&str] = &[
     "Placeholder",
 ];
 
-fn write_article(out: &mut String, index: usize, count: usize) {
+/// How many of the most said words a question skips: it is about something.
+const QUESTION_SKIPS: usize = 200;
+
+/// Article `index` of `count`, in `words` (the small vocabulary when `None`).
+fn write_article(out: &mut String, index: usize, count: usize, words: Option<&ZipfWords>) {
     let mut random = Random::new(index as u64);
     // The same two words as the slug, drawn first.
     let topic = random.pick(TOPICS);
@@ -217,10 +283,25 @@ fn write_article(out: &mut String, index: usize, count: usize) {
         "# Synthetic test data written by `cargo xtask scale`: not medical content."
     );
     let _ = writeln!(out, "slug = \"{}\"", slug(index));
-    let _ = writeln!(
-        out,
-        "question = \"Synthetic test article {index}: does {topic} change {concern}?\""
-    );
+    match words {
+        Some(words) => {
+            // Drawn from their own generator, so that the rest of the article is drawn
+            // as the small vocabulary's is.
+            let mut drawn = Random::new(!(index as u64));
+            let _ = writeln!(
+                out,
+                "question = \"Synthetic test article {index}: how does {} affect {}?\"",
+                words.draw_past(&mut drawn, QUESTION_SKIPS),
+                words.draw_past(&mut drawn, QUESTION_SKIPS)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "question = \"Synthetic test article {index}: does {topic} change {concern}?\""
+            );
+        }
+    }
     let _ = writeln!(out, "updated = {year}-{month:02}-{day:02}");
     let _ = writeln!(
         out,
@@ -299,7 +380,11 @@ fn write_article(out: &mut String, index: usize, count: usize) {
         for section in 0..random.between(1, 3) {
             let _ = writeln!(out, "## Part {}\n", section + 1);
             for _ in 0..random.between(1, 3) {
-                write_paragraph(out, &mut random, audience == "professional", references);
+                let cited = (audience == "professional").then_some(references);
+                match words {
+                    Some(words) => write_zipf_paragraph(out, &mut random, words, cited),
+                    None => write_paragraph(out, &mut random, cited.is_some(), references),
+                }
             }
         }
         let _ = writeln!(out, ":::\n");
@@ -336,6 +421,36 @@ fn write_paragraph(out: &mut String, random: &mut Random, professional: bool, re
                 random.pick(TAILS)
             );
         }
+    }
+    let _ = writeln!(out, "\n");
+}
+
+/// One paragraph of 2 to 5 sentences of 6 to 18 words drawn by Zipf's law; each of a
+/// professional's (`cited`: how many references) cites one.
+fn write_zipf_paragraph(
+    out: &mut String,
+    random: &mut Random,
+    words: &ZipfWords,
+    cited: Option<usize>,
+) {
+    for _ in 0..random.between(2, 5) {
+        for position in 0..random.between(6, 18) {
+            let (_, word) = words.draw(random);
+            if position == 0 {
+                let mut letters = word.chars();
+                if let Some(first) = letters.next() {
+                    out.extend(first.to_uppercase());
+                    out.push_str(letters.as_str());
+                }
+            } else {
+                out.push(' ');
+                out.push_str(word);
+            }
+        }
+        if let Some(references) = cited {
+            let _ = write!(out, "[^{}]", random.between(1, references));
+        }
+        out.push_str(". ");
     }
     let _ = writeln!(out, "\n");
 }

@@ -25,6 +25,7 @@ mod scale;
 mod server;
 mod test_sites;
 mod tools;
+mod vocabulary;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -45,9 +46,13 @@ commands:
           --keep keeps the pinned versions (v/<version>/) of an earlier build
   bench   measure the release build in headless Chromium; writes target/bench/report.md
           (BENCH_ONLY=mount-cycles,... takes only those measurements; see benches/bench.mjs)
-  scale N time `articles build` on N generated synthetic articles (target/scale/N/):
-          from nothing, again unchanged, after one change; then the search index
-          (articles search-records, Pagefind); peak RSS and sizes";
+  scale N [--vocabulary realistic|small]
+          time `articles build` on N generated synthetic articles (target/scale/N/,
+          or N-small/): from nothing, again unchanged, after one change; then the
+          search index (articles search-records, Pagefind); peak RSS and sizes; then
+          the catalog and its search in Chromium when dist/ is built. Realistic (the
+          default): words by Zipf's law over real medical words; small: the stress
+          case of a few dozen words";
 
 fn main() {
     if let Err(error) = run() {
@@ -80,11 +85,18 @@ fn run() -> Result<()> {
         }
         "bench" => bench(&root),
         "scale" => {
-            let count = std::env::args()
-                .nth(2)
+            let usage = "usage: cargo xtask scale N [--vocabulary realistic|small]";
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            let count = args
+                .first()
                 .and_then(|count| count.parse().ok())
-                .context("usage: cargo xtask scale N (the number of articles)")?;
-            scale::scale(&root, count)
+                .context(usage)?;
+            let vocabulary = match args.get(1..).unwrap_or_default() {
+                [] => generate::Vocabulary::Realistic,
+                [flag, name] if flag == "--vocabulary" => generate::Vocabulary::parse(name)?,
+                _ => bail!(usage),
+            };
+            scale::scale(&root, count, vocabulary)
         }
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");

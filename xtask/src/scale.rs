@@ -16,6 +16,9 @@ use anyhow::{bail, Context, Result};
 
 use crate::{generate, run_command, step, tools};
 
+/// The fixed list of real queries the browser's measurement types, one a line.
+const QUERIES_FILE: &str = "benches/search-queries.txt";
+
 /// What one run of the CLI cost.
 struct Run {
     took: Duration,
@@ -25,22 +28,36 @@ struct Run {
     peak_rss_kb: Option<u64>,
 }
 
-pub fn scale(root: &Path, count: usize) -> Result<()> {
+pub fn scale(root: &Path, count: usize, vocabulary: generate::Vocabulary) -> Result<()> {
     let toolchain = tools::ensure_node_tools(root)?;
-    let dir = root.join("target/scale").join(count.to_string());
+    let dir = root.join("target/scale").join(match vocabulary {
+        generate::Vocabulary::Realistic => count.to_string(),
+        generate::Vocabulary::Small => format!("{count}-small"),
+    });
+    if vocabulary == generate::Vocabulary::Realistic {
+        tools::ensure_debian_packages(&[(
+            crate::vocabulary::MEDICAL_WORDS,
+            crate::vocabulary::MEDICAL_WORDS_PACKAGE,
+        )])?;
+    }
     let sources = dir.join("articles");
     // The generator's output is the same for the same N and the same generator, so it
     // is written once per version of the generator.
     let generated = dir.join("generated");
-    let version = format!("generator {}\n", generate::VERSION);
+    let version = format!(
+        "generator {}, {} vocabulary\n",
+        generate::VERSION,
+        vocabulary.name()
+    );
     if std::fs::read_to_string(&generated).ok().as_deref() != Some(version.as_str()) {
         step(&format!(
-            "generating {count} synthetic articles into {}",
+            "generating {count} synthetic articles ({} vocabulary) into {}",
+            vocabulary.name(),
             sources.display()
         ));
         let started = Instant::now();
         let _ = std::fs::remove_dir_all(&sources);
-        generate::articles(root, &sources, count)?;
+        generate::articles_in(root, &sources, count, vocabulary)?;
         std::fs::write(&generated, version)?;
         println!("  generated in {:.1} s", started.elapsed().as_secs_f64());
     }
@@ -157,7 +174,7 @@ pub fn scale(root: &Path, count: usize) -> Result<()> {
         mb(search_bytes)
     );
     if in_browser {
-        in_the_browser(&toolchain, root, &site, count)?;
+        in_the_browser(&toolchain, root, &site, count, vocabulary)?;
     } else {
         println!("\nno dist/: run `cargo xtask dist` first to measure the catalog in the browser");
     }
@@ -172,6 +189,7 @@ fn in_the_browser(
     root: &Path,
     site: &Path,
     count: usize,
+    vocabulary: generate::Vocabulary,
 ) -> Result<()> {
     step("the catalog in Chromium (benches/catalog-scale.mjs)");
     let scale_server = crate::server::serve_dir(site, 0)?;
@@ -182,6 +200,8 @@ fn in_the_browser(
         .env("SCALE_SITE_URL", scale_server.url())
         .env("SMALL_SITE_URL", small_server.url())
         .env("SCALE_COUNT", count.to_string())
+        .env("SCALE_VOCABULARY", vocabulary.name())
+        .env("SCALE_QUERIES", root.join(QUERIES_FILE))
         .env("CHROMIUM", tools::CHROMIUM)
         .output()
         .context("cannot start node")?;

@@ -73,6 +73,6 @@ pub fn paged_site(toolchain: &tools::Toolchain, root: &Path) -> Result<PathBuf> 
     let _ = std::fs::remove_dir_all(&sources);
     generate::articles(root, &sources, PAGED_ARTICLES)?;
     let site = root.join("target/e2e-paged/site");
-    site_of(toolchain, root, &sources, &site, false)?;
+    site_of(toolchain, root, &sources, &site, true)?;
     Ok(site)
 }

@@ -245,7 +245,7 @@ pub fn ensure_engines(toolchain: &Toolchain) -> Result<Engines> {
 }
 
 /// Installs, in one `apt-get` run, the packages of `wanted` whose file is missing.
-fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result<()> {
+pub fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result<()> {
     let missing: Vec<&str> = wanted
         .iter()
         .filter(|(file, _)| !Path::new(file).exists())
@@ -258,9 +258,7 @@ fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result<()> {
     step(&format!("installing Debian's {packages} (apt-get install)"));
     let is_root = output(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0");
     if !is_root {
-        bail!(
-            "Debian's {packages} are needed for the tests: run `sudo apt-get install {packages}`"
-        );
+        bail!("Debian's {packages} are needed: run `sudo apt-get install {packages}`");
     }
     run_command(Command::new("apt-get").arg("update"))?;
     run_command(

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 pub use self::filters::{AudienceFilter, LanguageFilter};
 use self::listing::{Listing, Notice, Status};
-use self::use_catalog_page::use_catalog_page;
+use self::use_catalog_page::{use_catalog_page, PageLoad};
 use self::use_catalog_search::use_catalog_search;
 use crate::browser::page;
 use crate::components::article_link::{page_link, Links};
@@ -40,6 +40,14 @@ pub struct CatalogListProps {
     /// event). Live only: the prerendered page, drawn static, is given none.
     #[prop_or_default]
     pub onresults: Callback<Results>,
+    /// The catalog's page the list opens at, from 1: on the publisher's site, the one
+    /// its URL names (`catalog/<n>/`).
+    #[prop_or(1)]
+    pub first_page: usize,
+    /// The entries of `first_page` when it is not the first: the build has them, and
+    /// draws that page's static page without fetching it.
+    #[prop_or_default]
+    pub first_page_entries: Option<Rc<[CatalogEntry]>>,
 }
 
 /// The articles a list settled on, in order, and the words searched (`""` for none).
@@ -64,7 +72,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
     let publisher_language = Language::from_tag(&catalog.publisher.language);
     let language_filter =
         use_state(|| LanguageFilter::first(&languages, language, publisher_language));
-    let page = use_state(|| 1_usize);
+    let page = use_state(|| props.first_page.clamp(1, catalog.page_count()));
     let view = CatalogView::of(
         &query,
         filter.audience(),
@@ -77,6 +85,12 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
         CatalogView::Search(_) => 1,
     };
     let page_load = use_catalog_page(&props.data_url, catalog_page);
+    let load = match &props.first_page_entries {
+        Some(entries) if catalog_page == props.first_page => {
+            Some(PageLoad::Loaded(entries.clone()))
+        }
+        _ => page_load.load,
+    };
     let request = match &view {
         CatalogView::Search(request) => Some(request.clone()),
         CatalogView::Pages { .. } => None,
@@ -115,7 +129,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
     let listing = Listing::of(
         &view,
         &search,
-        &page_load.load,
+        &load,
         catalog,
         (filter.audience(), language_filter.language()),
         page::fold_case,
@@ -187,7 +201,13 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                 <ul class="catalog-list" aria-busy={listing.busy.then_some(AttrValue::Static("true"))}>
                     { items }
                 </ul>
-                { pager(&Pager { page: listing.page, page_count: listing.page_count, onpage, rendering: props.rendering }, messages) }
+                { pager(&Pager {
+                    page: listing.page,
+                    page_count: listing.page_count,
+                    onpage,
+                    rendering: props.rendering,
+                    root: links.as_ref().map_or(AttrValue::Static("./"), |links| links.root.clone()),
+                }, messages) }
             }
         </section>
     }
