@@ -16,6 +16,8 @@ let browser;
 let partner;
 let PARTNER;
 let partnerBody = '';
+// The panel's codes, as the clipboard held them.
+let codes;
 before(async () => {
   browser = await launchBrowser();
   partner = createServer((request, response) => {
@@ -27,6 +29,7 @@ before(async () => {
   await new Promise((resolve) => partner.listen(0, '127.0.0.1', resolve));
   PARTNER = `http://127.0.0.1:${partner.address().port}`;
   assert.notEqual(new URL(PARTNER).origin, new URL(SITE_URL).origin);
+  codes = await copiedCodes();
 });
 after(async () => {
   await browser?.close();
@@ -63,10 +66,6 @@ async function copiedCodes() {
   }
 }
 
-let codes;
-before(async () => {
-  codes = await copiedCodes();
-});
 
 /** Opens a fresh partner page holding `html`, with or without scripts. */
 async function pasted(html, contextOptions = {}) {
