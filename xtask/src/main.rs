@@ -470,6 +470,23 @@ fn bench(root: &Path) -> Result<()> {
                 .arg(site.join(out)),
         )?;
     }
+    // The generated article's prerendered pages too, as a build with it would write
+    // them: the sanitizer's measurement cleans its partner fragment.
+    run_command(
+        toolchain
+            .command("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "--bin",
+                "articles",
+                "--",
+                "site",
+            ])
+            .arg(&sources)
+            .arg(&site),
+    )?;
     run_command(
         toolchain
             .command("node")
