@@ -63,6 +63,11 @@ pub enum Placement {
     Frame,
 }
 
+/// The method of the loader's global (`Symbol.for("article-widget.loader")`) that the
+/// article-only Wasm calls with a widget's host as the reader opens the catalog: the
+/// loader then mounts the full app there.
+pub const OPEN_CATALOG: &str = "openCatalog";
+
 /// The settings the URL of the publisher's own page gives (`?article=`, `?audience=`).
 pub const PAGE_QUERY: [&str; 2] = ["article", "audience"];
 
@@ -103,6 +108,10 @@ pub struct WidgetConfig {
     /// The catalog's page to open at, from 1: on the publisher's site, the page its
     /// URL names (`catalog/<n>/`, [`catalog_page_in_path`]).
     pub catalog_page: usize,
+    /// The pages the reader opened from `page`, oldest first, before this app took the
+    /// widget over: the article-only Wasm hands a widget to the full app as the reader
+    /// opens the catalog, and the full app opens them again, for its Back button.
+    pub opened: Vec<Page>,
 }
 
 impl Default for WidgetConfig {
@@ -119,6 +128,7 @@ impl Default for WidgetConfig {
             canonical_base: None,
             site_root: "./".to_owned(),
             catalog_page: 1,
+            opened: Vec::new(),
         }
     }
 }

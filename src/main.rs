@@ -15,9 +15,12 @@ fn main() {
 
 /// Mounts a widget on `host` with the options of its `data-` attributes and, when the
 /// loader fetched it while the Wasm was loading, the article's data (`{ url, data }`).
+/// `opened` is the pages the reader had opened (each an `article` setting, empty for the
+/// catalog) when the article-only Wasm hands the widget over to this one as they open
+/// the catalog; else `undefined`.
 #[wasm_bindgen(js_name = mountWidget)]
-pub fn mount_widget(host: Element, options: JsValue, handover: JsValue) {
-    mount::mount_partner_widget(&host, &options, &handover);
+pub fn mount_widget(host: Element, options: JsValue, handover: JsValue, opened: JsValue) {
+    mount::mount_partner_widget(&host, &options, &handover, &opened);
 }
 
 /// Gives the widget on `host` new options, in place: the same as its `data-` attributes

@@ -52,9 +52,19 @@ pub fn mount_publisher_page() {
 
 /// Mounts a widget that `embed.js` found on a partner's page, with the options of its
 /// `data-` attributes. `handover` is the article's data `embed.js` fetched while the
-/// Wasm was loading (see [`network::take_handover`]), or `undefined`.
-pub fn mount_partner_widget(host: &Element, options: &JsValue, handover: &JsValue) {
-    let config = configure(partner(), &page::option_pairs(options), "data-");
+/// Wasm was loading (see [`network::take_handover`]), or `undefined`. `opened`, when the
+/// article-only Wasm handed this widget over as the reader opened the catalog, is the
+/// pages they had opened ([`page::opened_pages`]).
+pub fn mount_partner_widget(
+    host: &Element,
+    options: &JsValue,
+    handover: &JsValue,
+    opened: &JsValue,
+) {
+    let config = WidgetConfig {
+        opened: page::opened_pages(opened),
+        ..configure(partner(), &page::option_pairs(options), "data-")
+    };
     let handed_over = match &config.page {
         Page::Article(slug) if !handover.is_undefined() => {
             network::take_handover(handover, &config.article_url(slug))

@@ -493,6 +493,8 @@ fn the_catalogs_page_shows_its_first_page_with_the_size_of_the_whole() {
     let site = article_widget::site::files::Site {
         template:
             "<!doctype html><html><head></head><body><div data-article-widget></div></body></html>",
+        article_template:
+            "<!doctype html><html><head></head><body><div data-article-widget></div></body></html>",
         stylesheet: &stylesheet,
         site_url: "https://demo.example/",
         today: date("2026-11-30"),
@@ -516,6 +518,7 @@ fn every_page_names_the_sites_feed_for_feed_readers() {
     let stylesheet = article_widget::site::prerender::stylesheet("#0b5d66", "#7fd8e0");
     let site = article_widget::site::files::Site {
         template: "<!doctype html><html>\n<head>\n<title>Medical articles</title>\n</head>\n<body><div data-article-widget></div></body></html>\n",
+        article_template: "<!doctype html><html>\n<head>\n<title>Medical articles</title>\n</head>\n<body><div data-article-widget></div></body></html>\n",
         stylesheet: &stylesheet,
         site_url: "https://demo.example/library/",
         today: date("2026-11-30"),
@@ -562,6 +565,7 @@ fn every_article_and_audience_has_an_embed_page_and_its_oembed_which_its_pages_n
     let stylesheet = article_widget::site::prerender::stylesheet("#0b5d66", "#7fd8e0");
     let site = article_widget::site::files::Site {
         template: "<!doctype html><html>\n<head>\n<title>Medical articles</title>\n<script type=\"module\">\nimport init, * as bindings from '/article-widget-1f.js';\nconst wasm = await init({ module_or_path: '/article-widget-1f_bg.wasm' });\n</script>\n</head>\n<body><header class=\"app-bar\">Medical articles</header><main><div data-article-widget></div></main></body></html>\n",
+        article_template: "<!doctype html><html>\n<head>\n<title>Medical articles</title>\n<script type=\"module\">\nimport init, * as bindings from '/article-widget-1f.js';\nconst wasm = await init({ module_or_path: '/article-widget-1f_bg.wasm' });\n</script>\n</head>\n<body><header class=\"app-bar\">Medical articles</header><main><div data-article-widget></div></main></body></html>\n",
         stylesheet: &stylesheet,
         site_url: "https://demo.example/library/",
         today: date("2026-11-30"),
@@ -708,6 +712,7 @@ fn an_article_page_has_the_embed_panel_after_the_widget_and_the_catalog_has_none
     let stylesheet = article_widget::site::prerender::stylesheet("#0b5d66", "#7fd8e0");
     let site = article_widget::site::files::Site {
         template: "<!doctype html><html>\n<head>\n<title>Medical articles</title>\n</head>\n<body><main><div data-article-widget></div></main></body></html>\n",
+        article_template: "<!doctype html><html>\n<head>\n<title>Medical articles</title>\n</head>\n<body><main><div data-article-widget></div></main></body></html>\n",
         stylesheet: &stylesheet,
         site_url: "https://demo.example/library/",
         today: date("2026-11-30"),

@@ -29,7 +29,7 @@ use self::language::{interface_language, translation_to_show};
 use self::load::{reader_message, saved_notice, Content, Freshness, LoadState};
 use self::use_article_load::use_article_load;
 use self::use_host_events::use_host_events;
-use self::use_navigation::{use_heading_focus, use_navigation};
+use self::use_navigation::{use_catalog_handoff, use_heading_focus, use_navigation};
 use self::use_printed::use_printed;
 use self::use_reader::{use_publisher_accent, use_reader};
 use self::use_update_notice::use_update_notice;
@@ -39,6 +39,7 @@ use crate::components::article_link::Links;
 use crate::config::{Page, Placement, WidgetConfig};
 use crate::model::{Article, Language};
 use crate::pages::article::ArticlePage;
+#[cfg(shows_catalog)]
 use crate::pages::catalog::CatalogList;
 use crate::pages::frame::Frame;
 use crate::pages::unavailable::{Offline, Unavailable};
@@ -68,6 +69,7 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
     let navigation = use_navigation(&props.config, &props.host, props.mount);
+    use_catalog_handoff(&props.config, &props.host, &navigation);
     let load = use_article_load(
         &props.config,
         &navigation.page,
@@ -132,6 +134,7 @@ pub fn App(props: &AppProps) -> Html {
     // page after the catalog: the app takes the prerendered page over once the list has
     // settled, so that the reader never sees its entries give way to "Loading".
     let list_settled = use_state_eq(|| props.config.catalog_page <= 1);
+    #[cfg(shows_catalog)]
     let onresults = {
         let list_settled = list_settled.clone();
         Callback::from(move |results| {
@@ -139,6 +142,9 @@ pub fn App(props: &AppProps) -> Html {
             onresults.emit(results);
         })
     };
+    // Only the catalog's list has results to tell.
+    #[cfg(not(shows_catalog))]
+    drop(onresults);
     let messages = language.messages();
     use_publisher_accent(&root, publisher);
     let update_notice = use_update_notice(&root, state, printed.date, language);
@@ -168,10 +174,13 @@ pub fn App(props: &AppProps) -> Html {
             <Unavailable message={reader_message(error, messages)} onretry={load.onretry.clone()} />
         },
         LoadState::Offline => html! { <Offline message={messages.offline_message} /> },
+        #[cfg(shows_catalog)]
         LoadState::Loaded(Content::Catalog(catalog), _) => html! {
             <CatalogList catalog={catalog.clone()} data_url={AttrValue::from(props.config.data_url.clone())} {onresults}
                 first_page={props.config.catalog_page} />
         },
+        #[cfg(not(shows_catalog))]
+        LoadState::Loaded(Content::Catalog(_), _) => Html::default(),
         LoadState::Loaded(Content::Article(article), freshness) => html! {
             <ArticlePage
                 onlanguage={onlanguage(article, &reader.onaction, &navigation.ontranslate)}

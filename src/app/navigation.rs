@@ -45,6 +45,11 @@ pub struct Move {
 }
 
 impl Trail {
+    /// The pages opened in `mount`, oldest first.
+    pub fn opened(&self, mount: u64) -> &[Page] {
+        self.pages_of(mount)
+    }
+
     fn pages_of(&self, mount: u64) -> &[Page] {
         if self.mount == mount {
             &self.pages

@@ -7,9 +7,9 @@ use futures::future::{select, AbortHandle, Either};
 use yew::prelude::*;
 
 use super::host::Host;
-use super::load::{
-    decode_article, decode_catalog, early, settle, Answer, Content, Freshness, Keeping, LoadState,
-};
+#[cfg(shows_catalog)]
+use super::load::decode_catalog;
+use super::load::{decode_article, early, settle, Answer, Content, Freshness, Keeping, LoadState};
 use crate::browser::console::log_error;
 use crate::browser::network::{self, HandedOver};
 use crate::browser::{offline, page, LoadError};
@@ -47,10 +47,16 @@ pub fn use_article_load(
     let attempt = use_state(|| 0_u32);
     {
         let state = state.clone();
-        let parked = *host == Host::Parked;
+        // The article-only Wasm loads no catalog: the full app will show it
+        // (`use_catalog_handoff`), and this one says "Loading" meanwhile.
+        let parked = *host == Host::Parked || (!cfg!(shows_catalog) && *shown == Page::Catalog);
         let url = config.data_url_of(shown);
         let decode: Decoder = match shown {
+            #[cfg(shows_catalog)]
             Page::Catalog => decode_catalog,
+            // Never loaded here (see `parked`): no catalog decoder in the article-only Wasm.
+            #[cfg(not(shows_catalog))]
+            Page::Catalog => decode_article,
             Page::Article(_) => decode_article,
         };
         use_effect_with(

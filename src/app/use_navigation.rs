@@ -18,6 +18,10 @@ use crate::model::Slug;
 pub struct Navigation {
     /// The page shown.
     pub page: Page,
+    /// The pages opened inside the widget, oldest first (the last is `page`), which
+    /// the article-only Wasm hands over; empty in the full app, which reads none.
+    #[cfg_attr(shows_catalog, allow(dead_code))]
+    pub opened: Vec<Page>,
     /// Whether the widget shows its own Back button.
     pub can_go_back: bool,
     /// Opens a page inside the widget.
@@ -99,6 +103,26 @@ pub fn use_navigation(config: &WidgetConfig, host: &Host, mount: u64) -> Navigat
             });
         });
     }
+    // A widget the article-only Wasm handed over as the reader opened the catalog opens
+    // again the pages they had opened, the catalog last, for the Back button.
+    {
+        let dispatcher = trail.dispatcher();
+        let opened = config.opened.clone();
+        let arrived = arrived.clone();
+        use_effect_with(mount, move |_| {
+            // Focus follows the reader to the catalog, as after any move of theirs.
+            if !opened.is_empty() {
+                arrived.set(true);
+            }
+            for page in opened {
+                dispatcher.dispatch(Move {
+                    mount,
+                    placement,
+                    step: Step::Open(page),
+                });
+            }
+        });
+    }
     // On the publisher's page the browser's back and forward move between articles.
     {
         let follows_history = placement == Placement::Publisher && *host != Host::Parked;
@@ -119,6 +143,12 @@ pub fn use_navigation(config: &WidgetConfig, host: &Host, mount: u64) -> Navigat
     }
     Navigation {
         page: trail.shown(mount, &config.page),
+        // Only the article-only Wasm hands them over.
+        opened: if cfg!(shows_catalog) {
+            Vec::new()
+        } else {
+            trail.opened(mount).to_vec()
+        },
         can_go_back: trail.can_go_back(mount, placement),
         onopen,
         onback,
@@ -126,6 +156,39 @@ pub fn use_navigation(config: &WidgetConfig, host: &Host, mount: u64) -> Navigat
         arrived,
     }
 }
+
+/// The article-only Wasm has no catalog: once the reader opens it, the full app shows
+/// it. On a partner's page the loader mounts the full app in this widget's place; on
+/// the publisher's site the catalog's own page loads, which starts the full app (the
+/// history already has the catalog's entry, which the link or the Back button made).
+#[cfg(not(shows_catalog))]
+#[hook]
+pub fn use_catalog_handoff(config: &WidgetConfig, host: &Host, navigation: &Navigation) {
+    let handoff = match (host, &navigation.page) {
+        (Host::Mounted(element), Page::Catalog) => Some((
+            element.clone(),
+            config.placement,
+            site_link(config.links_root(), ""),
+            navigation.opened.clone(),
+        )),
+        _ => None,
+    };
+    use_effect_with(handoff, |handoff| {
+        let Some((host, placement, url, opened)) = handoff else {
+            return;
+        };
+        let handed = *placement == Placement::Partner
+            && crate::browser::page::hand_catalog_to_loader(host, opened);
+        if !handed {
+            crate::browser::page::load_page(url, *placement == Placement::Publisher);
+        }
+    });
+}
+
+/// The full app shows the catalog itself: nothing to hand over, and no code for it.
+#[cfg(shows_catalog)]
+#[hook]
+pub fn use_catalog_handoff(_config: &WidgetConfig, _host: &Host, _navigation: &Navigation) {}
 
 /// After a move, once the new page has loaded, focus goes to its heading: keyboard and
 /// screen-reader users land where sighted readers look.

@@ -6,8 +6,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::events::{on_window, once_on_window};
-use crate::config::SETTINGS;
-use crate::model::Date;
+use crate::config::{Page, OPEN_CATALOG, SETTINGS};
+use crate::model::{Date, Slug};
 
 /// The settings `keys` the page's own URL gives (`?article=`, `?audience=`).
 pub fn query_settings(keys: &[&str]) -> Vec<(String, String)> {
@@ -61,15 +61,69 @@ pub fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Whether the page loaded the widget through `embed.js`, whose loader mounts each
-/// widget itself: then the page's own URL must not choose any article. Asked by the
-/// loader's symbol, which no element's `id` or `name` can be (`window.ArticleWidget`
-/// can: `<form id="ArticleWidget">`).
-pub fn loaded_by_embed_loader() -> bool {
+/// The loader's global, `embed.js`'s, by its symbol, which no element's `id` or `name`
+/// can be (`window.ArticleWidget` can: `<form id="ArticleWidget">`).
+fn embed_loader() -> Option<JsValue> {
     let key = js_sys::Symbol::for_("article-widget.loader");
     web_sys::window()
         .and_then(|window| js_sys::Reflect::get(&window, &key).ok())
-        .is_some_and(|loader| loader.is_object())
+        .filter(JsValue::is_object)
+}
+
+/// Whether the page loaded the widget through `embed.js`, whose loader mounts each
+/// widget itself: then the page's own URL must not choose any article.
+pub fn loaded_by_embed_loader() -> bool {
+    embed_loader().is_some()
+}
+
+/// Asks `embed.js` to mount the full app on `host` in place of this article-only Wasm's
+/// app, opening the pages the reader `opened` (the catalog last); whether the loader
+/// took the request.
+pub fn hand_catalog_to_loader(host: &Element, opened: &[Page]) -> bool {
+    let Some(loader) = embed_loader() else {
+        return false;
+    };
+    // Each page as the `article` setting names it: the catalog is no article.
+    let opened: js_sys::Array = opened
+        .iter()
+        .map(|page| JsValue::from_str(page.slug().map_or("", Slug::as_str)))
+        .collect();
+    js_sys::Reflect::get(&loader, &JsValue::from_str(OPEN_CATALOG))
+        .ok()
+        .and_then(|open| open.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|open| open.call2(&loader, host, &opened).is_ok())
+}
+
+/// The pages `opened` names (see [`hand_catalog_to_loader`]): an array of `article`
+/// settings, the empty one the catalog. Anything else names none.
+pub fn opened_pages(opened: &JsValue) -> Vec<Page> {
+    if !js_sys::Array::is_array(opened) {
+        return Vec::new();
+    }
+    js_sys::Array::from(opened)
+        .iter()
+        .filter_map(|page| {
+            let page = page.as_string()?;
+            if page.is_empty() {
+                Some(Page::Catalog)
+            } else {
+                Slug::parse(&page).map(Page::Article)
+            }
+        })
+        .collect()
+}
+
+/// Loads the page at `url` in place of this one, where the browser's history already
+/// has its entry (`replace`), or as a new entry.
+pub fn load_page(url: &str, replace: bool) {
+    let Some(location) = web_sys::window().map(|window| window.location()) else {
+        return;
+    };
+    let _ = if replace {
+        location.replace(url)
+    } else {
+        location.assign(url)
+    };
 }
 
 /// The reader's today, by their browser's clock in UTC, as the widget's data dates are

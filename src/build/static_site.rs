@@ -19,6 +19,7 @@ use std::rc::Rc;
 
 use crate::config::catalog_page_in_path;
 use crate::model::{pages_of, Catalog, CatalogEntry, Publisher, PAGE_SIZE};
+use crate::site::article_code::{with_article_code, ArticleCode, ARTICLE_CODE_FILE};
 use crate::site::embed_panel::{PinnedLoader, PINNED_FILE};
 use crate::site::feed::{Feed, FeedArticle, FEED_FILE};
 use crate::site::files::{catalog_page_file, Site, CATALOG_PAGES_FOLDER};
@@ -58,8 +59,13 @@ pub fn write(dir: &Path, site: &Path, site_url: Option<&str>) -> Result<bool, St
     write_file(&shell_path, &page::shell(&template, &stylesheet.file_name))?;
     let site_url = site_url.map_or_else(|| publisher.site_url.clone(), str::to_owned);
     let pinned = pinned_loader(site)?;
+    let article_template = match article_code(site)? {
+        Some(code) => with_article_code(&template, &code),
+        None => template.clone(),
+    };
     let pages = Site {
         template: &template,
+        article_template: &article_template,
         stylesheet: &stylesheet,
         site_url: &site_url,
         today,
@@ -142,6 +148,23 @@ pub fn write_stylesheet(dir: &Path, site: &Path) -> Result<bool, String> {
     write_file(&site.join(&stylesheet.file_name), &stylesheet.text)?;
     println!("wrote {}", site.join(&stylesheet.file_name).display());
     Ok(true)
+}
+
+/// The article-only Wasm the site's `article-only.json` names; None, said once, where
+/// the site has none (a site Trunk's hook did not build: every page starts the full
+/// app); an error where it is not one.
+fn article_code(site: &Path) -> Result<Option<ArticleCode>, String> {
+    let path = site.join(ARTICLE_CODE_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(json) => ArticleCode::from_json(&json)
+            .map(Some)
+            .map_err(|error| format!("{}:1: {error}", path.display())),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            println!("no {}: every page starts the full app", path.display());
+            Ok(None)
+        }
+        Err(error) => Err(format!("cannot read {}: {error}", path.display())),
+    }
 }
 
 /// The pinned loader the site's `pinned.json` names; None, said once, where the site

@@ -16,7 +16,7 @@
 use serde_json::{json, Value};
 
 use crate::browser::offline::{CACHE_NAME, SAVED_ON_HEADER};
-use crate::config::{first_paint, FirstPaint, DEFAULT_DATA_URL, SETTINGS};
+use crate::config::{first_paint, FirstPaint, DEFAULT_DATA_URL, OPEN_CATALOG, SETTINGS};
 use crate::messages::Language;
 use crate::model::{Audience, Slug};
 use crate::preferences::{field, TextSize, Theme, STORAGE_KEY};
@@ -76,7 +76,7 @@ pub fn module() -> String {
         .iter()
         .map(|(element, attributes)| ((*element).to_owned(), json!(attributes)))
         .collect();
-    let exports: [(&str, &str, Value); 20] = [
+    let exports: [(&str, &str, Value); 21] = [
         (
             "OPTIONS",
             "The settings a host page gives, by their `data-` names (config::SETTINGS).",
@@ -172,6 +172,11 @@ pub fn module() -> String {
             "FRAME_HEIGHT_MESSAGE",
             "The `type` of the message by which an embed page tells its parent its height.",
             json!(FRAME_HEIGHT_MESSAGE),
+        ),
+        (
+            "OPEN_CATALOG",
+            "The method of the loader's symbol-keyed global that the article-only Wasm calls to hand a widget to the full app.",
+            json!(OPEN_CATALOG),
         ),
     ];
     let mut module = String::from(

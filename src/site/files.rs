@@ -17,6 +17,9 @@ use crate::model::{pages_of, Article, Audience, Catalog, CatalogEntry, Date, Slu
 pub struct Site<'a> {
     /// The site's `index.html` as Trunk built it: the template of every page.
     pub template: &'a str,
+    /// The template of an article's pages: `template` starting the article-only Wasm
+    /// where the build has one ([`super::article_code`]), else `template` itself.
+    pub article_template: &'a str,
     pub stylesheet: &'a Stylesheet,
     /// The URL the site is served from, ending in `/`.
     pub site_url: &'a str,
@@ -103,7 +106,7 @@ impl Site<'_> {
             let panel =
                 embed_panel::embed_panel(article, page_audience, self.site_url, self.pinned);
             Ok::<_, String>(page::page(
-                self.template,
+                self.article_template,
                 &Page {
                     root,
                     language,

@@ -16,6 +16,7 @@
 //! from the content model to text; [`escape`] is the one escaping of text put into
 //! markup.
 
+pub mod article_code;
 pub mod contract;
 pub mod embed_panel;
 pub mod feed;

@@ -66,6 +66,7 @@ fn site_in_memory(dir: &Path, site_url: Option<&str>) -> BTreeMap<PathBuf, Strin
     let site_url = site_url.unwrap_or(&publisher.site_url);
     let pages = Site {
         template: TEMPLATE,
+        article_template: TEMPLATE,
         stylesheet: &stylesheet,
         site_url,
         today: today(),

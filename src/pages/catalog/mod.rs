@@ -163,7 +163,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
 
     html! {
         <section class="catalog" aria-labelledby="catalog-heading">
-            <h1 id="catalog-heading">{ messages.catalog_heading }</h1>
+            <h1 id="catalog-heading" tabindex="-1">{ messages.catalog_heading }</h1>
             if catalog.articles.is_empty() {
                 <p>{ messages.no_articles }</p>
             } else {
