@@ -93,3 +93,6 @@ export const SAVED_ON_HEADER = /* @__PURE__ */ Object.freeze("x-article-widget-s
 
 /** The `type` of the message by which an embed page tells its parent its height. */
 export const FRAME_HEIGHT_MESSAGE = /* @__PURE__ */ Object.freeze("article-widget:height");
+
+/** The method of the loader's symbol-keyed global that the article-only Wasm calls to hand a widget to the full app. */
+export const OPEN_CATALOG = /* @__PURE__ */ Object.freeze("openCatalog");

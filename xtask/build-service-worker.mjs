@@ -99,6 +99,8 @@ const { count, size, warnings } = await generateSW({
     'manifest.webmanifest',
     'icons/*.{png,svg}',
     'article-widget-*.{js,wasm}',
+    // The article-only Wasm, which an article's page starts (xtask/build-article-wasm.mjs).
+    'article-only-*.{js,wasm}',
     // The glue's own imports (wasm-bindgen's snippets: the search's `import()`).
     'snippets/**/*.js',
     '*.css',

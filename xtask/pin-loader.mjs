@@ -13,10 +13,11 @@
 // its script and that script's integrity, for the embed panel's pinned code; deploys keep
 // the older folders (`cargo xtask dist --keep`, docs/embedding.md#pinned-versions).
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { oneFile, sha384 } from './site-files.mjs';
 
 const site = process.argv[2];
 if (!site) {
@@ -25,17 +26,7 @@ if (!site) {
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const sha384 = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-
-/** The one file of `site` whose name matches `pattern`. */
-function one(pattern, what) {
-  const found = readdirSync(site).filter((name) => pattern.test(name));
-  if (found.length !== 1) {
-    console.error(`pin-loader: expected one ${what} in ${site}, found ${found.join(', ') || 'none'}`);
-    process.exit(1);
-  }
-  return found[0];
-}
+const one = (pattern, what) => oneFile(site, pattern, what, 'pin-loader');
 
 const glue = one(/^article-widget-[0-9a-f]+\.js$/, 'glue');
 const wasm = one(/^article-widget-[0-9a-f]+_bg\.wasm$/, 'Wasm');
@@ -78,6 +69,9 @@ const result = await build({
     __ARTICLE_WIDGET_WASM__: JSON.stringify(wasm),
     __ARTICLE_WIDGET_CSS__: JSON.stringify(css),
     __ARTICLE_WIDGET_PIN__: JSON.stringify(pin),
+    // A pinned version is the full app alone: its one integrity covers one glue, and
+    // the article-only Wasm's glue would need a second bundled in.
+    __ARTICLE_WIDGET_ARTICLE_CODE__: 'null',
   },
 });
 const script = Buffer.from(result.outputFiles[0].contents);

@@ -28,17 +28,20 @@ import {
   OPTION_ARTICLE,
   OPTION_LANG,
   OPTION_THEME,
+  OPEN_CATALOG,
 } from '../contract.js';
 import { PIN, loadGlue } from './code.js';
 import * as dom from './dom.js';
 import { firstPaint } from './first-paint.js';
 import { answeredWhereAsked, isOn, loaderBase } from './origin.js';
-import { articleFile, canonicalBase, mergeScriptOptions, resolveOptions } from './options.js';
+import { articleFile, canonicalBase, codeFor, mergeScriptOptions, resolveOptions } from './options.js';
 import { SANITIZES, cleanPage } from './sanitize.js';
 
-/* global __ARTICLE_WIDGET_GLUE__, __ARTICLE_WIDGET_WASM__, __ARTICLE_WIDGET_CSS__ */
-const GLUE = __ARTICLE_WIDGET_GLUE__;
-const WASM = __ARTICLE_WIDGET_WASM__;
+/* global __ARTICLE_WIDGET_GLUE__, __ARTICLE_WIDGET_WASM__, __ARTICLE_WIDGET_CSS__, __ARTICLE_WIDGET_ARTICLE_CODE__ */
+// The two builds of the widget's code: the full app, and the article-only Wasm that a
+// widget showing one article loads instead (null in a pinned build, which has one).
+const FULL_CODE = { glue: __ARTICLE_WIDGET_GLUE__, wasm: __ARTICLE_WIDGET_WASM__ };
+const ARTICLE_CODE = __ARTICLE_WIDGET_ARTICLE_CODE__;
 const CSS = __ARTICLE_WIDGET_CSS__;
 
 // The loader's global, by a key no element's name or id can be: markup can make
@@ -83,10 +86,13 @@ const prefetches = new Map();
 const prerenderedPages = new Map();
 // The prerendered pages being shown, each a promise settled once painted or given up.
 const firstPaints = [];
-let ready = false;
-// The glue once loaded; while loading, the promise of it; null before, and again after
-// a failure, so that the next try starts afresh.
-let loading = null;
+// Each code's glue, by code: while loading, the promise of it; once loaded, a promise of
+// it that has settled. Absent before, and again after a failure, so that the next try
+// starts afresh.
+const loadings = new Map();
+const readyCodes = new Set();
+// The glue each mounted widget runs on, for the API's calls on its host.
+const mountedWith = new WeakMap();
 let stylesheetLoading = null;
 let failures = 0;
 // When a mount may try the code again after a failure (a time in ms).
@@ -107,25 +113,25 @@ function fetchOwn(url, integrity) {
   });
 }
 
-function bindings() {
-  if (loading) return loading;
+function bindings(code) {
+  if (loadings.has(code)) return loadings.get(code);
   const attempt = failures;
   // A module whose fetch failed stays failed for the page: a retry asks for it anew.
   const retry = attempt ? `?retry=${attempt}` : '';
   // The Wasm downloads while the glue does; the glue compiles it by streaming.
-  const wasm = fetchOwn(base + WASM, PIN && PIN.wasm);
+  const wasm = fetchOwn(base + code.wasm, PIN && PIN.wasm);
   // The Wasm starts (compiles, instantiates, renders) only once the prerendered pages
   // under way have painted: the reader's first words come before the Wasm's work.
-  const glueReady = loadGlue(base + GLUE + retry).then((glue) =>
+  const glueReady = loadGlue(base + code.glue + retry).then((glue) =>
     firstPaintsSettled()
       .then(() => glue.default({ module_or_path: wasm }))
       .then(() => glue),
   );
   // Unobserved if the glue fails first: the failure is the glue's, reported below.
   wasm.catch(() => {});
-  loading = Promise.all([glueReady, stylesheet()]).then(
+  const loading = Promise.all([glueReady, stylesheet()]).then(
     ([glue]) => {
-      ready = true;
+      readyCodes.add(code);
       failures = 0;
       // Every mount waiting for the Wasm runs before this timer, and takes its data.
       setTimeout(() => {
@@ -135,7 +141,7 @@ function bindings() {
       return glue;
     },
     (error) => {
-      loading = null;
+      loadings.delete(code);
       failures += 1;
       const pinned = PIN ? ' (or a file is not the one this pinned version names by its integrity)' : '';
       console.error(`article-widget: could not load from ${base}${pinned}: ${error}`);
@@ -146,12 +152,13 @@ function bindings() {
       throw error;
     },
   );
+  loadings.set(code, loading);
   return loading;
 }
 
 /** Tries the code again, now, for every widget still waiting for it. */
 function retryNow() {
-  if (loading || ready || !failures) return;
+  if (!failures) return;
   nextAttempt = 0;
   known.forEach((host) => {
     if (!mounted.has(host) && dom.isConnected(host)) mount(host);
@@ -327,7 +334,7 @@ function showPrerendered(host, options) {
       shadow.adoptedStyleSheets = [sheet];
       dom.replaceShadow(shadow, root);
       // The code failed while this page was on its way: say so under it.
-      if (failures > 0 && !loading) showFailure(host);
+      if (failures > 0 && !loadings.has(codeFor(options, ARTICLE_CODE, FULL_CODE))) showFailure(host);
       return afterPaint();
     })
     .catch(() => {
@@ -372,24 +379,27 @@ function mount(host, given) {
   placeholder(host);
   const options = optionsOf(host);
   const url = articleFile(options, '.json', dom.baseURI());
+  const code = codeFor(options, ARTICLE_CODE, FULL_CODE);
+  const ready = readyCodes.has(code);
   if (!ready && !prerendering.has(host)) {
     prerendering.add(host);
     showPrerendered(host, options);
   }
   if (!ready && url) prefetchArticle(url.href);
-  if (!loading && failures && Date.now() < nextAttempt) {
+  if (!loadings.has(code) && failures && Date.now() < nextAttempt) {
     // The code failed a moment ago: this widget waits for the next try with the others.
     showFailure(host);
     return Promise.resolve(false);
   }
-  return bindings().then(
+  return bindings(code).then(
     (glue) => {
       if (!known.has(host) || !dom.isConnected(host) || mounted.has(host)) return false;
       mounted.add(host);
+      mountedWith.set(host, glue);
       return stylesheet().then((sheet) => {
         const shadow = dom.shadowRoot(host);
         if (sheet && shadow) shadow.adoptedStyleSheets = [sheet];
-        glue.mountWidget(host, optionsOf(host), url ? prefetches.get(url.href) : undefined);
+        glue.mountWidget(host, optionsOf(host), url ? prefetches.get(url.href) : undefined, undefined);
         return true;
       });
     },
@@ -425,9 +435,14 @@ function mountWhenNear(host) {
 function update(host, given) {
   if (!dom.isElement(host)) return Promise.reject(new TypeError('ArticleWidget.update needs an element'));
   if (given !== undefined) scriptOptions.set(host, mergeScriptOptions(scriptOptions.get(host), given, warn));
-  if (!known.has(host) || !loading) return Promise.resolve(false);
+  if (!known.has(host)) return Promise.resolve(false);
+  const glue = mountedWith.get(host);
+  if (glue) return Promise.resolve(glue.updateWidget(host, optionsOf(host)));
+  // Not mounted yet: once its code is here.
+  const loading = loadings.get(codeFor(optionsOf(host), ARTICLE_CODE, FULL_CODE));
+  if (!loading) return Promise.resolve(false);
   return loading.then(
-    (glue) => glue.updateWidget(host, optionsOf(host)),
+    (code) => code.updateWidget(host, optionsOf(host)),
     () => false,
   );
 }
@@ -447,11 +462,29 @@ function unmount(host) {
   known.delete(host);
   scriptOptions.delete(host);
   mounted.delete(host);
-  if (!loading) return Promise.resolve(false);
-  return loading.then(
-    (glue) => glue.unmountWidget(host),
-    () => false,
+  const glue = mountedWith.get(host);
+  mountedWith.delete(host);
+  return Promise.resolve(glue ? glue.unmountWidget(host) : false);
+}
+
+// The article-only Wasm's app asks for this as the reader opens the catalog, which only
+// the full app shows: the full app takes the widget over in place, opening again the
+// pages the reader had opened (`opened`, each an `article` setting, the catalog's
+// empty), so that its Back button retraces them. Until it has loaded, the article's app
+// says it is loading; if it cannot load, the console says why and Back still works.
+function openCatalog(host, opened) {
+  const from = mountedWith.get(host);
+  if (!from || !known.has(host) || !loadings.has(ARTICLE_CODE)) return false;
+  bindings(FULL_CODE).then(
+    (glue) => {
+      if (mountedWith.get(host) !== from || !dom.isConnected(host)) return;
+      from.unmountWidget(host);
+      mountedWith.set(host, glue);
+      glue.mountWidget(host, optionsOf(host), undefined, Array.isArray(opened) ? opened : undefined);
+    },
+    () => {},
   );
+  return true;
 }
 
 // The tag itself carries the options: the widget goes right after it.
@@ -556,14 +589,12 @@ if (existing && typeof existing.scan === 'function') {
     scan: (root) => scan(root === undefined ? window.document : root),
     /** How many widgets are mounted (for the page's own checks). */
     count: () =>
-      loading
-        ? loading.then(
-            (glue) => glue.mountedWidgets(),
-            () => 0,
-          )
-        : Promise.resolve(0),
+      Promise.all([...loadings.values()].map((loading) => loading.then((glue) => glue.mountedWidgets(), () => 0))).then(
+        (counts) => counts.reduce((sum, count) => sum + count, 0),
+      ),
   });
-  Object.defineProperty(window, LOADER, { value: api });
+  // The Wasm's own way in, beside the page's API.
+  Object.defineProperty(window, LOADER, { value: Object.freeze({ ...api, [OPEN_CATALOG]: openCatalog }) });
   Object.defineProperty(window, 'ArticleWidget', { value: api, configurable: true, writable: true });
   dom.on(window, 'online', retryNow);
   if (dom.hasAttribute(script, `data-${OPTION_ARTICLE}`)) mountWhenNear(hostFor(script));

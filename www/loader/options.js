@@ -67,6 +67,15 @@ export function resolveOptions(attribute, scriptOptions, base) {
   return options;
 }
 
+/**
+ * Which build of the widget's code a widget with `options` runs: the article-only
+ * Wasm (`articleCode`) when it shows one article and the build has that Wasm, else the
+ * full app (`fullCode`), which alone shows the catalog and its search.
+ */
+export function codeFor(options, articleCode, fullCode) {
+  return articleCode && slugOf(options) ? articleCode : fullCode;
+}
+
 /** The article's slug, when the option names one. */
 export function slugOf(options) {
   const slug = (options[OPTION_ARTICLE] || '').trim();

@@ -85,6 +85,7 @@ pub const RULES: &[Rule] = &[
     // Trunk's and the build's content-hashed files: the glue and the Wasm, the glue's
     // own imports, the stylesheets, the app shell.
     rule("/article-widget-*", Immutable, NotAPage),
+    rule("/article-only-*", Immutable, NotAPage),
     rule("/snippets/*", Immutable, NotAPage),
     rule("/widget-*", Immutable, NotAPage),
     rule("/page-*", Immutable, NotAPage),
@@ -98,6 +99,7 @@ pub const RULES: &[Rule] = &[
     rule("/v/*", Immutable, NotAPage),
     rule("/embed.js", Revalidated, NotAPage),
     rule("/pinned.json", Revalidated, NotAPage),
+    rule("/article-only.json", Revalidated, NotAPage),
     rule("/resize.js", Revalidated, NotAPage),
     rule("/sw.js", Revalidated, NotAPage),
     rule("/contract.js", Revalidated, NotAPage),

@@ -242,6 +242,18 @@ fn test(root: &Path) -> Result<()> {
         "-D",
         "warnings",
     ]))?;
+    // And the article-only Wasm, the crate without its `catalog` feature (build.rs).
+    run_command(toolchain.command("cargo").args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--lib",
+        "--bins",
+        "--no-default-features",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
 
     step("loader unit tests: node's test runner on www/loader/ (options, first paint, origins)");
     run_command(toolchain.command("node").args(["--test", "tests/loader/"]))?;
