@@ -210,6 +210,8 @@ for (const name of Object.keys(SERVERS)) {
       const hashed = [
         find(/^article-widget-[0-9a-f]+\.js$/),
         find(/^article-widget-[0-9a-f]+_bg\.wasm$/),
+        find(/^article-only-[0-9a-f]+\.js$/),
+        find(/^article-only-[0-9a-f]+_bg\.wasm$/),
         find(/^widget-[0-9a-f]+\.css$/),
         find(/^page-[0-9a-f]+\.css$/),
         find(/^app-shell-[0-9a-f]+\.js$/),
@@ -221,6 +223,7 @@ for (const name of Object.keys(SERVERS)) {
         '/embed.js',
         '/sw.js',
         '/contract.js',
+        '/article-only.json',
         '/manifest.webmanifest',
         '/',
         '/index.html',
@@ -248,7 +251,9 @@ for (const name of Object.keys(SERVERS)) {
       for (const path of [...hashed.filter((path) => !path.startsWith('/page-') && !path.startsWith('/app-shell-')), '/embed.js', `/articles/${SLUG}/patient.html`, `/articles/${SLUG}.json`, '/articles/index.json', '/articles/search/search.js', '/articles/search/pagefind.js']) {
         assert.equal(measured[path]['access-control-allow-origin'], '*', path);
       }
-      assert.equal(measured[find(/_bg\.wasm$/)]['content-type'], 'application/wasm');
+      for (const wasm of hashed.filter((path) => path.endsWith('_bg.wasm'))) {
+        assert.equal(measured[wasm]['content-type'], 'application/wasm', wasm);
+      }
       assert.match(measured['/manifest.webmanifest']['content-type'], /^application\/manifest\+json/);
       assert.equal(measured[find(/\.pf_index$/)]['content-type'], 'application/octet-stream');
       // The service worker's script is never kept: a new build reaches readers at once.

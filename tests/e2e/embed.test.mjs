@@ -105,11 +105,11 @@ test("the Wasm, its glue and embed.js arrive as the build's brotli files and dec
       assert.equal(found.length, 1, `one response for ${pattern}: ${found.map((response) => response.url())}`);
       return found[0];
     };
-    // Trunk writes its hash without leading zeros: 16 hex digits or fewer.
+    // One article: the article-only Wasm and its glue (xtask/build-article-wasm.mjs).
     const expected = [
       [/^\/embed\.js$/, 'text/javascript; charset=utf-8'],
-      [/^\/article-widget-[0-9a-f]{1,16}\.js$/, 'text/javascript; charset=utf-8'],
-      [/^\/article-widget-[0-9a-f]{1,16}_bg\.wasm$/, 'application/wasm'],
+      [/^\/article-only-[0-9a-f]{16}\.js$/, 'text/javascript; charset=utf-8'],
+      [/^\/article-only-[0-9a-f]{16}_bg\.wasm$/, 'application/wasm'],
     ];
     for (const [pattern, contentType] of expected) {
       const response = fromWidgetHost(pattern);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { articleFile, canonicalBase, mergeScriptOptions, resolveOptions, slugOf } from '../../www/loader/options.js';
+import { articleFile, canonicalBase, codeFor, mergeScriptOptions, resolveOptions, slugOf } from '../../www/loader/options.js';
 
 const BASE = 'https://widgets.example/w/';
 
@@ -73,4 +73,13 @@ test('the canonical base is an http(s) folder or nothing', () => {
   assert.equal(canonicalBase({ 'canonical-base': 'javascript:alert(1)' }), null);
   assert.equal(canonicalBase({ 'canonical-base': 'not a url' }), null);
   assert.equal(canonicalBase({}), null);
+});
+
+test('a widget showing one article runs the article-only Wasm, and everything else the full app', () => {
+  const article = { glue: 'article-only-1.js', wasm: 'article-only-1_bg.wasm' };
+  const full = { glue: 'article-widget-2.js', wasm: 'article-widget-2_bg.wasm' };
+  assert.equal(codeFor({ article: 'als-primary-treatment' }, article, full), article);
+  assert.equal(codeFor({}, article, full), full, 'the catalog');
+  assert.equal(codeFor({ article: '../etc' }, article, full), full, 'no article it could show');
+  assert.equal(codeFor({ article: 'als-primary-treatment' }, null, full), full, 'a pinned build has the full app alone');
 });
