@@ -199,7 +199,7 @@ test("the references, far below the fold, skip their style and layout until the 
     await found.page.goto(`${WIDGET_URL}/articles/als-primary-treatment/`);
     await takenOver(found.page);
     await found.page.emulateMedia({ media: 'print' });
-    assert.equal(await referencesSkipped(found.page), false, 'print lays them all out (print.test.mjs reads them in the PDF)');
+    assert.equal(await referencesSkipped(found.page), false, 'print media lays them out, as it does the body (print.test.mjs reads them in the PDF)');
   } finally {
     await found.context.close();
   }
