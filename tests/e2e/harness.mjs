@@ -59,13 +59,14 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core over the page, open shadow roots included; returns its violations. */
 export async function axeViolations(page) {
-  // Widgets far from the viewport skip their rendering (`content-visibility: auto`), and
-  // axe-core then measures colour contrast against whatever happens to lie at the
-  // skipped text's stale position (dequelabs/axe-core#2768). A reader scrolling there
-  // gets them rendered: so does the audit.
+  // Widgets far from the viewport, and an article's references below its body, skip
+  // their rendering (`content-visibility: auto`), and axe-core then measures colour
+  // contrast and target spacing against whatever happens to lie at the skipped
+  // content's stale position (dequelabs/axe-core#2768). A reader scrolling there gets
+  // them rendered: so does the audit.
   await page.evaluate(() => {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync('.article-widget { content-visibility: visible !important; }');
+    sheet.replaceSync('.article-widget, .references { content-visibility: visible !important; }');
     for (const host of document.querySelectorAll('*')) {
       if (host.shadowRoot?.querySelector('.article-widget')) {
         host.shadowRoot.adoptedStyleSheets = [...host.shadowRoot.adoptedStyleSheets, sheet];

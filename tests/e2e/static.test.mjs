@@ -158,6 +158,54 @@ test('the widget takes the prerendered page over in place: one article, the same
   }
 });
 
+/** Whether the article's reference list is skipped (`content-visibility: auto`, off screen). */
+const referencesSkipped = (page) =>
+  page
+    .locator('[data-article-widget]')
+    .evaluate((host) => !host.shadowRoot.querySelector('.references .reference-list').checkVisibility({ contentVisibilityAuto: true }));
+
+test("the references, far below the fold, skip their style and layout until the reader nears them; a citation, find in page and print reach them", async () => {
+  // Without scripts: the prerendered page's first style and layout, the one every reader pays.
+  const plain = await newPage(browser, { javaScriptEnabled: false });
+  try {
+    await plain.page.goto(`${WIDGET_URL}/articles/als-primary-treatment/`);
+    assert.equal(await referencesSkipped(plain.page), true, 'the prerendered page skips them');
+  } finally {
+    await plain.context.close();
+  }
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await page.goto(`${WIDGET_URL}/articles/als-primary-treatment/`);
+    await takenOver(page);
+    assert.equal(await referencesSkipped(page), true, 'so does the widget once it has taken over');
+    const citation = page.locator('[data-article-widget] sup.citation a').first();
+    const target = await citation.getAttribute('href');
+    await citation.click();
+    await page.waitForFunction((id) => {
+      const box = document.querySelector('[data-article-widget]').shadowRoot.querySelector(id).getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    }, target);
+    assert.equal(await referencesSkipped(page), false, 'a citation brings its reference into view, rendered');
+  } finally {
+    await context.close();
+  }
+  const found = await newPage(browser);
+  try {
+    await found.page.goto(`${WIDGET_URL}/articles/als-primary-treatment/`);
+    await takenOver(found.page);
+    const title = await found.page.locator('[data-article-widget] .reference-title').first().textContent();
+    assert.equal(await found.page.evaluate((words) => window.find(words), title.slice(0, 30)), true, 'find in page finds a reference');
+    assert.equal(await referencesSkipped(found.page), false, 'and renders it');
+    await found.page.goto(`${WIDGET_URL}/articles/als-primary-treatment/`);
+    await takenOver(found.page);
+    await found.page.emulateMedia({ media: 'print' });
+    assert.equal(await referencesSkipped(found.page), false, 'print media lays them out, as it does the body (print.test.mjs reads them in the PDF)');
+  } finally {
+    await found.context.close();
+  }
+  assert.deepEqual(pageErrors, []);
+});
+
 test("a partner's widget shows the prerendered article while the Wasm is held back, then the Wasm takes over", async () => {
   const { context, page, pageErrors } = await newPage(browser);
   try {

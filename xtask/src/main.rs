@@ -9,7 +9,8 @@
 //! cargo xtask dist    build the deployable static site into dist/ (release, wasm-opt),
 //!                     with a .br and a .gz beside each text and Wasm file
 //! cargo xtask bench   measure the release build; prints a table, writes target/bench/report.md
-//!                     (BENCH_ONLY=mount-cycles,… takes only those measurements: benches/bench.mjs)
+//!                     (BENCH_ONLY=mount-cycles,… takes only those measurements: benches/bench.mjs;
+//!                     BENCH_REUSE_SITE=1 measures the last run's build again, unbuilt)
 //! cargo xtask scale N time `articles build` on N generated articles: clean, unchanged,
 //!                     one changed; then the search index; peak RSS and sizes, as a
 //!                     markdown table
@@ -45,7 +46,8 @@ commands:
           build the deployable static site into dist/, with .br and .gz siblings;
           --keep keeps the pinned versions (v/<version>/) of an earlier build
   bench   measure the release build in headless Chromium; writes target/bench/report.md
-          (BENCH_ONLY=mount-cycles,... takes only those measurements; see benches/bench.mjs)
+          (BENCH_ONLY=mount-cycles,... takes only those measurements; see benches/bench.mjs;
+          BENCH_REUSE_SITE=1 measures the last run's build again without rebuilding it)
   scale N [--vocabulary realistic|small]
           time `articles build` on N generated synthetic articles (target/scale/N/,
           or N-small/): from nothing, again unchanged, after one change; then the
@@ -444,6 +446,14 @@ fn bench(root: &Path) -> Result<()> {
     tools::ensure_test_tools(root)?;
     tools::ensure_bench_tools(&toolchain)?;
     let bench_dir = root.join("target/bench");
+    let site = bench_dir.join("site");
+    let partner_pages = bench_dir.join("partner");
+    // BENCH_REUSE_SITE=1 measures the sites an earlier run prepared again, without the
+    // ten minutes of building and compressing them: for a measurement's own changes.
+    if std::env::var("BENCH_REUSE_SITE").is_ok_and(|value| value == "1") && site.is_dir() {
+        step("reusing target/bench/site and target/bench/partner (BENCH_REUSE_SITE=1)");
+        return measure(root, &toolchain, &bench_dir, &site, &partner_pages);
+    }
     let release = bench_dir.join("dist");
     step("building the release site into target/bench/dist (trunk build --release, wasm-opt -Oz)");
     // A cargo target directory of its own: Trunk writes the Wasm through fixed paths
@@ -460,8 +470,6 @@ fn bench(root: &Path) -> Result<()> {
 
     step("preparing the benchmark sites: a generated 1 MB article, the peer, the floor pages");
     let sources = bench_dir.join("articles");
-    let site = bench_dir.join("site");
-    let partner_pages = bench_dir.join("partner");
     fresh_copy(&release, &site)?;
     fresh_copy(&root.join("articles"), &sources)?;
     fresh_copy(&root.join("benches/partner"), &partner_pages)?;
@@ -520,10 +528,21 @@ fn bench(root: &Path) -> Result<()> {
         )?;
     }
 
+    measure(root, &toolchain, &bench_dir, &site, &partner_pages)
+}
+
+/// Serves the prepared sites and runs `benches/bench.mjs` against them.
+fn measure(
+    root: &Path,
+    toolchain: &tools::Toolchain,
+    bench_dir: &Path,
+    site: &Path,
+    partner_pages: &Path,
+) -> Result<()> {
     step("measuring in headless Chromium (benches/bench.mjs)");
-    let server = server::serve_dir(&site, 0)?;
+    let server = server::serve_dir(site, 0)?;
     let partner = server::serve_dir_with(
-        &partner_pages,
+        partner_pages,
         0,
         vec![("{{WIDGET_URL}}".into(), server.url())],
     )?;
@@ -533,8 +552,8 @@ fn bench(root: &Path) -> Result<()> {
             .arg("benches/bench.mjs")
             .env("BENCH_URL", server.url())
             .env("BENCH_PARTNER_URL", partner.url())
-            .env("BENCH_SITE", &site)
-            .env("BENCH_PARTNER_DIR", &partner_pages)
+            .env("BENCH_SITE", site)
+            .env("BENCH_PARTNER_DIR", partner_pages)
             .env("BENCH_CRITERION", root.join("target/criterion"))
             .env("BENCH_REPORT", bench_dir.join("report.md"))
             .env("CHROMIUM", tools::CHROMIUM),
