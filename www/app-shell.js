@@ -461,7 +461,9 @@ function acceptChoice(root) {
 // document (XMLHttpRequest), its links made absolute (they were written for its
 // folder), and moved into the element the widget will take over, which stays the same
 // element. Focus goes back to the control the reader used, without scrolling.
+let audiencePageWanted = null;
 function showAudiencePage(prerendered, url) {
+  audiencePageWanted = url;
   const request = new XMLHttpRequest();
   request.open('GET', url);
   request.responseType = 'document';
@@ -470,7 +472,8 @@ function showAudiencePage(prerendered, url) {
     const page = request.status === 200 && own && request.response;
     const template = page && page.querySelector('[data-article-widget] > template');
     const root = template && template.content.querySelector('[data-prerendered]');
-    if (!root || !prerendered.isConnected || !acceptChoice(root)) return;
+    // Overtaken by a choice made since, or by the widget.
+    if (url !== audiencePageWanted || !root || !prerendered.isConnected || !acceptChoice(root)) return;
     for (const name of URL_ATTRIBUTES) {
       for (const element of root.querySelectorAll(`[${name}]`)) {
         const value = element.getAttribute(name);
@@ -481,7 +484,7 @@ function showAudiencePage(prerendered, url) {
     const focused = prerendered.getRootNode().activeElement;
     const focusedId = prerendered.contains(focused) ? focused.id : '';
     prerendered.replaceChildren(...document.importNode(root, true).childNodes);
-    if (focusedId) prerendered.querySelector(`[id="${focusedId}"]`)?.focus({ preventScroll: true });
+    if (focusedId) prerendered.querySelector(`#${CSS.escape(focusedId)}`)?.focus({ preventScroll: true });
   };
   request.send();
 }
