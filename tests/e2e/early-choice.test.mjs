@@ -6,7 +6,7 @@
 // layout shift, and focus on the control the reader used.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PARTNER_URL, WIDGET_URL, launchBrowser, newPage, takenOver } from './harness.mjs';
+import { PARTNER_URL, WIDGET_URL, axeViolations, launchBrowser, newPage, takenOver } from './harness.mjs';
 
 const STORAGE_KEY = 'article-widget/v1';
 
@@ -89,6 +89,7 @@ test("publisher's article page: Patient clicked before the Wasm arrives is shown
     assert.deepEqual(early.selected, ['audience-patient'], 'the Patient choice looks chosen');
     assert.equal(early.focused, 'audience-patient', 'focus stays on the control the reader used');
     assert.equal(await stored(page), 'patient', 'stored as the reader\'s choice');
+    assert.deepEqual(await axeViolations(page), [], 'the live question beside the inert controls is accessible');
     await twoFrames(page);
     await page.evaluate(() => {
       window.__shifts = [];
@@ -166,6 +167,7 @@ test("partner's page on another origin: Patient chosen by keyboard before the Wa
     assert.deepEqual(early.selected, ['audience-patient']);
     assert.equal(early.focused, 'audience-patient', 'focus moved with the page to the same control');
     assert.equal(await stored(page), 'patient', "stored on the partner's origin, where the widget reads it");
+    assert.deepEqual(await axeViolations(page), [], 'the live question beside the inert controls is accessible');
     await twoFrames(page);
     await page.evaluate(() => {
       window.__shifts = [];
