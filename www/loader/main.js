@@ -339,7 +339,7 @@ function showPrerendered(host, options) {
       const focused = dom.activeElement(shadow);
       const focusedId = focused && dom.getAttribute(focused, 'id');
       dom.replaceShadow(shadow, root);
-      const twin = focusedId && dom.querySelectorAll(root, `#${CSS.escape(focusedId)}`)[0];
+      const twin = focusedId && dom.querySelectorAll(root, `#${window.CSS.escape(focusedId)}`)[0];
       if (twin) dom.focus(twin);
       if (!hearing.has(shadow)) {
         hearing.add(shadow);
