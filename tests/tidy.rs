@@ -332,13 +332,14 @@ fn contract_users() -> Vec<String> {
     scripts.sort();
     scripts.extend([
         "www/app-shell.js".to_owned(),
+        "www/early-choice.js".to_owned(),
         "xtask/build-service-worker.mjs".to_owned(),
     ]);
     scripts
 }
 
 /// Scope: the string literals and regular expressions in the code of the scripts of
-/// [`contract_users`]: `www/loader/*.js`, `www/app-shell.js` and
+/// [`contract_users`]: `www/loader/*.js`, `www/app-shell.js`, `www/early-choice.js` and
 /// `xtask/build-service-worker.mjs`.
 #[test]
 fn no_script_writes_a_name_the_contract_defines() {

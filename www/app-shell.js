@@ -17,7 +17,9 @@ import {
   SAVED_ON_HEADER,
   SLUG_PATTERN,
   STORAGE_KEY,
+  URL_ATTRIBUTES,
 } from './contract.js';
+import { audienceChosen, audiencePage, withAudience } from './early-choice.js';
 
 // The site's root: this script is served from it, whichever page loads it.
 const SITE = new URL('.', import.meta.url);
@@ -57,6 +59,7 @@ let stopRequested = false;
 
 speakTheReadersLanguage();
 offerCopyButtons();
+rememberEarlyChoice();
 
 if ('serviceWorker' in navigator && window.caches) {
   // Listened for from the start, so that results shown before the worker is ready count.
@@ -410,4 +413,78 @@ function offerCopyButtons() {
       );
     });
   }
+}
+
+// An audience chosen before the widget takes over (docs/static-first.md): the article's
+// prerendered page lets the reader answer "Which best describes you?" at once. The
+// choice is stored where the widget reads it, so that its first render shows it; the
+// page shows that audience's prerendered version meanwhile, fetched from this site; and
+// a widget already running but not yet shown hears it as a change from elsewhere.
+function rememberEarlyChoice() {
+  const shadow = document.querySelector('[data-article-widget]')?.shadowRoot;
+  const prerendered = shadow?.querySelector('[data-prerendered]');
+  if (!prerendered || !acceptChoice(prerendered)) return;
+  shadow.addEventListener('change', (event) => {
+    const control = event.target;
+    const audience = prerendered.contains(control) && audienceChosen(control.name, control.value);
+    if (!audience) return;
+    let record = null;
+    try {
+      record = withAudience(localStorage.getItem(STORAGE_KEY), audience);
+      localStorage.setItem(STORAGE_KEY, record);
+    } catch {
+      // Not kept: a widget already running still hears it below.
+    }
+    for (const label of control.closest('fieldset').querySelectorAll('label')) {
+      label.classList.toggle('selected', label.htmlFor === control.id);
+    }
+    if (record) window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY, newValue: record }));
+    const links = [...prerendered.querySelectorAll('.audience-links a')].map((link) => link.href);
+    const page = audiencePage(links, audience);
+    if (page) showAudiencePage(prerendered, page);
+  });
+}
+
+/** The prerendered page's audience question, live; its other controls stay inert. */
+function acceptChoice(root) {
+  const section = root.querySelector('.personalize[inert]');
+  const others = section?.querySelector('.preferences');
+  if (!others) return false;
+  section.removeAttribute('inert');
+  section.removeAttribute('aria-busy');
+  others.setAttribute('inert', '');
+  others.setAttribute('aria-busy', 'true');
+  return true;
+}
+
+// The audience's own prerendered page, in place of the one shown: parsed as an inert
+// document (XMLHttpRequest), its links made absolute (they were written for its
+// folder), and moved into the element the widget will take over, which stays the same
+// element. Focus goes back to the control the reader used, without scrolling.
+let audiencePageWanted = null;
+function showAudiencePage(prerendered, url) {
+  audiencePageWanted = url;
+  const request = new XMLHttpRequest();
+  request.open('GET', url);
+  request.responseType = 'document';
+  request.onload = () => {
+    const own = new URL(request.responseURL || url).origin === window.location.origin;
+    const page = request.status === 200 && own && request.response;
+    const template = page && page.querySelector('[data-article-widget] > template');
+    const root = template && template.content.querySelector('[data-prerendered]');
+    // Overtaken by a choice made since, or by the widget.
+    if (url !== audiencePageWanted || !root || !prerendered.isConnected || !acceptChoice(root)) return;
+    for (const name of URL_ATTRIBUTES) {
+      for (const element of root.querySelectorAll(`[${name}]`)) {
+        const value = element.getAttribute(name);
+        if (!value.startsWith('#')) element.setAttribute(name, new URL(value, url).href);
+      }
+    }
+    // The element with focus goes with the old children: its twin, by id, takes it.
+    const focused = prerendered.getRootNode().activeElement;
+    const focusedId = prerendered.contains(focused) ? focused.id : '';
+    prerendered.replaceChildren(...document.importNode(root, true).childNodes);
+    if (focusedId) prerendered.querySelector(`#${CSS.escape(focusedId)}`)?.focus({ preventScroll: true });
+  };
+  request.send();
 }

@@ -52,6 +52,12 @@ export const LANGUAGES = /* @__PURE__ */ Object.freeze(["en","es"]);
 /** The localStorage key of the reader's preferences (preferences::STORAGE_KEY). */
 export const STORAGE_KEY = /* @__PURE__ */ Object.freeze("article-widget/v1");
 
+/** The revision of the stored preferences this build writes (preferences::SCHEMA_VERSION). */
+export const PREFERENCES_REVISION = /* @__PURE__ */ Object.freeze(2);
+
+/** The form name of the audience's radios (audience_picker::AUDIENCE_CONTROL). */
+export const AUDIENCE_CONTROL = /* @__PURE__ */ Object.freeze("audience");
+
 /** The canonical base written into partners' fragments, replaced by the loader. */
 export const PARTNER_BASE = /* @__PURE__ */ Object.freeze("https://article-widget.invalid/");
 

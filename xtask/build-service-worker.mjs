@@ -107,6 +107,8 @@ const { count, size, warnings } = await generateSW({
     'app-shell-*.js',
     // The names the app shell shares with the widget (www/contract.js).
     'contract.js',
+    // What the app shell decides of an audience chosen before the take-over.
+    'early-choice.js',
     'articles/index.json',
   ],
   // The .br and .gz that `cargo xtask dist` writes beside each file are the same

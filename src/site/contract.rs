@@ -16,10 +16,11 @@
 use serde_json::{json, Value};
 
 use crate::browser::offline::{CACHE_NAME, SAVED_ON_HEADER};
+use crate::components::audience_picker::AUDIENCE_CONTROL;
 use crate::config::{first_paint, FirstPaint, DEFAULT_DATA_URL, OPEN_CATALOG, SETTINGS};
 use crate::messages::Language;
 use crate::model::{Audience, Slug};
-use crate::preferences::{field, TextSize, Theme, STORAGE_KEY};
+use crate::preferences::{field, TextSize, Theme, SCHEMA_VERSION, STORAGE_KEY};
 use crate::safe_url::{SafeUrl, ALLOWED_SCHEMES};
 use crate::site::files::fragment_file;
 use crate::site::frame::FRAME_HEIGHT_MESSAGE;
@@ -76,7 +77,7 @@ pub fn module() -> String {
         .iter()
         .map(|(element, attributes)| ((*element).to_owned(), json!(attributes)))
         .collect();
-    let exports: [(&str, &str, Value); 21] = [
+    let exports: [(&str, &str, Value); 23] = [
         (
             "OPTIONS",
             "The settings a host page gives, by their `data-` names (config::SETTINGS).",
@@ -102,6 +103,16 @@ pub fn module() -> String {
             "STORAGE_KEY",
             "The localStorage key of the reader's preferences (preferences::STORAGE_KEY).",
             json!(STORAGE_KEY),
+        ),
+        (
+            "PREFERENCES_REVISION",
+            "The revision of the stored preferences this build writes (preferences::SCHEMA_VERSION).",
+            json!(SCHEMA_VERSION),
+        ),
+        (
+            "AUDIENCE_CONTROL",
+            "The form name of the audience's radios (audience_picker::AUDIENCE_CONTROL).",
+            json!(AUDIENCE_CONTROL),
         ),
         (
             "PARTNER_BASE",

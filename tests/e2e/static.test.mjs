@@ -131,7 +131,8 @@ test('the widget takes the prerendered page over in place: one article, the same
     const host = page.locator('[data-article-widget]');
     const prerenderedText = await host.evaluate((element) => element.shadowRoot.querySelector('.article-widget').textContent);
     assert.ok(await page.locator('[data-prerendered] h1').isVisible(), 'the article is readable before the Wasm');
-    assert.notEqual(await page.locator('[data-prerendered] .personalize').getAttribute('inert'), null, 'its controls wait, inert');
+    // The audience question takes a choice at once (e2e early-choice); the others wait.
+    assert.notEqual(await page.locator('[data-prerendered] .personalize .preferences').getAttribute('inert'), null, 'its other controls wait, inert');
     await page.locator('[data-prerendered] .breadcrumb a').focus();
 
     releaseWasm();
@@ -141,7 +142,7 @@ test('the widget takes the prerendered page over in place: one article, the same
       articles: element.shadowRoot.querySelectorAll('article').length,
       text: element.shadowRoot.querySelector('.article-widget').textContent,
       focused: element.shadowRoot.activeElement?.textContent,
-      inert: element.shadowRoot.querySelector('.personalize').hasAttribute('inert'),
+      inert: Boolean(element.shadowRoot.querySelector('.personalize[inert], .personalize [inert]')),
     }));
     assert.equal(after.roots, 1);
     assert.equal(after.articles, 1);
@@ -227,13 +228,13 @@ test("a partner's widget shows the prerendered article while the Wasm is held ba
     const widget = page.locator('article-widget');
     const before = await widget.evaluate((host) => ({
       prerendered: Boolean(host.shadowRoot.querySelector('[data-prerendered]')),
-      inert: host.shadowRoot.querySelector('.personalize').hasAttribute('inert'),
+      inert: host.shadowRoot.querySelector('.personalize .preferences').hasAttribute('inert'),
       background: getComputedStyle(host.shadowRoot.querySelector('.article-widget')).backgroundColor,
       attribution: host.shadowRoot.querySelector('.attribution a').href,
       text: host.shadowRoot.querySelector('.article-widget').textContent,
     }));
     assert.equal(before.prerendered, true, 'the article is there before the Wasm');
-    assert.equal(before.inert, true, 'its controls wait, inert, until the Wasm is there');
+    assert.equal(before.inert, true, 'its controls but the audience question wait, inert, until the Wasm is there');
     assert.equal(before.background, 'rgb(255, 255, 255)', 'with the stylesheet');
     assert.equal(before.attribution, `${WIDGET_URL}/articles/als-primary-treatment/`, "links lead to the publisher's page");
 
@@ -241,7 +242,7 @@ test("a partner's widget shows the prerendered article while the Wasm is held ba
     await takenOver(page, 'article-widget');
     assert.equal(await widget.evaluate((host) => host.shadowRoot.querySelectorAll('article').length), 1);
     assert.equal(await widget.evaluate((host) => host.shadowRoot.querySelector('.article-widget').textContent), before.text);
-    assert.equal(await widget.evaluate((host) => host.shadowRoot.querySelector('.personalize').hasAttribute('inert')), false);
+    assert.equal(await widget.evaluate((host) => host.shadowRoot.querySelector('.personalize [inert]')), null);
     const shifts = await page.evaluate(() => window.__shifts);
     assert.equal(shifts.length, 0, `no layout shift at the take-over (${shifts})`);
     assert.deepEqual(pageErrors, []);

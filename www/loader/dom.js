@@ -38,6 +38,7 @@ const firstChildOf = getter(Node.prototype, 'firstChild');
 const localNameOf = getter(Element.prototype, 'localName');
 const namespaceOf = getter(Element.prototype, 'namespaceURI');
 const implementationOf = getter(Document.prototype, 'implementation');
+const activeElementOf = getter(ShadowRoot.prototype, 'activeElement');
 
 export const querySelectorAll = method(Element.prototype, 'querySelectorAll');
 const documentQuerySelectorAll = method(Document.prototype, 'querySelectorAll');
@@ -58,6 +59,8 @@ const importNodeIn = method(Document.prototype, 'importNode');
 const insertBeforeIn = method(Node.prototype, 'insertBefore');
 const replaceShadowChildren = method(DocumentFragment.prototype, 'replaceChildren');
 const addEventListenerTo = method(EventTarget.prototype, 'addEventListener');
+const dispatchEventTo = method(EventTarget.prototype, 'dispatchEvent');
+const focusOn = method(HTMLElement.prototype, 'focus');
 
 /** The script element running now, if it is one: never an element the page named so. */
 export function currentScript() {
@@ -89,6 +92,11 @@ export const createElement = (name) => createElementIn(doc, name);
 export const importNode = (node) => importNodeIn(doc, node, true);
 export const replaceShadow = (shadow, ...nodes) => replaceShadowChildren(shadow, ...nodes);
 export const on = (target, type, listener, options) => addEventListenerTo(target, type, listener, options);
+export const dispatch = (target, event) => dispatchEventTo(target, event);
+/** The element with focus in a shadow root, if any. */
+export const activeElement = (shadow) => activeElementOf(shadow);
+/** Moves focus to `element` without scrolling the page. */
+export const focus = (element) => focusOn(element, { preventScroll: true });
 
 /**
  * The elements under `root` matching `selector`: a document, an element, or a

@@ -30,6 +30,7 @@ import {
   OPTION_THEME,
   OPEN_CATALOG,
 } from '../contract.js';
+import { audienceChosen, withAudience } from '../early-choice.js';
 import { PIN, loadGlue } from './code.js';
 import * as dom from './dom.js';
 import { firstPaint } from './first-paint.js';
@@ -76,6 +77,10 @@ const ownOrigin = base && new URL(base).origin;
 const known = new Set();
 const mounted = new WeakSet();
 const prerendering = new WeakSet();
+// The prerendered page each widget shows, by URL, and the shadow roots that hear a
+// choice made in it.
+const shownPages = new WeakMap();
+const hearing = new WeakSet();
 // The options a script gave each host (`mount`, `update`), beside its attributes.
 const scriptOptions = new WeakMap();
 // The article data requested while the Wasm loads, by URL: { url, data }, where data
@@ -309,11 +314,14 @@ function showPrerendered(host, options) {
   const paint = paintOf(host);
   const url = prerenderedUrl(options, paint);
   const link = canonicalBase(options);
-  if (!url || !link) return;
+  if (!url || !link || shownPages.get(host) === url) return;
+  shownPages.set(host, url);
   const shown = Promise.all([fetchPrerendered(url), stylesheet()])
     .then(([cleaned, sheet]) => {
       const shadow = dom.shadowRoot(host);
       if (!cleaned || !sheet || !shadow || mounted.has(host) || !known.has(host)) return undefined;
+      // Overtaken by the page of an audience chosen since.
+      if (shownPages.get(host) !== url) return undefined;
       if (!dom.hasAttribute(cleaned, 'data-prerendered')) return undefined;
       // Prerendered in the article's language: where the widget will speak another of
       // its languages, the placeholder waits for it rather than flash the first.
@@ -331,8 +339,19 @@ function showPrerendered(host, options) {
         }
         classes.add(`theme-${paint.theme}`, `text-${paint.textSize}`);
       }
+      acceptChoice(root);
       shadow.adoptedStyleSheets = [sheet];
+      // Shown again for a choice made in it: the element with focus goes with the page it
+      // is in, and its twin, by id, takes it.
+      const focused = dom.activeElement(shadow);
+      const focusedId = focused && dom.getAttribute(focused, 'id');
       dom.replaceShadow(shadow, root);
+      const twin = focusedId && dom.querySelectorAll(root, `#${window.CSS.escape(focusedId)}`)[0];
+      if (twin) dom.focus(twin);
+      if (!hearing.has(shadow)) {
+        hearing.add(shadow);
+        dom.on(shadow, 'change', (event) => rememberChoice(host, event.target));
+      }
       // The code failed while this page was on its way: say so under it.
       if (failures > 0 && !loadings.has(codeFor(options, ARTICLE_CODE, FULL_CODE))) showFailure(host);
       return afterPaint();
@@ -341,6 +360,42 @@ function showPrerendered(host, options) {
       // The placeholder stays until the widget renders.
     });
   firstPaints.push(shown);
+}
+
+// An audience chosen in a prerendered page, before the Wasm has taken it over
+// (docs/static-first.md): the page's audience question is live, its other controls
+// stay inert until the widget takes over.
+function acceptChoice(root) {
+  const section = dom.querySelectorAll(root, '.personalize[inert]')[0];
+  const others = section && dom.querySelectorAll(section, '.preferences')[0];
+  if (!others) return;
+  dom.removeAttribute(section, 'inert');
+  dom.removeAttribute(section, 'aria-busy');
+  dom.setAttribute(others, 'inert', '');
+  dom.setAttribute(others, 'aria-busy', 'true');
+}
+
+// The choice is stored where the Wasm reads it, so that its first render shows it; each
+// widget still waiting shows that audience's prerendered page meanwhile; and a Wasm
+// already running but not yet shown hears it as a change from elsewhere.
+function rememberChoice(host, control) {
+  if (!dom.closest(control, '[data-prerendered]')) return;
+  const audience = audienceChosen(dom.getAttribute(control, 'name'), dom.getAttribute(control, 'value'));
+  if (!audience) return;
+  const record = withAudience(storedRecord(), audience);
+  try {
+    window.localStorage.setItem(STORAGE_KEY, record);
+  } catch {
+    // Not kept beyond the page: the widgets still waiting show it all the same.
+  }
+  for (const label of dom.querySelectorAll(dom.closest(control, 'fieldset'), 'label')) {
+    const chosen = dom.getAttribute(label, 'for') === dom.getAttribute(control, 'id');
+    dom.classList(label).toggle('selected', chosen);
+  }
+  if (readyCodes.size > 0) dom.dispatch(window, new StorageEvent('storage', { key: STORAGE_KEY, newValue: record }));
+  known.forEach((other) => {
+    if (!mounted.has(other) && shownPages.has(other)) showPrerendered(other, optionsOf(other));
+  });
 }
 
 // --- The article's data, asked for while the Wasm loads ---------------------------------

@@ -1,0 +1,191 @@
+// An audience chosen before the take-over (docs/static-first.md): with the Wasm held
+// back, the reader answers "Which best describes you?" in the prerendered page, on the
+// publisher's article page and on a partner's page on another origin. The choice shows
+// at once (that audience's prerendered page), is stored, and once the Wasm arrives the
+// widget shows that audience from its first render: once, with no second switch, no
+// layout shift, and focus on the control the reader used.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PARTNER_URL, WIDGET_URL, axeViolations, launchBrowser, newPage, takenOver } from './harness.mjs';
+
+const STORAGE_KEY = 'article-widget/v1';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+// From before any script runs: the widget's events about what it shows, and the layout
+// shifts no input explains.
+async function watch(context) {
+  await context.addInitScript(() => {
+    window.__widgetEvents = [];
+    for (const name of ['ready', 'audience-change']) {
+      document.addEventListener(`article-widget:${name}`, (event) => {
+        window.__widgetEvents.push({ name, audience: event.detail.audience });
+      });
+    }
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput && entry.value > 0) window.__shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** Holds back every request matching `pattern` until the returned function is called. */
+async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** What the widget on the page shows: its audience, its state, and where focus is. */
+function shown(page, selector) {
+  return page.locator(selector).evaluate((host) => {
+    const shadow = host.shadowRoot;
+    return {
+      prerendered: Boolean(shadow.querySelector('[data-prerendered]')),
+      disclaimer: shadow.querySelector('aside.disclaimer h2')?.textContent,
+      checked: shadow.querySelector('input[name="audience"]:checked')?.value,
+      selected: [...shadow.querySelectorAll('input[name="audience"]')].filter((radio) => radio.closest('label').classList.contains('selected')).map((radio) => radio.id),
+      focused: shadow.activeElement?.id ?? null,
+      articles: shadow.querySelectorAll('article').length,
+    };
+  });
+}
+
+const stored = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key))?.audience ?? null, STORAGE_KEY);
+
+/** Waits for two frames, so that what the last change laid out has been painted. */
+const twoFrames = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+test("publisher's article page: Patient clicked before the Wasm arrives is shown at once, then by the widget, once, with focus kept", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await watch(context);
+    const releaseWasm = await holdBack(page, '**/*_bg.wasm');
+    await page.goto(`${WIDGET_URL}/articles/als-primary-treatment/`);
+    const host = '[data-article-widget]';
+    await page.locator('[data-prerendered] h1').waitFor();
+    const before = await shown(page, host);
+    assert.equal(before.checked, 'professional', "the article's default audience first");
+    assert.equal(before.disclaimer, 'Professional Medical Disclaimer');
+
+    await page.getByRole('radio', { name: 'Patient' }).click();
+    // At once, before any Wasm: the patient's page in place of the professional's.
+    await page.locator('[data-prerendered] aside.disclaimer h2', { hasText: /^Medical Disclaimer$/ }).waitFor();
+    const early = await shown(page, host);
+    assert.equal(early.prerendered, true, 'still the prerendered page: the Wasm is held back');
+    assert.equal(early.checked, 'patient');
+    assert.deepEqual(early.selected, ['audience-patient'], 'the Patient choice looks chosen');
+    assert.equal(early.focused, 'audience-patient', 'focus stays on the control the reader used');
+    assert.equal(await stored(page), 'patient', 'stored as the reader\'s choice');
+    assert.deepEqual(await axeViolations(page), [], 'the live question beside the inert controls is accessible');
+    await twoFrames(page);
+    await page.evaluate(() => {
+      window.__shifts = [];
+    });
+
+    releaseWasm();
+    await takenOver(page);
+    const later = await shown(page, host);
+    assert.equal(later.prerendered, false, 'the widget took the page over');
+    assert.equal(later.articles, 1);
+    assert.equal(later.disclaimer, 'Medical Disclaimer', 'the patient version, as the reader chose');
+    assert.equal(later.checked, 'patient');
+    assert.equal(later.focused, 'audience-patient', 'focus on the Patient control still');
+    assert.deepEqual(
+      await page.evaluate(() => window.__widgetEvents),
+      [{ name: 'ready', audience: 'patient' }],
+      'the widget showed the patient version from its first render: no second switch',
+    );
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift at the take-over');
+    assert.equal(await stored(page), 'patient');
+    // And the widget works as before.
+    await page.getByRole('radio', { name: 'Caregiver' }).check();
+    await page.locator('aside.disclaimer h2', { hasText: 'Caregiver Disclaimer' }).waitFor();
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("publisher's article page: a choice made while the widget loads the article is what it shows when it takes over", async () => {
+  // The Wasm runs and has mounted, hidden, but waits for the article's data.
+  const { context, page, pageErrors } = await newPage(browser, { serviceWorkers: 'block' });
+  try {
+    await watch(context);
+    const releaseData = await holdBack(page, '**/articles/als-primary-treatment.json');
+    await page.goto(`${WIDGET_URL}/articles/als-primary-treatment/`);
+    const host = '[data-article-widget]';
+    await page.waitForFunction(() => document.querySelector('[data-article-widget]').shadowRoot.querySelector('.article-widget-root[hidden]'));
+    await page.getByRole('radio', { name: 'Caregiver' }).click();
+    await page.locator('[data-prerendered] aside.disclaimer h2', { hasText: 'Caregiver Disclaimer' }).waitFor();
+
+    releaseData();
+    await takenOver(page);
+    const later = await shown(page, host);
+    assert.equal(later.disclaimer, 'Caregiver Disclaimer');
+    assert.equal(later.checked, 'caregiver');
+    assert.equal(later.focused, 'audience-caregiver');
+    assert.deepEqual(await page.evaluate(() => window.__widgetEvents), [{ name: 'ready', audience: 'caregiver' }]);
+    assert.equal(await stored(page), 'caregiver');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("partner's page on another origin: Patient chosen by keyboard before the Wasm arrives is shown at once, then by the widget, once, with focus kept", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await watch(context);
+    const releaseWasm = await holdBack(page, '**/*_bg.wasm');
+    await page.goto(`${PARTNER_URL}/script-tag.html`);
+    const host = 'article-widget';
+    await page.locator('article-widget [data-prerendered] h1').waitFor();
+    const before = await shown(page, host);
+    assert.equal(before.checked, 'professional');
+    assert.notEqual(await page.locator('article-widget .preferences').getAttribute('inert'), null, 'text size and theme wait for the widget');
+
+    // A keyboard choice: the radio focused, Space.
+    await page.getByRole('radio', { name: 'Patient' }).focus();
+    await page.keyboard.press('Space');
+    await page.locator('article-widget [data-prerendered] aside.disclaimer h2', { hasText: /^Medical Disclaimer$/ }).waitFor();
+    const early = await shown(page, host);
+    assert.equal(early.prerendered, true, 'still the prerendered page: the Wasm is held back');
+    assert.equal(early.checked, 'patient');
+    assert.deepEqual(early.selected, ['audience-patient']);
+    assert.equal(early.focused, 'audience-patient', 'focus moved with the page to the same control');
+    assert.equal(await stored(page), 'patient', "stored on the partner's origin, where the widget reads it");
+    assert.deepEqual(await axeViolations(page), [], 'the live question beside the inert controls is accessible');
+    await twoFrames(page);
+    await page.evaluate(() => {
+      window.__shifts = [];
+    });
+
+    releaseWasm();
+    await takenOver(page, host);
+    const later = await shown(page, host);
+    assert.equal(later.prerendered, false);
+    assert.equal(later.articles, 1);
+    assert.equal(later.disclaimer, 'Medical Disclaimer');
+    assert.equal(later.checked, 'patient');
+    assert.equal(later.focused, 'audience-patient');
+    assert.deepEqual(await page.evaluate(() => window.__widgetEvents), [{ name: 'ready', audience: 'patient' }]);
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift at the take-over');
+    assert.equal(await stored(page), 'patient');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
