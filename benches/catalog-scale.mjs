@@ -87,10 +87,16 @@ for (let run = 0; run < RUNS; run += 1) {
 {
   const typing = await warmPage(browser, SCALE, TYPED[0]);
   const timings = [];
-  for (const query of TYPED) timings.push(...(await typeQuery(typing, query)));
-  console.log(
-    `| keystroke → results settled, library loaded (${timings.length} keystrokes of ${TYPED.length} queries) | p50 ${ms(quantile(timings, 0.5))}, p95 ${ms(quantile(timings, 0.95))}, max ${ms(Math.max(...timings))} |`,
-  );
+  // From a query's third character on: where the widget asks the index (src/model/search.rs).
+  const fromThird = [];
+  for (const query of TYPED) {
+    const typed = await typeQuery(typing, query);
+    timings.push(...typed);
+    fromThird.push(...typed.slice(2));
+  }
+  const figures = (times) => `p50 ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}, max ${ms(Math.max(...times))}`;
+  console.log(`| keystroke → results settled, library loaded (${timings.length} keystrokes of ${TYPED.length} queries) | ${figures(timings)} |`);
+  console.log(`| the same, from each query's 3rd character (${fromThird.length} keystrokes) | ${figures(fromThird)} |`);
   await typing.context.close();
 }
 

@@ -203,7 +203,7 @@ pub struct Messages {
     pub article_count: fn(count: usize) -> String,
     pub updated: &'static str,
     pub searching: &'static str,
-    /// Words typed, too few to search yet: the catalog is listed meanwhile.
+    /// Words typed that are not searched yet: a word is, from its third letter.
     pub search_hint: &'static str,
     /// A page of the catalog on its way.
     pub loading_page: &'static str,
@@ -486,7 +486,7 @@ pub static EN: Messages = Messages {
     },
     updated: "Updated ",
     searching: "Searching…",
-    search_hint: "Type 3 or more letters to search the articles' text.",
+    search_hint: "Each word is searched from its third letter.",
     loading_page: "Loading articles…",
     search_unavailable: "Searching the articles' text is not available right now (are you offline?). \
         Showing the articles listed here whose question matches.",
@@ -618,7 +618,7 @@ pub static ES: Messages = Messages {
     },
     updated: "Actualizado el ",
     searching: "Buscando…",
-    search_hint: "Escriba 3 letras o más para buscar en el texto de los artículos.",
+    search_hint: "Cada palabra se busca a partir de su tercera letra.",
     loading_page: "Cargando artículos…",
     search_unavailable: "La búsqueda en el texto de los artículos no está disponible ahora (¿está sin conexión?). \
         Se muestran los artículos de esta lista cuya pregunta coincide.",

@@ -28,7 +28,7 @@ pub use self::publisher::{
 };
 pub use self::reference::{is_doi, is_pmid, separator_after, vancouver_date, Reference};
 pub use self::search::{
-    pages_of, searched_words, too_short_to_search, CatalogView, ExcerptRun, SearchFilters,
+    holds_words_back, pages_of, searched_words, CatalogView, ExcerptRun, SearchFilters,
     SearchRequest, SearchResults, RESULTS_PER_PAGE,
 };
 pub use self::slug::Slug;

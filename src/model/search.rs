@@ -13,23 +13,30 @@ use super::{Audience, CatalogEntry, Language};
 /// How many results a page of search results shows.
 pub const RESULTS_PER_PAGE: usize = 10;
 
-/// The characters a query needs before the index is asked. The engine searches the
-/// last word as a prefix: one or two characters match thousands of words, which at
+/// The characters a word needs before the index is asked for it. The engine searches
+/// the last word as a prefix: one or two characters match thousands of words, which at
 /// 10,000 articles loads much of the index and scores most of the catalog, the slow
 /// tail of keystroke → results (docs/scale.md); two characters also say too little
 /// to rank by.
 pub const SEARCHED_FROM_CHARACTERS: usize = 3;
 
-/// The words of `query` the index is asked for: none while they are fewer than
-/// [`SEARCHED_FROM_CHARACTERS`] (the catalog is listed meanwhile, with a hint).
+/// The words of `query` the index is asked for: those before a last word shorter than
+/// [`SEARCHED_FROM_CHARACTERS`] (being typed, most often), and none while the rest is
+/// that short too (the catalog is listed meanwhile). The reader is told (a hint).
 pub fn searched_words(query: &str) -> Option<&str> {
-    let words = query.trim();
+    let mut words = query.trim();
+    while let Some((before, last)) = words.rsplit_once(char::is_whitespace) {
+        if last.chars().count() >= SEARCHED_FROM_CHARACTERS {
+            break;
+        }
+        words = before.trim_end();
+    }
     (words.chars().count() >= SEARCHED_FROM_CHARACTERS).then_some(words)
 }
 
-/// Words typed, but too few to search: the reader is told to type on.
-pub fn too_short_to_search(query: &str) -> bool {
-    !query.trim().is_empty() && searched_words(query).is_none()
+/// Some of the words typed are not searched (yet): the reader is told why.
+pub fn holds_words_back(query: &str) -> bool {
+    searched_words(query).unwrap_or_default() != query.trim()
 }
 
 /// One page of a search: words (none, for filters only), filters and the page wanted.
@@ -163,16 +170,22 @@ mod tests {
     }
 
     #[test]
-    fn a_query_is_searched_from_its_third_character() {
+    fn a_word_is_searched_from_its_third_character() {
         assert_eq!(searched_words(" a "), None);
         assert_eq!(searched_words("me"), None);
         // Characters, not bytes: two accented letters are still two.
         assert_eq!(searched_words("\u{e9}\u{e9}"), None);
         assert_eq!(searched_words(" met "), Some("met"));
-        assert_eq!(searched_words("a b"), Some("a b"));
-        assert!(too_short_to_search(" as"));
-        assert!(!too_short_to_search("  "));
-        assert!(!too_short_to_search("ast"));
+        assert_eq!(searched_words("a b"), None);
+        // A short last word waits; the words before it are searched meanwhile.
+        assert_eq!(searched_words("heart f"), Some("heart"));
+        assert_eq!(searched_words("type 2 d"), Some("type"));
+        assert_eq!(searched_words("type  2 dia "), Some("type  2 dia"));
+        assert_eq!(searched_words("of fat"), Some("of fat"));
+        assert!(holds_words_back(" as"));
+        assert!(holds_words_back("heart f"));
+        assert!(!holds_words_back("  "));
+        assert!(!holds_words_back("ast "));
         // Too short counts as no words: the catalog's pages, or the filters alone.
         assert_eq!(
             CatalogView::of("as", None, None, 2, 200),

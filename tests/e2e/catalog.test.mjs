@@ -69,7 +69,7 @@ test('full-text search finds a word of a patient variant only, marks it in the e
   }
 });
 
-test('one or two characters list the catalog with a polite hint, and the index is asked from the third', async () => {
+test('a word is searched from its third character: before, the catalog or the words before it, and a polite hint', async () => {
   const { context, page, pageErrors } = await newPage(browser);
   try {
     const requested = searchRequests(page);
@@ -82,7 +82,7 @@ test('one or two characters list the catalog with a polite hint, and the index i
     // "sl" would match most of the index's words as a prefix: the catalog stays listed,
     // whole, and a hint the input is described by says why, in a polite live region.
     await searchbox.pressSequentially('sl');
-    const hint = widget(page).getByRole('status').filter({ hasText: "Type 3 or more letters to search the articles' text." });
+    const hint = widget(page).getByRole('status').filter({ hasText: 'Each word is searched from its third letter.' });
     await hint.waitFor();
     assert.equal(await searchbox.getAttribute('aria-describedby'), await hint.getAttribute('id'));
     assert.equal(await hint.getAttribute('aria-live'), null, 'role=status is polite by itself');
@@ -97,6 +97,16 @@ test('one or two characters list the catalog with a polite hint, and the index i
     await widget(page).locator('.catalog-excerpt mark', { hasText: 'slurred' }).waitFor();
     assert.equal(await widget(page).locator('#catalog-search-hint').innerText(), '');
     assert.ok(requested.some((url) => url.endsWith('/articles/search/search.js')), requested.join('\n'));
+
+    // A short last word waits, the words before it are searched meanwhile, and the
+    // hint says so; from its third character it is searched too.
+    await searchbox.pressSequentially('rred th');
+    await hint.waitFor();
+    await widget(page).getByRole('status').filter({ hasText: /^1 article$/ }).waitFor();
+    assert.equal(await widget(page).locator('.catalog-list > li').count(), 1);
+    await searchbox.pressSequentially('e');
+    await widget(page).locator('#catalog-search-hint:empty').waitFor();
+    await widget(page).getByRole('status').filter({ hasText: /^1 article$/ }).waitFor();
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();

@@ -25,7 +25,7 @@ use crate::components::rendering::Rendering;
 use crate::config::Page;
 use crate::messages::Messages;
 use crate::model::{
-    searched_words, too_short_to_search, Catalog, CatalogEntry, CatalogView, ExcerptRun, Language,
+    holds_words_back, searched_words, Catalog, CatalogEntry, CatalogView, ExcerptRun, Language,
     ReviewStatus, Slug,
 };
 
@@ -177,7 +177,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                         aria-describedby="catalog-search-hint" {oninput} />
                     // Always in the page, so that screen readers hear it when it fills.
                     <p id="catalog-search-hint" class="search-hint" role="status">{
-                        too_short_to_search(&query).then_some(messages.search_hint)
+                        holds_words_back(&query).then_some(messages.search_hint)
                     }</p>
                     { RadioGroup::new("catalog-audience", messages.filter_legend, *filter, onfilter).view(messages) }
                     if languages.len() > 1 {
