@@ -203,6 +203,8 @@ pub struct Messages {
     pub article_count: fn(count: usize) -> String,
     pub updated: &'static str,
     pub searching: &'static str,
+    /// Words typed that are not searched yet: a word is, from its third letter.
+    pub search_hint: &'static str,
     /// A page of the catalog on its way.
     pub loading_page: &'static str,
     /// Full-text search could not be reached: what the list shows instead.
@@ -303,6 +305,7 @@ impl Messages {
             self.every_language,
             self.updated,
             self.searching,
+            self.search_hint,
             self.loading_page,
             self.search_unavailable,
             self.page_unavailable,
@@ -483,6 +486,7 @@ pub static EN: Messages = Messages {
     },
     updated: "Updated ",
     searching: "Searching…",
+    search_hint: "Each word is searched from its third letter.",
     loading_page: "Loading articles…",
     search_unavailable: "Searching the articles' text is not available right now (are you offline?). \
         Showing the articles listed here whose question matches.",
@@ -614,6 +618,7 @@ pub static ES: Messages = Messages {
     },
     updated: "Actualizado el ",
     searching: "Buscando…",
+    search_hint: "Cada palabra se busca a partir de su tercera letra.",
     loading_page: "Cargando artículos…",
     search_unavailable: "La búsqueda en el texto de los artículos no está disponible ahora (¿está sin conexión?). \
         Se muestran los artículos de esta lista cuya pregunta coincide.",

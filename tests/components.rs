@@ -1644,7 +1644,8 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
     // What no panel of this state shows: the loading line (the app's), the other
     // errors, an article without text, a step not yet reached and the caution line
     // before approval, an empty catalog, the language filter of a catalog in several
-    // languages, a search under way or out of reach, a paged catalog's pager and its
+    // languages, a search under way or out of reach or a query too short to search yet,
+    // a paged catalog's pager and its
     // page that did not come, the plurals that only other sentences use, and the
     // words of an overdue review over a saved copy (this page's copy is live).
     assert_eq!(
@@ -1664,6 +1665,7 @@ fn an_english_frame_says_what_the_catalog_says_in_english() {
             EN.language_legend,
             EN.every_language,
             EN.searching,
+            EN.search_hint,
             EN.loading_page,
             EN.search_unavailable,
             EN.page_unavailable,

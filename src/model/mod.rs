@@ -28,8 +28,8 @@ pub use self::publisher::{
 };
 pub use self::reference::{is_doi, is_pmid, separator_after, vancouver_date, Reference};
 pub use self::search::{
-    pages_of, CatalogView, ExcerptRun, SearchFilters, SearchRequest, SearchResults,
-    RESULTS_PER_PAGE,
+    holds_words_back, pages_of, searched_words, CatalogView, ExcerptRun, SearchFilters,
+    SearchRequest, SearchResults, RESULTS_PER_PAGE,
 };
 pub use self::slug::Slug;
 use crate::document::Document;

@@ -13,6 +13,32 @@ use super::{Audience, CatalogEntry, Language};
 /// How many results a page of search results shows.
 pub const RESULTS_PER_PAGE: usize = 10;
 
+/// The characters a word needs before the index is asked for it. The engine searches
+/// the last word as a prefix: one or two characters match thousands of words, which at
+/// 10,000 articles loads much of the index and scores most of the catalog, the slow
+/// tail of keystroke → results (docs/scale.md); two characters also say too little
+/// to rank by.
+pub const SEARCHED_FROM_CHARACTERS: usize = 3;
+
+/// The words of `query` the index is asked for: those before a last word shorter than
+/// [`SEARCHED_FROM_CHARACTERS`] (being typed, most often), and none while the rest is
+/// that short too (the catalog is listed meanwhile). The reader is told (a hint).
+pub fn searched_words(query: &str) -> Option<&str> {
+    let mut words = query.trim();
+    while let Some((before, last)) = words.rsplit_once(char::is_whitespace) {
+        if last.chars().count() >= SEARCHED_FROM_CHARACTERS {
+            break;
+        }
+        words = before.trim_end();
+    }
+    (words.chars().count() >= SEARCHED_FROM_CHARACTERS).then_some(words)
+}
+
+/// Some of the words typed are not searched (yet): the reader is told why.
+pub fn holds_words_back(query: &str) -> bool {
+    searched_words(query).unwrap_or_default() != query.trim()
+}
+
 /// One page of a search: words (none, for filters only), filters and the page wanted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchRequest {
@@ -66,9 +92,10 @@ pub enum CatalogView {
 
 impl CatalogView {
     /// Words always go to the search engine, which reads the articles' whole text, not
-    /// only their questions. Filters alone stay in the widget while the whole catalog is
-    /// at hand, in one page; over a paged catalog only the engine knows every article
-    /// a filter keeps.
+    /// only their questions, once there are enough of them to search
+    /// ([`searched_words`]); fewer count as none. Filters alone stay in the widget while
+    /// the whole catalog is at hand, in one page; over a paged catalog only the engine
+    /// knows every article a filter keeps.
     pub fn of(
         query: &str,
         audience: Option<Audience>,
@@ -76,7 +103,7 @@ impl CatalogView {
         page: usize,
         page_count: usize,
     ) -> CatalogView {
-        let query = query.trim();
+        let query = searched_words(query).unwrap_or_default();
         let filtered = audience.is_some() || language.is_some();
         if query.is_empty() && (page_count <= 1 || !filtered) {
             return CatalogView::Pages {
@@ -140,6 +167,40 @@ mod tests {
             panic!("a paged catalog is filtered by the engine");
         };
         assert_eq!((request.query.as_str(), request.filters.lang), ("", None));
+    }
+
+    #[test]
+    fn a_word_is_searched_from_its_third_character() {
+        assert_eq!(searched_words(" a "), None);
+        assert_eq!(searched_words("me"), None);
+        // Characters, not bytes: two accented letters are still two.
+        assert_eq!(searched_words("\u{e9}\u{e9}"), None);
+        assert_eq!(searched_words(" met "), Some("met"));
+        assert_eq!(searched_words("a b"), None);
+        // A short last word waits; the words before it are searched meanwhile.
+        assert_eq!(searched_words("heart f"), Some("heart"));
+        assert_eq!(searched_words("type 2 d"), Some("type"));
+        assert_eq!(searched_words("type  2 dia "), Some("type  2 dia"));
+        assert_eq!(searched_words("of fat"), Some("of fat"));
+        assert!(holds_words_back(" as"));
+        assert!(holds_words_back("heart f"));
+        assert!(!holds_words_back("  "));
+        assert!(!holds_words_back("ast "));
+        // Too short counts as no words: the catalog's pages, or the filters alone.
+        assert_eq!(
+            CatalogView::of("as", None, None, 2, 200),
+            CatalogView::Pages { page: 2 }
+        );
+        let CatalogView::Search(request) =
+            CatalogView::of("as", Some(Audience::Patient), None, 1, 200)
+        else {
+            panic!("a paged catalog is filtered by the engine");
+        };
+        assert_eq!(request.query, "");
+        let CatalogView::Search(request) = CatalogView::of(" ast", None, None, 1, 1) else {
+            panic!("three characters are searched");
+        };
+        assert_eq!(request.query, "ast");
     }
 
     #[test]

@@ -69,6 +69,50 @@ test('full-text search finds a word of a patient variant only, marks it in the e
   }
 });
 
+test('a word is searched from its third character: before, the catalog or the words before it, and a polite hint', async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    const requested = searchRequests(page);
+    await page.goto(`${WIDGET_URL}/`);
+    await takenOver(page);
+    const searchbox = widget(page).getByRole('searchbox', { name: 'Search articles' });
+    const count = await widget(page).locator('.catalog-list > li').count();
+    assert.ok(count > 1, `${count} articles listed`);
+
+    // "sl" would match most of the index's words as a prefix: the catalog stays listed,
+    // whole, and a hint the input is described by says why, in a polite live region.
+    await searchbox.pressSequentially('sl');
+    const hint = widget(page).getByRole('status').filter({ hasText: 'Each word is searched from its third letter.' });
+    await hint.waitFor();
+    assert.equal(await searchbox.getAttribute('aria-describedby'), await hint.getAttribute('id'));
+    assert.equal(await hint.getAttribute('aria-live'), null, 'role=status is polite by itself');
+    assert.equal(await widget(page).locator('.catalog-list > li').count(), count);
+    assert.equal(await widget(page).locator('.catalog-list[aria-busy]').count(), 0);
+    assert.deepEqual(requested, [], 'nothing of the index is fetched for two characters');
+    assert.deepEqual(await axeViolations(page), []);
+
+    // The third character searches the articles' text, and the hint goes.
+    await searchbox.pressSequentially('u');
+    await widget(page).getByRole('status').filter({ hasText: /^1 article$/ }).waitFor();
+    await widget(page).locator('.catalog-excerpt mark', { hasText: 'slurred' }).waitFor();
+    assert.equal(await widget(page).locator('#catalog-search-hint').innerText(), '');
+    assert.ok(requested.some((url) => url.endsWith('/articles/search/search.js')), requested.join('\n'));
+
+    // A short last word waits, the words before it are searched meanwhile, and the
+    // hint says so; from its third character it is searched too.
+    await searchbox.pressSequentially('rred th');
+    await hint.waitFor();
+    await widget(page).getByRole('status').filter({ hasText: /^1 article$/ }).waitFor();
+    assert.equal(await widget(page).locator('.catalog-list > li').count(), 1);
+    await searchbox.pressSequentially('e');
+    await widget(page).locator('#catalog-search-hint:empty').waitFor();
+    await widget(page).getByRole('status').filter({ hasText: /^1 article$/ }).waitFor();
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('search works on a partner page on another origin, and results pass axe', async () => {
   const { context, page, pageErrors } = await newPage(browser);
   try {

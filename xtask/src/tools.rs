@@ -296,7 +296,7 @@ fn ensure_npm_packages(root: &Path, toolchain: &Toolchain) -> Result<()> {
     if up_to_date {
         return Ok(());
     }
-    step("installing npm packages (npm ci): wasm-opt, workbox-build, Pagefind, CommonMark spec, playwright-core, selenium-webdriver, axe-core, Lighthouse, marked, DOMPurify");
+    step("installing npm packages (npm ci): wasm-opt, workbox-build, Pagefind, CommonMark spec, playwright-core, selenium-webdriver, axe-core, Lighthouse, marked, DOMPurify, MiniSearch (benches)");
     if output(toolchain.command("npm").arg("--version")).is_err() {
         bail!(
             "npm is missing: install Node.js 20 or newer with npm (`apt-get install nodejs npm`)"

@@ -24,7 +24,10 @@ use crate::components::radio_group::RadioGroup;
 use crate::components::rendering::Rendering;
 use crate::config::Page;
 use crate::messages::Messages;
-use crate::model::{Catalog, CatalogEntry, CatalogView, ExcerptRun, Language, ReviewStatus, Slug};
+use crate::model::{
+    holds_words_back, searched_words, Catalog, CatalogEntry, CatalogView, ExcerptRun, Language,
+    ReviewStatus, Slug,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct CatalogListProps {
@@ -151,7 +154,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                 .iter()
                 .map(|(entry, _)| entry.slug.clone())
                 .collect(),
-            query: query.trim().to_owned(),
+            query: searched_words(&query).unwrap_or_default().to_owned(),
         });
         let onresults = props.onresults.clone();
         use_effect_with(settled, move |settled| {
@@ -170,7 +173,12 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                 <div class="catalog-tools" role="search" inert={props.rendering.is_inert()}
                     aria-busy={props.rendering.busy()}>
                     <label class="search-label" for="catalog-search">{ messages.search_label }</label>
-                    <input id="catalog-search" class="search" type="search" value={(*query).clone()} {oninput} />
+                    <input id="catalog-search" class="search" type="search" value={(*query).clone()}
+                        aria-describedby="catalog-search-hint" {oninput} />
+                    // Always in the page, so that screen readers hear it when it fills.
+                    <p id="catalog-search-hint" class="search-hint" role="status">{
+                        holds_words_back(&query).then_some(messages.search_hint)
+                    }</p>
                     { RadioGroup::new("catalog-audience", messages.filter_legend, *filter, onfilter).view(messages) }
                     if languages.len() > 1 {
                         { RadioGroup {
