@@ -327,7 +327,13 @@ async function memoryGrowth(file, ready, repeat, checkpoints) {
       }
     };
   });
-  const glueUrl = `${BENCH_URL}/${readdirSync(SITE).find((name) => /^article-widget-[0-9a-f]+\.js$/.test(name))}`;
+  // The glue this page loaded (the article-only code or the full app's, by its widgets).
+  const glueUrl = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .find((name) => /\/article-(only|widget)-[0-9a-f]+\.js$/.test(new URL(name).pathname)),
+  );
   const reading = async (steps) => {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -893,7 +899,7 @@ if (sizes) {
   for (const { label, files } of pageKinds) {
     const total = sum(files);
     const embed = label.startsWith('a partner');
-    const list = files.map((file) => `${file.path.replace(/^.*\//, '').replace(/-[0-9a-f]{16}/, '')} ${kb(file.brotli)}`).join(', ');
+    const list = files.map((file) => `${file.path.replace(/^.*\//, '').replace(/-[0-9a-f]{12,16}(?=[._])/, '')} ${kb(file.brotli)}`).join(', ');
     row(
       `code downloaded by page kind, as served: ${label}: the widget's scripts, Wasm and stylesheets it fetched (KB raw / gzip / brotli; each file's brotli KB after)`,
       { widget: `${sizeCell(total)} (${list})` },

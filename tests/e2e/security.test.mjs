@@ -110,13 +110,21 @@ test('user content that clobbers every page property the loader reads, by name a
     assert.ok(/high blood pressure/i.test(texts[1]), texts[1]);
     // The attacker's origin was asked for the comment's two images, and nothing else.
     assert.deepEqual(asked.sort(), [`${ATTACKER}/u/a.png`, `${ATTACKER}/u/b.png`]);
-    assert.ok(requests.some((url) => url.startsWith(`${WIDGET_URL}/article-widget-`) && url.endsWith('.js')), 'the glue came from the widget host');
+    assert.ok(requests.some((url) => /^\/article-(only|widget)-[0-9a-f]+\.js$/.test(url.slice(WIDGET_URL.length)) && url.startsWith(`${WIDGET_URL}/`)), 'the glue came from the widget host');
     // The loader's global is its own, whatever the page named ArticleWidget.
     const api = await page.evaluate(() => {
       const own = Object.getOwnPropertyDescriptor(window, 'ArticleWidget')?.value;
-      return { scan: typeof own?.scan, loader: own?.loader, symbol: window[Symbol.for('article-widget.loader')] === own };
+      // The symbol's global is the Wasm's way in: the same functions, and the catalog's
+      // hand-over, which the page's API does not offer.
+      const wasms = window[Symbol.for('article-widget.loader')];
+      return {
+        scan: typeof own?.scan,
+        loader: own?.loader,
+        symbol: wasms?.scan === own?.scan && wasms?.mount === own?.mount && Object.isFrozen(wasms),
+        handOver: [typeof wasms?.openCatalog, typeof own?.openCatalog],
+      };
     });
-    assert.deepEqual(api, { scan: 'function', loader: true, symbol: true });
+    assert.deepEqual(api, { scan: 'function', loader: true, symbol: true, handOver: ['function', 'undefined'] });
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();
@@ -348,7 +356,8 @@ test("the Wasm's glue failing to load once: the placeholder offers to try again,
   const { context, page, pageErrors } = await newPage(browser);
   try {
     let glueRequests = 0;
-    await page.route(/\/article-widget-[0-9a-f]+\.js(\?.*)?$/, (route) => {
+    // Both widgets show one article: their glue is the article-only code's.
+    await page.route(/\/article-only-[0-9a-f]+\.js(\?.*)?$/, (route) => {
       glueRequests += 1;
       return glueRequests === 1 ? route.abort('connectionreset') : route.continue();
     });
