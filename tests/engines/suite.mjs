@@ -89,7 +89,25 @@ async function waitForAudience(driver, host, audience) {
 
 /** Clicks a choice of `host`'s widget, such as an audience, as a reader would (a WebDriver click on its label). */
 async function choose(driver, host, value) {
-  const label = await driver.executeScript(widgetElement, host, `label.choice[for$="-${value}"]`);
+  const selector = `label.choice[for$="-${value}"]`;
+  // A reader clicks what they see: the label, scrolled into view, is the element at its
+  // own centre (WebKit's driver refuses a click on anything else, as during a layout).
+  await waitInPage(
+    driver,
+    `${host}: the label for ${value} can be clicked`,
+    (host, selector) => {
+      const shadow = document.querySelector(host)?.shadowRoot;
+      const label = shadow?.querySelector(selector);
+      if (!label) return false;
+      label.scrollIntoView({ block: 'center' });
+      const box = label.getBoundingClientRect();
+      const hit = shadow.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return box.width > 0 && box.height > 0 && hit !== null && label.contains(hit);
+    },
+    host,
+    selector,
+  );
+  const label = await driver.executeScript(widgetElement, host, selector);
   assert.ok(label, `${host} has a label for ${value}`);
   await label.click();
 }
