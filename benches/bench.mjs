@@ -327,13 +327,6 @@ async function memoryGrowth(file, ready, repeat, checkpoints) {
       }
     };
   });
-  // The glue this page loaded (the article-only code or the full app's, by its widgets).
-  const glueUrl = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map((entry) => entry.name)
-      .find((name) => /\/article-(only|widget)-[0-9a-f]+\.js$/.test(new URL(name).pathname)),
-  );
   const reading = async (steps) => {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -341,6 +334,15 @@ async function memoryGrowth(file, ready, repeat, checkpoints) {
     return { steps, js: usedSize, wasm };
   };
   await page.evaluate(repeat, { from: 0, to: 1 });
+  // The glue this page loaded (the article-only code or the full app's, by its widgets).
+  const glueUrl = await (
+    await page.waitForFunction(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .find((name) => /\/article-(only|widget)-[0-9a-f]+\.js$/.test(new URL(name).pathname)),
+    )
+  ).jsonValue();
   await page.evaluate(async (url) => {
     window.benchWasmMemory = (await (await import(url)).default()).memory;
     window.benchWasmSize = window.benchWasmMemory.buffer.byteLength;
@@ -361,7 +363,11 @@ async function memoryGrowth(file, ready, repeat, checkpoints) {
 function audienceSwitchMemory() {
   return memoryGrowth(
     'script-tag.html',
-    () => document.querySelector('article-widget')?.shadowRoot?.querySelector('.disclaimer h2'),
+    // Taken over: a choice in the prerendered page is the loader's, not the Wasm's.
+    () => {
+      const root = document.querySelector('article-widget')?.shadowRoot;
+      return root?.querySelector('.article-widget-root:not([hidden]) .disclaimer h2') && !root.querySelector('[data-prerendered]');
+    },
     async ({ from, to }) => {
       const root = document.querySelector('article-widget').shadowRoot;
       for (let i = from; i < to; i += 1) {
