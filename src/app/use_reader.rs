@@ -52,10 +52,17 @@ pub fn use_reader(root: &NodeRef) -> Reader {
     let subscription = use_mut_ref(|| None::<storage::Subscription>);
     {
         let onaction = onaction.clone();
+        let dispatcher = preferences.dispatcher();
         let subscription = subscription.clone();
         use_effect_with((), move |_| {
             *subscription.borrow_mut() =
                 Some(storage::subscribe(onaction.reform(PreferencesAction::Sync)));
+            // A choice stored between the first render's read and this subscription (the
+            // reader's click in the prerendered page while this widget rendered hidden,
+            // docs/static-first.md) was announced to no one here: read it again. The
+            // reducer keeps the same state when nothing changed, so this renders nothing;
+            // the dispatcher, not `onaction`, which would read the reading place (a layout).
+            dispatcher.dispatch(PreferencesAction::Sync(storage::load()));
             move || drop(subscription.borrow_mut().take())
         });
     }
