@@ -150,36 +150,44 @@ pub fn write_stylesheet(dir: &Path, site: &Path) -> Result<bool, String> {
     Ok(true)
 }
 
-/// The article-only Wasm the site's `article-only.json` names; None, said once, where
-/// the site has none (a site Trunk's hook did not build: every page starts the full
-/// app); an error where it is not one.
+/// The article-only Wasm the site's `article-only.json` names (see [`build_manifest`]):
+/// without it every page starts the full app.
 fn article_code(site: &Path) -> Result<Option<ArticleCode>, String> {
-    let path = site.join(ARTICLE_CODE_FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(json) => ArticleCode::from_json(&json)
-            .map(Some)
-            .map_err(|error| format!("{}:1: {error}", path.display())),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            println!("no {}: every page starts the full app", path.display());
-            Ok(None)
-        }
-        Err(error) => Err(format!("cannot read {}: {error}", path.display())),
-    }
+    build_manifest(
+        site,
+        ARTICLE_CODE_FILE,
+        ArticleCode::from_json,
+        "every page starts the full app",
+    )
 }
 
-/// The pinned loader the site's `pinned.json` names; None, said once, where the site
-/// has none (a site Trunk's hook did not build); an error where it is not one.
+/// The pinned loader the site's `pinned.json` names (see [`build_manifest`]): without it
+/// the embed panels offer no pinned code.
 fn pinned_loader(site: &Path) -> Result<Option<PinnedLoader>, String> {
-    let path = site.join(PINNED_FILE);
+    build_manifest(
+        site,
+        PINNED_FILE,
+        PinnedLoader::from_json,
+        "the embed panels offer no pinned code",
+    )
+}
+
+/// What a file Trunk's hook writes into the site (`file`, JSON read by `parse`) says;
+/// None, said once with what follows (`without`), where the site has none (a site the
+/// hook did not build); an error where it is not what `parse` reads.
+fn build_manifest<T>(
+    site: &Path,
+    file: &str,
+    parse: fn(&str) -> Result<T, String>,
+    without: &str,
+) -> Result<Option<T>, String> {
+    let path = site.join(file);
     match std::fs::read_to_string(&path) {
-        Ok(json) => PinnedLoader::from_json(&json)
+        Ok(json) => parse(&json)
             .map(Some)
             .map_err(|error| format!("{}:1: {error}", path.display())),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            println!(
-                "no {}: the embed panels offer no pinned code",
-                path.display()
-            );
+            println!("no {}: {without}", path.display());
             Ok(None)
         }
         Err(error) => Err(format!("cannot read {}: {error}", path.display())),

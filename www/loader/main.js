@@ -44,6 +44,8 @@ import { SANITIZES, cleanPage } from './sanitize.js';
 const FULL_CODE = { glue: __ARTICLE_WIDGET_GLUE__, wasm: __ARTICLE_WIDGET_WASM__ };
 const ARTICLE_CODE = __ARTICLE_WIDGET_ARTICLE_CODE__;
 const CSS = __ARTICLE_WIDGET_CSS__;
+/** The code a widget with `options` runs (options.js `codeFor`). */
+const codeOf = (options) => codeFor(options, ARTICLE_CODE, FULL_CODE);
 
 // The loader's global, by a key no element's name or id can be: markup can make
 // `window.ArticleWidget` an element (`<form id="ArticleWidget">`), never this.
@@ -353,7 +355,7 @@ function showPrerendered(host, options) {
         dom.on(shadow, 'change', (event) => rememberChoice(host, event.target));
       }
       // The code failed while this page was on its way: say so under it.
-      if (failures > 0 && !loadings.has(codeFor(options, ARTICLE_CODE, FULL_CODE))) showFailure(host);
+      if (failures > 0 && !loadings.has(codeOf(options))) showFailure(host);
       return afterPaint();
     })
     .catch(() => {
@@ -434,7 +436,7 @@ function mount(host, given) {
   placeholder(host);
   const options = optionsOf(host);
   const url = articleFile(options, '.json', dom.baseURI());
-  const code = codeFor(options, ARTICLE_CODE, FULL_CODE);
+  const code = codeOf(options);
   const ready = readyCodes.has(code);
   if (!ready && !prerendering.has(host)) {
     prerendering.add(host);
@@ -494,10 +496,10 @@ function update(host, given) {
   const glue = mountedWith.get(host);
   if (glue) return Promise.resolve(glue.updateWidget(host, optionsOf(host)));
   // Not mounted yet: once its code is here.
-  const loading = loadings.get(codeFor(optionsOf(host), ARTICLE_CODE, FULL_CODE));
+  const loading = loadings.get(codeOf(optionsOf(host)));
   if (!loading) return Promise.resolve(false);
   return loading.then(
-    (code) => code.updateWidget(host, optionsOf(host)),
+    (loaded) => loaded.updateWidget(host, optionsOf(host)),
     () => false,
   );
 }

@@ -233,29 +233,23 @@ fn test(root: &Path) -> Result<()> {
         "-D",
         "warnings",
     ]))?;
-    // The Wasm build has code of its own (the browser glue's wasm32 paths).
-    run_command(toolchain.command("cargo").args([
-        "clippy",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--lib",
-        "--bins",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    // And the article-only Wasm, the crate without its `catalog` feature (build.rs).
-    run_command(toolchain.command("cargo").args([
-        "clippy",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--lib",
-        "--bins",
-        "--no-default-features",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    // The Wasm build has code of its own (the browser glue's wasm32 paths), in the full
+    // app and in the article-only Wasm, the crate without its `catalog` feature (build.rs).
+    for features in [&[][..], &["--no-default-features"][..]] {
+        run_command(
+            toolchain
+                .command("cargo")
+                .args([
+                    "clippy",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--lib",
+                    "--bins",
+                ])
+                .args(features)
+                .args(["--", "-D", "warnings"]),
+        )?;
+    }
 
     step("loader unit tests: node's test runner on www/loader/ (options, first paint, origins)");
     run_command(toolchain.command("node").args(["--test", "tests/loader/"]))?;
