@@ -7,9 +7,10 @@
 //! data; everything else a reader sees (labels, notes, errors, the offline banner, the
 //! review stepper, the audiences' names) is a field of [`Messages`]. Strings with
 //! values in them are functions, so that each language orders its sentence its own way.
-//! Long dates are not here: the browser writes them (`Intl.DateTimeFormat`), so the
-//! Wasm carries no month names; [`long_date`] is the native stand-in for the build's
-//! pages and the tests.
+//! Long dates are written here too ([`long_date`]), the same in the build's pages and in
+//! the widget: the browser's `Intl.DateTimeFormat` would spare the Wasm a few hundred
+//! bytes of month names, but the first one a page makes loads its locale's data, which a
+//! profile at 4x CPU slowdown found to be 65–80 ms of the take-over's one long task.
 //!
 //! Adding a language: a `Language` variant (`model::Language`), a `Messages` table, and its arm in
 //! [`Language::messages`] (and in [`long_date`]).
@@ -331,10 +332,8 @@ fn position<T: PartialEq>(all: &[T], item: T) -> usize {
     all.iter().position(|each| *each == item).unwrap_or(0)
 }
 
-/// "November 30, 2026" or "30 de noviembre de 2026": natively only, for the build's
-/// pages and the tests. In the browser `Intl.DateTimeFormat` writes dates (see
-/// `browser::dates`), so these month names never reach the Wasm.
-#[cfg(not(target_arch = "wasm32"))]
+/// "November 30, 2026" or "30 de noviembre de 2026", as the language writes a date in
+/// running text.
 pub fn long_date(date: crate::model::Date, language: Language) -> String {
     const EN_MONTHS: [&str; 12] = [
         "January",

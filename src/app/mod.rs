@@ -33,7 +33,6 @@ use self::use_navigation::{use_catalog_handoff, use_heading_focus, use_navigatio
 use self::use_printed::use_printed;
 use self::use_reader::{use_publisher_accent, use_reader};
 use self::use_update_notice::use_update_notice;
-use crate::browser::dates;
 use crate::browser::network::HandedOver;
 use crate::components::article_link::Links;
 use crate::config::{Page, Placement, WidgetConfig};
@@ -203,10 +202,10 @@ pub fn App(props: &AppProps) -> Html {
     // The reader's theme, else the host page's, else the system's.
     let theme = reader.preferences.effective_theme(props.config.theme);
     let banner = match state {
-        LoadState::Loaded(_, freshness) => {
-            saved_notice(*freshness, messages, |date| dates::long(date, language))
-                .map(AttrValue::from)
-        }
+        LoadState::Loaded(_, freshness) => saved_notice(*freshness, messages, |date| {
+            crate::messages::long_date(date, language)
+        })
+        .map(AttrValue::from),
         _ => None,
     };
     let links = Links {

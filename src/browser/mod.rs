@@ -4,7 +4,6 @@
 //! a component (`tests/tidy.rs` holds both rules).
 
 pub mod console;
-pub mod dates;
 pub mod dom;
 pub mod events;
 pub mod history;

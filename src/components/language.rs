@@ -1,12 +1,10 @@
 //! The interface's language as a context: `Frame` provides it, and every component
-//! reads its words and dates through these hooks. Without a `Frame` (a component
-//! rendered alone, as in the tests) the language is English.
+//! reads its words through these hooks. Without a `Frame` (a component rendered alone,
+//! as in the tests) the language is English.
 
 use yew::prelude::*;
 
-use crate::browser::dates;
 use crate::messages::{Language, Messages};
-use crate::model::Date;
 
 /// The interface's language of the component calling it.
 #[hook]
@@ -18,9 +16,4 @@ pub fn use_language() -> Language {
 #[hook]
 pub fn use_messages() -> &'static Messages {
     use_language().messages()
-}
-
-/// `date` written long in `language`: by the browser's `Intl` in the widget.
-pub fn long_date(date: Date, language: Language) -> String {
-    dates::long(date, language)
 }

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::language::long_date;
+use crate::messages::long_date;
 use crate::messages::Language;
 use crate::model::ReviewBody;
 use crate::model::{Review, ReviewStatus};

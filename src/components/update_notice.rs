@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::article_history::history_entry;
-use super::language::long_date;
+use crate::messages::long_date;
 use crate::messages::Language;
 use crate::model::{Change, Date};
 

@@ -128,10 +128,13 @@ function bindings(code) {
   // The Wasm downloads while the glue does; the glue compiles it by streaming.
   const wasm = fetchOwn(base + code.wasm, PIN && PIN.wasm);
   // The Wasm starts (compiles, instantiates, renders) only once the prerendered pages
-  // under way have painted: the reader's first words come before the Wasm's work.
+  // under way have painted: the reader's first words come before the Wasm's work. Its
+  // start and the widgets' first render are then two tasks, not one: a reader's click
+  // between them is handled, and neither is as long as both (docs/performance.md).
   const glueReady = loadGlue(base + code.glue + retry).then((glue) =>
     firstPaintsSettled()
       .then(() => glue.default({ module_or_path: wasm }))
+      .then(nextTask)
       .then(() => glue),
   );
   // Unobserved if the glue fails first: the failure is the glue's, reported below.
@@ -177,6 +180,10 @@ function firstPaintsSettled() {
     Promise.all(firstPaints),
     new Promise((resolve) => setTimeout(resolve, FIRST_PAINT_WAIT_MS)),
   ]);
+}
+
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function afterPaint() {
@@ -366,9 +373,10 @@ function showPrerendered(host, options) {
 
 // An audience chosen in a prerendered page, before the Wasm has taken it over
 // (docs/static-first.md): the page's audience question is live, its other controls
-// stay inert until the widget takes over.
+// stay inert until the widget takes over. The build writes it so; a fragment of an
+// earlier build, still cached, had the whole block inert.
 function acceptChoice(root) {
-  const section = dom.querySelectorAll(root, '.personalize[inert]')[0];
+  const section = dom.querySelectorAll(root, '.personalize')[0];
   const others = section && dom.querySelectorAll(section, '.preferences')[0];
   if (!others) return;
   dom.removeAttribute(section, 'inert');

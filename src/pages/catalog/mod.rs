@@ -18,11 +18,12 @@ use self::use_catalog_page::{use_catalog_page, PageLoad};
 use self::use_catalog_search::use_catalog_search;
 use crate::browser::page;
 use crate::components::article_link::{page_link, Links};
-use crate::components::language::{long_date, use_language};
+use crate::components::language::use_language;
 use crate::components::pager::{pager, Pager};
 use crate::components::radio_group::RadioGroup;
 use crate::components::rendering::Rendering;
 use crate::config::Page;
+use crate::messages::long_date;
 use crate::messages::Messages;
 use crate::model::{
     holds_words_back, searched_words, Catalog, CatalogEntry, CatalogView, ExcerptRun, Language,
