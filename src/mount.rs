@@ -12,8 +12,11 @@ use yew::Callback;
 use crate::app::{App, AppProps, Host};
 use crate::browser::console::{describe, log_error, log_warning};
 use crate::browser::network::{self, HandedOver};
-use crate::browser::{dom, history, page};
+use crate::browser::{dom, history, page, storage};
+use crate::components::audience_picker::AUDIENCE_CONTROL;
 use crate::config::{Page, Placement, WidgetConfig, FRAME_QUERY, PAGE_QUERY};
+use crate::model::Audience;
+use crate::preferences::PreferencesAction;
 
 /// Mounts a widget into every `[data-article-widget]` element of the document that has
 /// none yet. The page's own URL may choose the article and audience (`?article=`,
@@ -168,6 +171,15 @@ pub fn mount(
     }
     let config = with_page_lang(config, host);
     let (shadow, prerendered) = dom::widget_shadow_root(host)?;
+    // An audience the reader picked in the prerendered page that no script heard is
+    // theirs, as if they had picked it in the widget: its first render shows it.
+    if let Some(audience) = prerendered
+        .as_ref()
+        .and_then(|page| dom::unheard_choice(page, AUDIENCE_CONTROL))
+        .and_then(|value| value.parse::<Audience>().ok())
+    {
+        storage::store_choice(PreferencesAction::ChooseAudience(audience));
+    }
     let mut handed_over = handed_over;
     let reused = SLOTS.with_borrow_mut(|slots| {
         let slot = slots.iter_mut().find(|slot| slot.host == Host::Parked)?;

@@ -1048,8 +1048,9 @@ fn an_empty_catalog_says_so() {
     assert!(all(&html, "a", &[]).is_empty());
 }
 
-/// The controls of a page in `rendering`: the catalog's search, its pager and the
-/// article's personalization block, as (`inert`, `aria-busy`) each.
+/// The controls of a page in `rendering`: the catalog's search, its pager, the
+/// article's personalization block and its text size and theme, as (`inert`,
+/// `aria-busy`) each.
 fn controls(rendering: Rendering) -> Vec<(bool, Option<String>)> {
     let catalog = article_widget::ssr::render::<CatalogList>(move || CatalogListProps {
         rendering,
@@ -1071,6 +1072,7 @@ fn controls(rendering: Rendering) -> Vec<(bool, Option<String>)> {
         one(&catalog, "div", &[("class", "catalog-tools")]),
         one(&catalog, "nav", &[("class", "pager")]),
         one(&article, "section", &[("class", "personalize")]),
+        one(&article, "div", &[("class", "preferences")]),
     ]
     .iter()
     .map(|tag| {
@@ -1085,14 +1087,15 @@ fn controls(rendering: Rendering) -> Vec<(bool, Option<String>)> {
 #[test]
 fn the_prerendered_pages_controls_are_inert_until_the_widget_takes_over() {
     let busy = || Some("true".to_owned());
-    // The pager of the static page is links that work without the widget.
+    // The pager of the static page is links that work without the widget, and its
+    // audience question takes a choice from the first paint (docs/static-first.md).
     assert_eq!(
         controls(Rendering::Prerendered),
-        [(true, busy()), (false, None), (true, busy())]
+        [(true, busy()), (false, None), (false, None), (true, busy())]
     );
     assert_eq!(
         controls(Rendering::Live),
-        [(false, None), (false, None), (false, None)]
+        [(false, None), (false, None), (false, None), (false, None)]
     );
 }
 

@@ -10,6 +10,7 @@
 // that dates a kept copy; what a slug is.
 import {
   APP_ARTICLE_CACHE,
+  AUDIENCE_CONTROL,
   APP_PAGE_CACHE,
   APP_SHELL_TEXT,
   LANGUAGES,
@@ -443,11 +444,19 @@ function rememberEarlyChoice() {
     const page = audiencePage(links, audience);
     if (page) showAudiencePage(prerendered, page);
   });
+  // The question is live from the page's first paint: an answer given before this
+  // script ran checked its radio, and is heard once the script has run to its end.
+  const early = prerendered.querySelector(`input[name="${AUDIENCE_CONTROL}"]:checked`);
+  if (early && !early.defaultChecked) queueMicrotask(() => early.dispatchEvent(new Event('change', { bubbles: true })));
 }
 
-/** The prerendered page's audience question, live; its other controls stay inert. */
+/**
+ * The prerendered page's audience question, live; its other controls stay inert. The
+ * build writes it so; a page of an earlier build, kept offline, had the whole block
+ * inert.
+ */
 function acceptChoice(root) {
-  const section = root.querySelector('.personalize[inert]');
+  const section = root.querySelector('.personalize');
   const others = section?.querySelector('.preferences');
   if (!others) return false;
   section.removeAttribute('inert');

@@ -88,6 +88,20 @@ fn link_page_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The value of the radio named `name` that the reader checked in the prerendered page
+/// and no script heard: checked now, though the build did not write it so. A script that
+/// hears a choice (the app shell, `embed.js`) shows that choice's own page, which the
+/// build wrote with it checked; a page without one (an embed page in an iframe), or a
+/// click before its script ran, leaves the choice to the widget.
+pub fn unheard_choice(prerendered: &Element, name: &str) -> Option<String> {
+    let checked = prerendered
+        .query_selector(&format!("input[name=\"{name}\"]:checked"))
+        .ok()??
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    (!checked.default_checked()).then(|| checked.value())
+}
+
 /// Replaces the prerendered page with the widget's own rendering of it, `container`,
 /// in one step: the browser paints one or the other, never both or neither. The
 /// element that had focus keeps it: its twin, at the same place in the new tree, takes

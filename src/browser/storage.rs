@@ -9,13 +9,14 @@
 //! caller learns only whether the choice will outlive the page.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
-use yew::Callback;
+use yew::{Callback, Reducible};
 
 use super::console::log_warning;
-use crate::preferences::{self, Preferences, STORAGE_KEY};
+use crate::preferences::{self, Preferences, PreferencesAction, STORAGE_KEY};
 
 thread_local! {
     /// The record as this page last read or wrote it: the session copy.
@@ -77,6 +78,14 @@ pub fn load() -> Preferences {
         SESSION_COPY.set(Some(record));
     }
     decoded.preferences
+}
+
+/// Stores one choice of the reader's, made before any widget of the page listens (an
+/// audience picked in the prerendered page), so that every widget's first render shows
+/// it. Where storage fails, it lasts as this page's session copy.
+pub fn store_choice(action: PreferencesAction) {
+    let chosen = Rc::new(load()).reduce(action);
+    let _ = write_stored(&preferences::encode(&chosen));
 }
 
 /// The key of what the reader last read of each article (`app::updates::Readings`),

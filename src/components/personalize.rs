@@ -15,8 +15,9 @@ pub struct Personalize {
     pub onaction: Callback<PreferencesAction>,
     /// Why the reader's choices will not outlive the page, when storage fails.
     pub storage_notice: Option<AttrValue>,
-    /// Inert, and shown so, in the build's prerendered page (see [`crate::pages`]),
-    /// until the widget takes it over.
+    /// In the build's prerendered page (see [`crate::pages`]) the audience question
+    /// takes a choice at once, and the text size and theme are inert, and shown so,
+    /// until the widget takes the page over.
     pub rendering: Rendering,
 }
 
@@ -28,12 +29,12 @@ pub fn personalize(props: &Personalize, messages: &Messages) -> Html {
     let ontextsize = props.onaction.reform(PreferencesAction::SetTextSize);
     let ontheme = props.onaction.reform(PreferencesAction::SetTheme);
     html! {
-        <section class="personalize" part="personalize" inert={props.rendering.is_inert()}
-            aria-busy={props.rendering.busy()}>
+        <section class="personalize" part="personalize">
             <h2 id="personalize-heading" class="personalize-heading">{ messages.personalize }</h2>
             <p class="personalize-lead">{ messages.personalize_lead }</p>
             { audience_picker(props.audience, onaudiencechange, messages) }
             <PreferencesPanel
+                rendering={props.rendering}
                 text_size={props.preferences.text_size}
                 theme={props.preferences.theme}
                 {ontextsize}

@@ -2,10 +2,15 @@ use yew::prelude::*;
 
 use super::language::use_messages;
 use super::radio_group::RadioGroup;
+use super::rendering::Rendering;
 use crate::preferences::{TextSize, Theme};
 
 #[derive(Properties, PartialEq)]
 pub struct PreferencesPanelProps {
+    /// Inert, and shown so, in the build's prerendered page: it opens only with the
+    /// widget's code.
+    #[prop_or_default]
+    pub rendering: Rendering,
     pub text_size: TextSize,
     pub theme: Theme,
     pub ontextsize: Callback<TextSize>,
@@ -22,7 +27,7 @@ pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     html! {
-        <div class="preferences">
+        <div class="preferences" inert={props.rendering.is_inert()} aria-busy={props.rendering.busy()}>
             <button
                 type="button"
                 class="preferences-toggle"

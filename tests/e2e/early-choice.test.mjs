@@ -145,6 +145,70 @@ test("publisher's article page: a choice made while the widget loads the article
   }
 });
 
+test("publisher's article page: Patient clicked before the app shell runs is heard when it does, then shown by the widget, once", async () => {
+  // The question is live from the page's first paint, before any script: the click
+  // checks the radio, and the app shell, once it runs, shows and stores the choice.
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await watch(context);
+    const releaseShell = await holdBack(page, '**/app-shell-*.js');
+    const releaseWasm = await holdBack(page, '**/*_bg.wasm');
+    // Not until `load`: the page's modules, the app shell among them, run before it.
+    await page.goto(`${WIDGET_URL}/articles/als-primary-treatment/`, { waitUntil: 'commit' });
+    const host = '[data-article-widget]';
+    await page.locator('[data-prerendered] h1').waitFor();
+    await page.getByRole('radio', { name: 'Patient' }).click();
+    const early = await shown(page, host);
+    assert.equal(early.checked, 'patient', 'the radio takes the click with no script yet');
+    assert.equal(early.disclaimer, 'Professional Medical Disclaimer', 'nothing has heard it yet');
+
+    releaseShell();
+    await page.locator('[data-prerendered] aside.disclaimer h2', { hasText: /^Medical Disclaimer$/ }).waitFor();
+    const heard = await shown(page, host);
+    assert.equal(heard.prerendered, true, 'still the prerendered page: the Wasm is held back');
+    assert.deepEqual(heard.selected, ['audience-patient']);
+    assert.equal(heard.focused, 'audience-patient', 'focus stays on the control the reader used');
+    assert.equal(await stored(page), 'patient');
+
+    releaseWasm();
+    await takenOver(page);
+    const later = await shown(page, host);
+    assert.equal(later.disclaimer, 'Medical Disclaimer');
+    assert.equal(later.checked, 'patient');
+    assert.deepEqual(await page.evaluate(() => window.__widgetEvents), [{ name: 'ready', audience: 'patient' }]);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a choice in the prerendered page that no script heard is the widget\'s first render', async () => {
+  // No app shell at all (an embed page in a frame has none): the Wasm finds the radio
+  // the reader checked, stores it as theirs, and shows that audience from its first render.
+  const { context, page } = await newPage(browser);
+  try {
+    await watch(context);
+    await page.route('**/app-shell-*.js', (route) => route.abort());
+    const releaseWasm = await holdBack(page, '**/*_bg.wasm');
+    await page.goto(`${WIDGET_URL}/articles/als-primary-treatment/`);
+    const host = '[data-article-widget]';
+    await page.locator('[data-prerendered] h1').waitFor();
+    await page.getByRole('radio', { name: 'Caregiver' }).click();
+    assert.equal((await shown(page, host)).checked, 'caregiver');
+
+    releaseWasm();
+    await takenOver(page);
+    const later = await shown(page, host);
+    assert.equal(later.prerendered, false);
+    assert.equal(later.disclaimer, 'Caregiver Disclaimer');
+    assert.equal(later.checked, 'caregiver');
+    assert.deepEqual(await page.evaluate(() => window.__widgetEvents), [{ name: 'ready', audience: 'caregiver' }]);
+    assert.equal(await stored(page), 'caregiver', "stored as the reader's choice");
+  } finally {
+    await context.close();
+  }
+});
+
 test("partner's page on another origin: Patient chosen by keyboard before the Wasm arrives is shown at once, then by the widget, once, with focus kept", async () => {
   const { context, page, pageErrors } = await newPage(browser);
   try {
