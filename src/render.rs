@@ -39,6 +39,91 @@ pub fn render_with(document: &Document, cite: CitationLabel) -> Html {
     VList::with_children(nodes, None).into()
 }
 
+/// How many nodes a part of [`render_in_parts`] is made of, about: the cost of drawing
+/// one goes with the elements and text nodes it creates.
+pub const PART_NODES: usize = 250;
+
+/// The most parts a document is drawn in, however long: each waits a task for the one
+/// before, and the browser holds back timers nested deeper than five.
+pub const MOST_PARTS: usize = 4;
+
+/// Renders a document to Yew virtual DOM in parts of whole top-level blocks, in order,
+/// each about [`PART_NODES`] nodes (a long document in [`MOST_PARTS`] parts): the
+/// widget draws them a task each while its page waits hidden, so that no one task
+/// draws the whole article (see `pages::article`). The parts together are what
+/// [`render_with`] renders.
+pub fn render_in_parts(document: &Document, cite: CitationLabel) -> Vec<Html> {
+    let sizes: Vec<usize> = document.blocks.iter().map(block_size).collect();
+    let mut start = 0;
+    part_ends(&sizes, PART_NODES, MOST_PARTS)
+        .into_iter()
+        .map(|end| {
+            let mut nodes = Vec::with_capacity(end - start);
+            blocks(&document.blocks[start..end], &mut nodes, cite);
+            start = end;
+            VList::with_children(nodes, None).into()
+        })
+        .collect()
+}
+
+/// Where each part ends, given each block's size: parts of whole blocks, each about
+/// `budget` (one block over it is a part of its own), and never more than `most`
+/// parts, the budget growing to fit. At least one part, though empty.
+pub fn part_ends(sizes: &[usize], budget: usize, most: usize) -> Vec<usize> {
+    let total: usize = sizes.iter().sum();
+    let budget = budget.max(total.div_ceil(most.max(1)));
+    let mut ends = Vec::new();
+    let mut filled = 0;
+    for (index, size) in sizes.iter().enumerate() {
+        if filled > 0 && filled + size > budget {
+            ends.push(index);
+            filled = 0;
+        }
+        filled += size;
+    }
+    if ends.len() >= most.max(1) {
+        // Rounding left a last sliver: it joins the part before.
+        ends.truncate(most.max(1) - 1);
+    }
+    ends.push(sizes.len());
+    ends
+}
+
+/// About how many nodes `block` renders to: one for it, one for each block and inline
+/// in it.
+fn block_size(block: &Block) -> usize {
+    let inlines = |content: &[Inline]| content.iter().map(inline_size).sum::<usize>();
+    1 + match block {
+        Block::Paragraph(content) | Block::Plain(content) | Block::Heading { content, .. } => {
+            inlines(content)
+        }
+        Block::Quote(blocks) | Block::Footnote { blocks, .. } => {
+            blocks.iter().map(block_size).sum()
+        }
+        Block::List { items, .. } => items
+            .iter()
+            .map(|item| 1 + item.iter().map(block_size).sum::<usize>())
+            .sum(),
+        Block::Table { head, rows, .. } => std::iter::once(head)
+            .chain(rows)
+            .map(|row| 1 + row.iter().map(|cell| 1 + inlines(cell)).sum::<usize>())
+            .sum(),
+        Block::Code { .. } | Block::RawHtml(_) | Block::Rule => 1,
+    }
+}
+
+fn inline_size(inline: &Inline) -> usize {
+    1 + match inline {
+        Inline::Emphasis(content)
+        | Inline::Strong(content)
+        | Inline::Strikethrough(content)
+        | Inline::Link { content, .. } => content.iter().map(inline_size).sum(),
+        // The `sup`, the link and its text.
+        Inline::Citation { .. } => 2,
+        _ => 0,
+    }
+}
+
 fn blocks(blocks: &[Block], out: &mut Vec<VNode>, cite: CitationLabel) {
     for block in blocks {
         match block {

@@ -184,7 +184,28 @@ fn props(article: Article) -> ArticlePageProps {
         rendering: Rendering::Live,
         onlanguage: Callback::noop(),
         printed: Printed::default(),
+        in_parts: false,
+        ondrawn: Callback::noop(),
     }
+}
+
+#[test]
+fn an_article_drawn_in_parts_draws_its_body_first_and_its_references_last() {
+    // The first render of a page drawn in parts (server rendering runs no effects, so
+    // no later part): the header and the body's first part, not yet the sections after.
+    let first = article_widget::ssr::render::<ArticlePage>(|| ArticlePageProps {
+        in_parts: true,
+        ..props(fixture(ReviewStatus::Approved))
+    });
+    let whole =
+        article_widget::ssr::render::<ArticlePage>(|| props(fixture(ReviewStatus::Approved)));
+    for html in [&first, &whole] {
+        assert!(html.contains("<h1 id=\"question\""), "{html}");
+        assert!(html.contains("class=\"article-body\""), "{html}");
+    }
+    assert!(whole.contains("class=\"references\""), "{whole}");
+    assert!(!first.contains("class=\"references\""), "{first}");
+    assert!(!first.contains("class=\"disclaimer\""), "{first}");
 }
 
 /// The article page for `audience`, with or without the follow-up call to action.

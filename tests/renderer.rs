@@ -456,3 +456,74 @@ fn harmless_lookalikes_are_kept() {
         "<p><img src=\"https://example.org/a.png\" alt=\"ok\"></p>",
     );
 }
+
+// ---------------------------------------------------------------------------------
+// Parts: the widget draws a long body a task each (`render::render_in_parts`)
+
+#[test]
+fn parts_are_whole_blocks_of_about_the_budget_and_never_too_many() {
+    use article_widget::render::part_ends;
+    assert_eq!(
+        part_ends(&[], 10, 4),
+        [0],
+        "an empty body is one empty part"
+    );
+    assert_eq!(part_ends(&[3, 3, 3, 3], 6, 4), [2, 4]);
+    assert_eq!(
+        part_ends(&[2, 20, 2], 5, 4),
+        [1, 2, 3],
+        "a block over the budget is a part of its own"
+    );
+    assert_eq!(
+        part_ends(&[1; 100], 10, 4),
+        [25, 50, 75, 100],
+        "a long body: the budget grows to fit the most parts"
+    );
+    assert_eq!(
+        part_ends(&[4, 4, 4], 100, 4),
+        [3],
+        "a short body is one part"
+    );
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct PartsProps {
+    markdown: yew::AttrValue,
+}
+
+/// The body as the widget draws it in parts, every part drawn.
+#[yew::function_component]
+fn Parts(props: &PartsProps) -> yew::Html {
+    let document = parse(&props.markdown);
+    let parts =
+        article_widget::render::render_in_parts(&document, |label| format!("Reference {label}"));
+    yew::Html::from_iter(parts)
+}
+
+#[test]
+fn a_body_drawn_in_parts_is_the_body_drawn_whole() {
+    let paragraph = "Riluzole[^1] prolongs survival by about *three months*, in [a trial](https://example.org/).\n\n";
+    let mut long = String::new();
+    for index in 0..60 {
+        long.push_str(&format!(
+            "## Part {index}\n\n{paragraph}- one\n- two[^2]\n\n"
+        ));
+    }
+    for markdown in ["", "One paragraph.", long.as_str()] {
+        let owned = markdown.to_owned();
+        let parts = article_widget::ssr::render::<Parts>(move || PartsProps {
+            markdown: yew::AttrValue::from(owned),
+        });
+        assert_eq!(
+            parts,
+            markdown_to_html(markdown),
+            "markdown: {markdown:.40}"
+        );
+    }
+    let document = parse(&long);
+    assert_eq!(
+        article_widget::render::render_in_parts(&document, |label| label.to_owned()).len(),
+        article_widget::render::MOST_PARTS,
+        "a long body in the most parts"
+    );
+}

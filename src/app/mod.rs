@@ -120,6 +120,18 @@ pub fn App(props: &AppProps) -> Html {
         &load.state
     };
     use_heading_focus(&root, &navigation, state);
+    // Until this mount has shown its first page, an article is drawn in parts, a task
+    // each (`ArticlePage::in_parts`): it renders hidden beside the prerendered page
+    // meanwhile, and no one task of the take-over draws the whole article. It is shown,
+    // and the host page told, once drawn whole.
+    let drawn_whole = use_state_eq(|| None::<u64>);
+    let in_parts = *drawn_whole != Some(props.mount);
+    let ondrawn = {
+        let drawn_whole = drawn_whole.clone();
+        let mount = props.mount;
+        Callback::from(move |()| drawn_whole.set(Some(mount)))
+    };
+    let drawing = in_parts && matches!(state, LoadState::Loaded(Content::Article(_), _));
     let audience = match state {
         LoadState::Loaded(Content::Article(article), _) => Some(
             reader
@@ -128,7 +140,12 @@ pub fn App(props: &AppProps) -> Html {
         ),
         _ => None,
     };
-    let onresults = use_host_events(&props.host, &navigation.page, state, audience);
+    let onresults = use_host_events(
+        &props.host,
+        &navigation.page,
+        if drawing { &waiting } else { state },
+        audience,
+    );
     // Opened at a catalog page after the first (`catalog/<n>/`), the list fetches that
     // page after the catalog: the app takes the prerendered page over once the list has
     // settled, so that the reader never sees its entries give way to "Loading".
@@ -152,7 +169,7 @@ pub fn App(props: &AppProps) -> Html {
         let shown = match state {
             LoadState::Loading => false,
             LoadState::Loaded(Content::Catalog(_), _) => *list_settled,
-            _ => true,
+            _ => !drawing,
         };
         let on_shown = props.on_shown.clone();
         use_effect_with((shown, on_shown), |(shown, on_shown)| {
@@ -196,6 +213,8 @@ pub fn App(props: &AppProps) -> Html {
                 {update_notice}
                 canonical_url={props.config.canonical_url(&article.slug).map(|url| AttrValue::from(url.into_string()))}
                 {printed}
+                {in_parts}
+                {ondrawn}
             />
         },
     };

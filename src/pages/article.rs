@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 use yew::virtual_dom::{Key, VList};
 
@@ -67,6 +68,15 @@ pub struct ArticlePageProps {
     /// `onaction`: in the build's pages the translations are plain links.
     #[prop_or_default]
     pub onlanguage: Callback<Language>,
+    /// Draw the article in parts, a task each: the body's parts
+    /// (`render::render_in_parts`), then the references, history and disclaimer. The
+    /// app asks for it while its first page renders hidden beside the prerendered one,
+    /// so that no one task draws the whole article; once shown, a page is drawn whole.
+    #[prop_or_default]
+    pub in_parts: bool,
+    /// Called once the article is drawn whole, and again if a change draws it anew.
+    #[prop_or_default]
+    pub ondrawn: Callback<()>,
 }
 
 /// One article for one audience, laid out as the publisher's page: header and trust
@@ -94,12 +104,36 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 (
                     variant.audience,
                     variant.is_fallback,
-                    render::render_with(variant.document, language.messages().citation),
+                    render::render_in_parts(variant.document, language.messages().citation),
                     variant.document.cited.clone(),
                 )
             })
         },
     );
+    // In parts, the body's then the sections after it; the effect asks for the next
+    // part in a task of its own (a timer), and says when the last one is drawn.
+    let parts_drawn = use_state_eq(|| 1_usize);
+    let parts = rendered
+        .as_ref()
+        .as_ref()
+        .map_or(1, |(_, _, body, _)| body.len() + 1);
+    let drawn = if props.in_parts {
+        (*parts_drawn).min(parts)
+    } else {
+        parts
+    };
+    {
+        let parts_drawn = parts_drawn.clone();
+        let ondrawn = props.ondrawn.clone();
+        use_effect_with((drawn, parts), move |&(drawn, parts)| {
+            let next = (drawn < parts).then(|| Timeout::new(0, move || parts_drawn.set(drawn + 1)));
+            if next.is_none() {
+                ondrawn.emit(());
+            }
+            // A timer not yet fired goes with the page.
+            move || drop(next)
+        });
+    }
     // The live region stays silent on first render and speaks once the audience changes.
     let last_audience = use_mut_ref(|| props.audience);
     let has_switched = use_mut_ref(|| false);
@@ -122,19 +156,34 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 .unwrap_or_else(|| (messages.showing_version)(*shown));
             // The body is keyed by its variant: a switch swaps the whole subtree in one
             // DOM operation instead of patching every paragraph of one text into another.
-            let body = html! {
-                <>
+            let mut sections = vec![
+                html! {
                     <div key="variant-note">
                         if let Some(note) = fallback_note {
                             <p class="note variant-note" role="note">{ note }</p>
                         }
                     </div>
-                    <div key={shown.as_str()} class="article-body" part="body">{ rendered.clone() }</div>
-                    { keyed("references", reference_list(&article.references, cited, messages)) }
-                    { keyed("history", article_history(&article.changes, language)) }
-                    { keyed("disclaimer", disclaimer(article.publisher.disclaimers.of(*shown))) }
-                </>
-            };
+                },
+                html! {
+                    <div key={shown.as_str()} class="article-body" part="body">
+                        { for rendered.iter().take(drawn).cloned() }
+                    </div>
+                },
+            ];
+            if drawn == parts {
+                sections.extend([
+                    keyed(
+                        "references",
+                        reference_list(&article.references, cited, messages),
+                    ),
+                    keyed("history", article_history(&article.changes, language)),
+                    keyed(
+                        "disclaimer",
+                        disclaimer(article.publisher.disclaimers.of(*shown)),
+                    ),
+                ]);
+            }
+            let body = Html::VList(Rc::new(VList::with_children(sections, None)));
             (body, announcement)
         }
         None => (
