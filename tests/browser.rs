@@ -90,6 +90,9 @@ async fn mounts_fetches_and_shows_every_part_of_an_article() {
     let shadow = mount("als-primary-treatment", None);
     let heading = wait_for(&shadow, "h1").await;
     assert_eq!(heading.text_content().unwrap(), QUESTION);
+    // The first render of a mount draws the article in parts, a task each: the
+    // disclaimer comes with the last.
+    wait_for(&shadow, "aside.disclaimer").await;
 
     assert_eq!(
         text(&shadow, ".review-badge span:not([aria-hidden])"),
@@ -203,6 +206,8 @@ async fn a_missing_article_shows_the_unavailable_panel_and_retries() {
 #[wasm_bindgen_test]
 async fn a_citation_leads_to_its_reference_and_back_inside_the_shadow_root() {
     let shadow = mount("als-primary-treatment", None);
+    // The references come with the first render's last part.
+    wait_for(&shadow, "section.references").await;
     let citation: HtmlElement = wait_for(&shadow, ".article-body sup.citation a")
         .await
         .dyn_into()
