@@ -14,6 +14,7 @@ pub mod load;
 pub mod navigation;
 pub mod updates;
 mod use_article_load;
+mod use_first_draw;
 mod use_host_events;
 mod use_navigation;
 mod use_printed;
@@ -28,6 +29,7 @@ pub use self::host::Host;
 use self::language::{interface_language, translation_to_show};
 use self::load::{reader_message, saved_notice, Content, Freshness, LoadState};
 use self::use_article_load::use_article_load;
+use self::use_first_draw::use_first_draw;
 use self::use_host_events::use_host_events;
 use self::use_navigation::{use_catalog_handoff, use_heading_focus, use_navigation};
 use self::use_printed::use_printed;
@@ -124,13 +126,7 @@ pub fn App(props: &AppProps) -> Html {
     // each (`ArticlePage::in_parts`): it renders hidden beside the prerendered page
     // meanwhile, and no one task of the take-over draws the whole article. It is shown,
     // and the host page told, once drawn whole.
-    let drawn_whole = use_state_eq(|| None::<u64>);
-    let in_parts = *drawn_whole != Some(props.mount);
-    let ondrawn = {
-        let drawn_whole = drawn_whole.clone();
-        let mount = props.mount;
-        Callback::from(move |()| drawn_whole.set(Some(mount)))
-    };
+    let (in_parts, ondrawn) = use_first_draw(props.mount);
     let drawing = in_parts && matches!(state, LoadState::Loaded(Content::Article(_), _));
     let audience = match state {
         LoadState::Loaded(Content::Article(article), _) => Some(

@@ -110,30 +110,12 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             })
         },
     );
-    // In parts, the body's then the sections after it; the effect asks for the next
-    // part in a task of its own (a timer), and says when the last one is drawn.
-    let parts_drawn = use_state_eq(|| 1_usize);
+    // The body's parts, then the sections after it.
     let parts = rendered
         .as_ref()
         .as_ref()
         .map_or(1, |(_, _, body, _)| body.len() + 1);
-    let drawn = if props.in_parts {
-        (*parts_drawn).min(parts)
-    } else {
-        parts
-    };
-    {
-        let parts_drawn = parts_drawn.clone();
-        let ondrawn = props.ondrawn.clone();
-        use_effect_with((drawn, parts), move |&(drawn, parts)| {
-            let next = (drawn < parts).then(|| Timeout::new(0, move || parts_drawn.set(drawn + 1)));
-            if next.is_none() {
-                ondrawn.emit(());
-            }
-            // A timer not yet fired goes with the page.
-            move || drop(next)
-        });
-    }
+    let drawn = use_parts_drawn(props.in_parts, parts, &props.ondrawn);
     // The live region stays silent on first render and speaks once the audience changes.
     let last_audience = use_mut_ref(|| props.audience);
     let has_switched = use_mut_ref(|| false);
@@ -242,6 +224,29 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             { printed(&props.printed, language) }
         </article>
     }
+}
+
+/// How many of a page's `parts` are drawn: all of them, unless it is drawn `in_parts`,
+/// when the first, then one more a task later (a timer) until the last; `ondrawn` hears
+/// each time the last is drawn.
+#[hook]
+fn use_parts_drawn(in_parts: bool, parts: usize, ondrawn: &Callback<()>) -> usize {
+    let parts_drawn = use_state_eq(|| 1_usize);
+    let drawn = if in_parts {
+        (*parts_drawn).min(parts)
+    } else {
+        parts
+    };
+    let ondrawn = ondrawn.clone();
+    use_effect_with((drawn, parts), move |&(drawn, parts)| {
+        let next = (drawn < parts).then(|| Timeout::new(0, move || parts_drawn.set(drawn + 1)));
+        if next.is_none() {
+            ondrawn.emit(());
+        }
+        // A timer not yet fired goes with the page.
+        move || drop(next)
+    });
+    drawn
 }
 
 /// `content` under `key`, as a child of the body's keyed list: a view function's markup

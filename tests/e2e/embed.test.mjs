@@ -374,7 +374,13 @@ test('a single-page app mounts, unmounts and remounts 50 times, and nothing is l
     for (let index = 0; index < 4; index += 1) await cycle(index);
     const baseline = await measure();
     for (let index = 0; index < 50; index += 1) await cycle(index);
-    const afterwards = await measure();
+    // A tree let go can outlive the first collection after it (Blink's DOM is collected
+    // apart from V8's heap): a leak shows in every reading, a late collection in one.
+    let afterwards = await measure();
+    for (let reading = 1; reading < 5 && afterwards.nodes > baseline.nodes + 50; reading += 1) {
+      await page.waitForTimeout(250);
+      afterwards = await measure();
+    }
     assert.equal(await page.evaluate(() => window.ArticleWidget.count()), 0, 'no widget is left mounted');
     assert.equal(await page.locator('#app > *').count(), 1, 'only the app heading is left');
     assert.ok(afterwards.listeners <= baseline.listeners, `event listeners: ${baseline.listeners} -> ${afterwards.listeners}`);
