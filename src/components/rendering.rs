@@ -7,9 +7,11 @@ pub enum Rendering {
     /// Drawn by the Wasm's app: its controls work, and the host page hears what it shows.
     #[default]
     Live,
-    /// The build's static page: its controls are shown inert, and marked busy, until the
-    /// widget renders beside it and takes it over in place (see `crate::mount`). Nothing
-    /// in it is ever called, so it is given no callbacks.
+    /// The build's static page: its controls but the audience question are shown inert,
+    /// and marked busy, until the widget renders beside it and takes it over in place
+    /// (see `crate::mount`); the question takes a choice at once, heard by the page's
+    /// script (docs/static-first.md). Nothing in it is ever called, so it is given no
+    /// callbacks.
     Prerendered,
 }
 

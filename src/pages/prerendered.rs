@@ -1,6 +1,7 @@
 //! The pages the build prerenders: an article for one audience, and the catalog, drawn
 //! by the very components the widget runs, in their first state. The widget takes the
-//! HTML over in place (see `crate::mount`); until then its controls are inert.
+//! HTML over in place (see `crate::mount`); until then its controls are inert, but for
+//! the audience question.
 
 use std::rc::Rc;
 
