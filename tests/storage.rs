@@ -9,7 +9,9 @@ use std::rc::Rc;
 
 use article_widget::browser::storage;
 use article_widget::model::Audience;
-use article_widget::preferences::{encode, Preferences, TextSize, Theme, STORAGE_KEY};
+use article_widget::preferences::{
+    encode, Preferences, PreferencesAction, TextSize, Theme, STORAGE_KEY,
+};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use yew::Callback;
@@ -158,4 +160,12 @@ fn widgets_of_one_page_hear_each_others_saves_until_they_unsubscribe() {
         1,
         "an ended subscription hears nothing"
     );
+
+    // A choice no widget made (picked in the prerendered page before any script ran),
+    // stored as a widget mounts, reaches the widgets already running; once.
+    storage::store_choice(PreferencesAction::ChooseAudience(Audience::Caregiver));
+    storage::store_choice(PreferencesAction::ChooseAudience(Audience::Caregiver));
+    let caregiver = preferences(Audience::Caregiver, TextSize::Normal, Theme::Light);
+    assert_eq!(heard_by_first.borrow().as_slice(), [caregiver]);
+    assert_eq!(storage::load(), caregiver);
 }

@@ -85,7 +85,9 @@ pub fn load() -> Preferences {
 /// it. Where storage fails, it lasts as this page's session copy.
 pub fn store_choice(action: PreferencesAction) {
     let chosen = Rc::new(load()).reduce(action);
-    let _ = write_stored(&preferences::encode(&chosen));
+    // Widgets already running on the page (a second widget mounting over a choice that
+    // no script heard) show it too, as they would a save of another widget's.
+    let _ = store(&chosen, None);
 }
 
 /// The key of what the reader last read of each article (`app::updates::Readings`),
@@ -115,21 +117,26 @@ pub struct Subscription {
 }
 
 impl Subscription {
-    /// Stores the preferences and tells the other widgets of this page. An unchanged
-    /// record is not written again, which ends the echo of a save through the others.
+    /// Stores the preferences and tells the other widgets of this page.
     pub fn save(&self, preferences: &Preferences) -> Result<(), StorageUnavailable> {
-        let record = preferences::encode(preferences);
-        if SESSION_COPY.with_borrow(|copy| copy.as_deref() == Some(record.as_str())) {
-            return if WRITE_FAILED.get() {
-                Err(StorageUnavailable)
-            } else {
-                Ok(())
-            };
-        }
-        let written = write_stored(&record);
-        notify(*preferences, Some(self.id));
-        written
+        store(preferences, Some(self.id))
     }
+}
+
+/// Stores the preferences and tells this page's widgets, all but `except`. An unchanged
+/// record is not written again, which ends the echo of a save through the others.
+fn store(preferences: &Preferences, except: Option<u64>) -> Result<(), StorageUnavailable> {
+    let record = preferences::encode(preferences);
+    if SESSION_COPY.with_borrow(|copy| copy.as_deref() == Some(record.as_str())) {
+        return if WRITE_FAILED.get() {
+            Err(StorageUnavailable)
+        } else {
+            Ok(())
+        };
+    }
+    let written = write_stored(&record);
+    notify(*preferences, except);
+    written
 }
 
 impl Drop for Subscription {
