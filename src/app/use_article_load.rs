@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use futures::future::{select, AbortHandle, Either};
+use gloo::timers::future::TimeoutFuture;
 use yew::prelude::*;
 
 use super::host::Host;
@@ -23,8 +24,8 @@ pub struct ArticleLoad {
 }
 
 /// Loads `page` whenever it, the configuration or the mount changes, or the reader asks
-/// again. The data `embed.js` handed over shows in the first render; offline with
-/// nothing saved, it loads again by itself once the browser is back online.
+/// again. The data `embed.js` handed over shows a task or two after the first render
+/// ([`show_handed_over`]); offline with nothing saved, it loads again by itself once the browser is back online.
 #[hook]
 pub fn use_article_load(
     config: &WidgetConfig,
@@ -33,16 +34,9 @@ pub fn use_article_load(
     mount: u64,
     handed_over: Option<Rc<HandedOver>>,
 ) -> ArticleLoad {
-    // Decoded once, here; the loading effect's first run takes it to save it offline.
-    let handed_over = use_mut_ref(move || {
-        let data = handed_over?;
-        let content = decode_article(&data.text).ok()?;
-        Some((data, content))
-    });
-    let state = use_state(|| match &*handed_over.borrow() {
-        Some((_, content)) => LoadState::Loaded(content.clone(), Freshness::Live),
-        None => LoadState::Loading,
-    });
+    // The loading effect's first run takes it, to show it and save it offline.
+    let handed_over = use_mut_ref(move || handed_over);
+    let state = use_state(|| LoadState::Loading);
     // Each retry bumps the attempt, which runs the loading effect again.
     let attempt = use_state(|| 0_u32);
     {
@@ -62,15 +56,14 @@ pub fn use_article_load(
         use_effect_with(
             (url, *attempt, mount, parked),
             move |(url, _, _, parked)| {
-                // The first render showed the data `embed.js` handed over: it only remains
-                // to save it, as a load does once it has shown the network's copy.
                 let handed_over = handed_over.borrow_mut().take();
                 let running = match handed_over {
-                    Some((data, _)) if !parked => {
-                        wasm_bindgen_futures::spawn_local(async move {
-                            offline::save(&data.url, &data.text).await;
-                        });
-                        None
+                    Some(data) if !parked => {
+                        let url = url.clone();
+                        Some(network::spawn_abortable(async move {
+                            show_handed_over(&data, &url, decode, &move |next| state.set(next))
+                                .await;
+                        }))
                     }
                     _ => {
                         state.set(LoadState::Loading);
@@ -112,6 +105,22 @@ pub fn use_article_load(
 
 /// Turns fetched or saved text into content.
 type Decoder = fn(&str) -> Result<Content, LoadError>;
+
+/// Shows the data `embed.js` handed over, as a load shows the network's answer: decoded
+/// in a task of its own and drawn in the next, so that neither lengthens the task that
+/// mounts the widget (a long task on a phone), then saved for offline reading. Data
+/// that does not decode is asked for again, as any load asks.
+async fn show_handed_over(data: &HandedOver, url: &str, decode: Decoder, show: &dyn Fn(LoadState)) {
+    TimeoutFuture::new(0).await;
+    match decode(&data.text) {
+        Ok(content) => {
+            TimeoutFuture::new(0).await;
+            show(LoadState::Loaded(content, Freshness::Live));
+            offline::save(&data.url, &data.text).await;
+        }
+        Err(_) => load(url, decode, show).await,
+    }
+}
 
 /// Runs [`load`] until it ends, or until the handle returned aborts it.
 fn spawn_load(url: String, decode: Decoder, show: impl Fn(LoadState) + 'static) -> AbortHandle {
