@@ -751,6 +751,26 @@ if (longest) {
     '≤ 100 ms (stretch 50)',
     verdict([[`${summary(longest.site.longest).p50.toFixed(0)} ms`, goal('site')]]),
   );
+  // From each run's trace: what filled the longest tasks. Script is the code's own
+  // (embed.js, the Wasm and their callbacks; the peer's JavaScript); rendering is the
+  // browser's work on the page (HTML, style, layout, paint), which the floor pays too.
+  const both = (key) => ({
+    ...cells(key),
+    widget: `${spread(summary(longest.widget[key]), 0)} (${spread(summary(longest.site[key]), 0)})`,
+  });
+  row(
+    `of those tasks, the longest that script filled (the code's own: embed.js, the Wasm, their callbacks), from each run's trace (its tasks as the trace times them, RunTask, which need not match the Long Tasks API's), partner page; the publisher's article page in brackets (ms)`,
+    both('script'),
+    'widget ≤ 100 ms',
+    verdict([
+      [`partner ${summary(longest.widget.script).p50.toFixed(0)} ms`, summary(longest.widget.script).p50 <= 100],
+      [`publisher ${summary(longest.site.script).p50.toFixed(0)} ms`, summary(longest.site.script).p50 <= 100],
+    ]),
+  );
+  row(
+    `of those tasks, the longest that the browser's rendering filled (the article's HTML, style, layout and paint, which the floor pays for the same article), same traces (ms)`,
+    both('rendering'),
+  );
   row(`blocking time (each long task's time beyond 50 ms, summed), same runs and window, partner page (ms)`, cells('blocking'));
   row(`blocking time, same runs and window, the publisher's article page (ms)`, { widget: spread(summary(longest.site.blocking), 0) });
   row(`the window itself, same runs: navigation → interactive, ${CPU_SLOWDOWN}× slowdown, partner page; the publisher's page in brackets (ms)`, {

@@ -7,6 +7,11 @@
 // - longTasks: the longest main-thread task from navigation until the page is
 //   interactive (the widget's take-over done; the peer's and the floor's article shown),
 //   from the Long Tasks API (every task of 50 ms or more, buffered from the start).
+//   The same runs are traced, and each long task is put down to what filled it
+//   (`whatFilled`): script (the page's and the widget's JavaScript and Wasm, with their
+//   timers, events and network callbacks) or the browser's own rendering of the page
+//   (its HTML parsed, style, layout, paint). The floor pays the second for the same
+//   article; the first is the code's own.
 // - firstInteraction: a real click (CDP input, through the browser's input pipeline, so
 //   a busy main thread delays it as it would a reader's) on the "Patient" control at a
 //   fixed time after navigation, timed from the input to the end of the first frame
@@ -73,6 +78,53 @@ function watchPatient({ hosts, heading }) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// A trace's events that are script running, and the categories that hold them and the
+// tasks (`RunTask`). A layout that script forces inside them counts as script's.
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'v8.evaluateModule',
+  'FunctionCall',
+  'TimerFire',
+  'EventDispatch',
+  'FireAnimationFrame',
+  'RunMicrotasks',
+  'XHRLoad',
+  'XHRReadyStateChange',
+  'v8.wasm.compileConsume',
+  'v8.wasm.compileConsumeDone',
+]);
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'];
+
+/**
+ * The tasks of 50 ms or more on the page's main thread in `traceEvents`, from its
+ * navigation until `until` ms after it, each with its length (ms) and whether script
+ * filled most of it (the union of its script events' time, so nested ones count once).
+ */
+export function whatFilled(traceEvents, until) {
+  const navigation = traceEvents.find((event) => event.name === 'navigationStart' && event.args?.data?.isLoadingMainFrame && /^https?:/.test(event.args.data.documentLoaderURL ?? ''));
+  if (!navigation) return [];
+  const onMain = traceEvents.filter((event) => event.pid === navigation.pid && event.tid === navigation.tid && event.ph === 'X');
+  const tasks = onMain.filter(
+    (event) => event.name === 'RunTask' && event.dur >= 50_000 && event.ts >= navigation.ts && event.ts - navigation.ts < until * 1000,
+  );
+  return tasks.map((task) => {
+    const end = task.ts + task.dur;
+    const spans = onMain
+      .filter((event) => SCRIPT_EVENTS.has(event.name) && event.ts >= task.ts && event.ts < end)
+      .map((event) => [event.ts, Math.min(end, event.ts + (event.dur ?? 0))])
+      .sort((a, b) => a[0] - b[0]);
+    let script = 0;
+    let reached = task.ts;
+    for (const [start, stop] of spans) {
+      if (stop > reached) {
+        script += stop - Math.max(start, reached);
+        reached = stop;
+      }
+    }
+    return { duration: task.dur / 1000, script: script / task.dur >= 0.5 };
+  });
+}
+
 /** Evaluates `expression` in the page through CDP (no helper script injected). */
 async function read(cdp, expression) {
   const { result } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
@@ -84,23 +136,31 @@ async function read(cdp, expression) {
  * interleaved run by run. `ours(name)` says whether the page has a take-over to wait
  * for. Returns, per page, the longest task and the sum of the tasks' time beyond 50 ms
  * (total blocking time, as Lighthouse counts it) in that window, the window's length
- * and navigation → article visible, ms.
+ * and navigation → article visible, ms; and from the run's trace, the longest task
+ * that script filled and the longest that rendering did (0: none of 50 ms or more).
  */
 export async function longTasks({ pages, runs, slug, watchingContext, visit, hosts, ours }) {
-  const samples = Object.fromEntries(Object.keys(pages).map((name) => [name, { longest: [], blocking: [], until: [], visible: [] }]));
+  const samples = Object.fromEntries(
+    Object.keys(pages).map((name) => [name, { longest: [], blocking: [], until: [], visible: [], script: [], rendering: [] }]),
+  );
   for (let run = 0; run < runs; run += 1) {
     for (const [name, url] of Object.entries(pages)) {
       const context = await watchingContext({ hosts: hosts[name] }, { viewport: VIEWPORT });
       await context.addInitScript(watchLongTasks);
       const page = await context.newPage();
       await throttle(page);
+      await context.browser().startTracing(page, { categories: TRACE_CATEGORIES });
       const times = await visit(page, url, slug, ours(name));
       const until = ours(name) ? times.interactive : times.navigation;
       // The observer's callbacks are queued behind the page's work: let them run.
       await page.waitForTimeout(300);
+      const { traceEvents } = JSON.parse((await context.browser().stopTracing()).toString());
       const tasks = (await page.evaluate(() => window.benchLongTasks)).filter((task) => task.start < until);
       samples[name].longest.push(Math.max(0, ...tasks.map((task) => task.duration)));
       samples[name].blocking.push(tasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0));
+      const traced = whatFilled(traceEvents, until);
+      samples[name].script.push(Math.max(0, ...traced.filter((task) => task.script).map((task) => task.duration)));
+      samples[name].rendering.push(Math.max(0, ...traced.filter((task) => !task.script).map((task) => task.duration)));
       samples[name].until.push(until);
       samples[name].visible.push(times.navigation);
       await context.close();
