@@ -8,8 +8,10 @@ use web_sys::Element;
 
 fn main() {
     // Loaded by `embed.js` on a partner's page, the loader mounts each widget itself.
+    // On the publisher's page the widget mounts a task after the Wasm's start, which is
+    // then a task of its own: on a phone, each is long enough to delay a reader's tap.
     if !browser::page::loaded_by_embed_loader() {
-        mount::mount_publisher_page();
+        gloo::timers::callback::Timeout::new(0, mount::mount_publisher_page).forget();
     }
 }
 

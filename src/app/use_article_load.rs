@@ -176,6 +176,9 @@ async fn load(url: &str, decode: Decoder, show: &dyn Fn(LoadState)) {
         offline::forget(url).await;
     }
     if let Some(state) = settled.show {
+        // Drawn a task after the decode, not in the same one: on a phone each is long
+        // enough to delay a reader's tap.
+        TimeoutFuture::new(0).await;
         show(state);
     }
     if let Keeping::Save(text) = settled.keeping {
