@@ -25,7 +25,8 @@ pub struct ArticleLoad {
 
 /// Loads `page` whenever it, the configuration or the mount changes, or the reader asks
 /// again. The data `embed.js` handed over shows a task or two after the first render
-/// ([`show_handed_over`]); offline with nothing saved, it loads again by itself once the browser is back online.
+/// ([`show_handed_over`]); offline with nothing saved, it loads again by itself once the
+/// browser is back online.
 #[hook]
 pub fn use_article_load(
     config: &WidgetConfig,
