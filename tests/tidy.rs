@@ -397,6 +397,45 @@ fn pagefind_is_told_the_one_language_every_search_record_says_it_is_in() {
     assert_eq!(quoted_on_line(&script, "forceLanguage"), INDEX_LANGUAGE);
 }
 
+/// The relative modules a script imports statically (`from './contract.js'`), by
+/// file name.
+fn static_imports(script: &str) -> BTreeSet<String> {
+    script
+        .split("from '")
+        .skip(1)
+        .filter_map(|rest| rest.split('\'').next()?.strip_prefix("./"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The files `html` preloads as modules (`<link rel="modulepreload" href="…">`).
+fn module_preloads(html: &str) -> BTreeSet<String> {
+    html.split("<link rel=\"modulepreload\" href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Scope: the static imports of `www/app-shell.js` and of each module it imports, and
+/// the modulepreload links of `www/index.html`, the template of every page of the site.
+#[test]
+fn every_module_the_app_shell_imports_is_preloaded_by_the_page() {
+    // Found only as the app shell runs, each import would cost a round trip after it,
+    // and the early choice of audience is heard only once all have arrived.
+    let mut imports = static_imports(&read("www/app-shell.js"));
+    for module in imports.clone() {
+        imports.extend(static_imports(&read(&format!("www/{module}"))));
+    }
+    assert!(!imports.is_empty(), "the app shell imports its modules");
+    let preloaded = module_preloads(&read("www/index.html"));
+    let missing: Vec<&String> = imports.difference(&preloaded).collect();
+    assert!(
+        missing.is_empty(),
+        "www/index.html has no modulepreload for {missing:?}"
+    );
+}
+
 /// Every `part="…"` name in the components' and pages' markup.
 fn part_names() -> BTreeSet<String> {
     sources()
@@ -658,5 +697,13 @@ fn the_tidy_checks_themselves_can_fail() {
         .values()
         .any(|text| text.contains("use crate::{") && !crate_uses(text).is_empty()));
     assert!(!part_names().is_empty());
+    assert_eq!(
+        static_imports("import { a } from './contract.js';\nimport {\n  b,\n} from './early-choice.js';\nimport x from 'https://x.org/y.js';"),
+        set(&["contract.js", "early-choice.js"])
+    );
+    assert_eq!(
+        module_preloads("<link rel=\"modulepreload\" href=\"contract.js\" />\n<link rel=\"stylesheet\" href=\"page.css\">"),
+        set(&["contract.js"])
+    );
     assert!(breaches("src/", &["pub mod"]).len() > 3);
 }
