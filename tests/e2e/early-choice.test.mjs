@@ -253,3 +253,46 @@ test("partner's page on another origin: Patient chosen by keyboard before the Wa
     await context.close();
   }
 });
+
+test("partner's page on another origin: a choice made while the widget waits for the article is shown at once, then by the widget, once", async () => {
+  // The Wasm runs and has mounted, hidden, but the article's data is held back: the
+  // prerendered page, still what the reader sees, shows the choice until the take-over.
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await watch(context);
+    const releaseData = await holdBack(page, '**/articles/als-primary-treatment.json');
+    await page.goto(`${PARTNER_URL}/script-tag.html`);
+    const host = 'article-widget';
+    await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot?.querySelector('.article-widget-root[hidden]'));
+    await page.getByRole('radio', { name: 'Caregiver' }).click();
+    await page.locator('article-widget [data-prerendered] aside.disclaimer h2', { hasText: 'Caregiver Disclaimer' }).waitFor();
+    const early = await shown(page, host);
+    assert.equal(early.prerendered, true, 'the widget has not taken over: its data is held back');
+    assert.equal(early.checked, 'caregiver');
+    assert.equal(early.focused, 'audience-caregiver', 'focus moved with the page to the same control');
+    assert.equal(
+      await page.locator('article-widget').evaluate((element) => element.shadowRoot.querySelectorAll('[data-prerendered]').length),
+      1,
+      'one prerendered page, in the element the widget will take over',
+    );
+    await twoFrames(page);
+    await page.evaluate(() => {
+      window.__shifts = [];
+    });
+
+    releaseData();
+    await takenOver(page, host);
+    const later = await shown(page, host);
+    assert.equal(later.prerendered, false);
+    assert.equal(later.articles, 1);
+    assert.equal(later.disclaimer, 'Caregiver Disclaimer');
+    assert.equal(later.checked, 'caregiver');
+    assert.equal(later.focused, 'audience-caregiver');
+    assert.deepEqual(await page.evaluate(() => window.__widgetEvents), [{ name: 'ready', audience: 'caregiver' }]);
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift at the take-over');
+    assert.equal(await stored(page), 'caregiver');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

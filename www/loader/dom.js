@@ -91,6 +91,7 @@ export const attachShadow = (element, init) => attachShadowTo(element, init);
 export const createElement = (name) => createElementIn(doc, name);
 export const importNode = (node) => importNodeIn(doc, node, true);
 export const replaceShadow = (shadow, ...nodes) => replaceShadowChildren(shadow, ...nodes);
+export const replaceChildren = method(Element.prototype, 'replaceChildren');
 export const on = (target, type, listener, options) => addEventListenerTo(target, type, listener, options);
 export const dispatch = (target, event) => dispatchEventTo(target, event);
 /** The element with focus in a shadow root, if any. */

@@ -319,6 +319,14 @@ function pointLinks(root, link) {
   });
 }
 
+// The prerendered page `host` shows, if it shows one: the element its widget takes
+// over, a child of the shadow root (which `:scope` cannot name: it is no element).
+function prerenderedShown(host) {
+  const shadow = dom.shadowRoot(host);
+  const pages = shadow ? [...dom.queryUnder(shadow, '[data-prerendered]')] : [];
+  return pages.find((page) => dom.parentElement(page) === null) || null;
+}
+
 function showPrerendered(host, options) {
   const paint = paintOf(host);
   const url = prerenderedUrl(options, paint);
@@ -328,7 +336,12 @@ function showPrerendered(host, options) {
   const shown = Promise.all([fetchPrerendered(url), stylesheet()])
     .then(([cleaned, sheet]) => {
       const shadow = dom.shadowRoot(host);
-      if (!cleaned || !sheet || !shadow || mounted.has(host) || !known.has(host)) return undefined;
+      if (!cleaned || !sheet || !shadow || !known.has(host)) return undefined;
+      // A widget whose code has mounted but not yet taken over still shows its
+      // prerendered page, which it will take over: the page goes into that element,
+      // which stays the same one. Once taken over, the widget shows the choice itself.
+      const waiting = mounted.has(host) ? prerenderedShown(host) : null;
+      if (mounted.has(host) && !waiting) return undefined;
       // Overtaken by the page of an audience chosen since.
       if (shownPages.get(host) !== url) return undefined;
       if (!dom.hasAttribute(cleaned, 'data-prerendered')) return undefined;
@@ -349,13 +362,19 @@ function showPrerendered(host, options) {
         classes.add(`theme-${paint.theme}`, `text-${paint.textSize}`);
       }
       acceptChoice(root);
-      shadow.adoptedStyleSheets = [sheet];
       // Shown again for a choice made in it: the element with focus goes with the page it
       // is in, and its twin, by id, takes it.
       const focused = dom.activeElement(shadow);
       const focusedId = focused && dom.getAttribute(focused, 'id');
-      dom.replaceShadow(shadow, root);
-      const twin = focusedId && dom.querySelectorAll(root, `#${window.CSS.escape(focusedId)}`)[0];
+      let shownIn = root;
+      if (waiting) {
+        dom.replaceChildren(waiting, ...root.childNodes);
+        shownIn = waiting;
+      } else {
+        shadow.adoptedStyleSheets = [sheet];
+        dom.replaceShadow(shadow, root);
+      }
+      const twin = focusedId && dom.querySelectorAll(shownIn, `#${window.CSS.escape(focusedId)}`)[0];
       if (twin) dom.focus(twin);
       if (!hearing.has(shadow)) {
         hearing.add(shadow);
@@ -403,8 +422,11 @@ function rememberChoice(host, control) {
     dom.classList(label).toggle('selected', chosen);
   }
   if (readyCodes.size > 0) dom.dispatch(window, new StorageEvent('storage', { key: STORAGE_KEY, newValue: record }));
+  // Those whose code has mounted too, while their prerendered page is still shown.
   known.forEach((other) => {
-    if (!mounted.has(other) && shownPages.has(other)) showPrerendered(other, optionsOf(other));
+    if (shownPages.has(other) && (!mounted.has(other) || prerenderedShown(other))) {
+      showPrerendered(other, optionsOf(other));
+    }
   });
 }
 
