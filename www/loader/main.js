@@ -259,6 +259,13 @@ function placeholder(host) {
   dom.replaceShadow(shadow, status);
 }
 
+// The prerendered page `host` shows, if it shows one: the child of its shadow root
+// that its widget takes over.
+function prerenderedShown(host) {
+  const shadow = dom.shadowRoot(host);
+  return (shadow && [...shadow.children].find((element) => dom.hasAttribute(element, 'data-prerendered'))) || null;
+}
+
 // The placeholder says the code could not load, with a way to try again; the page
 // around it is untouched.
 function showFailure(host) {
@@ -273,8 +280,8 @@ function showFailure(host) {
   button.textContent = words.try_again;
   dom.on(button, 'click', retryNow);
   // A prerendered page already shown stays: the reader keeps reading it.
-  const keep = [...shadow.children].filter((element) => dom.hasAttribute(element, 'data-prerendered'));
-  dom.replaceShadow(shadow, ...keep, status, button);
+  const kept = prerenderedShown(host);
+  dom.replaceShadow(shadow, ...(kept ? [kept] : []), status, button);
 }
 
 // The prerendered page a widget shows first, from this script's own origin only.
@@ -317,14 +324,6 @@ function pointLinks(root, link) {
     const href = dom.getAttribute(anchor, 'href');
     if (href.startsWith(PARTNER_BASE)) dom.setAttribute(anchor, 'href', link + href.slice(PARTNER_BASE.length));
   });
-}
-
-// The prerendered page `host` shows, if it shows one: the element its widget takes
-// over, a child of the shadow root (which `:scope` cannot name: it is no element).
-function prerenderedShown(host) {
-  const shadow = dom.shadowRoot(host);
-  const pages = shadow ? [...dom.queryUnder(shadow, '[data-prerendered]')] : [];
-  return pages.find((page) => dom.parentElement(page) === null) || null;
 }
 
 function showPrerendered(host, options) {
