@@ -12,7 +12,7 @@ use yew::Callback;
 use crate::app::{App, AppProps, Host};
 use crate::browser::console::{describe, log_error, log_warning};
 use crate::browser::network::{self, HandedOver};
-use crate::browser::{dom, history, page, storage};
+use crate::browser::{dom, frame, history, page, storage};
 use crate::components::audience_picker::AUDIENCE_CONTROL;
 use crate::config::{Page, Placement, WidgetConfig, FRAME_QUERY, PAGE_QUERY};
 use crate::model::Audience;
@@ -241,9 +241,16 @@ fn take_over_when_shown(container: &Element, prerendered: Option<&Element>) -> C
     let _ = container.set_attribute("hidden", "");
     let container = container.clone();
     Callback::from(move |()| {
-        if prerendered.is_connected() {
-            dom::take_over(&prerendered, &container);
-        }
+        let prerendered = prerendered.clone();
+        let container = container.clone();
+        // At the start of a frame: that frame's rendering decides that the widget's
+        // `content-visibility: auto` parts are on screen before any click is hit-tested,
+        // so a click at this very moment reaches its control (see `frame`).
+        frame::in_next_frame(move || {
+            if prerendered.is_connected() {
+                dom::take_over(&prerendered, &container);
+            }
+        });
     })
 }
 

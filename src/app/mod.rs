@@ -136,16 +136,31 @@ pub fn App(props: &AppProps) -> Html {
         ),
         _ => None,
     };
+    // Opened at a catalog page after the first (`catalog/<n>/`), the list fetches that
+    // page after the catalog: the app takes the prerendered page over once the list has
+    // settled, so that the reader never sees its entries give way to "Loading".
+    let list_settled = use_state_eq(|| props.config.catalog_page <= 1);
+    // Before the host events: a take-over waits for the next frame, and `ready` after it.
+    {
+        let shown = match state {
+            LoadState::Loading => false,
+            LoadState::Loaded(Content::Catalog(_), _) => *list_settled,
+            _ => !drawing,
+        };
+        let on_shown = props.on_shown.clone();
+        use_effect_with((shown, on_shown), |(shown, on_shown)| {
+            if *shown {
+                on_shown.emit(());
+            }
+        });
+    }
+
     let onresults = use_host_events(
         &props.host,
         &navigation.page,
         if drawing { &waiting } else { state },
         audience,
     );
-    // Opened at a catalog page after the first (`catalog/<n>/`), the list fetches that
-    // page after the catalog: the app takes the prerendered page over once the list has
-    // settled, so that the reader never sees its entries give way to "Loading".
-    let list_settled = use_state_eq(|| props.config.catalog_page <= 1);
     #[cfg(shows_catalog)]
     let onresults = {
         let list_settled = list_settled.clone();
@@ -160,20 +175,6 @@ pub fn App(props: &AppProps) -> Html {
     let messages = language.messages();
     use_publisher_accent(&root, publisher);
     let update_notice = use_update_notice(&root, state, printed.date, language);
-
-    {
-        let shown = match state {
-            LoadState::Loading => false,
-            LoadState::Loaded(Content::Catalog(_), _) => *list_settled,
-            _ => !drawing,
-        };
-        let on_shown = props.on_shown.clone();
-        use_effect_with((shown, on_shown), |(shown, on_shown)| {
-            if *shown {
-                on_shown.emit(());
-            }
-        });
-    }
 
     if props.host == Host::Parked {
         return Html::default();

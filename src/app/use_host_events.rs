@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::host::Host;
 use super::host_events::{audience_event, load_event, HostEvent};
 use super::load::LoadState;
-use crate::browser::events;
+use crate::browser::{events, frame};
 use crate::config::Page;
 use crate::model::Audience;
 use crate::pages::catalog::Results;
@@ -59,7 +59,15 @@ pub fn use_host_events(
     })
 }
 
+/// Tells the host page `event`, after any take-over waiting for the next frame: `ready`
+/// follows the page it announces onto the screen, and nothing overtakes it.
 fn send(host: &web_sys::Element, event: &HostEvent) {
+    let host = host.clone();
+    let event = event.clone();
+    frame::after_queued(move || send_now(&host, &event));
+}
+
+fn send_now(host: &web_sys::Element, event: &HostEvent) {
     let text = |text: &str| JsValue::from_str(text);
     let or_null = |text: Option<&str>| text.map_or(JsValue::NULL, JsValue::from_str);
     let detail = match event {

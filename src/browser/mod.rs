@@ -6,6 +6,7 @@
 pub mod console;
 pub mod dom;
 pub mod events;
+pub mod frame;
 pub mod history;
 mod in_flight;
 pub mod network;

@@ -296,3 +296,76 @@ test("partner's page on another origin: a choice made while the widget waits for
     await context.close();
   }
 });
+
+/**
+ * Where the take-over's first clicks land. On a first visit, the point at the middle of
+ * the "Patient" control once the widget has taken over (the prerendered page has it at
+ * the same place). On a second, from the moment of the take-over: the element a click
+ * at that point would reach, hit-tested in the first task after it and at the start of
+ * the next frame, the two moments a reader's click can first arrive. Nothing in the new
+ * tree is measured before then: measuring lays out what a click would not.
+ */
+async function hitsAtTakeOver(url, host) {
+  const first = await newPage(browser, { viewport: { width: 1000, height: 900 } });
+  let point;
+  try {
+    await first.page.goto(url);
+    await takenOver(first.page, host);
+    point = await first.page.locator(host).evaluate((element) => {
+      const box = element.shadowRoot.querySelector('.article-widget-root input[value="patient"]').closest('label').getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    });
+  } finally {
+    await first.context.close();
+  }
+  const { context, page, pageErrors } = await newPage(browser, { viewport: { width: 1000, height: 900 } });
+  try {
+    await context.addInitScript(
+      ({ host, x, y }) => {
+        window.__hits = [];
+        const reached = (shadow) => {
+          const element = shadow.elementFromPoint(x, y);
+          const control = element?.closest('label')?.querySelector('input');
+          return control ? `${control.value} in ${control.closest('[data-prerendered]') ? 'the prerendered page' : 'the widget'}` : `${element?.localName}.${element?.className}`;
+        };
+        const watchShadow = (shadow) => {
+          let seen = false;
+          new MutationObserver(() => {
+            if (seen || shadow.querySelector('[data-prerendered]') || !shadow.querySelector('.article-widget-root:not([hidden])')) return;
+            seen = true;
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => window.__hits.push(['the first task', reached(shadow)]);
+            channel.port2.postMessage(null);
+            requestAnimationFrame(() => window.__hits.push(['the next frame', reached(shadow)]));
+          }).observe(shadow, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+        };
+        const find = () => {
+          const shadow = document.querySelector(host)?.shadowRoot;
+          if (shadow) watchShadow(shadow);
+          else requestAnimationFrame(find);
+        };
+        requestAnimationFrame(find);
+      },
+      { host, ...point },
+    );
+    await page.goto(url);
+    await takenOver(page, host);
+    await page.waitForFunction(() => window.__hits.length === 2);
+    assert.deepEqual(pageErrors, []);
+    return Object.fromEntries(await page.evaluate(() => window.__hits));
+  } finally {
+    await context.close();
+  }
+}
+
+// A click that arrived in the frame after the take-over used to land on the widget's
+// frame (`content-visibility: auto` skips what it holds until a frame decides it is on
+// screen), and was lost; the take-over now happens at the start of a frame.
+for (const [name, url, host] of [
+  ["partner's page on another origin", `${PARTNER_URL}/script-tag.html`, 'article-widget'],
+  ["publisher's article page", `${WIDGET_URL}/articles/als-primary-treatment/`, '[data-article-widget]'],
+]) {
+  test(`${name}: a click at the take-over's very moment reaches the control under it`, async () => {
+    assert.deepEqual(await hitsAtTakeOver(url, host), { 'the first task': 'patient in the widget', 'the next frame': 'patient in the widget' });
+  });
+}
