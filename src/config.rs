@@ -68,6 +68,12 @@ pub enum Placement {
 /// loader then mounts the full app there.
 pub const OPEN_CATALOG: &str = "openCatalog";
 
+/// The key (`Symbol.for`) of the publisher's page's global that, while the page shows
+/// an audience the reader chose before the widget mounted, holds a promise settled once
+/// it is shown (or given up): the widget mounts after it, so that the reader's answer is
+/// not kept waiting behind the mount's long tasks.
+pub const EARLY_CHOICE_SHOWN: &str = "article-widget.early-choice-shown";
+
 /// The settings the URL of the publisher's own page gives (`?article=`, `?audience=`).
 pub const PAGE_QUERY: [&str; 2] = ["article", "audience"];
 

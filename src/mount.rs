@@ -23,6 +23,19 @@ use crate::preferences::PreferencesAction;
 /// `?audience=`): this is the publisher's own page. On its embed page, in a frame on
 /// another site, the URL gives the audience, theme and language instead.
 pub fn mount_publisher_page() {
+    // An audience the reader chose before the mount is being shown by the page: its
+    // page first, then the mount's long tasks, so that the answer is not kept waiting.
+    if let Some(shown) = page::early_choice_shown() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(shown).await;
+            mount_publisher_widgets();
+        });
+    } else {
+        mount_publisher_widgets();
+    }
+}
+
+fn mount_publisher_widgets() {
     let placement = history::placement();
     let keys: &[&str] = match placement {
         Placement::Frame => &FRAME_QUERY,

@@ -12,6 +12,7 @@ import {
   APP_ARTICLE_CACHE,
   AUDIENCE_CONTROL,
   APP_PAGE_CACHE,
+  EARLY_CHOICE_SHOWN,
   APP_SHELL_TEXT,
   LANGUAGES,
   PREFERENCE_LANGUAGE,
@@ -470,12 +471,25 @@ function acceptChoice(root) {
 // document (XMLHttpRequest), its links made absolute (they were written for its
 // folder), and moved into the element the widget will take over, which stays the same
 // element. Focus goes back to the control the reader used, without scrolling.
+//
+// Meanwhile the page's global `Symbol.for(EARLY_CHOICE_SHOWN)` holds a promise settled
+// once the page is on screen, or given up: a widget not yet mounted mounts after it, so
+// the reader's answer is not kept waiting behind the mount's long tasks on a slow phone.
+// The request gives up after AUDIENCE_PAGE_TIMEOUT_MS: the widget, which shows the
+// stored choice too, is never held longer.
+const AUDIENCE_PAGE_TIMEOUT_MS = 5000;
 let audiencePageWanted = null;
 function showAudiencePage(prerendered, url) {
   audiencePageWanted = url;
+  let settle;
+  const shown = new Promise((resolve) => (settle = resolve));
+  Object.defineProperty(window, Symbol.for(EARLY_CHOICE_SHOWN), { value: shown, configurable: true });
   const request = new XMLHttpRequest();
   request.open('GET', url);
   request.responseType = 'document';
+  request.timeout = AUDIENCE_PAGE_TIMEOUT_MS;
+  // Settled once the frame that shows it has been drawn.
+  request.onloadend = () => requestAnimationFrame(() => setTimeout(settle, 0));
   request.onload = () => {
     const own = new URL(request.responseURL || url).origin === window.location.origin;
     const page = request.status === 200 && own && request.response;

@@ -102,3 +102,6 @@ export const FRAME_HEIGHT_MESSAGE = /* @__PURE__ */ Object.freeze("article-widge
 
 /** The method of the loader's symbol-keyed global that the article-only Wasm calls to hand a widget to the full app. */
 export const OPEN_CATALOG = /* @__PURE__ */ Object.freeze("openCatalog");
+
+/** The `Symbol.for` key of the publisher's page's promise, settled once an audience chosen before the widget mounted is shown: the widget mounts after it. */
+export const EARLY_CHOICE_SHOWN = /* @__PURE__ */ Object.freeze("article-widget.early-choice-shown");

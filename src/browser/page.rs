@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::events::{on_window, once_on_window};
-use crate::config::{Page, OPEN_CATALOG, SETTINGS};
+use crate::config::{Page, EARLY_CHOICE_SHOWN, OPEN_CATALOG, SETTINGS};
 use crate::model::{Date, Slug};
 
 /// The settings `keys` the page's own URL gives (`?article=`, `?audience=`).
@@ -74,6 +74,16 @@ fn embed_loader() -> Option<JsValue> {
 /// widget itself: then the page's own URL must not choose any article.
 pub fn loaded_by_embed_loader() -> bool {
     embed_loader().is_some()
+}
+
+/// What the publisher's page is showing of an audience the reader chose before the
+/// widget mounted: the promise its app shell keeps under `EARLY_CHOICE_SHOWN`, settled
+/// once that audience's page is on screen. `None` when there is none.
+pub fn early_choice_shown() -> Option<js_sys::Promise> {
+    let key = js_sys::Symbol::for_(EARLY_CHOICE_SHOWN);
+    web_sys::window()
+        .and_then(|window| js_sys::Reflect::get(&window, &key).ok())
+        .and_then(|shown| shown.dyn_into::<js_sys::Promise>().ok())
 }
 
 /// Asks `embed.js` to mount the full app on `host` in place of this article-only Wasm's

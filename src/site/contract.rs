@@ -17,7 +17,9 @@ use serde_json::{json, Value};
 
 use crate::browser::offline::{CACHE_NAME, SAVED_ON_HEADER};
 use crate::components::audience_picker::AUDIENCE_CONTROL;
-use crate::config::{first_paint, FirstPaint, DEFAULT_DATA_URL, OPEN_CATALOG, SETTINGS};
+use crate::config::{
+    first_paint, FirstPaint, DEFAULT_DATA_URL, EARLY_CHOICE_SHOWN, OPEN_CATALOG, SETTINGS,
+};
 use crate::messages::Language;
 use crate::model::{Audience, Slug};
 use crate::preferences::{field, TextSize, Theme, SCHEMA_VERSION, STORAGE_KEY};
@@ -77,7 +79,7 @@ pub fn module() -> String {
         .iter()
         .map(|(element, attributes)| ((*element).to_owned(), json!(attributes)))
         .collect();
-    let exports: [(&str, &str, Value); 23] = [
+    let exports: [(&str, &str, Value); 24] = [
         (
             "OPTIONS",
             "The settings a host page gives, by their `data-` names (config::SETTINGS).",
@@ -188,6 +190,11 @@ pub fn module() -> String {
             "OPEN_CATALOG",
             "The method of the loader's symbol-keyed global that the article-only Wasm calls to hand a widget to the full app.",
             json!(OPEN_CATALOG),
+        ),
+        (
+            "EARLY_CHOICE_SHOWN",
+            "The `Symbol.for` key of the publisher's page's promise, settled once an audience chosen before the widget mounted is shown: the widget mounts after it.",
+            json!(EARLY_CHOICE_SHOWN),
         ),
     ];
     let mut module = String::from(

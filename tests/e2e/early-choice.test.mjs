@@ -119,6 +119,43 @@ test("publisher's article page: Patient clicked before the Wasm arrives is shown
   }
 });
 
+test("publisher's article page: a widget whose code starts while the chosen audience's page is on its way mounts once that page is shown", async () => {
+  // The reader's answer first: the mount's long tasks wait for the page that shows it.
+  const { context, page, pageErrors } = await newPage(browser, { serviceWorkers: 'block' });
+  try {
+    await watch(context);
+    const releaseWasm = await holdBack(page, '**/*_bg.wasm');
+    const releasePatientPage = await holdBack(page, '**/articles/als-primary-treatment/patient/');
+    await page.goto(`${WIDGET_URL}/articles/als-primary-treatment/`);
+    const host = '[data-article-widget]';
+    await page.locator('[data-prerendered] h1').waitFor();
+    await page.getByRole('radio', { name: 'Patient' }).click();
+    // Heard by the app shell, which asks for the patient's page.
+    await page.waitForFunction(() => window[Symbol.for('article-widget.early-choice-shown')] instanceof Promise);
+    assert.equal(await stored(page), 'patient');
+
+    releaseWasm();
+    // The Wasm has started (the page's start script sets its bindings after `main`), and
+    // the page has drawn two frames since: a mount would have added the widget's tree.
+    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await twoFrames(page);
+    const mountedEarly = await page.locator(host).evaluate((element) => element.shadowRoot.querySelector('.article-widget-root:not([data-prerendered])') !== null);
+    assert.equal(mountedEarly, false, "the widget waits while the patient's page is on its way");
+
+    releasePatientPage();
+    await page.locator('[data-prerendered] aside.disclaimer h2', { hasText: /^Medical Disclaimer$/ }).waitFor();
+    await takenOver(page);
+    const later = await shown(page, host);
+    assert.equal(later.disclaimer, 'Medical Disclaimer');
+    assert.equal(later.checked, 'patient');
+    assert.equal(later.focused, 'audience-patient');
+    assert.deepEqual(await page.evaluate(() => window.__widgetEvents), [{ name: 'ready', audience: 'patient' }]);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("publisher's article page: a choice made while the widget loads the article is what it shows when it takes over", async () => {
   // The Wasm runs and has mounted, hidden, but waits for the article's data.
   const { context, page, pageErrors } = await newPage(browser, { serviceWorkers: 'block' });
