@@ -248,7 +248,9 @@ pub fn mount(
 /// nothing is to be done.
 fn take_over_when_shown(container: &Element, prerendered: Option<&Element>) -> Callback<()> {
     let Some(prerendered) = prerendered.cloned() else {
-        // No prerendered page: the app is shown where it renders.
+        // No prerendered page: the app is shown where it renders. A parked container
+        // may still be hidden, unmounted before its last take-over came.
+        let _ = container.remove_attribute("hidden");
         return Callback::noop();
     };
     let _ = container.set_attribute("hidden", "");
