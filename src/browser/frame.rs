@@ -23,17 +23,22 @@ const NO_FRAME_MS: u32 = 500;
 type Work = Box<dyn FnOnce()>;
 
 thread_local! {
+    /// Work waiting for a frame: while there is any, a frame has been asked for.
     static QUEUED: RefCell<VecDeque<Work>> = const { RefCell::new(VecDeque::new()) };
     /// Which request for a frame is current: the frame and the timer of one request both
     /// run it, and the one that comes second must not run a later request's work early.
     static REQUEST: Cell<u64> = const { Cell::new(0) };
-    static REQUESTED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Runs `work` at the start of the next frame, after any work queued before it.
 pub fn in_next_frame(work: impl FnOnce() + 'static) {
-    QUEUED.with_borrow_mut(|queued| queued.push_back(Box::new(work)));
-    request_frame();
+    let first = QUEUED.with_borrow_mut(|queued| {
+        queued.push_back(Box::new(work));
+        queued.len() == 1
+    });
+    if first {
+        request_frame();
+    }
 }
 
 /// Runs `work` now, or, if work is waiting for the next frame, right after that work:
@@ -48,9 +53,6 @@ pub fn after_queued(work: impl FnOnce() + 'static) {
 }
 
 fn request_frame() {
-    if REQUESTED.replace(true) {
-        return;
-    }
     let request = REQUEST.get() + 1;
     REQUEST.set(request);
     let frame = Closure::once_into_js(move || run_queued(request));
@@ -64,10 +66,9 @@ fn request_frame() {
 
 /// Runs the work queued when `request` was made, and what that work queues after it.
 fn run_queued(request: u64) {
-    if REQUEST.get() != request || !REQUESTED.get() {
+    if REQUEST.get() != request {
         return;
     }
-    REQUESTED.set(false);
     // One piece at a time, the queue not borrowed while it runs: work may queue more.
     while let Some(work) = QUEUED.with_borrow_mut(VecDeque::pop_front) {
         work();

@@ -64,10 +64,14 @@ pub fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
 /// The loader's global, `embed.js`'s, by its symbol, which no element's `id` or `name`
 /// can be (`window.ArticleWidget` can: `<form id="ArticleWidget">`).
 fn embed_loader() -> Option<JsValue> {
-    let key = js_sys::Symbol::for_("article-widget.loader");
-    web_sys::window()
-        .and_then(|window| js_sys::Reflect::get(&window, &key).ok())
-        .filter(JsValue::is_object)
+    symbol_global("article-widget.loader").filter(JsValue::is_object)
+}
+
+/// The window's property under `Symbol.for(key)`: the page's own scripts' globals, which
+/// no element's `id` or `name` can shadow.
+fn symbol_global(key: &str) -> Option<JsValue> {
+    let key = js_sys::Symbol::for_(key);
+    web_sys::window().and_then(|window| js_sys::Reflect::get(&window, &key).ok())
 }
 
 /// Whether the page loaded the widget through `embed.js`, whose loader mounts each
@@ -80,10 +84,7 @@ pub fn loaded_by_embed_loader() -> bool {
 /// widget mounted: the promise its app shell keeps under `EARLY_CHOICE_SHOWN`, settled
 /// once that audience's page is on screen. `None` when there is none.
 pub fn early_choice_shown() -> Option<js_sys::Promise> {
-    let key = js_sys::Symbol::for_(EARLY_CHOICE_SHOWN);
-    web_sys::window()
-        .and_then(|window| js_sys::Reflect::get(&window, &key).ok())
-        .and_then(|shown| shown.dyn_into::<js_sys::Promise>().ok())
+    symbol_global(EARLY_CHOICE_SHOWN).and_then(|shown| shown.dyn_into().ok())
 }
 
 /// Asks `embed.js` to mount the full app on `host` in place of this article-only Wasm's
