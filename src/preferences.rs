@@ -7,8 +7,6 @@
 
 use std::rc::Rc;
 
-use std::collections::BTreeMap;
-
 use yew::Reducible;
 
 use crate::json::{self, Decode, Reader};
@@ -165,7 +163,7 @@ pub fn decode(stored: Option<&str>) -> Decoded {
         return decoded;
     };
 
-    let version = match record.get("version") {
+    let version = match field_text(&record, "version") {
         None => 0,
         Some(text) => json::from_str::<u64>(text).unwrap_or_else(|_| {
             decoded.needs_rewrite = true;
@@ -201,13 +199,15 @@ pub fn decode(stored: Option<&str>) -> Decoded {
 
 /// The record's fields, each as the JSON text of its value, so that each is read on
 /// its own and a bad one loses only itself; `None` when the record is no JSON object.
-fn fields_of(stored: &str) -> Option<BTreeMap<String, &str>> {
+/// A handful of fields: a list, searched from its end, so a repeated name's last value
+/// counts, as in any JSON reader.
+fn fields_of(stored: &str) -> Option<Vec<(String, &str)>> {
     let mut reader = Reader::new(stored);
-    let mut fields = BTreeMap::new();
+    let mut fields = Vec::new();
     // `object` refuses anything but an object itself.
     reader
         .object(&mut |reader, key| {
-            fields.insert(key.to_owned(), reader.raw()?);
+            fields.push((key.to_owned(), reader.raw()?));
             Ok(())
         })
         .ok()?;
@@ -215,13 +215,21 @@ fn fields_of(stored: &str) -> Option<BTreeMap<String, &str>> {
     Some(fields)
 }
 
+/// The JSON text of the record's field `name`: its last, if it is repeated.
+fn field_text<'a>(record: &[(String, &'a str)], name: &str) -> Option<&'a str> {
+    record
+        .iter()
+        .rev()
+        .find_map(|(field, text)| (field == name).then_some(*text))
+}
+
 /// One field of the record: `None` when absent or unreadable (noted as a problem).
 fn read_field<T: Decode>(
     decoded: &mut Decoded,
-    record: &BTreeMap<String, &str>,
+    record: &[(String, &str)],
     name: &str,
 ) -> Option<Option<T>> {
-    let text = record.get(name)?;
+    let text = field_text(record, name)?;
     match json::from_str::<Option<T>>(text) {
         Ok(value) => Some(value),
         Err(_) => {

@@ -14,7 +14,7 @@ use article_widget::model::{
     Article, Audience, Catalog, CatalogEntry, Change, ChangeKind, Date, Reference, RelatedArticle,
     Review, ReviewStatus, Reviewer, Slug,
 };
-use article_widget::model::{Disclaimer, Disclaimers, FollowUp, Publisher, ReviewBody};
+use article_widget::model::{Disclaimer, Disclaimers, FollowUp, Keyed, Publisher, ReviewBody};
 use article_widget::pages::article::{ArticlePage, ArticlePageProps};
 use article_widget::pages::catalog::{CatalogList, CatalogListProps};
 use article_widget::pages::unavailable::{Unavailable, UnavailableProps};
@@ -97,7 +97,7 @@ fn review(status: ReviewStatus) -> Review {
 /// An article with patient and professional variants (no caregiver one), two
 /// references, of which the professional variant cites the first twice.
 fn fixture(status: ReviewStatus) -> Article {
-    let mut variants = BTreeMap::new();
+    let mut variants = Keyed::new();
     variants.insert(
         Audience::Patient,
         parse("Riluzole is a pill that can slow ALS down.\n\n## Living with ALS\n\nPatient words."),

@@ -3,15 +3,14 @@
 //! they were written, and no bytes at all, random, truncated or altered, may make the
 //! reader panic: a partner's page must never break because of our data.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use article_widget::document::{Alignment, Block, Document, Inline};
 use article_widget::json::{self, Refusal, FORMAT};
 use article_widget::model::{
     Article, Audience, Catalog, CatalogEntry, CatalogPage, Change, ChangeKind, Date, Disclaimer,
-    Disclaimers, FollowUp, Language, Publisher, Reference, RelatedArticle, Review, ReviewBody,
-    ReviewStatus, Reviewer, SearchResults, Slug,
+    Disclaimers, FollowUp, Keyed, Language, Publisher, Reference, RelatedArticle, Review,
+    ReviewBody, ReviewStatus, Reviewer, SearchResults, Slug,
 };
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
@@ -172,7 +171,7 @@ fn publisher() -> impl Strategy<Value = Publisher> {
                     professional,
                 },
                 // Never in the data: the build gives each article its own language's.
-                translations: BTreeMap::new(),
+                translations: Keyed::new(),
             },
         )
 }
@@ -284,14 +283,14 @@ fn article() -> impl Strategy<Value = Article> {
                 question,
                 condition,
                 lang,
-                translations,
+                translations: translations.into_iter().collect(),
                 updated,
                 next_review_due,
                 review,
                 changes,
                 default_audience,
                 references,
-                variants,
+                variants: variants.into_iter().collect(),
                 related,
                 publisher: Rc::new(publisher),
             },

@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use article_widget::markdown::parse;
 use article_widget::model::{
-    Article, Audience, Catalog, Date, Publisher, Reference, RelatedArticle, Review, ReviewStatus,
-    Reviewer, Slug,
+    Article, Audience, Catalog, Date, Keyed, Publisher, Reference, RelatedArticle, Review,
+    ReviewStatus, Reviewer, Slug,
 };
 use article_widget::site::json_ld::{medical_web_page, script};
 use article_widget::site::meta::{
@@ -55,7 +55,7 @@ fn article() -> Article {
             let markdown = format!("## For {audience}\n\nWords for the {audience}[^1].\n");
             (audience, parse(&markdown))
         })
-        .collect::<BTreeMap<_, _>>();
+        .collect::<Keyed<_, _>>();
     Article {
         slug: Slug::parse("demo").unwrap(),
         question: "Does the demo work?".into(),
@@ -104,7 +104,7 @@ fn reviewed(status: ReviewStatus) -> Article {
 
 fn with_body(markdown: &str) -> Article {
     let mut article = article();
-    article.variants = BTreeMap::from([(Audience::Professional, parse(markdown))]);
+    article.variants = Keyed::from([(Audience::Professional, parse(markdown))]);
     article
 }
 

@@ -5,7 +5,6 @@
 //! halfway. Dropping it drops the request, which may stop it in the browser too.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::thread::LocalKey;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -14,15 +13,33 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 pub type SharedRequest<T> = Shared<LocalBoxFuture<'static, T>>;
 
 /// A page's requests in flight, by key, each with how many callers wait for it.
+///
+/// A list, not a hash map: a page has a few requests in flight at once (one per
+/// article or page its widgets load), and a map's code for this one type cost the Wasm
+/// more than its scans could save.
 pub struct InFlight<T: Clone + 'static> {
-    requests: HashMap<String, (SharedRequest<T>, usize)>,
+    requests: Vec<InFlightRequest<T>>,
+}
+
+struct InFlightRequest<T: Clone + 'static> {
+    key: String,
+    request: SharedRequest<T>,
+    waiters: usize,
 }
 
 impl<T: Clone + 'static> Default for InFlight<T> {
     fn default() -> Self {
         InFlight {
-            requests: HashMap::new(),
+            requests: Vec::new(),
         }
+    }
+}
+
+impl<T: Clone + 'static> InFlight<T> {
+    fn find(&mut self, key: &str) -> Option<&mut InFlightRequest<T>> {
+        self.requests
+            .iter_mut()
+            .find(|in_flight| in_flight.key == key)
     }
 }
 
@@ -38,12 +55,16 @@ pub fn request<T: Clone + 'static>(
     start: impl FnOnce() -> LocalBoxFuture<'static, T>,
 ) -> SharedRequest<T> {
     registry.with_borrow_mut(|in_flight| {
-        in_flight
-            .requests
-            .entry(key.to_owned())
-            .or_insert_with(|| (start().shared(), 0))
-            .0
-            .clone()
+        if let Some(under_way) = in_flight.find(key) {
+            return under_way.request.clone();
+        }
+        let request = start().shared();
+        in_flight.requests.push(InFlightRequest {
+            key: key.to_owned(),
+            request: request.clone(),
+            waiters: 0,
+        });
+        request
     })
 }
 
@@ -55,8 +76,8 @@ pub fn wait_for<T: Clone + 'static>(
 ) -> Waiting<T> {
     let request = request(registry, key, start);
     registry.with_borrow_mut(|in_flight| {
-        if let Some((_, waiters)) = in_flight.requests.get_mut(key) {
-            *waiters += 1;
+        if let Some(under_way) = in_flight.find(key) {
+            under_way.waiters += 1;
         }
     });
     Waiting {
@@ -87,16 +108,21 @@ impl<T: Clone + 'static> Waiting<T> {
 impl<T: Clone + 'static> Drop for Waiting<T> {
     fn drop(&mut self) {
         self.registry.with_borrow_mut(|in_flight| {
-            let Some((request, waiters)) = in_flight.requests.get_mut(&self.key) else {
+            let Some(index) = in_flight
+                .requests
+                .iter()
+                .position(|in_flight| in_flight.key == self.key)
+            else {
                 return;
             };
+            let under_way = &mut in_flight.requests[index];
             // Another request for the key may have started since; that one stays.
-            if !request.ptr_eq(&self.request) {
+            if !under_way.request.ptr_eq(&self.request) {
                 return;
             }
-            *waiters = waiters.saturating_sub(1);
-            if self.answered || *waiters == 0 {
-                in_flight.requests.remove(&self.key);
+            under_way.waiters = under_way.waiters.saturating_sub(1);
+            if self.answered || under_way.waiters == 0 {
+                in_flight.requests.swap_remove(index);
             }
         });
     }
@@ -111,7 +137,8 @@ mod tests {
     }
 
     fn is_in_flight(key: &str) -> bool {
-        REQUESTS.with_borrow(|in_flight| in_flight.requests.contains_key(key))
+        REQUESTS
+            .with_borrow(|in_flight| in_flight.requests.iter().any(|request| request.key == key))
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
-use crate::model::{Article, CatalogEntry, Date, Language, Publisher, RelatedArticle, Slug};
+use crate::model::{Article, CatalogEntry, Date, Keyed, Language, Publisher, RelatedArticle, Slug};
 use crate::source::{self, Findings, Record};
 
 use super::manifest::{self, Entry};
@@ -88,7 +88,7 @@ pub struct CatalogLinks {
     /// Its related articles, with their questions.
     pub related: Vec<RelatedArticle>,
     /// Its translations that point back.
-    pub translations: BTreeMap<Language, Slug>,
+    pub translations: Keyed<Language, Slug>,
 }
 
 impl CatalogLinks {

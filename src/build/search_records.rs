@@ -7,10 +7,11 @@
 //! when they find an error); pass two parses each article again and writes its line, a
 //! few articles per core at a time, in the order of the sources.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
+use crate::model::Keyed;
 use crate::site::search;
 use crate::source;
 
@@ -42,7 +43,7 @@ pub fn write(dir: &Path, out: &Path) -> Result<bool, String> {
     // A record needs neither related articles nor translations.
     let links = CatalogLinks {
         related: Vec::new(),
-        translations: BTreeMap::new(),
+        translations: Keyed::new(),
     };
     let kept: Vec<usize> = (0..records.len())
         .filter(|index| findings.kept[*index])

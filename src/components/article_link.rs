@@ -1,11 +1,9 @@
-use std::collections::BTreeMap;
-
 use yew::prelude::*;
 
 use crate::browser::dom;
 use crate::config::{article_link, frame_link, site_link, Page, FRAME_FOLDER};
 use crate::messages::Messages;
-use crate::model::{Audience, Language, Slug};
+use crate::model::{Audience, Keyed, Language, Slug};
 
 /// How links inside a widget open, provided once by the app as a context to the pages
 /// below it, which hand it to each [`page_link`]: where they lead, and how a plain
@@ -121,7 +119,7 @@ pub fn audience_links(
 /// place. In the build's pages, drawn static, they are plain links to the translations'
 /// pages.
 pub fn translation_links(
-    translations: &BTreeMap<Language, Slug>,
+    translations: &Keyed<Language, Slug>,
     onlanguage: &Callback<Language>,
     links: Option<&Links>,
 ) -> Html {

@@ -11,9 +11,7 @@
 mod reader;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::rc::Rc;
-use std::str::FromStr;
 
 pub use self::reader::{Error, Next, Reader, MAX_DEPTH};
 
@@ -182,19 +180,6 @@ impl<T: Decode> Decode for Vec<T> {
 impl<T: Decode> Decode for Rc<T> {
     fn decode(reader: &mut Reader<'_>) -> Result<Self, Error> {
         T::decode(reader).map(Rc::new)
-    }
-}
-
-/// An object whose keys are names of a closed enum (`{"patient": ...}`).
-impl<K: FromStr + Ord, V: Decode> Decode for BTreeMap<K, V> {
-    fn decode(reader: &mut Reader<'_>) -> Result<Self, Error> {
-        let mut map = BTreeMap::new();
-        reader.object(&mut |reader, key| {
-            let key = key.parse().map_err(|_| reader.error("a known name"))?;
-            map.insert(key, V::decode(reader)?);
-            Ok(())
-        })?;
-        Ok(map)
     }
 }
 

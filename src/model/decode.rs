@@ -2,12 +2,12 @@
 //! defaults and enum tags as the derives here and in `document` declare them.
 //! `tests/json_round_trip.rs` holds the two to one form.
 
-use std::collections::BTreeMap;
+use std::str::FromStr;
 
 use super::{
     Article, Catalog, CatalogEntry, CatalogPage, Change, Date, Disclaimer, Disclaimers, ExcerptRun,
-    FollowUp, Publisher, Reference, RelatedArticle, Review, ReviewBody, Reviewer, SearchResults,
-    Slug,
+    FollowUp, Keyed, Publisher, Reference, RelatedArticle, Review, ReviewBody, Reviewer,
+    SearchResults, Slug,
 };
 use crate::document::{Alignment, Block, Document, Inline};
 use crate::json::{parsed, required, Decode, Error, Next, Reader};
@@ -15,6 +15,19 @@ use crate::json::{parsed, required, Decode, Error, Next, Reader};
 impl Decode for Date {
     fn decode(reader: &mut Reader<'_>) -> Result<Self, Error> {
         parsed(reader, |text| text.parse().ok(), "a date (YYYY-MM-DD)")
+    }
+}
+
+/// An object whose keys are names of a closed enum (`{"patient": ...}`).
+impl<K: FromStr + Ord, V: Decode> Decode for Keyed<K, V> {
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, Error> {
+        let mut map = Keyed::new();
+        reader.object(&mut |reader, key| {
+            let key = key.parse().map_err(|_| reader.error("a known name"))?;
+            map.insert(key, V::decode(reader)?);
+            Ok(())
+        })?;
+        Ok(map)
     }
 }
 
@@ -64,7 +77,7 @@ impl Decode for Publisher {
             review_body: required(review_body, reader, "review_body")?,
             follow_up: follow_up.unwrap_or_default(),
             disclaimers: required(disclaimers, reader, "disclaimers")?,
-            translations: BTreeMap::new(),
+            translations: Keyed::new(),
         })
     }
 }

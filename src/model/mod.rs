@@ -8,13 +8,13 @@ mod audience;
 mod catalog;
 mod date;
 mod decode;
+mod keyed;
 mod language;
 mod publisher;
 mod reference;
 mod search;
 mod slug;
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 pub use self::audience::{Audience, ReviewStatus};
 pub use self::catalog::{Catalog, CatalogEntry, CatalogPage, PAGE_FOLDER, PAGE_SIZE};
 pub use self::date::Date;
+pub use self::keyed::Keyed;
 pub use self::language::Language;
 pub use self::publisher::{
     contrast_ratio, Disclaimer, Disclaimers, FollowUp, Publisher, PublisherWords, ReviewBody,
@@ -122,8 +123,8 @@ pub struct Article {
     pub lang: Option<Language>,
     /// The same article in other languages, by language: `articles check` holds each
     /// link to point back.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub translations: BTreeMap<Language, Slug>,
+    #[serde(default, skip_serializing_if = "Keyed::is_empty")]
+    pub translations: Keyed<Language, Slug>,
     pub updated: Date,
     pub next_review_due: Date,
     pub review: Review,
@@ -134,7 +135,7 @@ pub struct Article {
     pub references: Vec<Reference>,
     /// The body of each audience's variant: the shared parts and that audience's own
     /// parts, in the order of the source file, parsed when the article was built.
-    pub variants: BTreeMap<Audience, Document>,
+    pub variants: Keyed<Audience, Document>,
     /// Other articles of the catalog a reader of this one may want next, with their
     /// questions, so that the links need no second request. Data built before related
     /// articles existed has none.
@@ -220,7 +221,7 @@ impl Article {
             question: "Q?".into(),
             condition: None,
             lang: None,
-            translations: BTreeMap::new(),
+            translations: Keyed::new(),
             updated: day,
             next_review_due: day,
             review: Review {
@@ -231,7 +232,7 @@ impl Article {
             changes: vec![],
             default_audience: Audience::Patient,
             references: vec![],
-            variants: BTreeMap::new(),
+            variants: Keyed::new(),
             related: vec![],
             publisher: Rc::default(),
         }

@@ -2,12 +2,11 @@
 //! widget shows. It comes from `articles/publisher.toml` through `articles build` into
 //! the data, so that no publisher's name, claim or disclaimer is written in the code.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::audience::Audience;
 use super::language::Language;
+use super::Keyed;
 
 /// A publisher's identity and words. The default is empty: nothing is claimed for a
 /// publisher that said nothing.
@@ -40,9 +39,9 @@ pub struct Publisher {
     /// ([`Publisher::in_language`]), so the data the widget reads holds none.
     // The widget never reads them (see above): skipped there, so the Wasm carries no
     // decoder for them.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "Keyed::is_empty")]
     #[cfg_attr(target_arch = "wasm32", serde(skip))]
-    pub translations: BTreeMap<Language, PublisherWords>,
+    pub translations: Keyed<Language, PublisherWords>,
 }
 
 /// The sentences of a publisher's that a reader reads: what changes with the language.
@@ -59,7 +58,7 @@ impl Publisher {
     /// what the catalog carries, as each article carries its own language's.
     pub fn in_own_language(&self) -> Publisher {
         Publisher {
-            translations: BTreeMap::new(),
+            translations: Keyed::new(),
             ..self.clone()
         }
     }

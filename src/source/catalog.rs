@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::diagnostics::Diagnostic;
-use crate::model::{CatalogEntry, Language, Publisher, RelatedArticle, Slug};
+use crate::model::{CatalogEntry, Keyed, Language, Publisher, RelatedArticle, Slug};
 
 /// All the catalog keeps of one source file: where it is, what it says of itself, and
 /// what its own checks found.
@@ -67,7 +67,7 @@ pub struct Findings {
     /// earlier file took its slug.
     pub kept: Vec<bool>,
     /// The translations of each record that point back, by language.
-    pub translations: Vec<BTreeMap<Language, Slug>>,
+    pub translations: Vec<Keyed<Language, Slug>>,
     /// The record each name (file name or slug) stands for: `None` for a file with
     /// errors, so that a related link to a broken article is reported once, on that
     /// article.
@@ -109,7 +109,7 @@ pub fn check(records: &[Record], dir: &Path, publisher: &Publisher) -> Findings 
     let mut findings = Findings {
         diagnostics: vec![Vec::new(); records.len()],
         kept: vec![false; records.len()],
-        translations: vec![BTreeMap::new(); records.len()],
+        translations: vec![Keyed::new(); records.len()],
         by_name: HashMap::with_capacity(records.len()),
     };
     duplicate_slugs(records, &mut findings);

@@ -35,7 +35,7 @@ pub use self::scan::{in_parallel, in_parallel_on, read_publisher, record, scan_d
 use self::diagnostics::Diagnostics;
 use self::front_matter::FrontMatter;
 use crate::model::Publisher;
-use crate::model::{Article, Audience, Catalog, Date, Language, Slug};
+use crate::model::{Article, Audience, Catalog, Date, Keyed, Language, Slug};
 use crate::{markdown, readability};
 
 /// What checking a set of articles found.
@@ -288,7 +288,7 @@ fn article(front_matter: FrontMatter, variants: &BTreeMap<Audience, String>) -> 
         condition: front_matter.condition,
         lang: front_matter.lang,
         // Filled in by `load_dir` once both sides are known to point at each other.
-        translations: BTreeMap::new(),
+        translations: Keyed::new(),
         updated: front_matter.updated?,
         next_review_due: front_matter.next_review_due?,
         review: front_matter.review?,

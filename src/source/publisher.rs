@@ -12,7 +12,7 @@ use toml::Spanned;
 
 use super::diagnostics::{Diagnostic, Diagnostics, LineIndex};
 use crate::model::{
-    contrast_ratio, Disclaimer, Disclaimers, FollowUp, Language, Publisher, PublisherWords,
+    contrast_ratio, Disclaimer, Disclaimers, FollowUp, Keyed, Language, Publisher, PublisherWords,
     ReviewBody,
 };
 use crate::safe_url::SafeUrl;
@@ -61,7 +61,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Publisher>, Vec<Diagnostic>) {
         disclaimers: raw.disclaimers,
     };
     let words = check.words("", Language::from_tag(&language_tag), own_words);
-    let mut translations = BTreeMap::new();
+    let mut translations = Keyed::new();
     for (tag, raw_words) in raw.translations {
         let line = check.lines.line(raw_words.span().start);
         match tag.parse::<Language>() {

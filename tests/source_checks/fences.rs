@@ -22,8 +22,10 @@ fn an_article_without_fences_has_one_variant_for_its_default_audience() {
     assert_eq!(article.default_audience, Audience::Caregiver);
     assert_eq!(article.audiences(), [Audience::Caregiver]);
     assert_eq!(
-        article.variants[&Audience::Caregiver],
-        markdown::parse("Shared intro[^1].\n\nEveryone reads this.\n\nShared outro.")
+        article.variants.get(&Audience::Caregiver),
+        Some(&markdown::parse(
+            "Shared intro[^1].\n\nEveryone reads this.\n\nShared outro."
+        ))
     );
 }
 

@@ -62,8 +62,8 @@ fn valid_article_parses_into_its_front_matter_and_variants() {
         article.audiences(),
         [Audience::Patient, Audience::Professional]
     );
-    let patient = &article.variants[&Audience::Patient];
-    let professional = &article.variants[&Audience::Professional];
+    let patient = article.variants.get(&Audience::Patient).unwrap();
+    let professional = article.variants.get(&Audience::Professional).unwrap();
     for (document, own, other) in [
         (patient, "Patient part.", "Professional part."),
         (professional, "Professional part.", "Patient part."),

@@ -53,8 +53,22 @@ fn translations_that_point_both_ways_link_the_articles_and_each_speaks_its_publi
         .iter()
         .find(|a| a.slug == "demo-es")
         .unwrap();
-    assert_eq!(english.translations[&Language::Spanish], "demo-es");
-    assert_eq!(spanish.translations[&Language::English], "demo");
+    assert_eq!(
+        english
+            .translations
+            .get(&Language::Spanish)
+            .unwrap()
+            .as_str(),
+        "demo-es"
+    );
+    assert_eq!(
+        spanish
+            .translations
+            .get(&Language::English)
+            .unwrap()
+            .as_str(),
+        "demo"
+    );
     assert_eq!(spanish.lang, Some(Language::Spanish));
     assert_eq!(
         spanish.publisher.disclaimers.patient.heading,
