@@ -352,14 +352,53 @@ test('the service worker keeps one copy of a page visited with forty tracking st
   }
 });
 
+test("a widget whose code failed to load mounts, with no click, once a widget mounted later has loaded that code", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    let glueRequests = 0;
+    await page.route(/\/article-only-[0-9a-f]+\.js(\?.*)?$/, (route) => {
+      glueRequests += 1;
+      return glueRequests === 1 ? route.abort('connectionreset') : route.continue();
+    });
+    await page.goto(`${PARTNER_URL}/script-tag.html`);
+    const widget = page.locator('article-widget');
+    await widget.getByRole('button', { name: 'Try again' }).waitFor();
+    // A new mount waits out the loader's first pause after a failure (RETRY_MS, 2 s),
+    // then loads the code itself; the failed widget is not clicked.
+    await page.waitForTimeout(2500);
+    await page.evaluate(() => {
+      const host = document.createElement('div');
+      host.id = 'by-script';
+      document.querySelector('main').append(host);
+      window.ArticleWidget.mount(host, { article: 'hypertension-first-line-treatment' });
+    });
+    await takenOver(page, 'article-widget, #by-script');
+    await widget.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
+    assert.equal(await widget.getByRole('button', { name: 'Try again' }).count(), 0);
+    assert.equal(glueRequests, 2, 'one failed load, then one for both widgets');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the Wasm's glue failing to load once: the placeholder offers to try again, and the widget loads on retry with no unhandled rejection", async () => {
   const { context, page, pageErrors } = await newPage(browser);
   try {
     let glueRequests = 0;
+    // The first load fails only once both widgets wait for it: a mount begun after the
+    // failure would load the code itself, and mount the other widget with it, before
+    // the retry (the test above).
+    let failFirst;
+    const bothWaiting = new Promise((resolve) => {
+      failFirst = resolve;
+    });
     // Both widgets show one article: their glue is the article-only code's.
-    await page.route(/\/article-only-[0-9a-f]+\.js(\?.*)?$/, (route) => {
+    await page.route(/\/article-only-[0-9a-f]+\.js(\?.*)?$/, async (route) => {
       glueRequests += 1;
-      return glueRequests === 1 ? route.abort('connectionreset') : route.continue();
+      if (glueRequests > 1) return route.continue();
+      await bothWaiting;
+      return route.abort('connectionreset');
     });
     const rejections = [];
     await page.exposeFunction('__noteRejection', (text) => rejections.push(text));
@@ -374,6 +413,9 @@ test("the Wasm's glue failing to load once: the placeholder offers to try again,
       document.querySelector('main').append(host);
       window.ArticleWidget.mount(host, { article: 'hypertension-first-line-treatment' });
     });
+    // The mount asks for the code in its next task; a task queued after it runs later.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    failFirst();
     const widget = page.locator('article-widget');
     const retry = widget.getByRole('button', { name: 'Try again' });
     await retry.waitFor();

@@ -102,6 +102,12 @@ const readyCodes = new Set();
 const mountedWith = new WeakMap();
 let stylesheetLoading = null;
 let failures = 0;
+// Widgets whose mount found the code failed. The next load of that code to succeed,
+// whichever widget or retry started it, mounts them too: a load begun by a widget
+// mounted later, or by a mount already on its way when the failure came, would
+// otherwise leave them on the failure's placeholder, or on a prerendered page that
+// never takes a click, with no load left to wait for.
+const failedMounts = new Set();
 // When a mount may try the code again after a failure (a time in ms).
 let nextAttempt = 0;
 
@@ -143,6 +149,11 @@ function bindings(code) {
     ([glue]) => {
       readyCodes.add(code);
       failures = 0;
+      failedMounts.forEach((host) => {
+        if (codeOf(optionsOf(host)) !== code) return;
+        failedMounts.delete(host);
+        if (known.has(host) && dom.isConnected(host) && !mounted.has(host)) mount(host);
+      });
       // Every mount waiting for the Wasm runs before this timer, and takes its data.
       setTimeout(() => {
         prefetches.clear();
@@ -473,6 +484,7 @@ function mount(host, given) {
   }
   if (!loadings.has(code) && failures && Date.now() < nextAttempt) {
     // The code failed a moment ago: this widget waits for the next try with the others.
+    failedMounts.add(host);
     showFailure(host);
     return Promise.resolve(false);
   }
@@ -488,6 +500,7 @@ function mount(host, given) {
     (glue) => {
       if (!known.has(host) || !dom.isConnected(host) || mounted.has(host)) return false;
       mounted.add(host);
+      failedMounts.delete(host);
       mountedWith.set(host, glue);
       return stylesheet().then((sheet) => {
         const shadow = dom.shadowRoot(host);
@@ -497,7 +510,10 @@ function mount(host, given) {
       });
     },
     // Said once in the console and on the placeholder; never a rejection on the page.
-    () => false,
+    () => {
+      failedMounts.add(host);
+      return false;
+    },
   );
 }
 
@@ -553,6 +569,7 @@ const optionWatcher = new MutationObserver((records) => {
 
 function unmount(host) {
   known.delete(host);
+  failedMounts.delete(host);
   scriptOptions.delete(host);
   mounted.delete(host);
   const glue = mountedWith.get(host);
