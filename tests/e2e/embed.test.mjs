@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALS_QUESTION, PARTNER_URL, WIDGET_URL, axeViolations, launchBrowser, newPage, takenOver } from './harness.mjs';
+import { ALS_QUESTION, PARTNER_URL, WIDGET_URL, axeViolations, launchBrowser, newPage, settledInView, takenOver } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -239,7 +239,9 @@ test('one article in two widgets: one request for its prerendered page, one for 
     assert.equal(count('/articles/hypertension-first-line-treatment/default.html'), 1, `${requests}`);
     // They share the decoded article; the reader's choice in one moves both, as with
     // any two widgets of a page, and each shows the new audience's text.
-    await page.locator('#again').getByRole('radiogroup', { name: 'Which best describes you?' }).getByRole('radio', { name: 'Caregiver' }).click();
+    const caregiver = page.locator('#again').getByRole('radiogroup', { name: 'Which best describes you?' }).getByRole('radio', { name: 'Caregiver' });
+    await settledInView(caregiver);
+    await caregiver.click();
     for (const id of ['first', 'again']) {
       await page.locator(`#${id}`).getByRole('heading', { level: 2, name: 'Caregiver Disclaimer' }).waitFor();
     }

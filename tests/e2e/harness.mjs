@@ -99,6 +99,34 @@ export async function waitUntil(predicate, what, timeoutMs = 10_000) {
 }
 
 /**
+ * Scrolls `locator`'s element to the middle of the viewport and waits until it stays
+ * put for three frames, as a reader sees it before they click. A jump far down a page
+ * of several widgets brings widgets into view that were never drawn
+ * (`content-visibility: auto`, with an estimated size): their first drawing, a frame or
+ * two after the jump, moves everything under them, and a click in those frames lands
+ * where the control was (between the press and the release: the click goes to `main`).
+ */
+export async function settledInView(locator) {
+  await locator.evaluate(
+    (element) =>
+      new Promise((resolve) => {
+        element.scrollIntoView({ block: 'center' });
+        let last = null;
+        let still = 0;
+        const check = () => {
+          const { x, y } = element.getBoundingClientRect();
+          const here = `${x},${y}`;
+          still = here === last ? still + 1 : 0;
+          last = here;
+          if (still >= 3) resolve();
+          else requestAnimationFrame(() => setTimeout(check, 0));
+        };
+        requestAnimationFrame(() => setTimeout(check, 0));
+      }),
+  );
+}
+
+/**
  * Waits until every widget host matching `selector` shows the widget's own rendering:
  * the build's prerendered page, shown first, has been taken over by the Wasm.
  */
