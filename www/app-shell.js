@@ -447,8 +447,35 @@ function rememberEarlyChoice() {
   });
   // The question is live from the page's first paint: an answer given before this
   // script ran checked its radio, and is heard once the script has run to its end.
-  const early = prerendered.querySelector(`input[name="${AUDIENCE_CONTROL}"]:checked`);
-  if (early && !early.defaultChecked) queueMicrotask(() => early.dispatchEvent(new Event('change', { bubbles: true })));
+  const early = earlyAnswer(shadow, prerendered);
+  if (early) queueMicrotask(() => early.dispatchEvent(new Event('change', { bubbles: true })));
+}
+
+/**
+ * The audience radio the reader answered with before this script ran, if any. Its
+ * being checked is not enough: answered while the page was still arriving, the radio
+ * was unchecked again when the parser met the default audience's radio after it, whose
+ * `checked` attribute wins the group. A radio the reader changed matches `:user-valid`
+ * (a radio merely tabbed to does not); of several, the one they pressed last keeps
+ * focus. Their answer is checked again here.
+ */
+function earlyAnswer(shadow, prerendered) {
+  const radios = [...prerendered.querySelectorAll(`input[name="${AUDIENCE_CONTROL}"]`)];
+  const answered = radios.filter(changedByReader);
+  const focused = shadow.activeElement;
+  const pressed = answered.includes(focused) ? focused : answered.length === 1 ? answered[0] : null;
+  if (pressed) pressed.checked = true;
+  const checked = radios.find((radio) => radio.checked);
+  return checked && !checked.defaultChecked ? checked : null;
+}
+
+function changedByReader(radio) {
+  try {
+    return radio.matches(':user-valid');
+  } catch {
+    // A browser without `:user-valid` hears only a choice still checked.
+    return false;
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
 // at once (that audience's prerendered page), is stored, and once the Wasm arrives the
 // widget shows that audience from its first render: once, with no second switch, no
 // layout shift, and focus on the control the reader used.
+import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PARTNER_URL, WIDGET_URL, axeViolations, launchBrowser, newPage, takenOver } from './harness.mjs';
@@ -216,6 +217,54 @@ test("publisher's article page: Patient clicked before the app shell runs is hea
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();
+  }
+});
+
+test("publisher's article page: Patient clicked while the page is still arriving, before the default audience's radio, is the choice shown", async () => {
+  // The page arrives in two parts, cut after the "Patient" radio: the reader clicks it
+  // while the parser has not yet met the default audience's radio, whose `checked`
+  // attribute then unchecks the reader's. The app shell must still hear the reader.
+  const path = '/articles/als-primary-treatment/';
+  const html = await (await fetch(`${WIDGET_URL}${path}`)).text();
+  const cut = html.indexOf('</label>', html.indexOf('id="audience-patient"')) + '</label>'.length;
+  assert.ok(cut > 0 && cut < html.indexOf('id="audience-professional"'), 'the default audience comes after Patient');
+  let releaseRest;
+  const restHeld = new Promise((resolve) => (releaseRest = resolve));
+  const server = createServer(async (request, response) => {
+    if (new URL(request.url, 'http://site').pathname === path) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      response.write(html.slice(0, cut));
+      await restHeld;
+      response.end(html.slice(cut));
+      return;
+    }
+    // Everything else as the site serves it.
+    const upstream = await fetch(`${WIDGET_URL}${request.url}`);
+    response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
+    response.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { context, page, pageErrors } = await newPage(browser);
+  try {
+    await watch(context);
+    await page.goto(`http://127.0.0.1:${server.address().port}${path}`, { waitUntil: 'commit' });
+    const host = '[data-article-widget]';
+    await page.getByRole('radio', { name: 'Patient' }).click();
+    assert.equal((await shown(page, host)).checked, 'patient', 'the radio takes the click while the page arrives');
+
+    releaseRest();
+    await takenOver(page);
+    const later = await shown(page, host);
+    assert.equal(later.disclaimer, 'Medical Disclaimer');
+    assert.equal(later.checked, 'patient');
+    assert.equal(later.focused, 'audience-patient', 'focus stays on the control the reader used');
+    assert.equal(await stored(page), 'patient');
+    assert.deepEqual(await page.evaluate(() => window.__widgetEvents), [{ name: 'ready', audience: 'patient' }]);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    releaseRest();
+    await context.close();
+    await new Promise((resolve) => server.close(resolve));
   }
 });
 
