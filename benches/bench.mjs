@@ -793,7 +793,7 @@ if (interactions) {
       const parts = [
         shown.length > 0 ? `shown ${shown.length}/${outcomes.length}: ${spread(summary(shown), 0)}` : null,
         ignored > 0 ? `ignored ${ignored}/${outcomes.length}` : null,
-        missed > 0 ? `missed ${missed}/${outcomes.length} (not on screen yet)` : null,
+        missed > 0 ? `missed ${missed}/${outcomes.length} (reached no control: not on screen or not drawn yet)` : null,
         delays.length > 0 ? `input delay ${spread(summary(delays), 0)}` : null,
         `received before the take-over ${before}/${outcomes.length}`,
       ].filter((part) => part !== null);

@@ -15,9 +15,10 @@
 // - firstInteraction: a real click (CDP input, through the browser's input pipeline, so
 //   a busy main thread delays it as it would a reader's) on the "Patient" control at a
 //   fixed time after navigation, timed from the input to the end of the first frame
-//   that shows the patient version, or reported as missed (the control not on screen
-//   yet) or ignored (on the control, yet the professional version still showing once
-//   the take-over is done and a second has passed).
+//   that shows the patient version, or reported as missed (the press reached no
+//   control: not on screen, or the page not drawn yet) or ignored (the press reached
+//   the control, yet the professional version still showing once the take-over is
+//   done and a second has passed).
 
 export const CPU_SLOWDOWN = 4;
 // The window tall enough that the partner page's widget shows its audience control
@@ -52,10 +53,11 @@ function watchPatient({ hosts, heading }) {
     'pointerdown',
     (event) => {
       if (window.benchPointer !== undefined) return;
+      // On the control only if the press reached it: a press over where the control
+      // lies, on a page not drawn yet (its stylesheet still on its way), goes to the
+      // document, and is missed, not ignored.
       const label = root()?.querySelector('.article-widget-root:not([hidden]) input[name="audience"][value="patient"]')?.closest('label');
-      const box = label?.getBoundingClientRect();
-      const on = box && event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
-      window.benchPointer = on ? 'control' : 'elsewhere';
+      window.benchPointer = label && event.composedPath().includes(label) ? 'control' : 'elsewhere';
       window.benchBeforeTakeOver = window.benchInteractiveAt === undefined;
     },
     { capture: true },
