@@ -36,10 +36,16 @@ impl<T: Clone + 'static> Default for InFlight<T> {
 }
 
 impl<T: Clone + 'static> InFlight<T> {
-    fn find(&mut self, key: &str) -> Option<&mut InFlightRequest<T>> {
+    /// Where the request for `key` is in the list, if one is in flight.
+    fn position(&self, key: &str) -> Option<usize> {
         self.requests
-            .iter_mut()
-            .find(|in_flight| in_flight.key == key)
+            .iter()
+            .position(|in_flight| in_flight.key == key)
+    }
+
+    fn find(&mut self, key: &str) -> Option<&mut InFlightRequest<T>> {
+        let index = self.position(key)?;
+        self.requests.get_mut(index)
     }
 }
 
@@ -108,11 +114,7 @@ impl<T: Clone + 'static> Waiting<T> {
 impl<T: Clone + 'static> Drop for Waiting<T> {
     fn drop(&mut self) {
         self.registry.with_borrow_mut(|in_flight| {
-            let Some(index) = in_flight
-                .requests
-                .iter()
-                .position(|in_flight| in_flight.key == self.key)
-            else {
+            let Some(index) = in_flight.position(&self.key) else {
                 return;
             };
             let under_way = &mut in_flight.requests[index];
@@ -137,8 +139,7 @@ mod tests {
     }
 
     fn is_in_flight(key: &str) -> bool {
-        REQUESTS
-            .with_borrow(|in_flight| in_flight.requests.iter().any(|request| request.key == key))
+        REQUESTS.with_borrow(|in_flight| in_flight.position(key).is_some())
     }
 
     #[test]

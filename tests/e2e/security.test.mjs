@@ -352,6 +352,16 @@ test('the service worker keeps one copy of a page visited with forty tracking st
   }
 });
 
+/** A second widget, `#by-script`, mounted by the page's own script through the API. */
+function mountByScript(page) {
+  return page.evaluate(() => {
+    const host = document.createElement('div');
+    host.id = 'by-script';
+    document.querySelector('main').append(host);
+    window.ArticleWidget.mount(host, { article: 'hypertension-first-line-treatment' });
+  });
+}
+
 test("a widget whose code failed to load mounts, with no click, once a widget mounted later has loaded that code", async () => {
   const { context, page, pageErrors } = await newPage(browser);
   try {
@@ -366,12 +376,7 @@ test("a widget whose code failed to load mounts, with no click, once a widget mo
     // A new mount waits out the loader's first pause after a failure (RETRY_MS, 2 s),
     // then loads the code itself; the failed widget is not clicked.
     await page.waitForTimeout(2500);
-    await page.evaluate(() => {
-      const host = document.createElement('div');
-      host.id = 'by-script';
-      document.querySelector('main').append(host);
-      window.ArticleWidget.mount(host, { article: 'hypertension-first-line-treatment' });
-    });
+    await mountByScript(page);
     await takenOver(page, 'article-widget, #by-script');
     await widget.getByRole('heading', { level: 1, name: ALS_QUESTION }).waitFor();
     assert.equal(await widget.getByRole('button', { name: 'Try again' }).count(), 0);
@@ -407,12 +412,7 @@ test("the Wasm's glue failing to load once: the placeholder offers to try again,
     });
     await page.goto(`${PARTNER_URL}/script-tag.html`);
     // A mount by the page's own script, with no catch: it must not leave a rejection.
-    await page.evaluate(() => {
-      const host = document.createElement('div');
-      host.id = 'by-script';
-      document.querySelector('main').append(host);
-      window.ArticleWidget.mount(host, { article: 'hypertension-first-line-treatment' });
-    });
+    await mountByScript(page);
     // The mount asks for the code in its next task; a task queued after it runs later.
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     failFirst();
